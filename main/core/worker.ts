@@ -1,0 +1,2 @@
+// The heavy-work worker (export, import, validation, simulation) — filled in by the main-process work.
+export {};

@@ -1,0 +1,53 @@
+/**
+ * The design holds real Kubernetes objects. `KubeObject` is the loose shape every object has
+ * (unknown kinds included); typed views come from `kubernetes-types` where a kind is known.
+ */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta & { name: string };
+  [field: string]: unknown;
+}
+
+/** Identifies an object the way the API server does: group, kind, namespace, name. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export const DEFAULT_NAMESPACE = 'default';
+
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/**
+ * A stable string key for an object: `group/Kind/namespace/name` (core group and cluster-scoped
+ * objects leave their part empty). Two objects with the same key are the same API object.
+ */
+export function objectKey(o: { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }, namespaced = true): string {
+  const ns = namespaced ? (o.metadata?.namespace ?? DEFAULT_NAMESPACE) : '';
+  return `${apiGroup(o.apiVersion)}/${o.kind}/${ns}/${o.metadata?.name ?? ''}`;
+}
+
+/** `Kind/name` — how kubectl and events name an object. */
+export function kindSlashName(o: { kind: string; metadata?: { name?: string } }): string {
+  return `${o.kind}/${o.metadata?.name ?? ''}`;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Deep clone of plain JSON data (objects, arrays, scalars), keeping key order. */
+// Available in Node and every browser; declared here because shared/ compiles without DOM types.
+declare function structuredClone<T>(value: T): T;
+
+export function cloneJson<T>(v: T): T {
+  return structuredClone(v);
+}

@@ -1,0 +1,36 @@
+/**
+ * The reference table: every kind module's rules, resolved against a set of objects.
+ */
+import { allKindModules } from '../kinds/registry';
+import type { KubeObject } from '../model/object';
+import { ObjectIndex } from '../model/objectIndex';
+import type { Reference, ReferenceRule } from './types';
+
+export type { Reference, ReferenceRule, ReferenceRelation } from './types';
+
+let rulesByKind: Map<string, ReferenceRule[]> | undefined;
+
+export function referenceRules(): ReadonlyMap<string, ReferenceRule[]> {
+  if (!rulesByKind) {
+    rulesByKind = new Map();
+    for (const m of allKindModules()) {
+      for (const r of m.references) {
+        const list = rulesByKind.get(r.from) ?? [];
+        list.push(r);
+        rulesByKind.set(r.from, list);
+      }
+    }
+  }
+  return rulesByKind;
+}
+
+/** Resolve every reference every object makes. */
+export function resolveReferences(objects: readonly KubeObject[] | ObjectIndex): Reference[] {
+  const index = objects instanceof ObjectIndex ? objects : new ObjectIndex(objects);
+  const rules = referenceRules();
+  const out: Reference[] = [];
+  for (const o of index.objects) {
+    for (const rule of rules.get(o.kind) ?? []) out.push(...rule.resolve(o, index));
+  }
+  return out;
+}
