@@ -1,0 +1,76 @@
+/**
+ * The API the renderer uses, whoever serves it: the Electron main process (through the preload's
+ * `window.kubeplan`) or, in a plain browser, an in-page implementation backed by a web worker.
+ * Channels are named `domain:verb`; every result is an envelope, never a thrown error.
+ */
+import type { Design } from '../design/types';
+import type { KubeObject } from '../model/object';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  /** What went wrong, in one line a user understands. */
+  message: string;
+  /** The file it concerns, when there is one. */
+  file?: string;
+  /** 1-based line in that file, when known. */
+  line?: number;
+  /** A machine-readable category (`yaml`, `schema`, `io`, `cancelled`, …). */
+  code?: string;
+}
+
+/** A file the user picked or that was read for them. */
+export interface OpenedDesign {
+  design: Design;
+  /** Where it came from; undefined for examples and imports not yet saved. */
+  path?: string;
+  /** Problems met while reading that did not stop it (unknown kinds kept, fields migrated…). */
+  warnings: string[];
+}
+
+export interface ExportOptions {
+  /** One multi-document file, or a folder with one file per namespace. */
+  mode: 'file' | 'folder';
+  /** Only these resource ids (the selection); all when omitted. */
+  ids?: string[];
+}
+
+export interface ExampleInfo {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface KubeplanApi {
+  /** Which host serves the API. */
+  readonly platform: 'electron' | 'browser';
+  /** Open a design (`*.kubeplan.yaml`) or manifests through the host's open dialog; `undefined` result value = cancelled. */
+  openDesign(path?: string): Promise<Result<OpenedDesign | undefined>>;
+  /** Save; asks for a path when there is none or `saveAs` is set. Returns the path written (`undefined` = cancelled). */
+  saveDesign(design: Design, options: { path?: string; saveAs?: boolean }): Promise<Result<string | undefined>>;
+  /** Import YAML/JSON manifests (files or folders) as a new laid-out design. */
+  importManifests(options: { paths?: string[]; folder?: boolean }): Promise<Result<OpenedDesign | undefined>>;
+  /** Export the design as Kubernetes YAML. Returns where it went (`undefined` = cancelled). */
+  exportManifests(design: Design, options: ExportOptions): Promise<Result<string | undefined>>;
+  /** The examples shipped with the app, and one of them as a design. */
+  listExamples(): Promise<Result<ExampleInfo[]>>;
+  openExample(id: string): Promise<Result<OpenedDesign>>;
+  listRecent(): Promise<Result<RecentFile[]>>;
+  /** Back up unsaved work (hot exit); `undefined` clears the backup. */
+  backup(snapshot: { design: Design; path?: string } | undefined): Promise<Result<void>>;
+  /** The backup left by a session that did not close cleanly, if any. */
+  takeBackup(): Promise<Result<{ design: Design; path?: string; savedAt: string } | undefined>>;
+  /** Tell the host whether there are unsaved changes (title mark, close prompt). */
+  setDirty(dirty: boolean, title: string): void;
+  /** Subscribe to menu commands (`file:new`, `edit:undo`, …); returns an unsubscribe function. */
+  onCommand(listener: (command: string) => void): () => void;
+}
+
+/** Objects handed across the boundary are plain data. */
+export type PlainObjects = KubeObject[];
