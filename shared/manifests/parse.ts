@@ -48,8 +48,8 @@ export function parseManifests(text: string, file: string): ParseResult {
 /** Text that is not text: NUL bytes or undecodable UTF-8 (decoded as U+FFFD). Checked before parsing. */
 export function findBinary(text: string): { line: number; message: string } | undefined {
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
   const bad = text.indexOf('\uFFFD');
+  if (nul >= 0 && (bad < 0 || nul < bad)) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
   if (bad >= 0) return { line: lineAt(text, bad), message: 'invalid UTF-8 text (binary data?), not YAML or JSON' };
   return undefined;
 }

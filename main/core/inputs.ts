@@ -1,0 +1,122 @@
+/**
+ * Read what the user points at — design files, YAML/JSON manifests, folders of them — into
+ * objects with file and line. Every unreadable or bad file gives an error naming it; the others
+ * still load. Sizes are checked before anything is read.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDesignText, parseDesign, type Design } from '../../shared/design';
+import { formatBytes, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
+
+export interface LoadedInputs {
+  /** Every object of every input, design objects included (with the design file's lines). */
+  objects: LoadedObject[];
+  /** The first design among the inputs, with its layout and cluster. */
+  design?: Design;
+  /** The file the design came from. */
+  designFile?: string;
+  errors: ManifestError[];
+  /** Non-fatal notes (a migrated design, an ignored field). */
+  warnings: string[];
+  /** How many files were read. */
+  files: number;
+}
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+const DESIGN_FILE = /\.kubeplan\.(ya?ml|json)$/i;
+
+export async function loadInputs(paths: readonly string[]): Promise<LoadedInputs> {
+  const out: LoadedInputs = { objects: [], errors: [], warnings: [], files: 0 };
+  const seen = new Set<string>();
+  for (const path of paths) await loadPath(path, true, out, seen);
+  return out;
+}
+
+async function loadPath(path: string, explicit: boolean, out: LoadedInputs, seen: Set<string>): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    out.errors.push({ file: path, message: `cannot read: ${describeFsError(err)}` });
+    return;
+  }
+  if (info.isDirectory()) {
+    await loadDirectory(path, out, seen);
+    return;
+  }
+  if (!info.isFile()) {
+    out.errors.push({ file: path, message: 'not a regular file' });
+    return;
+  }
+  // Inside folders only manifest-looking files are read; a file named explicitly is always read.
+  if (!explicit && !MANIFEST_FILE.test(path)) return;
+  const real = await realpath(path).catch(() => path);
+  if (seen.has(real)) return;
+  seen.add(real);
+  if (info.size > MAX_FILE_BYTES) {
+    out.errors.push({ file: path, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_FILE_BYTES)} limit` });
+    return;
+  }
+  let text: string;
+  try {
+    // Invalid UTF-8 becomes U+FFFD, which the parsers report with its line.
+    text = (await readFile(path)).toString('utf8');
+  } catch (err) {
+    out.errors.push({ file: path, message: `cannot read: ${describeFsError(err)}` });
+    return;
+  }
+  out.files++;
+  if (DESIGN_FILE.test(path) || isDesignText(text)) loadDesign(text, path, out);
+  else {
+    const parsed = parseManifests(text, path);
+    out.objects.push(...parsed.objects);
+    out.errors.push(...parsed.errors);
+  }
+}
+
+function loadDesign(text: string, path: string, out: LoadedInputs): void {
+  const parsed = parseDesign(text, path);
+  if ('error' in parsed) {
+    out.errors.push(parsed.error);
+    return;
+  }
+  out.warnings.push(...parsed.warnings.map((w) => `${path}: ${w}`));
+  parsed.design.resources.forEach((r, index) => {
+    out.objects.push({ object: r.object, source: { file: path, line: parsed.objectLines[index] ?? 1, index } });
+  });
+  if (!out.design) {
+    out.design = parsed.design;
+    out.designFile = path;
+  }
+}
+
+async function loadDirectory(dir: string, out: LoadedInputs, seen: Set<string>): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return; // a symlink loop, or the same folder twice
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    out.errors.push({ file: dir, message: `cannot read folder: ${describeFsError(err)}` });
+    return;
+  }
+  // Sorted, so the same folder always loads in the same order; hidden entries (.git) skipped.
+  const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort();
+  for (const name of names) await loadPath(join(dir, name), false, out, seen);
+}
+
+function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return e.code ? `${e.code} ${e.message.split('\n')[0]}` : String(e.message ?? err);
+  }
+}
