@@ -4,7 +4,7 @@
  * still load. Sizes are checked before anything is read.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isDesignText, parseDesign, type Design } from '../../shared/design';
 import { formatBytes, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
 
@@ -25,23 +25,37 @@ export interface LoadedInputs {
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const DESIGN_FILE = /\.kubeplan\.(ya?ml|json)$/i;
 
-export async function loadInputs(paths: readonly string[]): Promise<LoadedInputs> {
+export interface LoadOptions {
+  /** Folder relative paths are read from (default: the process's). Files are still named as given. */
+  cwd?: string;
+}
+
+/** Reads every path; errors and object sources name files as the user wrote them (folder entries joined on). */
+export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedInputs> {
   const out: LoadedInputs = { objects: [], errors: [], warnings: [], files: 0 };
-  const seen = new Set<string>();
-  for (const path of paths) await loadPath(path, true, out, seen);
+  const ctx: Context = { out, seen: new Set(), cwd: options.cwd ?? process.cwd() };
+  for (const path of paths) await loadPath(path, true, ctx);
   return out;
 }
 
-async function loadPath(path: string, explicit: boolean, out: LoadedInputs, seen: Set<string>): Promise<void> {
+interface Context {
+  out: LoadedInputs;
+  seen: Set<string>;
+  cwd: string;
+}
+
+async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<void> {
+  const { out, seen } = ctx;
+  const abs = resolve(ctx.cwd, path);
   let info;
   try {
-    info = await stat(path);
+    info = await stat(abs);
   } catch (err) {
     out.errors.push({ file: path, message: `cannot read: ${describeFsError(err)}` });
     return;
   }
   if (info.isDirectory()) {
-    await loadDirectory(path, out, seen);
+    await loadDirectory(path, ctx);
     return;
   }
   if (!info.isFile()) {
@@ -50,7 +64,7 @@ async function loadPath(path: string, explicit: boolean, out: LoadedInputs, seen
   }
   // Inside folders only manifest-looking files are read; a file named explicitly is always read.
   if (!explicit && !MANIFEST_FILE.test(path)) return;
-  const real = await realpath(path).catch(() => path);
+  const real = await realpath(abs).catch(() => abs);
   if (seen.has(real)) return;
   seen.add(real);
   if (info.size > MAX_FILE_BYTES) {
@@ -60,7 +74,7 @@ async function loadPath(path: string, explicit: boolean, out: LoadedInputs, seen
   let text: string;
   try {
     // Invalid UTF-8 becomes U+FFFD, which the parsers report with its line.
-    text = (await readFile(path)).toString('utf8');
+    text = (await readFile(abs)).toString('utf8');
   } catch (err) {
     out.errors.push({ file: path, message: `cannot read: ${describeFsError(err)}` });
     return;
@@ -90,20 +104,22 @@ function loadDesign(text: string, path: string, out: LoadedInputs): void {
   }
 }
 
-async function loadDirectory(dir: string, out: LoadedInputs, seen: Set<string>): Promise<void> {
-  const real = await realpath(dir).catch(() => dir);
+async function loadDirectory(dir: string, ctx: Context): Promise<void> {
+  const { out, seen } = ctx;
+  const abs = resolve(ctx.cwd, dir);
+  const real = await realpath(abs).catch(() => abs);
   if (seen.has(real)) return; // a symlink loop, or the same folder twice
   seen.add(real);
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(abs, { withFileTypes: true });
   } catch (err) {
     out.errors.push({ file: dir, message: `cannot read folder: ${describeFsError(err)}` });
     return;
   }
   // Sorted, so the same folder always loads in the same order; hidden entries (.git) skipped.
   const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort();
-  for (const name of names) await loadPath(join(dir, name), false, out, seen);
+  for (const name of names) await loadPath(join(dir, name), false, ctx);
 }
 
 function describeFsError(err: unknown): string {

@@ -5,6 +5,6 @@
 export * from './types';
 export { serializeDesign } from './serialize';
 export { parseDesign, isDesignText, designNameFromFile, type ParseDesignResult } from './parse';
-export { designObjects, newResourceId } from './ids';
+export { designObjects, newResourceId, highestResourceNumber } from './ids';
 export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
 export { MIGRATIONS, migrateDesign, formatVersionOf, type MigrationStep } from './migrate';
