@@ -71,15 +71,19 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
     out.errors.push({ file: path, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_FILE_BYTES)} limit` });
     return;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    // Invalid UTF-8 becomes U+FFFD, which the parsers report with its line.
-    text = (await readFile(abs)).toString('utf8');
+    bytes = await readFile(abs);
   } catch (err) {
     out.errors.push({ file: path, message: `cannot read: ${describeFsError(err)}` });
     return;
   }
   out.files++;
+  const text = decodeText(bytes);
+  if (typeof text !== 'string') {
+    out.errors.push({ file: path, line: text.line, message: text.message });
+    return;
+  }
   if (DESIGN_FILE.test(path) || isDesignText(text)) loadDesign(text, path, out);
   else {
     const parsed = parseManifests(text, path);
@@ -120,6 +124,44 @@ async function loadDirectory(dir: string, ctx: Context): Promise<void> {
   // Sorted, so the same folder always loads in the same order; hidden entries (.git) skipped.
   const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort();
   for (const name of names) await loadPath(join(dir, name), false, ctx);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text (a leading BOM dropped), or where it stops being text: a NUL byte or invalid UTF-8. */
+export function decodeText(bytes: Uint8Array): string | { line: number; message: string } {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      // fall through to locate the bad byte
+    }
+  }
+  const bad = firstInvalidUtf8(bytes, nul < 0 ? bytes.length : nul);
+  const at = bad >= 0 ? bad : nul;
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return bad >= 0 ? { line, message: 'invalid UTF-8 text (binary data?), not YAML or JSON' } : { line, message: 'binary data (NUL byte), not YAML or JSON text' };
+}
+
+/** Offset of the first byte that is not well-formed UTF-8 (RFC 3629), before `end`; -1 if none. */
+function firstInvalidUtf8(b: Uint8Array, end: number): number {
+  let i = 0;
+  while (i < end) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= b.length) return i; // not a lead byte, or a sequence cut short
+    for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 function describeFsError(err: unknown): string {

@@ -45,16 +45,17 @@ export function parseManifests(text: string, file: string): ParseResult {
   return out;
 }
 
-/** Text that is not text: NUL bytes or undecodable UTF-8 (decoded as U+FFFD). Checked before parsing. */
+/**
+ * Text that is not text: NUL bytes, checked before parsing so a binary file gives one error. (Invalid
+ * UTF-8 is found where bytes are decoded, in main/core/inputs; here U+FFFD is a legitimate character.)
+ */
 export function findBinary(text: string): { line: number; message: string } | undefined {
   const nul = text.indexOf('\u0000');
-  const bad = text.indexOf('\uFFFD');
-  if (nul >= 0 && (bad < 0 || nul < bad)) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
-  if (bad >= 0) return { line: lineAt(text, bad), message: 'invalid UTF-8 text (binary data?), not YAML or JSON' };
+  if (nul >= 0) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
   return undefined;
 }
 
-function lineAt(text: string, offset: number): number {
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../main/core/files';
-import { loadInputs } from '../../../main/core/inputs';
+import { decodeText, loadInputs } from '../../../main/core/inputs';
 import { emptyDesign, serializeDesign } from '../../../shared/design';
 
 const cm = (name: string, ns = 'shop') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\n`;
@@ -123,5 +123,22 @@ describe('writeFileAtomic', () => {
     // A folder in the way of the temporary file's rename target makes the write fail.
     await expect(writeFileAtomic(join(file, 'child.yaml'), 'new\n')).rejects.toThrow();
     expect(readFileSync(file, 'utf8')).toBe('old\n');
+  });
+});
+
+describe('decodeText', () => {
+  it('decodes UTF-8, dropping a byte-order mark and keeping U+FFFD written on purpose', () => {
+    expect(decodeText(Buffer.from('\uFEFFname: caf\u00e9 \uFFFD \u{1F600}\n', 'utf8'))).toBe('name: caf\u00e9 \uFFFD \u{1F600}\n');
+  });
+
+  it('finds the line of the first invalid UTF-8 byte', () => {
+    expect(decodeText(Buffer.concat([Buffer.from('a: 1\nb: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))).toEqual({ line: 2, message: 'invalid UTF-8 text (binary data?), not YAML or JSON' });
+    expect(decodeText(Buffer.from([0x61, 0x0a, 0xed, 0xa0, 0x80]))).toMatchObject({ line: 2 }); // an encoded surrogate
+    expect(decodeText(Buffer.from([0x61, 0xe2, 0x82]))).toMatchObject({ line: 1 }); // cut short
+  });
+
+  it('reports whichever comes first, a NUL byte or invalid UTF-8', () => {
+    expect(decodeText(Buffer.from([0x61, 0x0a, 0x00, 0xff]))).toEqual({ line: 2, message: 'binary data (NUL byte), not YAML or JSON text' });
+    expect(decodeText(Buffer.from([0xff, 0x0a, 0x00]))).toEqual({ line: 1, message: 'invalid UTF-8 text (binary data?), not YAML or JSON' });
   });
 });
