@@ -5,7 +5,7 @@
  */
 import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { isPlainObject, type KubeObject } from '../model/object';
-import { formatBytes, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
+import { formatBytes, MANIFEST_SCHEMA, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
 import type { LoadedObject, ManifestError } from './types';
 
 export interface ParseResult {
@@ -71,7 +71,7 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
   let values: unknown[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
-    values = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
+    values = constructFromEvents(events, { source: text, schema: MANIFEST_SCHEMA, maxAliases: MAX_ALIASES });
   } catch (err) {
     out.errors.push(yamlError(err, file, lineOffset));
     return { failed: true, documents: 1 };
