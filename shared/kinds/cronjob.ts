@@ -1,6 +1,8 @@
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, batchContainer, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type CronJobObject = CronJob & KubeObject;
@@ -30,6 +32,10 @@ export const cronJobKind: KindModule<CronJobObject> = {
       },
     },
   }),
-  podTemplate: (o) => o.spec?.jobTemplate?.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('CronJob', 'spec.jobTemplate.spec.template', (o) => template(o as CronJobObject))],
 };
+
+function template(o: CronJobObject): PodTemplateSpec | undefined {
+  return o.spec?.jobTemplate?.spec?.template;
+}

@@ -1,6 +1,8 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type DaemonSetObject = DaemonSet & KubeObject;
@@ -30,6 +32,10 @@ export const daemonSetKind: KindModule<DaemonSetObject> = {
       }),
     },
   }),
-  podTemplate: (o) => o.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('DaemonSet', 'spec.template', (o) => template(o as DaemonSetObject))],
 };
+
+function template(o: DaemonSetObject): PodTemplateSpec | undefined {
+  return o.spec?.template;
+}

@@ -1,6 +1,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type DeploymentObject = Deployment & KubeObject;
@@ -23,6 +25,10 @@ export const deploymentKind: KindModule<DeploymentObject> = {
       template: podTemplate(name, { containers: [defaultContainer(name)] }),
     },
   }),
-  podTemplate: (o) => o.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('Deployment', 'spec.template', (o) => template(o as DeploymentObject))],
 };
+
+function template(o: DeploymentObject): PodTemplateSpec | undefined {
+  return o.spec?.template;
+}

@@ -1,6 +1,7 @@
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
+import { hpaTargetRule } from '../references/rules/horizontalPodAutoscaler';
 import type { KindModule } from './types';
 
 type HorizontalPodAutoscalerObject = HorizontalPodAutoscaler & KubeObject;
@@ -25,5 +26,5 @@ export const horizontalPodAutoscalerKind: KindModule<HorizontalPodAutoscalerObje
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
     },
   }),
-  references: [],
+  references: [hpaTargetRule],
 };

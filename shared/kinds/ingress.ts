@@ -1,6 +1,7 @@
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, objectMeta } from './defaults';
+import { ingressBackendRule } from '../references/rules/ingress';
 import type { KindModule } from './types';
 
 type IngressObject = Ingress & KubeObject;
@@ -28,5 +29,5 @@ export const ingressKind: KindModule<IngressObject> = {
       ],
     },
   }),
-  references: [],
+  references: [ingressBackendRule],
 };

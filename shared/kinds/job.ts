@@ -1,6 +1,8 @@
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, batchContainer, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type JobObject = Job & KubeObject;
@@ -23,6 +25,10 @@ export const jobKind: KindModule<JobObject> = {
       template: podTemplate(name, { restartPolicy: 'Never', containers: [batchContainer(name)] }),
     },
   }),
-  podTemplate: (o) => o.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('Job', 'spec.template', (o) => template(o as JobObject))],
 };
+
+function template(o: JobObject): PodTemplateSpec | undefined {
+  return o.spec?.template;
+}

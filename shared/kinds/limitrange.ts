@@ -1,6 +1,7 @@
 import type { LimitRange } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
+import { limitRangeNamespaceRule } from '../references/rules/namespace';
 import type { KindModule } from './types';
 
 type LimitRangeObject = LimitRange & KubeObject;
@@ -30,5 +31,5 @@ export const limitRangeKind: KindModule<LimitRangeObject> = {
       ],
     },
   }),
-  references: [],
+  references: [limitRangeNamespaceRule],
 };

@@ -1,6 +1,7 @@
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
+import { networkPolicyPeerRule, networkPolicyTargetRule } from '../references/rules/networkPolicy';
 import type { KindModule } from './types';
 
 type NetworkPolicyObject = NetworkPolicy & KubeObject;
@@ -25,5 +26,5 @@ export const networkPolicyKind: KindModule<NetworkPolicyObject> = {
       ingress: [{ from: [{ podSelector: {} }] }],
     },
   }),
-  references: [],
+  references: [networkPolicyTargetRule, networkPolicyPeerRule],
 };

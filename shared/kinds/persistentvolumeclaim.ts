@@ -1,6 +1,7 @@
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
+import { pvcBindingRule, pvcStorageClassRule } from '../references/rules/persistentVolumeClaim';
 import type { KindModule } from './types';
 
 type PersistentVolumeClaimObject = PersistentVolumeClaim & KubeObject;
@@ -24,5 +25,5 @@ export const persistentVolumeClaimKind: KindModule<PersistentVolumeClaimObject> 
       resources: { requests: { storage: '1Gi' } },
     },
   }),
-  references: [],
+  references: [pvcBindingRule, pvcStorageClassRule],
 };

@@ -1,6 +1,7 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectMeta } from './defaults';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type PodObject = Pod & KubeObject;
@@ -20,6 +21,10 @@ export const podKind: KindModule<PodObject> = {
     spec: { containers: [defaultContainer(name)] },
   }),
   // A bare Pod is its own template: its labels are what selectors see.
-  podTemplate: (o) => (o.spec ? { metadata: o.metadata, spec: o.spec } : undefined),
-  references: [],
+  podTemplate: template,
+  references: podSpecRules('Pod', '', (o) => template(o as PodObject)),
 };
+
+function template(o: PodObject): PodTemplateSpec | undefined {
+  return o.spec ? { metadata: o.metadata, spec: o.spec } : undefined;
+}

@@ -1,6 +1,7 @@
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
+import { resourceQuotaNamespaceRule } from '../references/rules/namespace';
 import type { KindModule } from './types';
 
 type ResourceQuotaObject = ResourceQuota & KubeObject;
@@ -34,5 +35,5 @@ export const resourceQuotaKind: KindModule<ResourceQuotaObject> = {
       },
     },
   }),
-  references: [],
+  references: [resourceQuotaNamespaceRule],
 };

@@ -1,6 +1,9 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
+import { statefulSetClaimTemplateRule } from '../references/rules/statefulSet';
 import type { KindModule } from './types';
 
 type StatefulSetObject = StatefulSet & KubeObject;
@@ -34,6 +37,10 @@ export const statefulSetKind: KindModule<StatefulSetObject> = {
       ],
     },
   }),
-  podTemplate: (o) => o.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('StatefulSet', 'spec.template', (o) => template(o as StatefulSetObject)), statefulSetClaimTemplateRule],
 };
+
+function template(o: StatefulSetObject): PodTemplateSpec | undefined {
+  return o.spec?.template;
+}
