@@ -80,7 +80,7 @@ export function schemaProblems(o: KubeObject, errors: readonly ErrorObject[]): P
       if (isQuantity) {
         out.push(problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: ${QUANTITY_MESSAGE}`, QUANTITY_HINT));
       } else {
-        const types = [...new Set(group.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))];
+        const types = [...new Set(group.filter((e) => e.keyword === 'type').map((e) => String(e.params.type)))].sort();
         const expected = types.length ? `must be of type ${types.join(' or ')}` : 'does not match any allowed form';
         out.push(problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: ${expected}`));
       }
