@@ -1,43 +1,9 @@
 /**
- * Validation: schema problems (the Kubernetes OpenAPI schemas through kubernetes-models), broken
- * references (from the reference table) and the everyday mistakes the API server or admission
- * would refuse. Pure; the same objects always give the same problems in the same order.
+ * shared/validation: what is wrong with a set of Kubernetes objects, as Problems (severity, object,
+ * field path, message, fix hint), sorted and stable. See ./README.md for the checks.
  */
-import type { KubeObject } from '../model/object';
-import { ObjectIndex } from '../model/objectIndex';
-import { resolveReferences } from '../references';
-import { checkDuplicates } from './duplicates';
-import { checkNames } from './names';
-import { compareProblems } from './problem';
-import { checkQuotaResources } from './quota';
-import { checkReferences } from './references';
-import { checkSchema } from './schema';
-import { checkSelectors } from './selectors';
-import { checkServicePorts } from './servicePorts';
-import type { Check, CheckContext, Problem } from './types';
-
-export type { Problem, Severity } from './types';
+export { validateObjects, hasErrors } from './validate';
 export { compareProblems } from './problem';
-
-const CHECKS: readonly Check[] = [checkSchema, checkNames, checkDuplicates, checkSelectors, checkReferences, checkServicePorts, checkQuotaResources];
-
-export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
-  const index = objects instanceof ObjectIndex ? objects : new ObjectIndex(objects);
-  const ctx: CheckContext = { objects: index.objects, index, references: resolveReferences(index) };
-  const problems: Problem[] = [];
-  const report = (p: Problem) => problems.push(p);
-  for (const check of CHECKS) check(ctx, report);
-  return dedupe(problems.sort(compareProblems));
-}
-
-/** Two checks can meet the same fault (a rule's problem also found by a check): keep one line. */
-function dedupe(sorted: Problem[]): Problem[] {
-  return sorted.filter((p, i) => {
-    const q = sorted[i - 1];
-    return !q || q.objectKey !== p.objectKey || q.path !== p.path || q.message !== p.message || q.severity !== p.severity;
-  });
-}
-
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}
+export { validateSourced, formatProblem, formatReport } from './report';
+export type { Problem, Severity } from './types';
+export type { LocatedProblem, SourcedObject, ValidationReport } from './report';
