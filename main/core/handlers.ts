@@ -46,7 +46,9 @@ export function createHandlers(deps: HostDeps): Handlers {
   const remember = async (path: string) => {
     grants.grant(path);
     try {
-      deps.onRecentChanged?.(await deps.recent.add(path));
+      // (Not `onRecentChanged?.(await …)`: optional call skips evaluating its argument.)
+      const list = await deps.recent.add(path);
+      deps.onRecentChanged?.(list);
     } catch {
       // Recent files are a convenience: failing to record one never fails the open or save.
     }
