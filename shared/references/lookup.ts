@@ -62,7 +62,9 @@ export function templatesWithLabels(index: ObjectIndex, namespace: string, label
 }
 
 /** Pod templates in a namespace that a LabelSelector selects (`{}` selects all). */
-export function templatesSelectedBy(index: ObjectIndex, namespace: string, selector: LabelSelector): PodTemplateEntry[] {
+export function templatesSelectedBy(index: ObjectIndex, namespace: string, selector: LabelSelector): readonly PodTemplateEntry[] {
+  // `{}` selects the whole namespace: hand back the index's own list (callers only read it).
+  if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) return index.podTemplates(namespace);
   const first = Object.entries(selector.matchLabels ?? {})[0];
   const candidates = first
     ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
@@ -77,9 +79,16 @@ export function namespacesSelectedBy(index: ObjectIndex, selector: LabelSelector
   return out.sort();
 }
 
-/** Unique object keys of pod templates, in design order. */
+const ownerKeyCache = new WeakMap<readonly PodTemplateEntry[], string[]>();
+
+/** Unique object keys of pod templates, in design order (a fresh array; whole-namespace lists are cached). */
 export function ownerKeys(templates: readonly PodTemplateEntry[]): string[] {
-  return [...new Set(templates.map((t) => t.ownerKey))];
+  let keys = ownerKeyCache.get(templates);
+  if (!keys) {
+    keys = [...new Set(templates.map((t) => t.ownerKey))];
+    ownerKeyCache.set(templates, keys);
+  }
+  return keys.slice();
 }
 
 export interface ProblemSpec {

@@ -110,12 +110,26 @@ export function templateBindings(index: ObjectIndex, sts: KubeObject, template: 
   return plan(index).templates.get(`${index.keyOf(sts)}#${template}`) ?? [];
 }
 
+interface VolumeFacts {
+  pv: KubeObject;
+  capacity: bigint;
+  accessModes: ReadonlySet<string>;
+  labels: Record<string, string>;
+}
+
 function plan(index: ObjectIndex): StorageCache {
   let cache = caches.get(index);
   if (cache) return cache;
-  cache = { defaultClass: findDefaultClass(index), claims: new Map(), templates: new Map() };
+  const defaultClass = findDefaultClass(index);
+  cache = { defaultClass, claims: new Map(), templates: new Map() };
   caches.set(index, cache);
   const c = cache;
+  const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => {
+    const annotated = annotations?.[BETA_CLASS_ANNOTATION];
+    if (annotated !== undefined) return { name: annotated, explicit: true };
+    if (typeof spec?.storageClassName === 'string') return { name: spec.storageClassName, explicit: true };
+    return { name: defaultClass?.metadata.name ?? '', explicit: false };
+  };
   const pvs = [...index.list('PersistentVolume', '')].sort((a, b) => rank(a, b));
   const takenBy = new Map<KubeObject, string>();
   const claims = index.list('PersistentVolumeClaim', '*');
@@ -133,7 +147,7 @@ function plan(index: ObjectIndex): StorageCache {
     } else if ((claimRefOf(pv) && claimRefOf(pv) !== id) || takenBy.has(pv)) {
       binding = pending('error', `volume "${spec.volumeName}" is already bound to a different claim (${claimRefOf(pv) ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
     } else {
-      const reason = volumeMismatch(pv, spec, claimClassOf(spec, pvc.metadata.annotations, index).name);
+      const reason = volumeMismatch(pv, spec, classOf(spec, pvc.metadata.annotations).name);
       binding = reason
         ? pending('error', `Cannot bind to requested volume "${spec.volumeName}": ${reason}`, 'Make the claim and the volume agree on size, storageClassName, volumeMode and accessModes.')
         : { kind: 'volume', pv };
@@ -153,20 +167,37 @@ function plan(index: ObjectIndex): StorageCache {
     c.claims.set(index.keyOf(pvc), { kind: 'volume', pv });
   }
 
-  const free = (pv: KubeObject) => !takenBy.has(pv) && claimRefOf(pv) === undefined;
-  const bindOne = (id: string, spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
-    const cls = claimClassOf(spec, annotations, index);
-    let takenFit: string | undefined;
-    for (const pv of pvs) {
-      if (volumeMismatch(pv, spec, cls.name) !== undefined) continue;
-      if (spec?.selector && !selectorMatches(spec.selector, pv.metadata.labels ?? {})) continue;
-      if (!free(pv)) {
-        takenFit ??= pv.metadata.name;
-        continue;
+  // Free volumes by class and volumeMode, in preference order; a bound volume leaves its bucket.
+  const free = new Map<string, VolumeFacts[]>();
+  const bound = new Map<string, VolumeFacts[]>();
+  for (const pv of pvs) {
+    const spec = (pv as PersistentVolume).spec;
+    const bucket = `${pvClassOf(pv)}|${spec?.volumeMode ?? 'Filesystem'}`;
+    const facts: VolumeFacts = { pv, capacity: capacityOf(pv), accessModes: new Set(spec?.accessModes ?? []), labels: pv.metadata.labels ?? {} };
+    const target = takenBy.has(pv) || claimRefOf(pv) !== undefined ? bound : free;
+    const list = target.get(bucket);
+    if (list) list.push(facts);
+    else target.set(bucket, [facts]);
+  }
+  const fits = (v: VolumeFacts, spec: PersistentVolumeClaimSpec | undefined, request: bigint) =>
+    v.capacity >= request && (spec?.accessModes ?? []).every((m) => v.accessModes.has(m)) && (!spec?.selector || selectorMatches(spec.selector, v.labels));
+
+  const bindOne = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
+    const cls = classOf(spec, annotations);
+    const bucket = `${cls.name}|${spec?.volumeMode ?? 'Filesystem'}`;
+    const request = storageRequest(spec);
+    if (request >= 0n) {
+      const candidates = free.get(bucket) ?? [];
+      const i = candidates.findIndex((v) => fits(v, spec, request));
+      if (i >= 0) {
+        const [v] = candidates.splice(i, 1);
+        const list = bound.get(bucket);
+        if (list) list.push(v);
+        else bound.set(bucket, [v]);
+        return { kind: 'volume', pv: v.pv };
       }
-      takenBy.set(pv, id);
-      return { kind: 'volume', pv };
     }
+    const takenFit = request >= 0n ? (bound.get(bucket) ?? []).find((v) => fits(v, spec, request))?.pv.metadata.name : undefined;
     return provisionOrPending(index, cls, spec, takenFit);
   };
 
@@ -174,7 +205,7 @@ function plan(index: ObjectIndex): StorageCache {
   for (const pvc of claims) {
     const key = index.keyOf(pvc);
     if (c.claims.has(key)) continue;
-    c.claims.set(key, bindOne(`${sourceNamespace(pvc)}/${pvc.metadata.name}`, (pvc as PersistentVolumeClaim).spec, pvc.metadata.annotations));
+    c.claims.set(key, bindOne((pvc as PersistentVolumeClaim).spec, pvc.metadata.annotations));
   }
 
   // 4. The claims StatefulSets stamp, `<template>-<statefulset>-<ordinal>`; an existing PVC of that name is adopted.
@@ -186,9 +217,8 @@ function plan(index: ObjectIndex): StorageCache {
       const tplName = tpl.metadata?.name ?? '';
       const bindings: ClaimBinding[] = [];
       for (let i = 0; i < replicas; i++) {
-        const claimName = `${tplName}-${sts.metadata.name}-${i}`;
-        const existing = findObject(index, '', 'PersistentVolumeClaim', ns, claimName);
-        const b = existing ? c.claims.get(index.keyOf(existing))! : bindOne(`${ns}/${claimName}`, tpl.spec, tpl.metadata?.annotations);
+        const existing = findObject(index, '', 'PersistentVolumeClaim', ns, `${tplName}-${sts.metadata.name}-${i}`);
+        const b = existing ? c.claims.get(index.keyOf(existing))! : bindOne(tpl.spec, tpl.metadata?.annotations);
         bindings.push(b);
         // Later ordinals would find no more PVs than this one did: stop (replicas may be large).
         if (b.kind !== 'volume' && !existing) break;

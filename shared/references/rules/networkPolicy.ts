@@ -60,7 +60,7 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, peer
   if (!peer.podSelector && !peer.namespaceSelector) return;
   const ns = sourceNamespace(source);
   const { podSelector, namespaceSelector } = peer;
-  let templates: PodTemplateEntry[];
+  let templates: readonly PodTemplateEntry[];
   const namespaceTargets: string[] = [];
   if (namespaceSelector) {
     const namespaces = namespacesSelectedBy(index, namespaceSelector);
