@@ -10,6 +10,7 @@ import type { Ingress, IngressServiceBackend, NetworkPolicy, NetworkPolicyPeer }
 import { getKindModule } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { namespaceOf, type ObjectIndex } from '../model/objectIndex';
+import { items, nameOf, rec, str } from './lookup';
 import { pvClassOf, volumeMismatch } from './storage';
 
 export type ConnectResult = { ok: true; changed: KubeObject[] } | { ok: false; message: string };
@@ -53,8 +54,7 @@ function serviceSelects(source: KubeObject, target: KubeObject): ConnectResult {
   const labels = templateLabels(target);
   if (!labels) return noLabels(target, 'a Service selects pods by their labels');
   return edit(source, (svc: Service) => {
-    svc.spec ??= {};
-    svc.spec.selector = { ...labels };
+    field(svc, 'spec', 'an object').selector = { ...labels };
   });
 }
 
@@ -63,21 +63,21 @@ function serviceSelects(source: KubeObject, target: KubeObject): ConnectResult {
 function ingressRoutes(source: KubeObject, target: KubeObject): ConnectResult {
   const sameNs = requireSameNamespace(source, target, 'An Ingress routes to Services in its own namespace only');
   if (sameNs) return sameNs;
-  const port = (target as Service).spec?.ports?.[0];
-  if (!port) return fail(`Service "${target.metadata.name}" has no ports: give it a port before routing an Ingress to it.`);
-  const name = target.metadata.name;
-  const backend: IngressServiceBackend = { name, port: port.name ? { name: port.name } : { number: port.port } };
+  const port = items(rec((target as Service).spec)?.ports)[0];
+  const name = nameOf(target);
+  if (!port) return fail(`Service "${name}" has no ports: give it a port before routing an Ingress to it.`);
+  const backend: IngressServiceBackend = { name, port: str(port.name) ? { name: port.name } : { number: port.port } };
   return edit(source, (ing: Ingress) => {
-    ing.spec ??= {};
-    const already = ing.spec.defaultBackend?.service?.name === name ||
-      (ing.spec.rules ?? []).some((r) => (r.http?.paths ?? []).some((p) => p.backend?.service?.name === name));
+    const spec = field(ing, 'spec', 'an object');
+    const already = rec(rec(spec.defaultBackend)?.service)?.name === name ||
+      items(spec.rules).some((r) => items(rec(r.http)?.paths).some((p) => rec(rec(p.backend)?.service)?.name === name));
     if (already) return;
-    ing.spec.rules ??= [];
-    let rule = ing.spec.rules.find((r) => r.http);
-    if (!rule) ing.spec.rules.push((rule = { http: { paths: [] } }));
-    const paths = rule.http!.paths;
+    const rules = list(spec, 'rules', 'spec.rules');
+    let rule = items(rules).find((r) => rec(r.http));
+    if (!rule) rules.push((rule = { http: { paths: [] } }));
+    const paths = list(rule.http!, 'paths', 'spec.rules[].http.paths');
     // `/` for the first Service; a second Service in the same rule gets its own prefix.
-    const path = paths.some((p) => (p.path ?? '/') === '/') ? `/${name}` : '/';
+    const path = items(paths).some((p) => (p.path ?? '/') === '/') ? `/${name}` : '/';
     paths.push({ path, pathType: 'Prefix', backend: { service: backend } });
   });
 }
@@ -87,27 +87,26 @@ function ingressRoutes(source: KubeObject, target: KubeObject): ConnectResult {
 function workloadMounts(source: KubeObject, target: KubeObject): ConnectResult {
   const sameNs = requireSameNamespace(source, target, 'Pods mount claims from their own namespace only');
   if (sameNs) return sameNs;
-  const claimName = target.metadata.name;
+  const claimName = nameOf(target);
   return editPodSpec(source, (spec, container) => {
-    spec.volumes ??= [];
-    if (spec.volumes.some((v) => v.persistentVolumeClaim?.claimName === claimName)) return;
-    const volumeName = unique(volumeNameFor(claimName), new Set(spec.volumes.map((v) => v.name)), (base, n) => `${base}-${n}`);
-    spec.volumes.push({ name: volumeName, persistentVolumeClaim: { claimName } });
-    container.volumeMounts ??= [];
-    const mountPath = unique('/data', new Set(container.volumeMounts.map((m) => m.mountPath)), (base, n) => `${base}-${n}`);
-    container.volumeMounts.push({ name: volumeName, mountPath });
+    const volumes = list(spec, 'volumes', 'volumes');
+    if (items(volumes).some((v) => rec(v.persistentVolumeClaim)?.claimName === claimName)) return;
+    const volumeName = unique(volumeNameFor(claimName), new Set(items(volumes).map((v) => v.name)));
+    const mounts = list(container, 'volumeMounts', 'the first container\'s volumeMounts');
+    volumes.push({ name: volumeName, persistentVolumeClaim: { claimName } });
+    mounts.push({ name: volumeName, mountPath: unique('/data', new Set(items(mounts).map((m) => m.mountPath))) });
   });
 }
 
 function workloadImports(source: KubeObject, target: KubeObject): ConnectResult {
   const sameNs = requireSameNamespace(source, target, `Pods read ${target.kind}s from their own namespace only`);
   if (sameNs) return sameNs;
-  const name = target.metadata.name;
+  const name = nameOf(target);
   const isSecret = target.kind === 'Secret';
   return editPodSpec(source, (_spec, container) => {
-    container.envFrom ??= [];
-    if (container.envFrom.some((e) => (isSecret ? e.secretRef?.name : e.configMapRef?.name) === name)) return;
-    container.envFrom.push(isSecret ? { secretRef: { name } } : { configMapRef: { name } });
+    const envFrom = list(container, 'envFrom', 'the first container\'s envFrom');
+    if (items(envFrom).some((e) => rec(isSecret ? e.secretRef : e.configMapRef)?.name === name)) return;
+    envFrom.push(isSecret ? { secretRef: { name } } : { configMapRef: { name } });
   });
 }
 
@@ -115,28 +114,31 @@ function workloadImports(source: KubeObject, target: KubeObject): ConnectResult 
 
 function claimBindsVolume(source: KubeObject, target: KubeObject): ConnectResult {
   const pvClass = pvClassOf(target);
-  const ref = (target as PersistentVolume).spec?.claimRef;
-  const ns = namespaceOf(source);
-  if (ref?.name && (ref.name !== source.metadata.name || (ref.namespace || 'default') !== ns)) {
-    return fail(`PersistentVolume "${target.metadata.name}" is reserved for claim ${ref.namespace || 'default'}/${ref.name} (its claimRef).`);
+  const pvName = nameOf(target);
+  const ref = rec(rec((target as PersistentVolume).spec)?.claimRef);
+  const refName = str(ref?.name);
+  const refNs = str(ref?.namespace) || 'default';
+  if (refName && (refName !== nameOf(source) || refNs !== namespaceOf(source))) {
+    return fail(`PersistentVolume "${pvName}" is reserved for claim ${refNs}/${refName} (its claimRef).`);
   }
-  const reason = volumeMismatch(target, (source as PersistentVolumeClaim).spec, pvClass);
-  if (reason) return fail(`Cannot bind to requested volume "${target.metadata.name}": ${reason}`);
+  const reason = volumeMismatch(target, rec((source as PersistentVolumeClaim).spec), pvClass);
+  if (reason) return fail(`Cannot bind to requested volume "${pvName}": ${reason}`);
   return edit(source, (pvc: PersistentVolumeClaim) => {
-    pvc.spec ??= {};
-    pvc.spec.volumeName = target.metadata.name;
+    const spec = field(pvc, 'spec', 'an object');
+    spec.volumeName = pvName;
     // The claim must ask for the volume's class ("" for a class-less volume, or the default class would be set).
-    pvc.spec.storageClassName = pvClass;
+    spec.storageClassName = pvClass;
   });
 }
 
 function claimUsesClass(source: KubeObject, target: KubeObject): ConnectResult {
+  const className = nameOf(target);
   return edit(source, (pvc: PersistentVolumeClaim) => {
-    pvc.spec ??= {};
-    if (pvc.spec.storageClassName === target.metadata.name) return;
-    pvc.spec.storageClassName = target.metadata.name;
+    const spec = field(pvc, 'spec', 'an object');
+    if (spec.storageClassName === className) return;
+    spec.storageClassName = className;
     // A volumeName of another class could never bind now: let the class provision instead.
-    delete pvc.spec.volumeName;
+    delete spec.volumeName;
   });
 }
 
@@ -148,8 +150,7 @@ function policySelects(source: KubeObject, target: KubeObject): ConnectResult {
   const labels = templateLabels(target);
   if (!labels) return noLabels(target, 'a NetworkPolicy selects pods by their labels');
   return edit(source, (np: NetworkPolicy) => {
-    np.spec ??= { podSelector: {} };
-    np.spec.podSelector = { matchLabels: { ...labels } };
+    field(np, 'spec', 'an object').podSelector = { matchLabels: { ...labels } };
   });
 }
 
@@ -161,13 +162,13 @@ function workloadAllowedByPolicy(source: KubeObject, target: KubeObject): Connec
   // A podSelector alone means the policy's namespace; pods elsewhere need their namespace too (AND, one item).
   if (sourceNs !== namespaceOf(target)) peer.namespaceSelector = { matchLabels: { 'kubernetes.io/metadata.name': sourceNs } };
   return edit(target, (np: NetworkPolicy) => {
-    np.spec ??= { podSelector: {} };
-    np.spec.ingress ??= [];
+    const spec = field(np, 'spec', 'an object');
+    const ingress = list(spec, 'ingress', 'spec.ingress');
     const same = JSON.stringify(peer);
-    if (np.spec.ingress.some((r) => (r.from ?? []).some((p) => JSON.stringify(normalPeer(p)) === same))) return;
-    np.spec.ingress.push({ from: [peer] });
+    if (items(ingress).some((r) => items(r.from).some((p) => JSON.stringify(normalPeer(p)) === same))) return;
+    ingress.push({ from: [peer] });
     // An ingress rule only counts when the policy governs ingress.
-    if (np.spec.policyTypes && !np.spec.policyTypes.includes('Ingress')) np.spec.policyTypes = ['Ingress', ...np.spec.policyTypes];
+    if (Array.isArray(spec.policyTypes) && !spec.policyTypes.includes('Ingress')) spec.policyTypes = ['Ingress', ...spec.policyTypes];
   });
 }
 
@@ -182,8 +183,8 @@ function autoscalerScales(source: KubeObject, target: KubeObject): ConnectResult
   const sameNs = requireSameNamespace(source, target, 'An autoscaler scales workloads in its own namespace only');
   if (sameNs) return sameNs;
   return edit(source, (hpa: HorizontalPodAutoscaler) => {
-    hpa.spec ??= { maxReplicas: 10, scaleTargetRef: { kind: target.kind, name: target.metadata.name } };
-    hpa.spec.scaleTargetRef = { apiVersion: target.apiVersion, kind: target.kind, name: target.metadata.name };
+    const spec = field(hpa, 'spec', 'an object');
+    spec.scaleTargetRef = { apiVersion: target.apiVersion, kind: target.kind, name: nameOf(target) };
   });
 }
 
@@ -193,20 +194,44 @@ function fail(message: string): ConnectResult {
   return { ok: false, message };
 }
 
+/** A field of the wrong shape where connect must write: the user fixes the YAML, nothing is overwritten. */
+class MalformedField extends Error {}
+
 /** Clones `o`, applies `change`, and reports the clone as changed only when it differs. */
 function edit<T>(o: KubeObject, change: (clone: T) => void): ConnectResult {
   const clone = cloneJson(o);
-  change(clone as unknown as T);
+  try {
+    change(clone as unknown as T);
+  } catch (e) {
+    if (e instanceof MalformedField) return fail(`${o.kind} "${nameOf(o)}": ${e.message}; fix it before connecting.`);
+    throw e;
+  }
   return { ok: true, changed: JSON.stringify(clone) === JSON.stringify(o) ? [] : [clone] };
+}
+
+/** `parent[key]` as an object, created when missing. */
+function field<P, K extends keyof P>(parent: P, key: K, what: string): NonNullable<P[K]> {
+  const v = parent[key];
+  if (v === undefined || v === null) return (parent[key] = {} as P[K]) as NonNullable<P[K]>;
+  if (!rec(v)) throw new MalformedField(`${String(key)} is not ${what}`);
+  return v as NonNullable<P[K]>;
+}
+
+/** `parent[key]` as a list, created when missing. */
+function list<P, K extends keyof P>(parent: P, key: K, where: string): NonNullable<P[K]> {
+  const v = parent[key];
+  if (v === undefined || v === null) return (parent[key] = [] as P[K]) as NonNullable<P[K]>;
+  if (!Array.isArray(v)) throw new MalformedField(`${where} is not a list`);
+  return v as NonNullable<P[K]>;
 }
 
 function editPodSpec(o: KubeObject, change: (spec: PodSpec, firstContainer: Container) => void): ConnectResult {
   let problem: string | undefined;
   const result = edit(o, (clone: KubeObject) => {
-    const spec = podTemplateOf(clone)?.spec;
-    const container = spec?.containers?.[0];
+    const spec = rec(rec(podTemplateOf(clone))?.spec);
+    const container = items(spec?.containers)[0];
     if (!spec || !container) {
-      problem = `${o.kind} "${o.metadata.name}" has no container to give it to: add a container first.`;
+      problem = `${o.kind} "${nameOf(o)}" has no container to give it to: add a container first.`;
       return;
     }
     change(spec, container);
@@ -218,21 +243,23 @@ function podTemplateOf(o: KubeObject): PodTemplateSpec | undefined {
   return getKindModule(o.kind, o.apiVersion)?.podTemplate?.(o);
 }
 
+/** The pod template's labels (string values only), or undefined when there are none. */
 function templateLabels(o: KubeObject): Record<string, string> | undefined {
-  const labels = podTemplateOf(o)?.metadata?.labels;
-  return labels && Object.keys(labels).length > 0 ? labels : undefined;
+  const labels = rec(rec(rec(podTemplateOf(o))?.metadata)?.labels) ?? {};
+  const usable = Object.entries(labels).filter(([, v]) => typeof v === 'string');
+  return usable.length > 0 ? Object.fromEntries(usable) : undefined;
 }
 
 function noLabels(o: KubeObject, why: string): ConnectResult {
   const where = o.kind === 'Pod' ? 'the Pod' : 'its pod template';
-  return fail(`${o.kind} "${o.metadata.name}" has no pod labels to select: ${why}. Add a label to ${where} (e.g. app: ${o.metadata.name}) first.`);
+  return fail(`${o.kind} "${nameOf(o)}" has no pod labels to select: ${why}. Add a label to ${where} (e.g. app: ${nameOf(o)}) first.`);
 }
 
 function requireSameNamespace(source: KubeObject, target: KubeObject, rule: string): ConnectResult | undefined {
   const a = namespaceOf(source);
   const b = namespaceOf(target);
   if (a === b) return undefined;
-  return fail(`${rule}: ${source.kind} "${source.metadata.name}" is in namespace "${a}", ${target.kind} "${target.metadata.name}" in "${b}".`);
+  return fail(`${rule}: ${source.kind} "${nameOf(source)}" is in namespace "${a}", ${target.kind} "${nameOf(target)}" in "${b}".`);
 }
 
 /** Volume names are DNS labels (no dots, ≤ 63 characters) while claim names may be longer subdomains. */
@@ -241,7 +268,7 @@ function volumeNameFor(claimName: string): string {
 }
 
 /** `base` if free, else `base-2`, `base-3`… */
-function unique(base: string, taken: ReadonlySet<string | undefined>, make: (base: string, n: number) => string): string {
+function unique(base: string, taken: ReadonlySet<unknown>): string {
   if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(make(base, n))) return make(base, n);
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
