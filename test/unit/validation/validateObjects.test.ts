@@ -85,6 +85,14 @@ describe('validateObjects', () => {
     }
   });
 
+  it('an object without metadata needs a name, and breaks nothing else', () => {
+    const problems = validateObjects([{ apiVersion: 'v1', kind: 'Namespace' }, { apiVersion: 'v1', kind: 'Service', metadata: null, spec: { selector: { app: 'x' } } }] as never[]);
+    expect(problems.filter((p) => p.rule === 'name').map((p) => `${p.kind} ${p.path}: ${p.message}`)).toEqual([
+      'Namespace metadata.name: Required value: name or generateName is required',
+      'Service metadata.name: Required value: name or generateName is required',
+    ]);
+  });
+
   it('survives objects with missing or malformed parts', () => {
     const weird = [
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: 'nope' },
