@@ -13,10 +13,11 @@ import { checkQuotaResources } from './quota';
 import { checkReferences } from './references';
 import { checkSchema } from './schema';
 import { checkSelectors } from './selectors';
+import { checkServicePortSpec } from './servicePortSpec';
 import { checkServicePorts } from './servicePorts';
 import type { Check, CheckContext, Problem } from './types';
 
-const CHECKS: readonly Check[] = [checkSchema, checkNames, checkDuplicates, checkSelectors, checkReferences, checkServicePorts, checkQuotaResources];
+const CHECKS: readonly Check[] = [checkSchema, checkNames, checkDuplicates, checkSelectors, checkServicePortSpec, checkReferences, checkServicePorts, checkQuotaResources];
 
 export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
   const list = objects instanceof ObjectIndex ? objects.objects : objects;
