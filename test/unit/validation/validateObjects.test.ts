@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ObjectIndex } from '../../../shared/model/objectIndex';
 import { compareProblems, validateObjects } from '../../../shared/validation';
+import { comparePaths } from '../../../shared/validation/problem';
 import { deployment, loose, object, service } from './helpers';
 
 function brokenShop() {
@@ -110,5 +111,12 @@ describe('validateObjects', () => {
       'q spec.hard: Invalid value: "no": must be of type object',
       'z spec.ports: Invalid value: "no": must be of type array',
     ]);
+  });
+});
+
+describe('problem order', () => {
+  it('compares indexes in field paths as numbers', () => {
+    const paths = ['spec.ports[10].name', 'spec.ports[2].name', 'spec.ports[2]', 'spec.ports[1].port', 'metadata.name'];
+    expect([...paths].sort(comparePaths)).toEqual(['metadata.name', 'spec.ports[1].port', 'spec.ports[2]', 'spec.ports[2].name', 'spec.ports[10].name']);
   });
 });
