@@ -14,7 +14,7 @@ describe('duplicate names', () => {
         namespace: 'shop',
         name: 'web',
         path: 'metadata.name',
-        message: 'Duplicate value: Deployment "web" in namespace "shop" is already defined above; applying keeps only the last definition',
+        message: 'Duplicate value: Deployment "web" in namespace "shop" is defined more than once; applying keeps only the last definition',
         hint: 'Rename one of them or delete the copy.',
       },
     ]);

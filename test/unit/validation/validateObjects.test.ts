@@ -120,3 +120,13 @@ describe('problem order', () => {
     expect([...paths].sort(comparePaths)).toEqual(['metadata.name', 'spec.ports[1].port', 'spec.ports[2]', 'spec.ports[2].name', 'spec.ports[10].name']);
   });
 });
+
+describe('validation loaded on demand', () => {
+  it('loadValidateObjects gives the same validation, loaded once', async () => {
+    const { loadValidateObjects } = await import('../../../shared/validation/lazy');
+    const first = loadValidateObjects();
+    expect(loadValidateObjects()).toBe(first);
+    const validate = await first;
+    expect(validate(brokenShop())).toEqual(validateObjects(brokenShop()));
+  });
+});
