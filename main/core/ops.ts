@@ -36,7 +36,8 @@ export function createOps(engine: Engine) {
     },
 
     export({ design, mode, ids }: WorkerOps['export']['args']): ExportedManifests {
-      const chosen = ids ? { ...design, resources: design.resources.filter((r) => ids.includes(r.id)) } : design;
+      const wanted = new Set(ids);
+      const chosen = ids ? { ...design, resources: design.resources.filter((r) => wanted.has(r.id)) } : design;
       const objects = engine.designObjects(chosen);
       if (mode === 'file') return { mode, text: engine.exportManifests(objects) };
       return { mode, files: [...engine.exportManifestsByNamespace(objects)] };
