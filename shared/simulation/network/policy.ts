@@ -163,6 +163,8 @@ export class PolicyEngine {
   private readonly nsLabels = new Map<string, Record<string, string>>();
   private readonly isolation = new Map<NetPod, Record<Direction, CompiledPolicy[]>>();
   private readonly ipCache = new Map<string, number | undefined>();
+  private readonly peerMemo = new Map<CompiledPeer, Map<NetPod, boolean>>();
+  private readonly portMemo = new Map<CompiledRule, PortSet | Map<NetPod | undefined, PortSet>>();
 
   constructor(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}) {
     this.options = { ...DEFAULT_NETWORK_OPTIONS, ...options };
@@ -217,12 +219,47 @@ export class PolicyEngine {
     }
     if (other.kind !== 'pod') return false;
     const pod = other.pod;
+    let memo = this.peerMemo.get(item);
+    if (!memo) {
+      memo = new Map();
+      this.peerMemo.set(item, memo);
+    }
+    let hit = memo.get(pod);
+    if (hit === undefined) {
+      hit = this.podPeerMatches(item, policyNs, pod);
+      memo.set(pod, hit);
+    }
+    return hit;
+  }
+
+  private podPeerMatches(item: CompiledPeer, policyNs: string, pod: NetPod): boolean {
     if (item.namespaceSelector) {
       if (!selectorMatches(item.namespaceSelector, this.namespaceLabels(pod.namespace))) return false;
     } else if (pod.namespace !== policyNs) {
       return false;
     }
     return item.podSelector ? selectorMatches(item.podSelector, pod.labels) : true;
+  }
+
+  /** The rule's ports resolved on the destination pod (memoised; named ports depend on the pod). */
+  rulePorts(rule: CompiledRule, dst: NetPod | undefined): PortSet {
+    const memo = this.portMemo.get(rule);
+    if (memo instanceof PortSet) return memo;
+    if (memo) {
+      let set = memo.get(dst);
+      if (!set) {
+        set = rulePortSet(rule, dst);
+        memo.set(dst, set);
+      }
+      return set;
+    }
+    if (!rule.ports?.some((p) => p.named !== undefined)) {
+      const set = rulePortSet(rule, dst);
+      this.portMemo.set(rule, set);
+      return set;
+    }
+    this.portMemo.set(rule, new Map());
+    return this.rulePorts(rule, dst);
   }
 
   /** The index of the first peer of the rule matching `other`; -1 when none; undefined for "any peer". */
@@ -284,7 +321,7 @@ export class PolicyEngine {
     for (const p of policies) {
       for (const rule of p.rules[direction]) {
         if (this.matchingPeer(rule, p.namespace, other) === -1) continue;
-        set = set.union(rulePortSet(rule, dstPod));
+        set = set.union(this.rulePorts(rule, dstPod));
         if (set.isAll()) return set;
       }
     }
