@@ -83,6 +83,8 @@ function nodeFits(template: PodTemplateSpec, labels: Record<string, string>): bo
   return Object.entries(sel).every(([k, v]) => labels[k] === v);
 }
 
+const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) => cmp(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+
 export function snapshotFromObjects(objects: readonly KubeObject[], cluster: ClusterSpec): NetworkSnapshot {
   const nodes: NetNode[] = cluster.nodes.map((n, i) => ({ name: n.name, ip: nodeIP(i) }));
   const nodeLabels = cluster.nodes.map((n) => ({ 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }));
@@ -147,8 +149,8 @@ export function snapshotFromObjects(objects: readonly KubeObject[], cluster: Clu
     namespaces: [...namespaces.values()].sort((a, b) => cmp(a.name, b.name)),
     nodes,
     pods,
-    services: assignServiceAddresses(services),
-    ingresses,
-    networkPolicies,
+    services: assignServiceAddresses(services.sort(byKey)),
+    ingresses: ingresses.sort(byKey),
+    networkPolicies: networkPolicies.sort(byKey),
   };
 }
