@@ -147,7 +147,6 @@ export function checkQuotas(o: KubeObject, quotas: KubeObject[]): { error: strin
 /** The quota controller's recount: usage of every object in the namespace, for the keys `hard` lists. */
 export function recount(hard: Record<string, string>, objects: Iterable<KubeObject>): Record<string, string> {
   const sum: QuantityMap = new Map();
-  for (const k of Object.keys(hard)) sum.set(k, q(0));
   for (const o of objects) {
     for (const [k, v] of usageOf(o)) if (k in hard) addTo(sum, k, v);
   }
