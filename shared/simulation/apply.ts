@@ -16,7 +16,12 @@ export function containsApplied(live: unknown, applied: unknown): boolean {
     }
     return true;
   }
-  if (Array.isArray(applied)) return stableStringify(live) === stableStringify(applied);
+  // Lists of objects (ports, containers) compare item by item, so defaults the API server filled
+  // in (protocol, targetPort, an allocated nodePort) do not count as changes.
+  if (Array.isArray(applied)) {
+    if (!Array.isArray(live) || live.length !== applied.length) return false;
+    return applied.every((item, i) => (isPlainObject(item) ? containsApplied(live[i], item) : stableStringify(live[i]) === stableStringify(item)));
+  }
   return live === applied;
 }
 
@@ -37,7 +42,11 @@ export function mergeApplied(live: Record<string, unknown>, applied: Record<stri
   const out: Record<string, unknown> = { ...live };
   for (const [k, v] of Object.entries(applied)) {
     if (v === undefined) continue;
-    out[k] = isPlainObject(v) && isPlainObject(live[k]) ? mergeApplied(live[k] as Record<string, unknown>, v) : v;
+    const cur = live[k];
+    if (isPlainObject(v) && isPlainObject(cur)) out[k] = mergeApplied(cur, v);
+    else if (Array.isArray(v) && Array.isArray(cur) && v.length === cur.length && v.every(isPlainObject)) {
+      out[k] = v.map((item, i) => (isPlainObject(cur[i]) ? mergeApplied(cur[i] as Record<string, unknown>, item as Record<string, unknown>) : item));
+    } else out[k] = v;
   }
   return out;
 }

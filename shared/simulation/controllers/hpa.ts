@@ -23,7 +23,7 @@ export class HorizontalPodAutoscalerController implements Controller {
   readonly name = 'horizontal-pod-autoscaler';
   readonly component = 'controller-manager' as const;
   private readonly recommendations = new Map<string, { time: number; replicas: number }[]>();
-  private readonly timers = new Set<string>();
+  private readonly timers = new Map<string, 'progress' | 'periodic'>();
 
   constructor(private readonly c: Cluster) {}
 
@@ -82,10 +82,13 @@ export class HorizontalPodAutoscalerController implements Controller {
         });
       }
     }
-    if (!this.timers.has(key)) {
-      this.timers.add(key);
-      c.after(SYNC_PERIOD, pending ? 'progress' : 'periodic', () => {
-        this.timers.delete(key);
+    // A held scale-down is progress still to come: it keeps the run from counting as steady.
+    const kind = pending ? 'progress' : 'periodic';
+    const armed = this.timers.get(key);
+    if (!armed || (armed === 'periodic' && kind === 'progress')) {
+      this.timers.set(key, kind);
+      c.after(SYNC_PERIOD, kind, () => {
+        if (this.timers.get(key) === kind) this.timers.delete(key);
         c.enqueue(this, key);
       });
     }
