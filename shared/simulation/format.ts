@@ -33,7 +33,7 @@ export function formatEvents(events: EventRecord[], now: number): string {
   const sorted = [...events].sort((a, b) => a.lastTime - b.lastTime);
   const rows = [['NAMESPACE', 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']];
   for (const e of sorted) {
-    const seen = humanDuration(now - e.lastTime) + (e.count > 1 ? ` (x${e.count} over ${humanDuration(e.lastTime - e.firstTime)})` : '');
+    const seen = humanDuration(now - e.lastTime) + (e.count > 1 ? ` (x${e.count} over ${humanDuration(now - e.firstTime)})` : '');
     rows.push([e.namespace, seen, e.type, e.reason, `${e.object.split('/')[0].toLowerCase()}/${e.object.split('/').slice(1).join('/')}`, e.message]);
   }
   return table(rows);
