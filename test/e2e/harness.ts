@@ -136,7 +136,7 @@ export class AppDriver {
     const q = query ? (query.startsWith('?') ? query : `?${query}`) : '';
     await this.page.goto(`${this.baseUrl}${q}`);
     await this.page.waitForSelector('[data-testid="workspace"]', { timeout: 20_000 });
-    await this.page.waitForSelector('[data-testid="canvas"]', { timeout: 20_000 });
+    await this.page.waitForSelector('[data-testid="canvas"]', { state: 'attached', timeout: 20_000 });
   }
 
   async screenshot(name: string): Promise<string> {
