@@ -203,9 +203,9 @@ export class AppDriver {
   }
 
   /** Run an action that opens a file chooser and answer it with files (path or in-memory). */
-  async chooseFiles(action: () => Promise<unknown>, files: Array<string | { name: string; text: string }>): Promise<void> {
+  async chooseFiles(action: () => Promise<unknown>, files: Array<{ name: string; text: string }>): Promise<void> {
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser', { timeout: 20_000 }), action()]);
-    await chooser.setFiles(files.map((f) => (typeof f === 'string' ? f : { name: f.name, mimeType: 'text/yaml', buffer: Buffer.from(f.text) })));
+    await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'text/yaml', buffer: Buffer.from(f.text) })));
   }
 
   async close(): Promise<void> {
