@@ -236,6 +236,8 @@ export async function openApp(query = '', viewport = { width: 1440, height: 900 
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Accept confirm() and beforeunload prompts (discarding unsaved work is what the tests intend).
+  page.on('dialog', (d) => void d.accept().catch(() => undefined));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
