@@ -22,7 +22,7 @@ export function WorkloadFields({ id, object }: ObjectFormProps) {
   return (
     <>
       {(SCALABLE.has(object.kind) || labelsPath) && (
-        <Section title={t('inspector.form')}>
+        <Section title={t('inspector.pods')}>
           {SCALABLE.has(object.kind) && (
             <TextField
               label={t('inspector.replicas')}
