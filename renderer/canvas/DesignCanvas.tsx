@@ -8,7 +8,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
+import { DETAIL_SCALE } from './drawCard';
 import { drawEdges } from './drawEdges';
+import { drawOverview } from './drawOverview';
 import { drawOverlay } from './drawOverlay';
 import { FramesLayer } from './FramesLayer';
 import { CanvasGestures } from './gestures';
@@ -68,6 +70,7 @@ export function DesignCanvas() {
         stage.scale({ x: v.scale, y: v.scale });
       }
       updateVisibleWorld(v);
+      gestures.syncLevelOfDetail();
       stage.batchDraw();
     };
     const applyDesign = () => {
@@ -79,6 +82,7 @@ export function DesignCanvas() {
     applyDesign();
     const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
       if (s.design !== prev.design) applyDesign();
+      else if (s.selection !== prev.selection && !layers.nodes.visible()) layers.edges.batchDraw();
       if (s.viewport !== prev.viewport) applyViewport();
     });
 
@@ -116,7 +120,13 @@ export function DesignCanvas() {
   // Layers redraw from the gestures' scene; the sceneFuncs are stable so Konva never re-creates them.
   const drawStaticEdges = useCallback((context: Konva.Context) => {
     const g = gesturesRef.current;
-    if (g) drawEdges(context._context, g.edgeScene, 'static');
+    if (!g) return;
+    drawEdges(context._context, g.edgeScene, 'static');
+    // Zoomed far out the card layer is hidden; the cards are drawn here as batched blocks.
+    if (view.scale < DETAIL_SCALE) {
+      const s = useKubeplanStore.getState();
+      drawOverview(context._context, s.design, new Set(s.selection), g.edgeScene.moving);
+    }
   }, []);
   const drawDrag = useCallback((context: Konva.Context) => {
     const g = gesturesRef.current;

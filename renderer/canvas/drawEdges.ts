@@ -59,7 +59,9 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     if (!p) return undefined;
     return moving.has(id) ? { x: p.x + offset.x, y: p.y + offset.y } : p;
   };
-  const lw = Math.max(1.25, 1.25 / Math.max(view.scale, 0.25));
+  const detailed = view.scale >= DETAIL_SCALE;
+  // 1.25 screen pixels when zoomed out (sub-pixel lines cost as much and show nothing).
+  const lw = Math.max(1.25, 1.25 / view.scale);
   const head = 9;
   for (const e of edges) {
     const movingEdge = moving.has(e.sourceId) || (e.targetId !== undefined && moving.has(e.targetId));
@@ -94,7 +96,7 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     if (!path) paths.set(color, (path = new Path2D()));
     path.moveTo(a.x, a.y);
     path.lineTo(b.x, b.y);
-    arrowHead(path, a, b, head);
+    if (detailed) arrowHead(path, a, b, head);
   }
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
@@ -109,7 +111,6 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
   ctx.setLineDash([6, 5]);
   ctx.stroke(broken);
   ctx.setLineDash([]);
-  const detailed = view.scale >= DETAIL_SCALE;
   ctx.fillStyle = '#fff';
   ctx.lineWidth = 1.5;
   for (const m of markers) {

@@ -10,7 +10,7 @@ import {
   canConnectKinds, clearSelection, connect, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select,
   setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W,
 } from '../store';
-import { HANDLE } from './drawCard';
+import { DETAIL_SCALE, HANDLE } from './drawCard';
 import { emptyEdgeScene, type EdgeScene } from './drawEdges';
 import { cardsInFrame, hitTest, idsInBox } from './hitTest';
 import { cardNodes, frameNodes } from './registry';
@@ -62,6 +62,15 @@ export class CanvasGestures {
   private screenPoint(e: { clientX: number; clientY: number }): Point {
     const r = this.container.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  /** Show the detailed card layer or the batched overview, by zoom (called after every view change). */
+  syncLevelOfDetail(): void {
+    const detailed = view.scale >= DETAIL_SCALE;
+    if (this.layers.nodes.visible() !== detailed) {
+      this.layers.nodes.visible(detailed);
+      this.layers.edges.batchDraw();
+    }
   }
 
   setSpace(down: boolean): void {
@@ -286,6 +295,7 @@ export class CanvasGestures {
     stage.scale({ x: scale, y: scale });
     stage.position({ x: screen.x - world.x * scale, y: screen.y - world.y * scale });
     updateVisibleWorld(currentViewport());
+    this.syncLevelOfDetail();
     stage.batchDraw();
     // The store hears once the wheel rests, so toolbars do not re-render on every notch.
     clearTimeout(this.wheelTimer);

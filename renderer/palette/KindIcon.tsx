@@ -41,7 +41,7 @@ export function KindIcon({ display }: { display: KindDisplay }) {
         y={S / 2 + 0.5}
         textAnchor="middle"
         dominantBaseline="middle"
-        fontSize={display.glyph.length > 4 ? 7 : 8.5}
+        fontSize={display.glyph.length > 4 ? 6.5 : display.glyph.length > 3 ? 7.5 : 8.5}
         fontWeight={700}
         fill={frame ? display.color : '#fff'}
         fontFamily="system-ui, sans-serif"

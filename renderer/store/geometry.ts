@@ -5,7 +5,7 @@
 import type { Box, Design, Point } from '../../shared/design/types';
 
 /** Every resource is drawn as a card of this size (world units), top-left at its layout position. */
-export const RESOURCE_WIDTH = 168;
+export const RESOURCE_WIDTH = 200;
 export const RESOURCE_HEIGHT = 64;
 /** Size of a new namespace frame, and the smallest a frame may be resized to. */
 export const DEFAULT_FRAME = { width: 520, height: 340 };
