@@ -59,7 +59,7 @@ function ContainerSection({ id, object, base, container, index }: { id: string; 
     />
   );
   return (
-    <Section title={`${t('inspector.container')} · ${container.name}`}>
+    <Section title={<span>{t('inspector.container')} · <span className="as-is">{container.name}</span></span>}>
       <TextField label={t('inspector.image')} value={container.image ?? ''} mono checks={[required]} testId={`field-c${index}-image`} onCommit={(v) => set(['image'], v.trim())} />
       <div className="field">
         <div className="kv-head">

@@ -12,7 +12,7 @@ export function useMessage(): (i: Invalid | undefined) => string | undefined {
   return (i) => (i ? t(i.key, i.params ?? {}) : undefined);
 }
 
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Section({ title, children, actions }: { title: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
     <section className="insp-section">
       <header className="insp-section-title">
