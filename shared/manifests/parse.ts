@@ -1,0 +1,280 @@
+/**
+ * Parse Kubernetes YAML or JSON text (multi-document, `kind: List` expanded) into objects that
+ * remember their file and line. Bad input yields one-line errors naming file and line; the good
+ * documents of the same file still load.
+ */
+import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import { isPlainObject, type KubeObject } from '../model/object';
+import { formatBytes, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
+import type { LoadedObject, ManifestError } from './types';
+
+export interface ParseResult {
+  objects: LoadedObject[];
+  errors: ManifestError[];
+}
+
+/** Errors reported per file before the rest are summarised, so a broken file cannot flood the output. */
+const MAX_ERRORS_PER_FILE = 20;
+
+export function parseManifests(text: string, file: string): ParseResult {
+  const out: ParseResult = { objects: [], errors: [] };
+  if (text.length > MAX_FILE_BYTES) {
+    out.errors.push({ file, message: `file is ${formatBytes(text.length)}, over the ${formatBytes(MAX_FILE_BYTES)} limit for manifests` });
+    return out;
+  }
+  const binary = findBinary(text);
+  if (binary) {
+    out.errors.push({ file, line: binary.line, message: binary.message });
+    return out;
+  }
+  const whole = parseChunk(text, file, 0, 0, out);
+  if (whole.failed) {
+    // One broken document must not hide the others: parse document by document to keep the good ones.
+    out.objects.length = 0;
+    out.errors.length = 0;
+    let index = 0;
+    for (const chunk of splitDocuments(text)) {
+      index += parseChunk(chunk.text, file, chunk.line, index, out).documents;
+    }
+  }
+  if (out.errors.length > MAX_ERRORS_PER_FILE) {
+    const more = out.errors.length - MAX_ERRORS_PER_FILE;
+    out.errors.length = MAX_ERRORS_PER_FILE;
+    out.errors.push({ file, message: `${more} more error${more === 1 ? '' : 's'} in this file not shown` });
+  }
+  return out;
+}
+
+/** Text that is not text: NUL bytes or undecodable UTF-8 (decoded as U+FFFD). Checked before parsing. */
+function findBinary(text: string): { line: number; message: string } | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) return { line: lineAt(text, bad), message: 'invalid UTF-8 text (binary data?), not YAML or JSON' };
+  return undefined;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+interface ChunkResult {
+  failed: boolean;
+  documents: number;
+}
+
+function parseChunk(text: string, file: string, lineOffset: number, indexOffset: number, out: ParseResult): ChunkResult {
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    values = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
+  } catch (err) {
+    out.errors.push(yamlError(err, file, lineOffset));
+    return { failed: true, documents: 1 };
+  }
+  const docs = scanDocuments(events, text);
+  const lines = new LineCounter(text);
+  for (let i = 0; i < values.length; i++) {
+    const info = docs[i];
+    let value = values[i];
+    if (value === null || value === undefined || !info || info.start < 0) continue; // empty document
+    const index = indexOffset + i;
+    const line = lineOffset + lines.lineAt(info.start);
+    if (info.aliases > 0) {
+      const expanded = expandAliases(value);
+      if (expanded === TOO_BIG) {
+        out.errors.push({ file, line, message: `document aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?)` });
+        continue;
+      }
+      value = expanded;
+    }
+    if (isListObject(value)) {
+      const items = value.items as unknown[];
+      items.forEach((item, j) => {
+        const itemLine = info.itemStarts?.[j] !== undefined ? lineOffset + lines.lineAt(info.itemStarts[j]) : line;
+        addObject(item, file, itemLine, index, out, `item ${j + 1} of the ${String(value.kind)}`);
+      });
+    } else {
+      addObject(value, file, line, index, out, 'document');
+    }
+  }
+  return { failed: false, documents: values.length };
+}
+
+/** `kind: List` (and kubectl's other `*List` kinds with `items`), expanded into their items as kubectl does. */
+function isListObject(v: unknown): v is Record<string, unknown> & { items: unknown[] } {
+  return isPlainObject(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items);
+}
+
+function addObject(value: unknown, file: string, line: number, index: number, out: ParseResult, what: string): void {
+  const problem = objectProblem(value, what);
+  if (problem) out.errors.push({ file, line, message: problem });
+  else out.objects.push({ object: value as KubeObject, source: { file, line, index } });
+}
+
+function objectProblem(v: unknown, what: string): string | undefined {
+  if (!isPlainObject(v)) return `${what} is ${describe(v)}, not a Kubernetes object (a mapping with apiVersion and kind)`;
+  const kind = typeof v.kind === 'string' && v.kind ? v.kind : undefined;
+  const name = isPlainObject(v.metadata) && typeof v.metadata.name === 'string' && v.metadata.name ? v.metadata.name : undefined;
+  const label = kind ? `${kind}${name ? ` "${name}"` : ''}` : `object${name ? ` "${name}"` : ''}`;
+  if (typeof v.apiVersion !== 'string' || !v.apiVersion) return `${label} has no apiVersion`;
+  if (!kind) return `${label} has no kind`;
+  if (!isPlainObject(v.metadata)) return `${label} has no metadata`;
+  if (!name) return `${label} has no metadata.name`;
+  if (v.metadata.namespace !== undefined && typeof v.metadata.namespace !== 'string') return `${label} has a metadata.namespace that is not a string`;
+  return undefined;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a sequence';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number' || typeof v === 'boolean') return `a ${typeof v}`;
+  return 'not a mapping';
+}
+
+function yamlError(err: unknown, file: string, lineOffset: number): ManifestError {
+  const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
+  const raw = (e.reason ?? e.message ?? String(err)).split('\n')[0];
+  const reason = raw.includes('maxDepth')
+    ? `nested more than ${MAX_DEPTH} levels deep`
+    : raw.includes('maxAliases')
+      ? `more than ${MAX_ALIASES} aliases in one document (an alias bomb?)`
+      : raw;
+  if (e.mark) return { file, line: lineOffset + e.mark.line + 1, message: `malformed YAML: ${reason} (column ${e.mark.column + 1})` };
+  return { file, line: lineOffset + 1, message: `malformed YAML: ${reason}` };
+}
+
+interface DocumentInfo {
+  /** Offset of the root node, -1 for an empty document. */
+  start: number;
+  aliases: number;
+  /** Offsets of the `items` of a root mapping, for the lines of `kind: List` items. */
+  itemStarts?: number[];
+}
+
+/** One pass over the parser's events: where each document and each root `items` entry starts. */
+function scanDocuments(events: Event[], source: string): DocumentInfo[] {
+  const docs: DocumentInfo[] = [];
+  let doc: DocumentInfo = { start: -1, aliases: 0 };
+  let depth = 0;
+  let rootChild = 0; // position among the root mapping's keys and values
+  let itemsKey = false;
+  let itemsDepth = -1;
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) {
+      doc = { start: -1, aliases: 0 };
+      docs.push(doc);
+      depth = 1;
+      rootChild = 0;
+      itemsKey = false;
+      itemsDepth = -1;
+      continue;
+    }
+    if (ev.type === EVENT_ID.POP) {
+      depth--;
+      if (depth < itemsDepth) itemsDepth = -1;
+      continue;
+    }
+    if (ev.type === EVENT_ID.ALIAS) doc.aliases++;
+    if (depth === 1) doc.start = nodeStart(ev);
+    else if (depth === 2) {
+      // A child of the root: keys at even positions, values at odd ones.
+      if (rootChild % 2 === 0) itemsKey = ev.type === EVENT_ID.SCALAR && ev.valueEnd - ev.valueStart === 5 && source.startsWith('items', ev.valueStart);
+      else if (itemsKey && ev.type === EVENT_ID.SEQUENCE) {
+        doc.itemStarts = [];
+        itemsDepth = 3;
+      }
+      rootChild++;
+    } else if (depth === itemsDepth) doc.itemStarts?.push(nodeStart(ev));
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) depth++;
+  }
+  return docs;
+}
+
+function nodeStart(ev: Event): number {
+  switch (ev.type) {
+    case EVENT_ID.SCALAR: {
+      const starts = [ev.anchorStart, ev.tagStart, ev.valueStart].filter((s) => s >= 0);
+      return starts.length ? Math.min(...starts) : -1;
+    }
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE: {
+      const starts = [ev.anchorStart, ev.tagStart, ev.start].filter((s) => s >= 0);
+      return starts.length ? Math.min(...starts) : -1;
+    }
+    case EVENT_ID.ALIAS:
+      return ev.anchorStart;
+    default:
+      return -1;
+  }
+}
+
+/** Line numbers for increasing offsets in one pass (falls back to recounting if asked to go back). */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+  lineAt(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    let i = this.text.indexOf('\n', this.offset);
+    while (i >= 0 && i < offset) {
+      this.line++;
+      i = this.text.indexOf('\n', i + 1);
+    }
+    this.offset = offset;
+    return this.line;
+  }
+}
+
+const TOO_BIG = Symbol('too big');
+
+/** Copy a document whose aliases share nodes into a plain tree, refusing to expand past the node budget. */
+function expandAliases(value: unknown): unknown {
+  let budget = MAX_EXPANDED_NODES;
+  const copy = (v: unknown): unknown => {
+    if (--budget < 0) throw TOO_BIG;
+    if (Array.isArray(v)) return v.map(copy);
+    if (isPlainObject(v)) {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) o[k] = copy(v[k]);
+      return o;
+    }
+    return v;
+  };
+  try {
+    return copy(value);
+  } catch (e) {
+    if (e === TOO_BIG) return TOO_BIG;
+    throw e;
+  }
+}
+
+/** Split text at `---` document markers (column 0, as YAML requires), keeping each part's first line. */
+function splitDocuments(text: string): { text: string; line: number }[] {
+  const parts: { text: string; line: number }[] = [];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  let startLine = 0;
+  let m: RegExpExecArray | null;
+  while ((m = marker.exec(text))) {
+    if (m.index > start) {
+      parts.push({ text: text.slice(start, m.index), line: startLine });
+      startLine += countNewlines(text, start, m.index);
+      start = m.index;
+    }
+  }
+  parts.push({ text: text.slice(start), line: startLine });
+  return parts;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

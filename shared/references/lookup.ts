@@ -1,0 +1,106 @@
+/**
+ * Fast lookups the reference rules share, cached per ObjectIndex (an index never changes).
+ * Rules import only types from model/objectIndex and kinds/: the kind modules import the rules,
+ * so a value import back would make a cycle that breaks whichever module loads first.
+ */
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { DEFAULT_NAMESPACE, type KubeObject } from '../model/object';
+import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
+import { selectorMatches, type Labels } from '../model/selector';
+import type { Reference, ReferenceRelation } from './types';
+
+/** The namespace of a namespaced source object (every rule's source kind is namespaced). */
+export function sourceNamespace(o: KubeObject): string {
+  return o.metadata.namespace || DEFAULT_NAMESPACE;
+}
+
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
+export function groupOf(apiVersion: string | undefined): string {
+  if (!apiVersion) return '';
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? '' : apiVersion.slice(0, i);
+}
+
+/** An object by group, kind, namespace (`''` for cluster-scoped kinds) and name, in O(1). */
+export function findObject(index: ObjectIndex, group: string, kind: string, namespace: string, name: string): KubeObject | undefined {
+  return index.get(`${group}/${kind}/${namespace}/${name}`);
+}
+
+interface LabelIndex {
+  /** namespace → `key=value` → pod templates carrying that label. */
+  byLabel: Map<string, Map<string, PodTemplateEntry[]>>;
+}
+
+const labelIndexes = new WeakMap<ObjectIndex, LabelIndex>();
+
+function labelIndex(index: ObjectIndex): LabelIndex {
+  let li = labelIndexes.get(index);
+  if (!li) {
+    li = { byLabel: new Map() };
+    for (const t of index.podTemplates('*')) {
+      let ns = li.byLabel.get(t.namespace);
+      if (!ns) li.byLabel.set(t.namespace, (ns = new Map()));
+      for (const [k, v] of Object.entries(t.labels)) {
+        const key = `${k}=${v}`;
+        const list = ns.get(key);
+        if (list) list.push(t);
+        else ns.set(key, [t]);
+      }
+    }
+    labelIndexes.set(index, li);
+  }
+  return li;
+}
+
+/** Pod templates in a namespace that carry every label of a plain map (Service-style; empty selects nothing). */
+export function templatesWithLabels(index: ObjectIndex, namespace: string, labels: Labels): PodTemplateEntry[] {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  const candidates = labelIndex(index).byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+  return candidates.filter((t) => entries.every(([key, value]) => t.labels[key] === value));
+}
+
+/** Pod templates in a namespace that a LabelSelector selects (`{}` selects all). */
+export function templatesSelectedBy(index: ObjectIndex, namespace: string, selector: LabelSelector): PodTemplateEntry[] {
+  const first = Object.entries(selector.matchLabels ?? {})[0];
+  const candidates = first
+    ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
+    : index.podTemplates(namespace);
+  return candidates.filter((t) => selectorMatches(selector, t.labels));
+}
+
+/** Namespaces (named in the design) whose labels, including kubernetes.io/metadata.name, a selector selects. */
+export function namespacesSelectedBy(index: ObjectIndex, selector: LabelSelector): string[] {
+  const out: string[] = [];
+  for (const [name, labels] of index.namespaces()) if (selectorMatches(selector, labels)) out.push(name);
+  return out.sort();
+}
+
+/** Unique object keys of pod templates, in design order. */
+export function ownerKeys(templates: readonly PodTemplateEntry[]): string[] {
+  return [...new Set(templates.map((t) => t.ownerKey))];
+}
+
+export interface ProblemSpec {
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+}
+
+/** Builds a Reference, leaving `problem` out when there is none. */
+export function reference(
+  rule: string,
+  relation: ReferenceRelation,
+  source: string,
+  path: string,
+  label: string,
+  targets: string[],
+  problem?: ProblemSpec,
+): Reference {
+  return { rule, relation, source, targets, path, label, ...(problem ? { problem } : {}) };
+}
+
+export function formatLabels(labels: Labels): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+}
