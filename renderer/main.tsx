@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { validate } from './api/formats';
+import { validateObjects } from '../shared/validation';
 import { canvasStrings } from './canvas';
 import { startSession } from './files/session';
 import { initI18n } from './i18n';
@@ -10,8 +10,8 @@ import { provideDesignServices } from './store';
 import './styles.css';
 
 initI18n({ canvas: { en: canvasStrings.en, 'zh-CN': canvasStrings.zh } });
-// TODO(merge): wire shared/validation's validateObjects (and connect, layoutDesign) once merged.
-provideDesignServices({ validateObjects: (objects) => validate(Array.isArray(objects) ? objects : [...objects.objects]) });
+// TODO(merge): wire shared/references' connect/canConnect and shared/manifests' layoutDesign once merged.
+provideDesignServices({ validateObjects });
 startSession();
 
 createRoot(document.getElementById('root')!).render(

@@ -1,55 +1,30 @@
 /**
- * Design and manifest text formats as the renderer uses them, behind one seam.
- * TODO(merge): once `git merge main` brings shared/manifests, shared/design/serialize and
- * shared/validation, replace these bodies with calls to exportManifests, exportManifestsByNamespace,
- * parseManifests, importAsDesign, serializeDesign, parseDesign and validateObjects.
+ * Design-file text and manifest import as the renderer uses them, behind one seam. Export, parse
+ * and validation come from shared/manifests and shared/validation.
+ * TODO(merge): once shared/design's serializeDesign/parseDesign/isDesignText and shared/manifests'
+ * importAsDesign/layoutDesign are merged to main, replace the design functions below with them.
  */
 import { dump, loadAll, YAMLException } from 'js-yaml';
 import { DESIGN_FORMAT_VERSION, defaultCluster, type Box, type Design, type Point } from '../../shared/design/types';
 import { isNamespaced } from '../../shared/kinds/registry';
-import { DEFAULT_NAMESPACE, isPlainObject, objectKey, type KubeObject } from '../../shared/model/object';
-import { resolveReferences } from '../../shared/references';
+import { exportManifests, exportManifestsByNamespace, parseManifests, sortForApply, type LoadedObject, type ManifestError } from '../../shared/manifests';
+import { DEFAULT_NAMESPACE, isPlainObject, type KubeObject } from '../../shared/model/object';
 
-export interface FormatError {
-  file: string;
-  line?: number;
-  message: string;
-}
-
-export interface LoadedObject {
-  object: KubeObject;
-  source: { file: string; line: number; index: number };
-}
+export type FormatError = ManifestError;
+export type { LoadedObject };
 
 const DUMP = { lineWidth: -1, noRefs: true } as const;
 
-// Apply order as kubectl users expect it: namespaces and cluster setup first, workloads after config.
-const ORDER = ['Namespace', 'ResourceQuota', 'LimitRange', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler'];
-
-export function sortForApply(objects: KubeObject[]): KubeObject[] {
-  const rank = (o: KubeObject) => {
-    const i = ORDER.indexOf(o.kind);
-    return i < 0 ? ORDER.length : i;
-  };
-  return objects.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i).map((x) => x.o);
-}
-
 export function exportYaml(objects: KubeObject[]): string {
-  return sortForApply(objects).map((o) => dump(o, DUMP)).join('---\n');
-}
-
-export function namespaceFileOf(o: KubeObject): string {
-  if (o.kind === 'Namespace') return `${o.metadata.name}.yaml`;
-  return isNamespaced(o.kind, o.apiVersion) ? `${o.metadata.namespace ?? DEFAULT_NAMESPACE}.yaml` : '_cluster.yaml';
+  return exportManifests(objects);
 }
 
 export function exportYamlByNamespace(objects: KubeObject[]): Map<string, string> {
-  const groups = new Map<string, KubeObject[]>();
-  for (const o of objects) {
-    const f = namespaceFileOf(o);
-    groups.set(f, [...(groups.get(f) ?? []), o]);
-  }
-  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([f, os]) => [f, exportYaml(os)]));
+  return exportManifestsByNamespace(objects);
+}
+
+export function parseManifestsText(text: string, file: string): { objects: LoadedObject[]; errors: FormatError[] } {
+  return parseManifests(text, file);
 }
 
 function lineOf(e: unknown): number | undefined {
@@ -58,39 +33,6 @@ function lineOf(e: unknown): number | undefined {
 
 function reasonOf(e: unknown): string {
   return e instanceof YAMLException ? e.reason : e instanceof Error ? e.message : String(e);
-}
-
-/** Start lines of each `---` separated document, so objects keep their source line. */
-function docStartLines(text: string): number[] {
-  const lines = text.split('\n');
-  const starts = [1];
-  lines.forEach((l, i) => {
-    if (/^---(\s|$)/.test(l)) starts.push(i + 2);
-  });
-  return starts;
-}
-
-export function parseManifestsText(text: string, file: string): { objects: LoadedObject[]; errors: FormatError[] } {
-  let docs: unknown[];
-  try {
-    docs = loadAll(text) as unknown[];
-  } catch (e) {
-    return { objects: [], errors: [{ file, line: lineOf(e), message: reasonOf(e) }] };
-  }
-  const starts = docStartLines(text);
-  const objects: LoadedObject[] = [];
-  const errors: FormatError[] = [];
-  const nonEmpty = /^---/.test(text.trimStart()) ? starts.slice(1) : starts;
-  docs.forEach((doc, index) => {
-    const line = nonEmpty[index] ?? 1;
-    if (doc === null || doc === undefined) return;
-    const items = isPlainObject(doc) && doc.kind === 'List' && Array.isArray(doc.items) ? doc.items : [doc];
-    for (const item of items) {
-      if (isKubeObject(item)) objects.push({ object: item, source: { file, line, index } });
-      else errors.push({ file, line, message: 'not a Kubernetes object: apiVersion, kind and metadata.name are required' });
-    }
-  });
-  return { objects, errors };
 }
 
 export function isKubeObject(v: unknown): v is KubeObject {
@@ -168,35 +110,4 @@ export function importAsDesign(loaded: LoadedObject[], name: string): Design {
     y += rows * 100 + 100;
   }
   return { formatVersion: DESIGN_FORMAT_VERSION, name, resources, layout: { positions, frames }, cluster: defaultCluster() };
-}
-
-export interface SimpleProblem {
-  severity: 'error' | 'warning';
-  rule: string;
-  objectKey: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  path: string;
-  message: string;
-  hint?: string;
-}
-
-/** Broken references and duplicate names: the checks possible before shared/validation lands. */
-export function validate(objects: KubeObject[]): SimpleProblem[] {
-  const problems: SimpleProblem[] = [];
-  const seen = new Set<string>();
-  for (const o of objects) {
-    const key = objectKey(o, isNamespaced(o.kind, o.apiVersion));
-    if (seen.has(key)) problems.push({ severity: 'error', rule: 'duplicate-name', objectKey: key, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, path: 'metadata.name', message: `${o.kind} "${o.metadata.name}" is defined more than once` });
-    seen.add(key);
-  }
-  const byKey = new Map(objects.map((o) => [objectKey(o, isNamespaced(o.kind, o.apiVersion)), o]));
-  for (const ref of resolveReferences(objects)) {
-    if (!ref.problem) continue;
-    const o = byKey.get(ref.source);
-    if (!o) continue;
-    problems.push({ severity: ref.problem.severity, rule: ref.rule, objectKey: ref.source, kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, path: ref.path, message: ref.problem.message, hint: ref.problem.hint });
-  }
-  return problems.sort((a, b) => (a.severity === b.severity ? a.objectKey.localeCompare(b.objectKey) : a.severity === 'error' ? -1 : 1));
 }

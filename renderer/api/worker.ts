@@ -5,7 +5,8 @@
 import { expose } from 'comlink';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
-import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, validate, type FormatError, type LoadedObject } from './formats';
+import { validateObjects } from '../../shared/validation';
+import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
 
 export interface TextFile {
   name: string;
@@ -25,7 +26,7 @@ const workerApi = {
     return [...exportYamlByNamespace(objects)];
   },
   validate(objects: KubeObject[]) {
-    return validate(objects);
+    return validateObjects(objects);
   },
   serializeDesign(design: Design): string {
     return serializeDesignText(design);

@@ -99,7 +99,7 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     await expect(shell.byTestId('unsaved-mark').count()).resolves.toBe(1);
   });
 
-  it('Export → one file per namespace downloads a multi-document file for each namespace', async () => {
+  it('Export → one file per namespace downloads a multi-document file for each namespace plus one for cluster-scoped objects', async () => {
     await app.open('example=multi-tenant');
     await waitTitle(app, 'multi-tenant');
     await shell.byTestId('tb-export').click();
@@ -108,15 +108,18 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
       app.page.on('download', (d) => {
         void d.path().then((p) => {
           downloads.push({ name: d.suggestedFilename(), text: readFileSync(p, 'utf8') });
-          if (downloads.length === 2) resolve();
+          if (downloads.length === 3) resolve();
         });
       });
     });
     await shell.byTestId('tb-export-folder').click();
     await done;
-    expect(downloads.map((d) => d.name).sort()).toEqual(['multi-tenant-team-a.yaml', 'multi-tenant-team-b.yaml']);
+    expect(downloads.map((d) => d.name).sort()).toEqual(['multi-tenant-_cluster.yaml', 'multi-tenant-team-a.yaml', 'multi-tenant-team-b.yaml']);
+    // Cluster-scoped objects (the Namespaces themselves) go to _cluster.yaml, applied first.
+    const cluster = (loadAll(downloads.find((d) => d.name.endsWith('_cluster.yaml'))!.text) as Obj[]).filter(Boolean);
+    expect(cluster.map((o) => o.metadata.name).sort()).toEqual(['team-a', 'team-b']);
     const teamB = (loadAll(downloads.find((d) => d.name.endsWith('team-b.yaml'))!.text) as Obj[]).filter(Boolean);
-    expect(teamB[0]).toMatchObject({ kind: 'Namespace', metadata: { name: 'team-b' } });
-    expect(teamB.every((o) => o.kind === 'Namespace' || (o.metadata as { namespace?: string }).namespace === 'team-b')).toBe(true);
+    expect(teamB.length).toBe(6);
+    expect(teamB.every((o) => (o.metadata as { namespace?: string }).namespace === 'team-b')).toBe(true);
   });
 });
