@@ -26,6 +26,7 @@ interface CardProps {
 export function cardData(object: KubeObject, selected: boolean, problem?: 'error' | 'warning'): CardData {
   const display = getKindModule(object.kind, object.apiVersion)?.display;
   return {
+    kind: object.kind,
     name: fitText(object.metadata.name, true),
     subtitle: fitText(resourceSubtitle(object), false),
     glyph: display?.glyph ?? object.kind.slice(0, 4).toLowerCase(),

@@ -11,6 +11,8 @@ import { FONT_FAMILY, THEME } from './theme';
 import { isBoxVisible, view } from './view';
 
 export interface CardData {
+  /** The kind, drawn small above the name (learners read the kind; the glyph is an abbreviation). */
+  kind: string;
   name: string;
   subtitle: string;
   glyph: string;
@@ -58,12 +60,15 @@ export function drawCard(context: Konva.Context, shape: Konva.Shape): void {
 
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
+  ctx.fillStyle = c.color;
+  ctx.font = `600 10px ${FONT_FAMILY}`;
+  ctx.fillText(c.kind, TEXT_X, 18);
   ctx.fillStyle = THEME.name;
   ctx.font = `600 13px ${FONT_FAMILY}`;
-  ctx.fillText(c.name, TEXT_X, 28);
+  ctx.fillText(c.name, TEXT_X, 36);
   ctx.fillStyle = THEME.subtitle;
   ctx.font = `11px ${FONT_FAMILY}`;
-  ctx.fillText(c.subtitle, TEXT_X, 46);
+  ctx.fillText(c.subtitle, TEXT_X, 52);
 
   if (c.problem) {
     ctx.beginPath();
@@ -169,8 +174,13 @@ function drawBadge(ctx: CanvasRenderingContext2D, c: CardData): void {
   ctx.fillStyle = '#ffffff';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.font = `700 ${c.glyph.length > 4 ? 9 : 11}px ${FONT_FAMILY}`;
+  ctx.font = `700 ${glyphSize(c.glyph.length, 11, 34)}px ${FONT_FAMILY}`;
   ctx.fillText(c.glyph, cx, cy + (c.shape === 'shield' ? -2 : 0));
+}
+
+/** A font size at which a glyph of `length` letters fits `width` pixels (bold, ~0.62 em a letter). */
+export function glyphSize(length: number, max: number, width: number): number {
+  return Math.min(max, Math.floor((width / (0.62 * Math.max(1, length))) * 2) / 2);
 }
 
 function polygon(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, sides: number, start: number): void {

@@ -1,5 +1,5 @@
 /**
- * The short second line of a card: what a person most wants to know about the object without
+ * The short last line of a card (the kind is drawn above the name): what a person most wants to know about the object without
  * opening it (replicas, Service type and port, storage size…). Unknown kinds show their kind.
  */
 import type { KubeObject } from '../../shared/model/object';
@@ -58,6 +58,5 @@ const SUMMARIES: Record<string, (o: KubeObject) => string> = {
 };
 
 export function resourceSubtitle(o: KubeObject): string {
-  const summary = SUMMARIES[o.kind]?.(o);
-  return summary ? `${o.kind} · ${summary}` : o.kind;
+  return SUMMARIES[o.kind]?.(o) || (o.metadata.namespace ? `namespace ${o.metadata.namespace}` : '');
 }

@@ -1,5 +1,6 @@
 /** A kind's badge as a small SVG for the palette: same shape, colour and glyph as on the canvas. */
 import type { KindDisplay } from '../../shared/kinds/types';
+import { glyphSize } from '../canvas/drawCard';
 
 const S = 28;
 
@@ -41,7 +42,7 @@ export function KindIcon({ display }: { display: KindDisplay }) {
         y={S / 2 + 0.5}
         textAnchor="middle"
         dominantBaseline="middle"
-        fontSize={display.glyph.length > 4 ? 6.5 : display.glyph.length > 3 ? 7.5 : 8.5}
+        fontSize={glyphSize(display.glyph.length, 8.5, display.shape === 'shield' || display.shape === 'diamond' ? 18 : 23)}
         fontWeight={700}
         fill={frame ? display.color : '#fff'}
         fontFamily="system-ui, sans-serif"

@@ -8,7 +8,7 @@ import type { Box, Design, Point } from '../../shared/design/types';
 export const RESOURCE_WIDTH = 200;
 export const RESOURCE_HEIGHT = 64;
 /** Size of a new namespace frame, and the smallest a frame may be resized to. */
-export const DEFAULT_FRAME = { width: 520, height: 340 };
+export const DEFAULT_FRAME = { width: 640, height: 400 };
 export const MIN_FRAME = { width: 200, height: 120 };
 /** Height of a frame's title bar (where it is grabbed to move and its name is drawn). */
 export const FRAME_HEADER = 28;

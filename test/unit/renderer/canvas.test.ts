@@ -68,10 +68,10 @@ describe('what is under the pointer', () => {
 
 describe('card subtitles', () => {
   it('say what matters for each kind', () => {
-    expect(resourceSubtitle({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3 } })).toBe('Deployment · 3 replicas');
-    expect(resourceSubtitle(obj('Service', 's', { spec: { type: 'NodePort', ports: [{ port: 80 }, { port: 443 }] } }))).toBe('Service · NodePort :80,443');
-    expect(resourceSubtitle(obj('PersistentVolumeClaim', 'd', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }))).toBe('PersistentVolumeClaim · 1Gi RWO');
-    expect(resourceSubtitle(obj('Widget', 'w'))).toBe('Widget');
+    expect(resourceSubtitle({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3 } })).toBe('3 replicas');
+    expect(resourceSubtitle(obj('Service', 's', { spec: { type: 'NodePort', ports: [{ port: 80 }, { port: 443 }] } }))).toBe('NodePort :80,443');
+    expect(resourceSubtitle(obj('PersistentVolumeClaim', 'd', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }))).toBe('1Gi RWO');
+    expect(resourceSubtitle(obj('Widget', 'w', { metadata: { name: 'w', namespace: 'x' } }))).toBe('namespace x');
   });
 });
 
