@@ -72,7 +72,8 @@ describeBrowser('designing on the canvas with the mouse', () => {
 
   it('undo and redo step through the design, and selecting does not break redo', async () => {
     const before = await canvas.resources();
-    await app.dragFromPalette('ConfigMap', 900, 560);
+    const area = await app.canvasBox();
+    await app.dragFromPalette('ConfigMap', area.width - 150, 80);
     expect(await canvas.resources()).toHaveLength(before.length + 1);
     await press('Control+z');
     expect(await canvas.resources()).toHaveLength(before.length);
