@@ -70,6 +70,52 @@ export interface KubeplanApi {
   setDirty(dirty: boolean, title: string): void;
   /** Subscribe to menu commands (`file:new`, `edit:undo`, …); returns an unsubscribe function. */
   onCommand(listener: (command: string) => void): () => void;
+  /** Validate the design off the UI thread (optional: a host may leave validation to the renderer). */
+  validateDesign?(design: Design): Promise<Result<ValidationProblem[]>>;
+  /**
+   * Run the simulator off the UI thread. Timeline frames arrive in order through `onFrames` while
+   * it runs (batched); the promise settles with the summary once the last frame was delivered.
+   */
+  runSimulation?(request: SimulationRequest, onFrames: (batch: SimulationFrames) => void): Promise<Result<SimulationSummary>>;
+  /** Stop a running simulation; its `runSimulation` settles with error code `cancelled`. */
+  cancelSimulation?(runId: string): Promise<Result<boolean>>;
+}
+
+/** A validation problem as shared/validation reports it (kept structural so ipc depends on no helper module). */
+export interface ValidationProblem {
+  severity: 'error' | 'warning';
+  rule: string;
+  objectKey: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  path: string;
+  message: string;
+  hint?: string;
+}
+
+export interface SimulationRequest {
+  /** Chosen by the caller so frames can be matched to their run and the run cancelled. */
+  runId: string;
+  design: Design;
+  /** A scenario document (see shared/simulation's docs); steady state when omitted. */
+  scenario?: unknown;
+  seed?: number;
+}
+
+/** A batch of consecutive timeline frames: `frames[i]` is frame number `start + i`. */
+export interface SimulationFrames {
+  runId: string;
+  start: number;
+  frames: unknown[];
+}
+
+export interface SimulationSummary {
+  runId: string;
+  /** How many frames were streamed in total. */
+  frameCount: number;
+  /** The simulator's result without its timeline (events, final state, apply results…). */
+  result: unknown;
 }
 
 /** Objects handed across the boundary are plain data. */

@@ -1,5 +1,6 @@
 /** Building blocks for the default objects the kind modules create. */
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
 /** A container a user would be happy to start from: an image, a port, requests, limits and probes. */
 export function defaultContainer(name: string, image = 'nginx:1.27', port = 80): Container {
@@ -14,4 +15,57 @@ export function defaultContainer(name: string, image = 'nginx:1.27', port = 80):
     readinessProbe: { httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 2, periodSeconds: 5 },
     livenessProbe: { httpGet: { path: '/', port: 'http' }, initialDelaySeconds: 10, periodSeconds: 10 },
   };
+}
+
+/** A run-to-completion container (Jobs, CronJobs): no ports or probes, small requests and limits. */
+export function batchContainer(name: string): Container {
+  return {
+    name,
+    image: 'busybox:1.36',
+    command: ['sh', '-c', 'echo "hello from $HOSTNAME" && sleep 5'],
+    resources: {
+      requests: { cpu: '50m', memory: '32Mi' },
+      limits: { cpu: '200m', memory: '64Mi' },
+    },
+  };
+}
+
+/** metadata with the name, the namespace when given, and optional labels. */
+export function objectMeta(name: string, namespace?: string, labels?: Record<string, string>): ObjectMeta & { name: string } {
+  return { name, ...(namespace ? { namespace } : {}), ...(labels ? { labels } : {}) };
+}
+
+/** The `app: <name>` label that ties a workload, its pods and its Service together. */
+export function appLabels(name: string): Record<string, string> {
+  return { app: name };
+}
+
+/** A pod template labelled `app: <name>` around a pod spec. */
+export function podTemplate(name: string, spec: PodSpec): PodTemplateSpec {
+  return { metadata: { labels: appLabels(name) }, spec };
+}
+
+/** Apply order ranks (issue 2): Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. */
+export const APPLY_ORDER = {
+  Namespace: 0,
+  StorageClass: 10,
+  PersistentVolume: 20,
+  Policy: 30, // ResourceQuota, LimitRange
+  Config: 40, // ConfigMap, Secret
+  PersistentVolumeClaim: 50,
+  Workload: 60,
+  Service: 70,
+  Ingress: 80,
+  NetworkPolicy: 90,
+  HorizontalPodAutoscaler: 100,
+} as const;
+
+/** The plain object at a path (`spec`, `template`), or undefined when any step is missing or not an object. */
+export function objectAt<T>(root: unknown, ...keys: string[]): T | undefined {
+  let v = root;
+  for (const k of keys) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as T) : undefined;
 }

@@ -1,6 +1,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
-import { defaultContainer } from './defaults';
+import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
 type DeploymentObject = Deployment & KubeObject;
@@ -12,20 +14,21 @@ export const deploymentKind: KindModule<DeploymentObject> = {
   shortName: 'deploy',
   namespaced: true,
   display: { glyph: 'deploy', color: '#326ce5', shape: 'rounded', group: 'Workloads' },
-  applyOrder: 60,
+  applyOrder: APPLY_ORDER.Workload,
   create: (name, namespace) => ({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name, ...(namespace ? { namespace } : {}), labels: { app: name } },
+    metadata: objectMeta(name, namespace, appLabels(name)),
     spec: {
       replicas: 2,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [defaultContainer(name)] },
-      },
+      selector: { matchLabels: appLabels(name) },
+      template: podTemplate(name, { containers: [defaultContainer(name)] }),
     },
   }),
-  podTemplate: (o) => o.spec?.template,
-  references: [],
+  podTemplate: template,
+  references: [...podSpecRules('Deployment', 'spec.template', (o) => template(o as DeploymentObject))],
 };
+
+function template(o: DeploymentObject): PodTemplateSpec | undefined {
+  return objectAt(o, 'spec', 'template');
+}

@@ -1,5 +1,6 @@
 import type { Namespace } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
+import { APPLY_ORDER, objectMeta } from './defaults';
 import type { KindModule } from './types';
 
 type NamespaceObject = Namespace & KubeObject;
@@ -11,7 +12,8 @@ export const namespaceKind: KindModule<NamespaceObject> = {
   shortName: 'ns',
   namespaced: false,
   display: { glyph: 'ns', color: '#326ce5', shape: 'frame', group: 'Cluster' },
-  applyOrder: 0,
-  create: (name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+  applyOrder: APPLY_ORDER.Namespace,
+  // Namespaces are cluster-scoped: a namespace argument is ignored.
+  create: (name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: objectMeta(name, undefined, { name }) }),
   references: [],
 };

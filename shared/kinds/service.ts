@@ -1,6 +1,7 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { serviceSelectorRule } from '../references/rules/service';
+import { APPLY_ORDER, appLabels, objectMeta } from './defaults';
 import type { KindModule } from './types';
 
 type ServiceObject = Service & KubeObject;
@@ -12,14 +13,16 @@ export const serviceKind: KindModule<ServiceObject> = {
   shortName: 'svc',
   namespaced: true,
   display: { glyph: 'svc', color: '#0f9d58', shape: 'hexagon', group: 'Networking' },
-  applyOrder: 70,
+  applyOrder: APPLY_ORDER.Service,
   create: (name, namespace) => ({
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name, ...(namespace ? { namespace } : {}) },
+    metadata: objectMeta(name, namespace, appLabels(name)),
     spec: {
       type: 'ClusterIP',
-      selector: { app: name },
+      // Selects the pods of the same-named workload (its template carries `app: <name>`).
+      selector: appLabels(name),
+      // targetPort by name: follows the container port called `http` whatever its number.
       ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
     },
   }),

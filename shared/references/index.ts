@@ -30,7 +30,14 @@ export function resolveReferences(objects: readonly KubeObject[] | ObjectIndex):
   const rules = referenceRules();
   const out: Reference[] = [];
   for (const o of index.objects) {
-    for (const rule of rules.get(o.kind) ?? []) out.push(...rule.resolve(o, index));
+    for (const rule of rules.get(o.kind) ?? []) {
+      try {
+        out.push(...rule.resolve(o, index));
+      } catch {
+        // A malformed object (a list where a map belongs, …) cannot be followed; schema
+        // validation reports the malformed field, and one bad object must not hide the rest.
+      }
+    }
   }
   return out;
 }

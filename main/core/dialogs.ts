@@ -1,0 +1,20 @@
+/**
+ * The dialogs the handlers need, as a thin interface: main/electron implements it with Electron's
+ * `dialog`, tests with fakes. Every method resolves `undefined` when the user cancels.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Dialogs {
+  /** Pick files (or one folder when `folder`); several when `multiple`. */
+  open(options: { title: string; filters?: FileFilter[]; folder?: boolean; multiple?: boolean }): Promise<string[] | undefined>;
+  /** Pick where to save a file. */
+  save(options: { title: string; defaultPath?: string; filters?: FileFilter[] }): Promise<string | undefined>;
+  /** Unsaved changes on close: which button the user chose. */
+  confirmUnsaved(options: { name: string }): Promise<'save' | 'discard' | 'cancel'>;
+}
+
+export const DESIGN_FILTER: FileFilter = { name: 'Kubeplan design', extensions: ['kubeplan.yaml'] };
+export const MANIFEST_FILTER: FileFilter = { name: 'Kubernetes manifests', extensions: ['yaml', 'yml', 'json'] };

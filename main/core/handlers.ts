@@ -1,0 +1,199 @@
+/**
+ * The host's handler logic for every invoke channel: dialogs, files, recent files, backups and
+ * the worker, all injected so it runs in plain Node under test. Each handler gets a payload that
+ * main/electron already validated against shared/ipc/schemas and returns a Result.
+ */
+import { basename, join } from 'node:path';
+import type { RecentFile, Result, SimulationFrames } from '../../shared/ipc/api';
+import { INVOKE } from '../../shared/ipc/channels';
+import type { InvokePayloads, InvokeValues } from '../../shared/ipc/contract';
+import type { BackupStore } from './backup';
+import type { Dialogs } from './dialogs';
+import { DESIGN_FILTER, MANIFEST_FILTER } from './dialogs';
+import { examplePath, listExamples } from './examples';
+import { PathGrants } from './grants';
+import type { RecentFiles } from './recent';
+import { fail, ok, toApiError } from './result';
+import type { HeavyWork } from './workerClient';
+import type { WriteFile } from './writer';
+
+export interface HostDeps {
+  dialogs: Dialogs;
+  work: HeavyWork;
+  recent: RecentFiles;
+  backups: BackupStore;
+  write: WriteFile;
+  examplesDir: string;
+  grants?: PathGrants;
+  /** The recent list changed (the menu's Open Recent is rebuilt). */
+  onRecentChanged?: (recent: RecentFile[]) => void;
+  /** A save asked for ended without writing (the close guard stops waiting). */
+  onSaveAbandoned?: () => void;
+}
+
+/** What a handler may do besides answering: push frames to the window that asked. */
+export interface HandlerContext {
+  sendFrames(batch: SimulationFrames): void;
+}
+
+export type Handler<C extends keyof InvokePayloads> = (payload: InvokePayloads[C], ctx: HandlerContext) => Promise<Result<InvokeValues[C]>>;
+export type Handlers = { [C in keyof InvokePayloads]: Handler<C> };
+
+export function createHandlers(deps: HostDeps): Handlers {
+  const grants = deps.grants ?? new PathGrants();
+  const runs = new Map<string, AbortController>();
+
+  const remember = async (path: string) => {
+    grants.grant(path);
+    try {
+      // (Not `onRecentChanged?.(await …)`: optional call skips evaluating its argument.)
+      const list = await deps.recent.add(path);
+      deps.onRecentChanged?.(list);
+    } catch {
+      // Recent files are a convenience: failing to record one never fails the open or save.
+    }
+  };
+  const forget = async (path: string) => {
+    try {
+      await deps.recent.remove(path);
+      deps.onRecentChanged?.(await deps.recent.list());
+    } catch {
+      // As above: never fails the request.
+    }
+  };
+  const refuse = (path: string) => fail({ message: `${path}: not opened through a dialog in this session`, file: path, code: 'forbidden' });
+
+  return {
+    async [INVOKE.openDesign]({ path }) {
+      if (path && !grants.has(path) && !(await isRecent(deps.recent, path))) return refuse(path);
+      const chosen = path ?? (await deps.dialogs.open({ title: 'Open design or manifests', filters: [DESIGN_FILTER, MANIFEST_FILTER] }))?.[0];
+      if (!chosen) return ok(undefined);
+      const opened = await deps.work.call('openPath', { path: chosen });
+      if (!opened.ok) {
+        // A recent file that is gone or unreadable leaves the list.
+        if (path && opened.error.code === 'io' && (await isRecent(deps.recent, path))) await forget(path);
+        return opened;
+      }
+      await remember(chosen);
+      return opened;
+    },
+
+    async [INVOKE.saveDesign]({ design, path, saveAs }) {
+      if (path && !saveAs && !grants.has(path) && !(await isRecent(deps.recent, path))) return refuse(path);
+      const picked = saveAs || !path ? await deps.dialogs.save({ title: 'Save design', defaultPath: path ?? `${design.name || 'Untitled'}.kubeplan.yaml`, filters: [DESIGN_FILTER] }) : path;
+      if (!picked) {
+        deps.onSaveAbandoned?.();
+        return ok(undefined);
+      }
+      const target = withDesignExtension(picked);
+      const text = await deps.work.call('serialize', { design });
+      if (!text.ok) {
+        deps.onSaveAbandoned?.();
+        return text;
+      }
+      try {
+        await deps.write(target, text.value);
+      } catch (err) {
+        deps.onSaveAbandoned?.();
+        return fail(toApiError(err, target));
+      }
+      await remember(target);
+      return ok(target);
+    },
+
+    async [INVOKE.validateDesign]({ design }) {
+      return deps.work.call('validate', { design });
+    },
+
+    async [INVOKE.importManifests]({ paths, folder }) {
+      const refused = paths?.find((p) => !grants.has(p));
+      if (refused) return refuse(refused);
+      const chosen = paths ?? (await deps.dialogs.open({ title: folder ? 'Import a folder of manifests' : 'Import manifests', folder, multiple: !folder, filters: folder ? undefined : [MANIFEST_FILTER] }));
+      if (!chosen || chosen.length === 0) return ok(undefined);
+      grants.grant(...chosen);
+      const name = basename(chosen[0]).replace(/\.(ya?ml|json)$/, '') || 'Imported';
+      return deps.work.call('importPaths', { paths: chosen, name });
+    },
+
+    async [INVOKE.exportManifests]({ design, mode, ids }) {
+      const target =
+        mode === 'file'
+          ? await deps.dialogs.save({ title: 'Export Kubernetes YAML', defaultPath: `${design.name || 'manifests'}.yaml`, filters: [MANIFEST_FILTER] })
+          : (await deps.dialogs.open({ title: 'Export to a folder (one file per namespace)', folder: true }))?.[0];
+      if (!target) return ok(undefined);
+      const exported = await deps.work.call('export', { design, mode, ids });
+      if (!exported.ok) return exported;
+      const files: Array<[string, string]> = exported.value.mode === 'file' ? [[target, exported.value.text]] : exported.value.files.map(([name, text]) => [join(target, basename(name)), text]);
+      for (const [file, text] of files) {
+        try {
+          await deps.write(file, text);
+        } catch (err) {
+          return fail(toApiError(err, file));
+        }
+      }
+      grants.grant(target);
+      return ok(target);
+    },
+
+    async [INVOKE.listExamples]() {
+      return ok(await listExamples(deps.examplesDir));
+    },
+
+    async [INVOKE.openExample]({ id }) {
+      const file = examplePath(deps.examplesDir, id);
+      if (!file) return fail({ message: `no example named "${id}"`, code: 'not-found' });
+      const opened = await deps.work.call('openPath', { path: file });
+      if (!opened.ok) return opened.error.code === 'io' ? fail({ message: `no example named "${id}"`, code: 'not-found' }) : opened;
+      // An example is a starting point: saving it asks where, it never overwrites the shipped file.
+      return ok({ design: opened.value.design, warnings: opened.value.warnings });
+    },
+
+    async [INVOKE.listRecent]() {
+      return ok(await deps.recent.list());
+    },
+
+    async [INVOKE.backup]({ snapshot }) {
+      try {
+        await deps.backups.save(snapshot);
+        return ok(undefined);
+      } catch (err) {
+        return fail(toApiError(err));
+      }
+    },
+
+    async [INVOKE.takeBackup]() {
+      const taken = await deps.backups.take();
+      // The restored work may be saved back where it came from, as before the crash.
+      if (taken?.path) grants.grant(taken.path);
+      return ok(taken);
+    },
+
+    async [INVOKE.runSimulation]({ runId, design, scenario, seed }, ctx) {
+      if (runs.has(runId)) return fail({ message: `simulation ${runId} is already running`, code: 'busy' });
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      try {
+        const result = await deps.work.simulate({ design, scenario, seed }, (start, frames) => ctx.sendFrames({ runId, start, frames }), controller.signal);
+        return result.ok ? ok({ runId, frameCount: result.value.frameCount, result: result.value.result }) : result;
+      } finally {
+        runs.delete(runId);
+      }
+    },
+
+    async [INVOKE.cancelSimulation]({ runId }) {
+      const run = runs.get(runId);
+      run?.abort();
+      return ok(run !== undefined);
+    },
+  };
+}
+
+async function isRecent(recent: RecentFiles, path: string): Promise<boolean> {
+  return (await recent.list()).some((r) => r.path === path);
+}
+
+/** Designs are saved as `*.kubeplan.yaml` whatever the dialog returned. */
+export function withDesignExtension(path: string): string {
+  if (path.endsWith('.kubeplan.yaml')) return path;
+  return `${path.replace(/\.kubeplan$|\.ya?ml$/, '')}.kubeplan.yaml`;
+}

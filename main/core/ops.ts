@@ -1,0 +1,113 @@
+/**
+ * The worker's operations over an Engine: reading, parsing, exporting, validating, simulating.
+ * Plain functions, so tests can run them in-process as well as through the worker.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
+import type { Engine, ManifestError } from './engine';
+import { UserError } from './result';
+import type { ExportedManifests, WorkerOps } from './workerProtocol';
+import { FRAME_BATCH } from './workerProtocol';
+
+/** Larger files are refused before reading (the same bound as shared/manifests' MAX_FILE_BYTES). */
+export const MAX_DESIGN_BYTES = 32 * 1024 * 1024;
+
+export type Emit = (start: number, frames: unknown[]) => void;
+
+export function createOps(engine: Engine) {
+  return {
+    async openPath({ path }: WorkerOps['openPath']['args']): Promise<OpenedDesign> {
+      const info = await stat(path);
+      if (info.isFile() && (path.endsWith('.kubeplan.yaml') || path.endsWith('.kubeplan.yml'))) return openDesignFile(engine, path, info.size);
+      if (info.isFile() && info.size <= MAX_DESIGN_BYTES) {
+        const text = await readFile(path, 'utf8');
+        if (engine.isDesignText(text)) return fromParsed(engine.parseDesign(text, path), path);
+      }
+      return importPaths(engine, [path], designName(path));
+    },
+
+    importPaths({ paths, name }: WorkerOps['importPaths']['args']): Promise<OpenedDesign> {
+      return importPaths(engine, paths, name);
+    },
+
+    serialize({ design }: WorkerOps['serialize']['args']): string {
+      return engine.serializeDesign(design);
+    },
+
+    export({ design, mode, ids }: WorkerOps['export']['args']): ExportedManifests {
+      const wanted = new Set(ids);
+      const chosen = ids ? { ...design, resources: design.resources.filter((r) => wanted.has(r.id)) } : design;
+      const objects = engine.designObjects(chosen);
+      if (mode === 'file') return { mode, text: engine.exportManifests(objects) };
+      return { mode, files: [...engine.exportManifestsByNamespace(objects)] };
+    },
+
+    validate({ design }: WorkerOps['validate']['args']): ValidationProblem[] {
+      return engine.validateObjects(engine.designObjects(design));
+    },
+
+    simulate({ design, scenario, seed }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
+      if (!engine.simulate) throw new UserError({ message: 'The simulator is not available in this build.', code: 'unavailable' });
+      const raw = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
+      const { timeline, rest } = splitTimeline(raw);
+      for (let start = 0; start < timeline.length; start += FRAME_BATCH) emit(start, timeline.slice(start, start + FRAME_BATCH));
+      return { frameCount: timeline.length, result: rest };
+    },
+  };
+}
+
+export type Ops = ReturnType<typeof createOps>;
+
+async function openDesignFile(engine: Engine, path: string, size: number): Promise<OpenedDesign> {
+  if (size > MAX_DESIGN_BYTES) throw new UserError({ message: `${path}: file is larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB`, file: path, code: 'too-large' });
+  const text = await readFile(path, 'utf8');
+  return fromParsed(engine.parseDesign(text, path), path);
+}
+
+function fromParsed(parsed: ReturnType<Engine['parseDesign']>, path: string): OpenedDesign {
+  if ('error' in parsed) throw manifestError(parsed.error, 'design');
+  return { design: parsed.design, path, warnings: parsed.warnings };
+}
+
+async function importPaths(engine: Engine, paths: string[], name: string): Promise<OpenedDesign> {
+  const loaded = await engine.loadInputs(paths);
+  if (loaded.errors.length > 0) {
+    const [first] = loaded.errors;
+    const more = loaded.errors.length > 1 ? ` (and ${loaded.errors.length - 1} more problems)` : '';
+    throw manifestError({ ...first, message: `${first.message}${more}` }, 'yaml');
+  }
+  const warnings = loaded.warnings ?? [];
+  // A single design file keeps its own layout; anything else is laid out afresh.
+  if (loaded.design && paths.length === 1 && (loaded.designFile === undefined || loaded.designFile === paths[0])) return { design: loaded.design, warnings };
+  return { design: engine.importAsDesign(loaded.objects, name), warnings };
+}
+
+/** One line, naming file and line: `shop.yaml:12: …` unless the message already starts with the file. */
+function manifestError(error: ManifestError, code: string): UserError {
+  const where = error.line ? `${error.file}:${error.line}` : error.file;
+  const message = error.message.startsWith(error.file) ? error.message : `${where}: ${error.message}`;
+  return new UserError({ message, file: error.file, ...(error.line ? { line: error.line } : {}), code });
+}
+
+function designName(path: string): string {
+  return basename(path).replace(/\.(kubeplan\.)?(ya?ml|json)$/, '') || 'Imported';
+}
+
+/**
+ * The simulator's result records a timeline (DESIGN.md); stream that array and return the rest.
+ * Accepts `timeline` or `frames` as the array's name.
+ */
+export function splitTimeline(raw: unknown): { timeline: unknown[]; rest: unknown } {
+  if (raw && typeof raw === 'object') {
+    const record = raw as Record<string, unknown>;
+    for (const key of ['timeline', 'frames']) {
+      const value = record[key];
+      if (Array.isArray(value)) {
+        const { [key]: _timeline, ...rest } = record;
+        return { timeline: value, rest };
+      }
+    }
+  }
+  return { timeline: [], rest: raw };
+}

@@ -1,0 +1,100 @@
+/**
+ * Main's handle on the heavy-work worker: typed calls that resolve with a Result, frames
+ * delivered through a callback, a crashed worker reported as an error and replaced on next use.
+ * Simulations get a worker of their own so cancelling one is `terminate()` and nothing else waits.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../../shared/ipc/api';
+import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerProtocol';
+
+export type FramesListener = (start: number, frames: unknown[]) => void;
+
+export interface HeavyWork {
+  call<K extends Exclude<OpName, 'simulate'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
+  /** Run a simulation; `signal` aborts it (the result is then a `cancelled` error). */
+  simulate(args: WorkerOps['simulate']['args'], onFrames: FramesListener, signal?: AbortSignal): Promise<Result<WorkerOps['simulate']['value']>>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (result: Result<unknown>) => void;
+  onFrames?: FramesListener;
+}
+
+/** One worker thread and its in-flight requests. */
+class WorkerConnection {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  dead = false;
+
+  constructor(script: string | URL) {
+    this.worker = new Worker(script);
+    this.worker.on('message', (message: WorkerMessage) => this.receive(message));
+    this.worker.on('error', (err) => this.failAll(`the worker stopped: ${err.message.split('\n', 1)[0]}`, 'worker'));
+    this.worker.on('exit', (code) => this.failAll(`the worker exited (code ${code})`, 'worker'));
+  }
+
+  request(op: OpName, args: unknown, onFrames?: FramesListener): Promise<Result<unknown>> {
+    if (this.dead) return Promise.resolve({ ok: false, error: { message: 'the worker is not running', code: 'worker' } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, onFrames });
+      this.worker.postMessage({ id, op, args: args as WorkerRequest['args'] } satisfies WorkerRequest);
+    });
+  }
+
+  async terminate(reason = 'cancelled', code = 'cancelled'): Promise<void> {
+    this.failAll(reason, code);
+    await this.worker.terminate();
+  }
+
+  private receive(message: WorkerMessage): void {
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if (message.type === 'frames') {
+      entry.onFrames?.(message.start, message.frames);
+      return;
+    }
+    this.pending.delete(message.id);
+    entry.resolve(message.result);
+  }
+
+  private failAll(message: string, code: string): void {
+    this.dead = true;
+    for (const entry of this.pending.values()) entry.resolve({ ok: false, error: { message, code } });
+    this.pending.clear();
+  }
+}
+
+export function createHeavyWork(script: string | URL): HeavyWork {
+  let shared: WorkerConnection | undefined;
+  const runs = new Set<WorkerConnection>();
+  const connection = () => {
+    if (!shared || shared.dead) shared = new WorkerConnection(script);
+    return shared;
+  };
+  return {
+    call(op, args) {
+      return connection().request(op, args) as never;
+    },
+    async simulate(args, onFrames, signal) {
+      if (signal?.aborted) return { ok: false, error: { message: 'simulation cancelled', code: 'cancelled' } };
+      const run = new WorkerConnection(script);
+      runs.add(run);
+      const abort = () => void run.terminate('simulation cancelled');
+      signal?.addEventListener('abort', abort, { once: true });
+      try {
+        return (await run.request('simulate', args, onFrames)) as never;
+      } finally {
+        signal?.removeEventListener('abort', abort);
+        runs.delete(run);
+        if (!run.dead) await run.terminate('finished', 'finished');
+      }
+    },
+    async close() {
+      await Promise.all([...runs].map((r) => r.terminate('shutting down', 'worker')));
+      if (shared && !shared.dead) await shared.terminate('shutting down', 'worker');
+    },
+  };
+}

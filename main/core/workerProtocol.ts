@@ -1,0 +1,35 @@
+/**
+ * The small typed message protocol between main and its heavy-work worker. A request names an
+ * operation; the worker answers with exactly one `result` per request id and, for simulations,
+ * any number of `frames` messages before it.
+ */
+import type { Design } from '../../shared/design/types';
+import type { ExportOptions, OpenedDesign, Result, ValidationProblem } from '../../shared/ipc/api';
+
+export interface WorkerOps {
+  /** Read a design or manifests file from disk and turn it into a design. */
+  openPath: { args: { path: string }; value: OpenedDesign };
+  /** Read manifests files/folders and lay them out as a new design. */
+  importPaths: { args: { paths: string[]; name: string }; value: OpenedDesign };
+  serialize: { args: { design: Design }; value: string };
+  export: { args: { design: Design } & ExportOptions; value: ExportedManifests };
+  validate: { args: { design: Design }; value: ValidationProblem[] };
+  simulate: { args: { design: Design; scenario?: unknown; seed?: number }; value: { frameCount: number; result: unknown } };
+}
+
+export type OpName = keyof WorkerOps;
+
+export type ExportedManifests = { mode: 'file'; text: string } | { mode: 'folder'; files: Array<[name: string, text: string]> };
+
+export interface WorkerRequest<K extends OpName = OpName> {
+  id: number;
+  op: K;
+  args: WorkerOps[K]['args'];
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'result'; result: Result<unknown> }
+  | { id: number; type: 'frames'; start: number; frames: unknown[] };
+
+/** How many timeline frames travel in one message: few messages, none too large. */
+export const FRAME_BATCH = 64;

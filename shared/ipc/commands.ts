@@ -1,0 +1,69 @@
+/**
+ * Menu commands the host sends to the renderer (`onCommand`). The browser build's toolbar and
+ * shortcuts dispatch the same ids, so one handler serves both.
+ */
+export const COMMANDS = [
+  'file:new',
+  'file:open',
+  'file:save',
+  'file:saveAs',
+  'file:import',
+  'file:importFolder',
+  'file:export',
+  'file:exportFolder',
+  'edit:undo',
+  'edit:redo',
+  'edit:cut',
+  'edit:copy',
+  'edit:paste',
+  'edit:duplicate',
+  'edit:delete',
+  'edit:selectAll',
+  'view:zoomIn',
+  'view:zoomOut',
+  'view:fit',
+  'view:autoLayout',
+  'view:togglePalette',
+  'view:toggleInspector',
+  'view:toggleDock',
+  'help:shortcuts',
+  'help:about',
+] as const;
+
+export type Command = (typeof COMMANDS)[number];
+
+/**
+ * Commands that carry an argument are sent as `<id>:<arg>`: `file:openPath:<path>` (Open Recent)
+ * and `file:openExample:<id>` (Open Example ›).
+ */
+export const OPEN_PATH_PREFIX = 'file:openPath:';
+export const OPEN_EXAMPLE_PREFIX = 'file:openExample:';
+
+/**
+ * Shortcuts the Electron menu registers itself (it then sends the command): in Electron the
+ * renderer must not bind these too, or one key press would act twice. Keys marked `display`
+ * are only shown in the menu; the renderer handles them (they must keep working in text fields).
+ */
+export const MENU_SHORTCUTS: ReadonlyArray<{ command: Command; accelerator: string; display?: true }> = [
+  { command: 'file:new', accelerator: 'CmdOrCtrl+N' },
+  { command: 'file:open', accelerator: 'CmdOrCtrl+O' },
+  { command: 'file:save', accelerator: 'CmdOrCtrl+S' },
+  { command: 'file:saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
+  { command: 'file:import', accelerator: 'CmdOrCtrl+I' },
+  { command: 'file:export', accelerator: 'CmdOrCtrl+E' },
+  { command: 'edit:undo', accelerator: 'CmdOrCtrl+Z' },
+  { command: 'edit:redo', accelerator: 'CmdOrCtrl+Shift+Z' },
+  { command: 'edit:cut', accelerator: 'CmdOrCtrl+X' },
+  { command: 'edit:copy', accelerator: 'CmdOrCtrl+C' },
+  { command: 'edit:paste', accelerator: 'CmdOrCtrl+V' },
+  { command: 'edit:duplicate', accelerator: 'CmdOrCtrl+D' },
+  { command: 'edit:delete', accelerator: 'Delete', display: true },
+  { command: 'edit:selectAll', accelerator: 'CmdOrCtrl+A' },
+  { command: 'view:zoomIn', accelerator: 'CmdOrCtrl+=' },
+  { command: 'view:zoomOut', accelerator: 'CmdOrCtrl+-' },
+  { command: 'view:fit', accelerator: 'F', display: true },
+  { command: 'view:autoLayout', accelerator: 'CmdOrCtrl+L' },
+];
+
+/** Redo's second shortcut (Windows habit), registered as a hidden menu item. */
+export const REDO_ALT_ACCELERATOR = 'CmdOrCtrl+Y';

@@ -1,0 +1,127 @@
+/**
+ * zod schemas for every request payload and result of the IPC contract. Main validates each
+ * payload before a handler runs; tests check the results against the same schemas.
+ * Objects are checked for the shape the app relies on and otherwise passed through untouched
+ * (unknown Kubernetes fields must survive the boundary).
+ */
+import { z } from 'zod';
+import { INVOKE, SEND } from './channels';
+
+export const kubeObjectSchema = z.looseObject({
+  apiVersion: z.string().min(1),
+  kind: z.string().min(1),
+  metadata: z.looseObject({ name: z.string(), namespace: z.string().optional() }),
+});
+
+const point = z.object({ x: z.number(), y: z.number() });
+const box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+const clusterNode = z.looseObject({
+  name: z.string().min(1),
+  cpu: z.string(),
+  memory: z.string(),
+  pods: z.number().int().nonnegative(),
+  zone: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  taints: z.array(z.object({ key: z.string(), value: z.string().optional(), effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']) })).optional(),
+  unschedulable: z.boolean().optional(),
+});
+
+export const designSchema = z.looseObject({
+  formatVersion: z.number().int().positive(),
+  name: z.string(),
+  resources: z.array(z.looseObject({ id: z.string().min(1), object: kubeObjectSchema })),
+  layout: z.looseObject({ positions: z.record(z.string(), point), frames: z.record(z.string(), box) }),
+  cluster: z.looseObject({ nodes: z.array(clusterNode) }),
+});
+
+/** A filesystem path from the renderer: absolute-or-relative text, no NUL bytes, bounded. */
+const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
+
+export const apiErrorSchema = z.object({
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  code: z.string().optional(),
+});
+
+/** The Result envelope: `{ ok: true, value }` or `{ ok: false, error }`, never a thrown error. */
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
+}
+
+const openedDesign = z.object({ design: designSchema, path: z.string().optional(), warnings: z.array(z.string()) });
+const snapshot = z.object({ design: designSchema, path: path.optional() });
+
+const problem = z.object({
+  severity: z.enum(['error', 'warning']),
+  rule: z.string(),
+  objectKey: z.string(),
+  kind: z.string(),
+  namespace: z.string().optional(),
+  name: z.string(),
+  path: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
+const runId = z.string().min(1).max(100);
+
+/** Request and result schema of each invoke channel. */
+export const invokeSchemas = {
+  [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesign.optional() },
+  [INVOKE.saveDesign]: {
+    request: z.strictObject({ design: designSchema, path: path.optional(), saveAs: z.boolean().optional() }),
+    result: z.string().optional(),
+  },
+  [INVOKE.validateDesign]: { request: z.strictObject({ design: designSchema }), result: z.array(problem) },
+  [INVOKE.importManifests]: {
+    request: z.strictObject({ paths: z.array(path).max(10_000).optional(), folder: z.boolean().optional() }),
+    result: openedDesign.optional(),
+  },
+  [INVOKE.exportManifests]: {
+    request: z.strictObject({ design: designSchema, mode: z.enum(['file', 'folder']), ids: z.array(z.string()).optional() }),
+    result: z.string().optional(),
+  },
+  [INVOKE.listExamples]: {
+    request: z.strictObject({}),
+    result: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
+  },
+  [INVOKE.openExample]: { request: z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'example ids are lowercase words joined by dashes') }), result: openedDesign },
+  [INVOKE.listRecent]: {
+    request: z.strictObject({}),
+    result: z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() })),
+  },
+  [INVOKE.backup]: { request: z.strictObject({ snapshot: snapshot.optional() }), result: z.undefined() },
+  [INVOKE.takeBackup]: {
+    request: z.strictObject({}),
+    result: z.object({ design: designSchema, path: z.string().optional(), savedAt: z.string() }).optional(),
+  },
+  [INVOKE.runSimulation]: {
+    request: z.strictObject({ runId, design: designSchema, scenario: z.unknown().optional(), seed: z.number().int().optional() }),
+    result: z.object({ runId, frameCount: z.number().int().nonnegative(), result: z.unknown() }),
+  },
+  [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
+} as const;
+
+export const sendSchemas = {
+  [SEND.setDirty]: z.strictObject({ dirty: z.boolean(), title: z.string().max(1000) }),
+} as const;
+
+export const simulationFramesSchema = z.object({ runId, start: z.number().int().nonnegative(), frames: z.array(z.unknown()) });
+
+/**
+ * Parse a payload for a channel. The error is one line naming the channel and the first few
+ * offending fields, e.g. `design:save: design.resources[0].object.kind: expected string, received undefined`.
+ */
+export function parsePayload<S extends z.ZodType>(channel: string, schema: S, payload: unknown): { ok: true; value: z.output<S> } | { ok: false; message: string } {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${formatPath(issue.path) || '(payload)'}: ${issue.message}`);
+  const more = parsed.error.issues.length > 3 ? ` (+${parsed.error.issues.length - 3} more)` : '';
+  return { ok: false, message: `${channel}: invalid request — ${issues.join('; ')}${more}` };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+}

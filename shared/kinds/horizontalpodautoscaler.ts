@@ -1,0 +1,30 @@
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import type { KubeObject } from '../model/object';
+import { APPLY_ORDER, objectMeta } from './defaults';
+import { hpaTargetRule } from '../references/rules/horizontalPodAutoscaler';
+import type { KindModule } from './types';
+
+type HorizontalPodAutoscalerObject = HorizontalPodAutoscaler & KubeObject;
+
+export const horizontalPodAutoscalerKind: KindModule<HorizontalPodAutoscalerObject> = {
+  kind: 'HorizontalPodAutoscaler',
+  apiVersion: 'autoscaling/v2',
+  resource: 'horizontalpodautoscalers',
+  shortName: 'hpa',
+  namespaced: true,
+  display: { glyph: 'hpa', color: '#1a73e8', shape: 'circle', group: 'Workloads' },
+  applyOrder: APPLY_ORDER.HorizontalPodAutoscaler,
+  // Scales the same-named Deployment on CPU: utilization is measured against the pods' requests.
+  create: (name, namespace) => ({
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: objectMeta(name, namespace),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      minReplicas: 2,
+      maxReplicas: 10,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+    },
+  }),
+  references: [hpaTargetRule],
+};

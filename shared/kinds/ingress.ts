@@ -1,0 +1,33 @@
+import type { Ingress } from 'kubernetes-types/networking/v1';
+import type { KubeObject } from '../model/object';
+import { APPLY_ORDER, appLabels, objectMeta } from './defaults';
+import { ingressBackendRule } from '../references/rules/ingress';
+import type { KindModule } from './types';
+
+type IngressObject = Ingress & KubeObject;
+
+export const ingressKind: KindModule<IngressObject> = {
+  kind: 'Ingress',
+  apiVersion: 'networking.k8s.io/v1',
+  resource: 'ingresses',
+  shortName: 'ing',
+  namespaced: true,
+  display: { glyph: 'ing', color: '#0b8043', shape: 'diamond', group: 'Networking' },
+  applyOrder: APPLY_ORDER.Ingress,
+  create: (name, namespace) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: objectMeta(name, namespace, appLabels(name)),
+    spec: {
+      // No host: the rule matches every host. Routes to the same-named Service's `http` port.
+      rules: [
+        {
+          http: {
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { name: 'http' } } } }],
+          },
+        },
+      ],
+    },
+  }),
+  references: [ingressBackendRule],
+};

@@ -1,0 +1,161 @@
+/**
+ * Fast lookups the reference rules share, cached per ObjectIndex (an index never changes).
+ * Rules import only types from model/objectIndex and kinds/: the kind modules import the rules,
+ * so a value import back would make a cycle that breaks whichever module loads first.
+ */
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { DEFAULT_NAMESPACE, type KubeObject } from '../model/object';
+import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
+import { selectorMatches, type Labels } from '../model/selector';
+import type { Reference, ReferenceRelation } from './types';
+
+/** The namespace of a namespaced source object (every rule's source kind is namespaced). */
+export function sourceNamespace(o: KubeObject): string {
+  return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
+}
+
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
+export function groupOf(apiVersion: string | undefined): string {
+  if (!apiVersion) return '';
+  const i = apiVersion.indexOf('/');
+  return i < 0 ? '' : apiVersion.slice(0, i);
+}
+
+/** An object by group, kind, namespace (`''` for cluster-scoped kinds) and name, in O(1). */
+export function findObject(index: ObjectIndex, group: string, kind: string, namespace: string, name: string): KubeObject | undefined {
+  return index.get(`${group}/${kind}/${namespace}/${name}`);
+}
+
+interface LabelIndex {
+  /** namespace → `key=value` → pod templates carrying that label. */
+  byLabel: Map<string, Map<string, PodTemplateEntry[]>>;
+}
+
+const labelIndexes = new WeakMap<ObjectIndex, LabelIndex>();
+
+function labelIndex(index: ObjectIndex): LabelIndex {
+  let li = labelIndexes.get(index);
+  if (!li) {
+    li = { byLabel: new Map() };
+    for (const t of index.podTemplates('*')) {
+      let ns = li.byLabel.get(t.namespace);
+      if (!ns) li.byLabel.set(t.namespace, (ns = new Map()));
+      for (const [k, v] of Object.entries(t.labels)) {
+        const key = `${k}=${v}`;
+        const list = ns.get(key);
+        if (list) list.push(t);
+        else ns.set(key, [t]);
+      }
+    }
+    labelIndexes.set(index, li);
+  }
+  return li;
+}
+
+/** Pod templates in a namespace that carry every label of a plain map (Service-style; empty selects nothing). */
+export function templatesWithLabels(index: ObjectIndex, namespace: string, labels: Labels): PodTemplateEntry[] {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  const candidates = labelIndex(index).byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+  return candidates.filter((t) => entries.every(([key, value]) => t.labels[key] === value));
+}
+
+/** Pod templates in a namespace that a LabelSelector selects (`{}` selects all). */
+export function templatesSelectedBy(index: ObjectIndex, namespace: string, raw: LabelSelector): readonly PodTemplateEntry[] {
+  const selector = labelSelector(raw) ?? {};
+  // `{}` selects the whole namespace: hand back the index's own list (callers only read it).
+  if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) return index.podTemplates(namespace);
+  const first = Object.entries(selector.matchLabels ?? {})[0];
+  const candidates = first
+    ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
+    : index.podTemplates(namespace);
+  return candidates.filter((t) => selectorMatches(selector, t.labels));
+}
+
+/** Namespaces (named in the design) whose labels, including kubernetes.io/metadata.name, a selector selects. */
+export function namespacesSelectedBy(index: ObjectIndex, raw: LabelSelector): string[] {
+  const selector = labelSelector(raw) ?? {};
+  const out: string[] = [];
+  for (const [name, labels] of index.namespaces()) if (selectorMatches(selector, labels)) out.push(name);
+  return out.sort();
+}
+
+const ownerKeyCache = new WeakMap<readonly PodTemplateEntry[], string[]>();
+
+/** Unique object keys of pod templates, in design order (a fresh array; whole-namespace lists are cached). */
+export function ownerKeys(templates: readonly PodTemplateEntry[]): string[] {
+  let keys = ownerKeyCache.get(templates);
+  if (!keys) {
+    keys = [...new Set(templates.map((t) => t.ownerKey))];
+    ownerKeyCache.set(templates, keys);
+  }
+  return keys.slice();
+}
+
+export interface ProblemSpec {
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string;
+}
+
+/** Builds a Reference, leaving `problem` out when there is none. */
+export function reference(
+  rule: string,
+  relation: ReferenceRelation,
+  source: string,
+  path: string,
+  label: string,
+  targets: string[],
+  problem?: ProblemSpec,
+): Reference {
+  return { rule, relation, source, targets, path, label, ...(problem ? { problem } : {}) };
+}
+
+export function formatLabels(labels: Labels): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+// Imported manifests can hold anything where a field should be: read through these guards.
+
+/** The plain-object items of a list field; anything else reads as an empty list. */
+export function items<T>(v: readonly T[] | null | undefined): T[] {
+  return Array.isArray(v) ? ((v as unknown[]).filter(isRecord) as T[]) : [];
+}
+
+/** A field that should be an object, or undefined when it is not one. */
+export function rec<T>(v: T | null | undefined): T | undefined {
+  return isRecord(v) ? (v as T) : undefined;
+}
+
+/** A string field, or undefined. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The name of an object, `''` when its metadata is malformed. */
+export function nameOf(o: KubeObject): string {
+  return str(rec(o.metadata)?.name) ?? '';
+}
+
+function isRecord(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The string items of a list field (access modes, values). */
+export function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** A well-formed copy of a LabelSelector field, or undefined when the field is not an object. */
+export function labelSelector(v: unknown): LabelSelector | undefined {
+  const s = rec(v as LabelSelector | undefined);
+  if (!s) return undefined;
+  const out: LabelSelector = {};
+  const matchLabels = rec(s.matchLabels);
+  if (matchLabels) out.matchLabels = matchLabels;
+  if (s.matchExpressions !== undefined) {
+    out.matchExpressions = items(s.matchExpressions).map((r) => ({ key: String(r.key), operator: String(r.operator), values: strings(r.values) }));
+  }
+  return out;
+}

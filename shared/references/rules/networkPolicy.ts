@@ -1,0 +1,115 @@
+/**
+ * NetworkPolicy → the pods it isolates (policy-target) and the pods its rules allow (policy-peer),
+ * as the pod-running objects whose template labels match. KUBERNETES.md "NetworkPolicy": a
+ * podSelector alone means pods of the policy's namespace; a namespaceSelector alone means all pods
+ * of matching namespaces; both in one peer item means AND; separate items mean OR.
+ */
+import type { NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { KubeObject } from '../../model/object';
+import type { ObjectIndex, PodTemplateEntry } from '../../model/objectIndex';
+import { formatSelector } from '../../model/selector';
+import { findObject, items, labelSelector, nameOf, namespacesSelectedBy, ownerKeys, rec, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
+import type { Reference, ReferenceRule } from '../types';
+
+const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
+
+export const networkPolicyTargetRule: ReferenceRule = {
+  id: 'networkpolicy-target',
+  relation: 'policy-target',
+  from: 'NetworkPolicy',
+  to: POD_KINDS,
+  resolve(source, index) {
+    const np = source as NetworkPolicy;
+    const ns = sourceNamespace(source);
+    // A missing podSelector decodes to the empty selector upstream: every pod of the namespace.
+    const selector = labelSelector(rec(np.spec)?.podSelector) ?? {};
+    const targets = ownerKeys(templatesSelectedBy(index, ns, selector));
+    const label = describe(selector, 'pods');
+    return [
+      reference('networkpolicy-target', 'policy-target', index.keyOf(source), 'spec.podSelector', label, targets,
+        targets.length === 0
+          ? {
+              severity: 'warning',
+              message: `NetworkPolicy "${nameOf(source)}" selects no pods: nothing in namespace "${ns}" matches ${formatSelector(selector)}`,
+              hint: 'A policy only isolates pods of its own namespace whose labels match podSelector.',
+            }
+          : undefined),
+    ];
+  },
+};
+
+export const networkPolicyPeerRule: ReferenceRule = {
+  id: 'networkpolicy-peer',
+  relation: 'policy-peer',
+  from: 'NetworkPolicy',
+  to: [...POD_KINDS, 'Namespace'],
+  resolve(source, index) {
+    const spec = rec((source as NetworkPolicy).spec);
+    const out: Reference[] = [];
+    items(spec?.ingress).forEach((rule, i) =>
+      items(rule.from).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.ingress[${i}].from[${j}]`, 'from')));
+    items(spec?.egress).forEach((rule, i) =>
+      items(rule.to).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.egress[${i}].to[${j}]`, 'to')));
+    return out;
+  },
+};
+
+function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawPeer: NetworkPolicyPeer, path: string, direction: 'from' | 'to'): void {
+  const peer: NetworkPolicyPeer = {};
+  const podSelector = labelSelector(rawPeer.podSelector);
+  const namespaceSelector = labelSelector(rawPeer.namespaceSelector);
+  if (podSelector) peer.podSelector = podSelector;
+  if (namespaceSelector) peer.namespaceSelector = namespaceSelector;
+  // ipBlock peers name addresses, not objects of the design.
+  if (!podSelector && !namespaceSelector) return;
+  const ns = sourceNamespace(source);
+  let templates: readonly PodTemplateEntry[];
+  const namespaceTargets: string[] = [];
+  if (namespaceSelector) {
+    const namespaces = namespacesSelectedBy(index, namespaceSelector);
+    templates = namespaces.flatMap((n) => (podSelector ? templatesSelectedBy(index, n, podSelector) : index.podTemplates(n)));
+    if (!podSelector) {
+      // A whole-namespace peer also reaches the Namespace objects (drawn as frames).
+      for (const n of namespaces) {
+        const nsObject = findObject(index, '', 'Namespace', '', n);
+        if (nsObject) namespaceTargets.push(index.keyOf(nsObject));
+      }
+    }
+  } else {
+    templates = templatesSelectedBy(index, ns, podSelector!);
+  }
+  const targets = [...ownerKeys(templates), ...namespaceTargets];
+  const label = peerLabel(peer, ns);
+  let problem: Reference['problem'];
+  if (targets.length === 0) {
+    problem = {
+      severity: 'warning',
+      message: `NetworkPolicy "${nameOf(source)}" ${direction} peer matches no pods: ${label}`,
+      hint: andTrapHint(index, ns, peer) ?? 'Check the peer selectors against the pod template labels and namespace labels (every namespace has kubernetes.io/metadata.name).',
+    };
+  }
+  out.push(reference('networkpolicy-peer', 'policy-peer', index.keyOf(source), path, label, targets, problem));
+}
+
+/** When both selectors sit in one item and only their AND fails, say so: the classic AND/OR trap. */
+function andTrapHint(index: ObjectIndex, ns: string, peer: NetworkPolicyPeer): string | undefined {
+  if (!peer.podSelector || !peer.namespaceSelector) return undefined;
+  const podsAlone = templatesSelectedBy(index, ns, peer.podSelector).length > 0;
+  const namespacesAlone = namespacesSelectedBy(index, peer.namespaceSelector).some((n) => index.podTemplates(n).length > 0);
+  if (!podsAlone && !namespacesAlone) return undefined;
+  return 'podSelector and namespaceSelector in one peer item must both match (AND). To allow either, write them as two separate items (OR): `- podSelector: …` and `- namespaceSelector: …`.';
+}
+
+function peerLabel(peer: NetworkPolicyPeer, ns: string): string {
+  if (peer.namespaceSelector && peer.podSelector) {
+    return `${describe(peer.podSelector, 'pods')} in ${describe(peer.namespaceSelector, 'namespaces')}`;
+  }
+  if (peer.namespaceSelector) return `all pods in ${describe(peer.namespaceSelector, 'namespaces')}`;
+  return `${describe(peer.podSelector!, 'pods')} in namespace "${ns}"`;
+}
+
+function describe(selector: LabelSelector, what: 'pods' | 'namespaces'): string {
+  const text = formatSelector(selector);
+  return text === '<all>' ? `all ${what}` : `${what} ${text}`;
+}

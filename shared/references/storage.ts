@@ -1,0 +1,294 @@
+/**
+ * How claims meet volumes (KUBERNETES.md "Storage", upstream pkg/controller/volume/persistentvolume):
+ * a PV fits a claim when it is free, big enough, of the same volumeMode and class, selected by the
+ * claim's selector and offers every access mode asked for; pre-binding (volumeName / claimRef)
+ * wins; among fits the fewest access modes, then the smallest capacity, is chosen. A claim no PV
+ * fits is provisioned by its StorageClass, or stays Pending.
+ *
+ * A PV binds one claim, so the whole design is planned at once: pre-bound claims first, then
+ * claims in design order, then the claims StatefulSets stamp from volumeClaimTemplates.
+ */
+import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { KubeObject } from '../model/object';
+import type { ObjectIndex } from '../model/objectIndex';
+import { parseQuantity } from '../model/quantity';
+import { selectorMatches } from '../model/selector';
+import { findObject, items, labelSelector, nameOf, rec, sourceNamespace, str, strings, type ProblemSpec } from './lookup';
+
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
+const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+/** The provisioner name of classes that never provision (local volumes are made by hand). */
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+export type ClaimBinding =
+  | { kind: 'volume'; pv: KubeObject }
+  | { kind: 'provision'; storageClass: KubeObject }
+  | { kind: 'pending'; problem: ProblemSpec };
+
+interface StorageCache {
+  defaultClass: KubeObject | undefined;
+  /** By PVC object key. */
+  claims: Map<string, ClaimBinding>;
+  /** By `<sts key>#<template name>`: the binding of each ordinal, as far as it was planned. */
+  templates: Map<string, ClaimBinding[]>;
+}
+
+const caches = new WeakMap<ObjectIndex, StorageCache>();
+
+export function pvClassOf(pv: KubeObject): string {
+  return str(annotationsOf(pv)?.[BETA_CLASS_ANNOTATION]) ?? str(specOf<PersistentVolume>(pv)?.storageClassName) ?? '';
+}
+
+function annotationsOf(o: KubeObject): Record<string, string> | undefined {
+  return rec(rec(o.metadata)?.annotations);
+}
+
+function specOf<T extends { spec?: unknown }>(o: KubeObject): T['spec'] | undefined {
+  return rec((o as { spec?: T['spec'] }).spec);
+}
+
+/** The class a claim asks for after admission: its own, else the default StorageClass, else `''`. */
+export function claimClassOf(spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined, index: ObjectIndex): { name: string; explicit: boolean } {
+  const annotated = str(rec(annotations)?.[BETA_CLASS_ANNOTATION]);
+  if (annotated !== undefined) return { name: annotated, explicit: true };
+  const named = str(rec(spec)?.storageClassName);
+  if (named !== undefined) return { name: named, explicit: true };
+  const def = defaultStorageClass(index);
+  return { name: def ? nameOf(def) : '', explicit: false };
+}
+
+/** The default StorageClass; with several, the newest wins as in Kubernetes ≥ 1.28 (then by name). */
+export function defaultStorageClass(index: ObjectIndex): KubeObject | undefined {
+  return plan(index).defaultClass;
+}
+
+function findDefaultClass(index: ObjectIndex): KubeObject | undefined {
+  const defaults = index.list('StorageClass', '').filter((sc) => {
+    const a = annotationsOf(sc) ?? {};
+    return a[DEFAULT_CLASS_ANNOTATION] === 'true' || a[BETA_DEFAULT_CLASS_ANNOTATION] === 'true';
+  });
+  const created = (o: KubeObject) => str(rec(o.metadata)?.creationTimestamp) ?? '';
+  return [...defaults].sort((a, b) => created(b).localeCompare(created(a)) || nameOf(a).localeCompare(nameOf(b)))[0];
+}
+
+function storageRequest(spec: PersistentVolumeClaimSpec | undefined): bigint {
+  const s = rec(rec(rec(spec)?.resources)?.requests)?.storage;
+  return s === undefined ? 0n : safeNano(s);
+}
+
+function capacityOf(pv: KubeObject): bigint {
+  const s = rec(specOf<PersistentVolume>(pv)?.capacity)?.storage;
+  return s === undefined ? 0n : safeNano(s);
+}
+
+function safeNano(q: unknown): bigint {
+  if (typeof q !== 'string' && typeof q !== 'number') return -1n;
+  try {
+    return parseQuantity(q).nano;
+  } catch {
+    return -1n; // not a quantity: schema validation reports it; here it fits nothing
+  }
+}
+
+/** Upstream checkVolumeSatisfyClaim: the first reason a PV cannot serve a claim, in upstream's words. */
+export function volumeMismatch(pv: KubeObject, spec: PersistentVolumeClaimSpec | undefined, className: string): string | undefined {
+  const pvSpec = specOf<PersistentVolume>(pv);
+  const claim = rec(spec);
+  const request = storageRequest(claim);
+  if (capacityOf(pv) < request || request < 0n) return 'requested PV is too small';
+  if (pvClassOf(pv) !== className) return 'storageClassName does not match';
+  if (volumeModeOf(pvSpec) !== volumeModeOf(claim)) return 'incompatible volumeMode';
+  const offered = new Set(strings(pvSpec?.accessModes));
+  if (!strings(claim?.accessModes).every((m) => offered.has(m))) return 'incompatible accessMode';
+  return undefined;
+}
+
+function volumeModeOf(spec: { volumeMode?: unknown } | undefined): string {
+  return str(spec?.volumeMode) ?? 'Filesystem';
+}
+
+function claimRefOf(pv: KubeObject): string | undefined {
+  const ref = rec(specOf<PersistentVolume>(pv)?.claimRef);
+  const name = str(ref?.name);
+  if (!name) return undefined;
+  return `${str(ref?.namespace) || 'default'}/${name}`;
+}
+
+/** The binding the design plans for a PersistentVolumeClaim. */
+export function claimBinding(index: ObjectIndex, pvc: KubeObject): ClaimBinding | undefined {
+  return plan(index).claims.get(index.keyOf(pvc));
+}
+
+/** The bindings planned for the ordinals of a StatefulSet's volumeClaimTemplate (stops at the first that binds no PV). */
+export function templateBindings(index: ObjectIndex, sts: KubeObject, template: string): ClaimBinding[] {
+  return plan(index).templates.get(`${index.keyOf(sts)}#${template}`) ?? [];
+}
+
+interface VolumeFacts {
+  pv: KubeObject;
+  capacity: bigint;
+  accessModes: ReadonlySet<string>;
+  labels: Record<string, string>;
+}
+
+function plan(index: ObjectIndex): StorageCache {
+  let cache = caches.get(index);
+  if (cache) return cache;
+  const defaultClass = findDefaultClass(index);
+  cache = { defaultClass, claims: new Map(), templates: new Map() };
+  caches.set(index, cache);
+  const c = cache;
+  const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => {
+    const annotated = str(annotations?.[BETA_CLASS_ANNOTATION]);
+    if (annotated !== undefined) return { name: annotated, explicit: true };
+    const named = str(spec?.storageClassName);
+    if (named !== undefined) return { name: named, explicit: true };
+    return { name: defaultClass ? nameOf(defaultClass) : '', explicit: false };
+  };
+  const pvs = [...index.list('PersistentVolume', '')].sort((a, b) => rank(a, b));
+  const takenBy = new Map<KubeObject, string>();
+  const claims = index.list('PersistentVolumeClaim', '*');
+  const claimsById = new Map(claims.map((pvc) => [`${sourceNamespace(pvc)}/${nameOf(pvc)}`, pvc]));
+
+  // 1. Claims that name their volume.
+  for (const pvc of claims) {
+    const spec = specOf<PersistentVolumeClaim>(pvc);
+    const volumeName = str(spec?.volumeName);
+    if (!volumeName) continue;
+    const id = `${sourceNamespace(pvc)}/${nameOf(pvc)}`;
+    const pv = findObject(index, '', 'PersistentVolume', '', volumeName);
+    let binding: ClaimBinding;
+    if (!pv) {
+      binding = pending('error', `volume "${volumeName}" requested by claim ${id} not found`, 'Create the PersistentVolume, or clear volumeName to let the claim bind any fitting volume.');
+    } else if ((claimRefOf(pv) && claimRefOf(pv) !== id) || takenBy.has(pv)) {
+      binding = pending('error', `volume "${volumeName}" is already bound to a different claim (${claimRefOf(pv) ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
+    } else {
+      const reason = volumeMismatch(pv, spec, classOf(spec, annotationsOf(pvc)).name);
+      binding = reason
+        ? pending('error', `Cannot bind to requested volume "${volumeName}": ${reason}`, 'Make the claim and the volume agree on size, storageClassName, volumeMode and accessModes.')
+        : { kind: 'volume', pv };
+      if (!reason) takenBy.set(pv, id);
+    }
+    c.claims.set(index.keyOf(pvc), binding);
+  }
+
+  // 2. Volumes that name their claim (claimRef): only size and volumeMode are checked upstream.
+  for (const pv of pvs) {
+    const ref = claimRefOf(pv);
+    const pvc = ref ? claimsById.get(ref) : undefined;
+    if (!pvc || takenBy.has(pv) || c.claims.has(index.keyOf(pvc))) continue;
+    const reason = volumeMismatch(pv, specOf<PersistentVolumeClaim>(pvc), pvClassOf(pv));
+    if (reason === 'requested PV is too small' || reason === 'incompatible volumeMode') continue;
+    takenBy.set(pv, ref!);
+    c.claims.set(index.keyOf(pvc), { kind: 'volume', pv });
+  }
+
+  // Free volumes by class and volumeMode, in preference order; a bound volume leaves its bucket.
+  const free = new Map<string, VolumeFacts[]>();
+  const bound = new Map<string, VolumeFacts[]>();
+  for (const pv of pvs) {
+    const spec = specOf<PersistentVolume>(pv);
+    const bucket = `${pvClassOf(pv)}|${volumeModeOf(spec)}`;
+    const facts: VolumeFacts = { pv, capacity: capacityOf(pv), accessModes: new Set(strings(spec?.accessModes)), labels: rec(rec(pv.metadata)?.labels) ?? {} };
+    const target = takenBy.has(pv) || claimRefOf(pv) !== undefined ? bound : free;
+    const list = target.get(bucket);
+    if (list) list.push(facts);
+    else target.set(bucket, [facts]);
+  }
+  const fits = (v: VolumeFacts, modes: string[], selector: LabelSelector | undefined, request: bigint) =>
+    v.capacity >= request && modes.every((m) => v.accessModes.has(m)) && (!selector || selectorMatches(selector, v.labels));
+
+  const bindOne = (rawSpec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
+    const spec = rec(rawSpec);
+    const cls = classOf(spec, rec(annotations));
+    const bucket = `${cls.name}|${volumeModeOf(spec)}`;
+    const request = storageRequest(spec);
+    const modes = strings(spec?.accessModes);
+    const selector = labelSelector(spec?.selector);
+    if (request >= 0n) {
+      const candidates = free.get(bucket) ?? [];
+      const i = candidates.findIndex((v) => fits(v, modes, selector, request));
+      if (i >= 0) {
+        const [v] = candidates.splice(i, 1);
+        const list = bound.get(bucket);
+        if (list) list.push(v);
+        else bound.set(bucket, [v]);
+        return { kind: 'volume', pv: v.pv };
+      }
+    }
+    const taken = request >= 0n ? (bound.get(bucket) ?? []).find((v) => fits(v, modes, selector, request)) : undefined;
+    return provisionOrPending(index, cls, spec, taken && nameOf(taken.pv));
+  };
+
+  // 3. Every other claim, in design order.
+  for (const pvc of claims) {
+    const key = index.keyOf(pvc);
+    if (c.claims.has(key)) continue;
+    c.claims.set(key, bindOne(specOf<PersistentVolumeClaim>(pvc), annotationsOf(pvc)));
+  }
+
+  // 4. The claims StatefulSets stamp, `<template>-<statefulset>-<ordinal>`; an existing PVC of that name is adopted.
+  for (const sts of index.list('StatefulSet', '*')) {
+    const spec = specOf<StatefulSet>(sts);
+    const replicas = typeof spec?.replicas === 'number' ? Math.max(0, Math.floor(spec.replicas)) : 1;
+    const ns = sourceNamespace(sts);
+    for (const tpl of items(spec?.volumeClaimTemplates)) {
+      const tplName = str(rec(tpl.metadata)?.name) ?? '';
+      const bindings: ClaimBinding[] = [];
+      for (let i = 0; i < replicas; i++) {
+        const existing = findObject(index, '', 'PersistentVolumeClaim', ns, `${tplName}-${nameOf(sts)}-${i}`);
+        const b = existing ? c.claims.get(index.keyOf(existing))! : bindOne(tpl.spec, rec(tpl.metadata)?.annotations);
+        bindings.push(b);
+        // Later ordinals would find no more PVs than this one did: stop (replicas may be large).
+        if (b.kind !== 'volume' && !existing) break;
+      }
+      c.templates.set(`${index.keyOf(sts)}#${tplName}`, bindings);
+    }
+  }
+  return c;
+}
+
+function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: boolean }, spec: PersistentVolumeClaimSpec | undefined, takenFit: string | undefined): ClaimBinding {
+  const taken = takenFit ? ` (PersistentVolume "${takenFit}" would fit but another claim binds it)` : '';
+  if (cls.name === '') {
+    return pending(
+      cls.explicit ? 'error' : 'warning',
+      `no persistent volumes available for this claim and no storage class is set${taken}`,
+      cls.explicit
+        ? 'Add a PersistentVolume that fits (size, access modes, storageClassName ""), or name a StorageClass.'
+        : 'Add a PersistentVolume that fits, or a StorageClass marked default (the target cluster may have one).',
+    );
+  }
+  const sc = findObject(index, 'storage.k8s.io', 'StorageClass', '', cls.name);
+  if (!sc) {
+    return pending('warning', `storageclass.storage.k8s.io "${cls.name}" not found${taken}`,
+      `Add StorageClass "${cls.name}" to the design, or a PersistentVolume of that class (the target cluster may already have the class).`);
+  }
+  const provisioner = str((sc as { provisioner?: unknown }).provisioner);
+  if (!provisioner || provisioner === NO_PROVISIONER) {
+    return pending('error', `no persistent volumes available for this claim: StorageClass "${cls.name}" does not provision volumes (${provisioner || 'no provisioner'})${taken}`,
+      `Add a PersistentVolume with storageClassName "${cls.name}" that fits the claim.`);
+  }
+  if (rec(spec)?.selector) {
+    return pending('error', `Failed to provision volume with StorageClass "${cls.name}": claim Selector is not supported`,
+      'Remove the selector to let the class provision, or add a PersistentVolume with matching labels.');
+  }
+  return { kind: 'provision', storageClass: sc };
+}
+
+function pending(severity: 'error' | 'warning', message: string, hint: string): ClaimBinding {
+  return { kind: 'pending', problem: { severity, message, hint } };
+}
+
+/** Upstream's preference among fits: fewest access modes, then smallest capacity (then name, for determinism). */
+function rank(a: KubeObject, b: KubeObject): number {
+  const modes = strings(specOf<PersistentVolume>(a)?.accessModes).length - strings(specOf<PersistentVolume>(b)?.accessModes).length;
+  if (modes !== 0) return modes;
+  const ca = capacityOf(a);
+  const cb = capacityOf(b);
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  return nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0;
+}

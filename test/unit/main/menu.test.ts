@@ -1,0 +1,103 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../shared/ipc/commands';
+import type { MenuOptions } from '../../../main/electron/menu';
+import { buildMenuTemplate, commandIds } from '../../../main/electron/menu';
+
+function build(overrides: Partial<MenuOptions> = {}) {
+  const sent: string[] = [];
+  const edits: string[] = [];
+  const template = buildMenuTemplate({
+    platform: 'linux',
+    appName: 'Kubeplan',
+    recent: [{ path: '/work/shop.kubeplan.yaml', name: 'shop', openedAt: '2026-11-26T10:00:00Z' }],
+    examples: [{ id: 'hello-minikube', title: 'Hello Minikube', description: 'tutorial' }],
+    send: (c) => sent.push(c),
+    nativeEdit: (e) => edits.push(e),
+    clearRecent: () => sent.push('cleared'),
+    devTools: false,
+    ...overrides,
+  });
+  return { template, sent, edits };
+}
+
+function find(items: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions | undefined {
+  for (const item of items) {
+    if (item.id === id) return item;
+    const inner = Array.isArray(item.submenu) ? find(item.submenu, id) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as () => void)();
+
+describe('the native menu', () => {
+  it('has File, Edit, View and Help, and the app menu on macOS', () => {
+    expect(build().template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(build({ platform: 'darwin' }).template.map((m) => m.label)).toEqual(['Kubeplan', '&File', '&Edit', '&View', '&Help']);
+  });
+
+  it.each([
+    ['file:new', 'CmdOrCtrl+N'],
+    ['file:open', 'CmdOrCtrl+O'],
+    ['file:save', 'CmdOrCtrl+S'],
+    ['file:saveAs', 'CmdOrCtrl+Shift+S'],
+    ['edit:undo', 'CmdOrCtrl+Z'],
+    ['edit:redo', 'CmdOrCtrl+Shift+Z'],
+    ['edit:redoAlt', 'CmdOrCtrl+Y'],
+    ['edit:selectAll', 'CmdOrCtrl+A'],
+    ['edit:copy', 'CmdOrCtrl+C'],
+    ['edit:paste', 'CmdOrCtrl+V'],
+    ['edit:duplicate', 'CmdOrCtrl+D'],
+    ['edit:delete', 'Delete'],
+    ['view:fit', 'F'],
+  ])('%s has the usual shortcut %s', (id, accelerator) => {
+    expect(find(build().template, id)?.accelerator).toBe(accelerator);
+  });
+
+  it('leaves single-key shortcuts to the page so typing in a field is never hijacked', () => {
+    const { template } = build();
+    expect(find(template, 'edit:delete')?.registerAccelerator).toBe(false);
+    expect(find(template, 'view:fit')?.registerAccelerator).toBe(false);
+    expect(find(template, 'edit:undo')?.registerAccelerator).toBeUndefined();
+  });
+
+  it('sends only known commands', () => {
+    const known = new Set<string>([...COMMANDS, 'edit:redoAlt', 'file:openExample', 'file:openRecent']);
+    for (const id of commandIds(build().template)) expect(known, id).toContain(id);
+  });
+
+  it('Save sends file:save to the page; Undo also runs the native undo for text fields', () => {
+    const { template, sent, edits } = build();
+    click(find(template, 'file:save'));
+    click(find(template, 'edit:undo'));
+    expect(sent).toEqual(['file:save', 'edit:undo']);
+    expect(edits).toEqual(['undo']);
+  });
+
+  it('Open Recent and Open Example send the path or the example id', () => {
+    const { template, sent } = build();
+    const recent = find(template, 'file:openRecent')!.submenu as MenuItemConstructorOptions[];
+    click(recent[0]);
+    click((find(template, 'file:openExample')!.submenu as MenuItemConstructorOptions[])[0]);
+    click(recent.find((i) => i.label === 'Clear Recent'));
+    expect(sent).toEqual(['file:openPath:/work/shop.kubeplan.yaml', 'file:openExample:hello-minikube', 'cleared']);
+  });
+
+  it('shows a disabled placeholder when there are no recent files', () => {
+    const recent = find(build({ recent: [] }).template, 'file:openRecent')!.submenu as MenuItemConstructorOptions[];
+    expect(recent).toEqual([{ label: 'No Recent Files', enabled: false }]);
+  });
+
+  it('offers developer tools only in unpackaged builds', () => {
+    const roles = (t: MenuItemConstructorOptions[]) => JSON.stringify(t.map((m) => m.submenu));
+    expect(roles(build().template)).not.toContain('toggleDevTools');
+    expect(roles(build({ devTools: true }).template)).toContain('toggleDevTools');
+  });
+
+  it('has Quit in File on Windows and Linux', () => {
+    const file = build().template[0].submenu as MenuItemConstructorOptions[];
+    expect(file.at(-1)).toMatchObject({ role: 'quit', label: 'Quit' });
+  });
+});

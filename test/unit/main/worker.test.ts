@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHeavyWork } from '../../../main/core/workerClient';
+import { deployment, design } from './fixtures/fakeEngine';
+
+// The real protocol and client, with a worker thread running the fake engine through tsx.
+const work = createHeavyWork(join(import.meta.dirname, 'fixtures', 'fakeWorker.mjs'));
+afterAll(() => work.close());
+
+describe('the heavy-work worker', () => {
+  it('answers a request off the main thread', async () => {
+    const result = await work.call('serialize', { design: design('shop', [deployment('web')]) });
+    expect(result).toMatchObject({ ok: true, value: expect.stringContaining('name: web') });
+  });
+
+  it('answers concurrent requests each with its own result', async () => {
+    const results = await Promise.all(['a', 'b', 'c'].map((n) => work.call('validate', { design: design(n, [deployment(n.toUpperCase())]) })));
+    expect(results.map((r) => (r.ok ? r.value[0]?.name : r.error.message))).toEqual(['A', 'B', 'C']);
+  });
+
+  it('reports a bad file as an error with file and line, not a crash', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kubeplan-worker-')), 'bad.kubeplan.yaml');
+    writeFileSync(file, 'kubeplan: 1\nname: [\n');
+    const result = await work.call('openPath', { path: file });
+    expect(result).toMatchObject({ ok: false, error: { file, line: expect.any(Number) } });
+    // The worker survives and keeps answering.
+    expect((await work.call('serialize', { design: design('after') })).ok).toBe(true);
+  });
+
+  it('streams simulation frames in order before the summary', async () => {
+    const starts: number[] = [];
+    const ticks: number[] = [];
+    const result = await work.simulate({ design: design('x'), scenario: { ticks: 200 }, seed: 3 }, (start, frames) => {
+      starts.push(start);
+      ticks.push(...frames.map((f) => (f as { tick: number }).tick));
+    });
+    expect(result).toEqual({ ok: true, value: { frameCount: 200, result: { events: ['seed 3'] } } });
+    expect(starts).toEqual([0, 64, 128, 192]);
+    expect(ticks).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  });
+
+  it('cancels a simulation that never ends, and the next request still works', async () => {
+    const controller = new AbortController();
+    const running = work.simulate({ design: design('x'), scenario: { ticks: -1 } }, () => undefined, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    expect(await running).toEqual({ ok: false, error: { message: 'simulation cancelled', code: 'cancelled' } });
+    expect((await work.call('serialize', { design: design('after') })).ok).toBe(true);
+  });
+});
