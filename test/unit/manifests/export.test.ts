@@ -95,6 +95,12 @@ describe('exportManifests', () => {
 });
 
 describe('exportManifestsByNamespace', () => {
+  it('never turns a bad namespace into a path outside the export folder', () => {
+    const files = exportManifestsByNamespace([obj('v1', 'ConfigMap', 'c', '../../etc/passwd'), obj('v1', 'ConfigMap', 'd', 'Shop')]);
+    expect([...files.keys()].sort()).toEqual(['_invalid-Shop.yaml', '_invalid-______etc_passwd.yaml']);
+    for (const name of files.keys()) expect(name).not.toMatch(/[\\/]/);
+  });
+
   it('writes one file per namespace and cluster-scoped objects (Namespaces included) to their own file', () => {
     const files = exportManifestsByNamespace([
       obj('v1', 'Service', 'web', 'shop'),
