@@ -109,10 +109,11 @@ describe('exportManifestsByNamespace', () => {
       obj('storage.k8s.io/v1', 'StorageClass', 'fast'),
       obj('apps/v1', 'Deployment', 'web', 'shop'),
       obj('example.com/v1', 'Widget', 'w', 'other'),
+      obj('cert-manager.io/v1', 'ClusterIssuer', 'letsencrypt'),
     ]);
     expect([...files.keys()]).toEqual([CLUSTER_FILE, 'default.yaml', 'other.yaml', 'shop.yaml']);
     const kinds = (file: string) => parseManifests(files.get(file)!, file).objects.map((o) => o.object.kind);
-    expect(kinds(CLUSTER_FILE)).toEqual(['Namespace', 'StorageClass']);
+    expect(kinds(CLUSTER_FILE)).toEqual(['Namespace', 'StorageClass', 'ClusterIssuer']); // an unknown kind without a namespace
     expect(kinds('default.yaml')).toEqual(['ConfigMap']);
     expect(kinds('shop.yaml')).toEqual(['Deployment', 'Service']);
     expect(kinds('other.yaml')).toEqual(['Widget']);
