@@ -71,6 +71,7 @@ describe('design file', () => {
   it('writes layout keys plainly but keeps YAML 1.1-safe quoting inside Kubernetes objects', () => {
     const d = sample();
     d.resources.push({ id: 'r8', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' }, data: { y: 'on' } } });
+    d.layout.positions.r8 = { x: 500, y: 120 };
     const text = serializeDesign(d);
     expect(text).toContain("        name: 'y'\n");
     expect(text).toContain("        'y': 'on'\n");
