@@ -25,7 +25,7 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
     else if (arg === '-h' || arg === '--help') {
       io.stdout(`Usage: ${USAGE}\n`);
       return 0;
-    } else if (arg.startsWith('-') && arg !== '-') {
+    } else if (arg.startsWith('-')) {
       io.stderr(`kubeplan validate: unknown option "${arg}"\nUsage: ${USAGE}\n`);
       return 2;
     } else paths.push(arg);

@@ -153,9 +153,11 @@ describe('kubeplan validate', () => {
     expect(missing.stderr).toContain('nope.yaml');
   });
 
-  it('exits 2 on bad usage', async () => {
+  it('exits 2 on bad usage, and explains itself with --help', async () => {
     expect((await run()).code).toBe(2);
-    expect((await run('--strict', 'good.yaml')).code).toBe(2);
+    const unknown = await run('--strict', 'good.yaml');
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'kubeplan validate: unknown option "--strict"']);
+    expect(await run('--help')).toEqual({ code: 0, stdout: 'Usage: kubeplan validate <design|file|dir>... [--json]\n', stderr: '' });
   });
 
   it('runs as a user runs it: node bin/kubeplan.mjs validate', { timeout: 90_000 }, () => {
