@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../../cli/main';
+import { emptyDesign, serializeDesign } from '../../../shared/design';
 
 const GOOD = `apiVersion: v1
 kind: Namespace
@@ -121,6 +122,20 @@ describe('kubeplan validate', () => {
     expect(r.stdout).toContain('app/more.yaml:6: error: Deployment shop/web: metadata.name: Duplicate value: Deployment "web" in namespace "shop" is defined more than once');
     expect(r.code).toBe(1);
     rmSync(join(dir, 'app', 'more.yaml'));
+  });
+
+  it('validates a design file, pointing at the lines of its objects', async () => {
+    const design = emptyDesign('shop');
+    const web = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 'two', selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } };
+    design.resources.push({ id: 'r1', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } } }, { id: 'r2', object: web });
+    const text = serializeDesign(design);
+    writeFileSync(join(dir, 'shop.kubeplan.yaml'), text);
+    const r = await run('shop.kubeplan.yaml');
+    expect(r.code).toBe(1);
+    const [first] = r.stdout.split('\n');
+    const line = Number(/^shop\.kubeplan\.yaml:(\d+): error: Deployment shop\/web: spec\.replicas: /.exec(first)?.[1]);
+    // The reported line is inside the Deployment's object in the design file.
+    expect(text.split('\n').slice(line - 1, line + 3).join('\n')).toContain('kind: Deployment');
   });
 
   it('prints a JSON report with --json', async () => {
