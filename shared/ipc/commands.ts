@@ -34,10 +34,10 @@ export type Command = (typeof COMMANDS)[number];
 
 /**
  * Commands that carry an argument are sent as `<id>:<arg>`: `file:openPath:<path>` (Open Recent)
- * and `file:openExample:<id>` (Open Example ›).
+ * and `example:<id>` (Open Example ›, the prefix renderer/files/session.ts already handles).
  */
 export const OPEN_PATH_PREFIX = 'file:openPath:';
-export const OPEN_EXAMPLE_PREFIX = 'file:openExample:';
+export const OPEN_EXAMPLE_PREFIX = 'example:';
 
 /**
  * Shortcuts the Electron menu registers itself (it then sends the command): in Electron the
