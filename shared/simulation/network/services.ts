@@ -35,6 +35,7 @@ export class ServiceTable {
   private readonly podsByIP = new Map<string, NetPod>();
   private readonly podsByName = new Map<string, NetPod>();
   private readonly backendCache = new Map<string, Backend[]>();
+  private readonly readyCache = new Map<string, Backend[]>();
   private readonly slices?: Map<string, NetEndpointSlice[]>;
   private readonly rr = new Map<string, number>();
 
@@ -121,7 +122,13 @@ export class ServiceTable {
 
   /** The endpoints kube-proxy load-balances over: the ready ones. */
   readyBackends(svc: NetService, svcPort: NetServicePort): Backend[] {
-    return this.backends(svc, svcPort).filter((b) => b.ready);
+    const key = `${svc.namespace}/${svc.name}/${svcPort.protocol}/${svcPort.port}`;
+    let list = this.readyCache.get(key);
+    if (!list) {
+      list = this.backends(svc, svcPort).filter((b) => b.ready);
+      this.readyCache.set(key, list);
+    }
+    return list;
   }
 
   /**
