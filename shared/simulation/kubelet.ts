@@ -145,9 +145,19 @@ export class Kubelet implements Controller {
   }
 }
 
+const hostIps = new WeakMap<Cluster, Map<string, string>>();
+
+/** Node addresses in registration order (192.168.49.2, .3, …), cached per cluster. */
 function hostIp(c: Cluster, node: string): string {
-  const i = c.store.list('Node').findIndex((n) => n.metadata.name === node);
-  return `192.168.49.${i + 2}`;
+  let m = hostIps.get(c);
+  if (!m) hostIps.set(c, (m = new Map()));
+  let ip = m.get(node);
+  if (!ip) {
+    const i = c.store.list('Node').findIndex((n) => n.metadata.name === node);
+    ip = `192.168.49.${i + 2}`;
+    m.set(node, ip);
+  }
+  return ip;
 }
 
 function readinessDelay(containers: Container[], fallback: number): number {

@@ -2,7 +2,7 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { getKindModule } from '../../kinds/registry';
-import { cloneJson, type KubeObject } from '../../model/object';
+import type { KubeObject } from '../../model/object';
 import type { ApiResponse } from '../apiserver';
 import type { Cluster } from '../cluster';
 import { stableStringify } from '../rng';
@@ -51,7 +51,8 @@ export function podTemplateOf(o: KubeObject): PodTemplateSpec | undefined {
 
 /** A new pod stamped from a template, owned by `owner`. */
 export function podFromTemplate(owner: KubeObject, template: PodTemplateSpec, name: { generateName?: string; name?: string }, extraLabels: Record<string, string> = {}): KubeObject {
-  const t = cloneJson(template);
+  // A JSON round trip: faster than structuredClone for these small trees, and templates are plain JSON.
+  const t = JSON.parse(JSON.stringify(template)) as PodTemplateSpec;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
