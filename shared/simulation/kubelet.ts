@@ -151,13 +151,8 @@ const hostIps = new WeakMap<Cluster, Map<string, string>>();
 function hostIp(c: Cluster, node: string): string {
   let m = hostIps.get(c);
   if (!m) hostIps.set(c, (m = new Map()));
-  let ip = m.get(node);
-  if (!ip) {
-    const i = c.store.list('Node').findIndex((n) => n.metadata.name === node);
-    ip = `192.168.49.${i + 2}`;
-    m.set(node, ip);
-  }
-  return ip;
+  if (!m.has(node)) c.store.list('Node').forEach((n, i) => m?.set(n.metadata.name, `192.168.49.${i + 2}`));
+  return m.get(node) ?? '192.168.49.1';
 }
 
 function readinessDelay(containers: Container[], fallback: number): number {

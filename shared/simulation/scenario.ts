@@ -175,12 +175,15 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   }
   if (!isPlainObject(doc) || !Array.isArray(doc.steps)) return { error: { file, line: 1, message: 'a scenario is a mapping with a "steps" list' } };
   const lines = stepLines(text);
+  // Flow-style lists (`steps: [...]`) have no line per step: point at the `steps:` line instead.
+  const stepsLine = text.split(/\r?\n/).findIndex((l) => /^steps\s*:/.test(l)) + 1 || undefined;
   const steps: ScenarioStep[] = [];
   for (const [i, raw] of doc.steps.entries()) {
     try {
       steps.push(parseStep(raw, lines[i]));
     } catch (err) {
-      if (err instanceof StepError || err instanceof Error) return { error: { file, ...(lines[i] ? { line: lines[i] } : {}), message: `step ${i + 1}: ${err.message.split('\n')[0]}` } };
+      const line = lines[i] ?? stepsLine;
+      if (err instanceof StepError || err instanceof Error) return { error: { file, ...(line ? { line } : {}), message: `step ${i + 1}: ${err.message.split('\n')[0]}` } };
       throw err;
     }
   }

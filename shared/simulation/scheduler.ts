@@ -45,6 +45,8 @@ export class Scheduler implements Controller {
   readonly component = 'scheduler' as const;
   private readonly nodes = new Map<string, NodeInfo>();
   private readonly nodeOrder: string[] = [];
+  /** NodeInfo in nodeOrder, so the filter loop indexes an array instead of a map. */
+  private nodeList: NodeInfo[] = [];
   /** Pods already counted on a node, with what was counted. */
   private readonly accounted = new Map<string, { node: string; req: PodRequests; ports: string[] }>();
   private readonly unschedulable = new Set<string>();
@@ -77,6 +79,7 @@ export class Scheduler implements Controller {
     if (ev.type === 'DELETED') {
       this.nodes.delete(name);
       this.nodeOrder.splice(this.nodeOrder.indexOf(name), 1);
+      this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
       return;
     }
     const existing = this.nodes.get(name);
@@ -95,6 +98,7 @@ export class Scheduler implements Controller {
     };
     if (!existing) this.nodeOrder.push(name);
     this.nodes.set(name, info);
+    this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
     this.retryUnschedulable();
   }
 
@@ -183,7 +187,7 @@ export class Scheduler implements Controller {
     const want = numFeasibleNodesToFind(total);
     let processed = 0;
     for (; processed < total && feasible.length < want; processed++) {
-      const info = this.nodes.get(this.nodeOrder[(this.nextStart + processed) % total]) as NodeInfo;
+      const info = this.nodeList[(this.nextStart + processed) % total];
       const fail = this.filter(pod, info, req, ports, spread);
       if (fail === null) {
         feasible.push(info);
