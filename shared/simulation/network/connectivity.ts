@@ -90,6 +90,9 @@ function groupPods(snapshot: NetworkSnapshot, byIP: boolean): Group[] {
 class Evaluator {
   private readonly itemIds = new Map<CompiledPeer, number>();
   private readonly items: { item: CompiledPeer; ns: string }[] = [];
+  private readonly scoped = new Map<string, number[]>();
+  private readonly crossNamespace: number[] = [];
+  private readonly ipItems: number[] = [];
   private readonly vectorIds = new Map<string, number>();
   private readonly policySetIds = new Map<string, number>();
   private readonly portsIds = new Map<string, number>();
@@ -106,8 +109,17 @@ class Evaluator {
       for (const dir of ['ingress', 'egress'] as const) {
         for (const rule of p.rules[dir]) {
           for (const item of rule.peers ?? []) {
-            this.itemIds.set(item, this.items.length);
+            const id = this.items.length;
+            this.itemIds.set(item, id);
             this.items.push({ item, ns: p.namespace });
+            if (item.invalid) continue;
+            if (item.ipBlock) this.ipItems.push(id);
+            else if (item.namespaceSelector) this.crossNamespace.push(id);
+            else {
+              const list = this.scoped.get(p.namespace);
+              if (list) list.push(id);
+              else this.scoped.set(p.namespace, [id]);
+            }
           }
         }
       }
@@ -116,9 +128,14 @@ class Evaluator {
 
   vector(peer: Peer): Uint8Array {
     const v = new Uint8Array(this.items.length);
-    this.items.forEach(({ item, ns }, i) => {
-      v[i] = this.engine.peerMatches(item, ns, peer) ? 1 : 0;
-    });
+    // A podSelector-only peer matches pods of its policy's namespace only; skip the others.
+    const candidates = peer.kind === 'pod' ? [this.scoped.get(peer.pod.namespace) ?? [], this.crossNamespace, this.ipItems] : [this.ipItems];
+    for (const list of candidates) {
+      for (const i of list) {
+        const { item, ns } = this.items[i];
+        v[i] = this.engine.peerMatches(item, ns, peer) ? 1 : 0;
+      }
+    }
     return v;
   }
 
@@ -242,16 +259,21 @@ export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<
   };
   const workloads = groupPods(snapshot, engine.options.ipBlockMatchesPods).map((g) => side(g.name, { kind: 'pod', pod: g.pod }));
   const externals = externalPeers(resolver).map((e) => side(e.name, { kind: 'ip', ip: e.ip }));
-  const conns = new Map<string, PortSet>();
-  const add = (src: string, dst: string, set: PortSet) => {
+  // Names get ids in sorted order, so numeric keys src·N + dst sort like (src, dst) strings.
+  const names = [...new Set([...workloads, ...externals].map((x) => x.name)), INGRESS_CONTROLLER].sort();
+  const nameIds = new Map(names.map((n, i) => [n, i]));
+  const conns = new Map<number, PortSet>();
+  const addIds = (src: number, dst: number, set: PortSet) => {
     if (set.isEmpty() || src === dst) return;
-    const key = `${src}\u0000${dst}`;
+    const key = src * names.length + dst;
     const prev = conns.get(key);
     conns.set(key, prev ? prev.union(set) : set);
   };
-  // A verdict is (rules of the source's egress policies matching the destination) ∩ (rules of the
-  // destination's ingress policies matching the source), their ports resolved on the destination:
-  // each part is memoised by small ids, so a pair costs a few lookups.
+  const add = (src: string, dst: string, set: PortSet) => {
+    const s = nameIds.get(src);
+    const d = nameIds.get(dst);
+    if (s !== undefined && d !== undefined) addIds(s, d, set);
+  };
   const sides = [...workloads, ...externals];
   const compute = (s: Side, d: Side): PortSet => {
     const egress = ev.ports(ev.mask('egress', s.egress, s.egressId, d.vector, d.vectorId), d.pod, d.portsId);
@@ -261,6 +283,7 @@ export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<
   // Sides that share (egress policies, match vector) are the same source; sides that share
   // (ingress policies, match vector, ports) the same destination. Evaluate class pairs, and visit
   // member pairs only where something is allowed.
+  const nameId = sides.map((x) => nameIds.get(x.name) as number);
   const srcClasses = classes(sides, (x) => `${x.egressId}:${x.vectorId}`);
   const dstClasses = classes(sides, (x) => `${x.ingressId}:${x.vectorId}:${x.portsId}`);
   for (const sc of srcClasses) {
@@ -271,18 +294,18 @@ export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<
         const s = sides[i];
         for (const j of dc) {
           // External ranges only talk to workloads; a workload is not listed to itself.
-          if ((s.pod === undefined && sides[j].pod === undefined) || s.name === sides[j].name) continue;
-          add(s.name, sides[j].name, set);
+          if (s.pod === undefined && sides[j].pod === undefined) continue;
+          addIds(nameId[i], nameId[j], set);
         }
       }
     }
   }
   ingressControllerConnections(resolver, add);
-  // Keys are `src\u0000dst`: sorting them as plain strings sorts by source, then destination.
-  return [...conns.keys()].sort().map((key) => {
-    const [src, dst] = key.split('\u0000');
-    return { src, dst, conn: (conns.get(key) as PortSet).toString() };
-  });
+  return [...conns.keys()].sort((a, b) => a - b).map((key) => ({
+    src: names[Math.floor(key / names.length)],
+    dst: names[key % names.length],
+    conn: (conns.get(key) as PortSet).toString(),
+  }));
 }
 
 /** `{ingress-controller}` → each workload an Ingress routes to, on the backend's target ports, as policy allows. */

@@ -60,10 +60,6 @@ export interface RequestResult {
   deniedBy?: { direction: 'ingress' | 'egress'; namespace: string; policies: string[] };
 }
 
-function ownerMatches(pod: NetPod, name: string): boolean {
-  return name.includes('/') ? pod.owner === name : pod.owner.slice(pod.owner.indexOf('/') + 1) === name;
-}
-
 export class NetworkResolver {
   readonly engine: PolicyEngine;
   readonly services: ServiceTable;
@@ -81,12 +77,6 @@ export class NetworkResolver {
     this.router = new IngressRouter(snapshot.ingresses);
     const ic = this.options.ingressController;
     this.ingressPod = { namespace: ic.namespace, name: '{ingress-controller}', labels: ic.labels, ip: '', node: '', ready: true, ports: [], hostNetwork: false, owner: 'Deployment/{ingress-controller}' };
-    for (const p of snapshot.pods) {
-      const key = `${p.namespace}/${p.owner}`;
-      const list = this.workloadPods.get(key);
-      if (list) list.push(p);
-      else this.workloadPods.set(key, [p]);
-    }
     for (const n of snapshot.nodes) this.nodesByIP.set(n.ip, n.name);
   }
 
@@ -97,13 +87,17 @@ export class NetworkResolver {
 
   /** The pods of a workload, by `name` or `Kind/name` (memoised). */
   workload(namespace: string, name: string): NetPod[] {
-    const key = `${namespace}/${name}`;
-    let pods = this.workloadPods.get(key);
-    if (!pods) {
-      pods = this.snapshot.pods.filter((p) => p.namespace === namespace && ownerMatches(p, name));
-      this.workloadPods.set(key, pods);
+    if (this.workloadPods.size === 0) {
+      // Indexed on first use by `ns/Kind/name` and by `ns/name` (the owner's name alone).
+      for (const p of this.snapshot.pods) {
+        for (const key of [`${p.namespace}/${p.owner}`, `${p.namespace}/${p.owner.slice(p.owner.indexOf('/') + 1)}`]) {
+          const list = this.workloadPods.get(key);
+          if (list) list.push(p);
+          else this.workloadPods.set(key, [p]);
+        }
+      }
     }
-    return pods;
+    return this.workloadPods.get(`${namespace}/${name}`) ?? [];
   }
 
   private readyPods(namespace: string, name: string): NetPod[] {

@@ -35,7 +35,8 @@ export class ServiceTable {
   private readonly podsByIP = new Map<string, NetPod>();
   private readonly podsByName = new Map<string, NetPod>();
   private readonly backendCache = new Map<string, Backend[]>();
-  private readonly readyCache = new Map<string, Backend[]>();
+  /** By Service port object: each belongs to exactly one Service of the snapshot. */
+  private readonly readyCache = new WeakMap<NetServicePort, Backend[]>();
   private readonly slices?: Map<string, NetEndpointSlice[]>;
   private readonly rr = new Map<string, number>();
 
@@ -122,11 +123,10 @@ export class ServiceTable {
 
   /** The endpoints kube-proxy load-balances over: the ready ones. */
   readyBackends(svc: NetService, svcPort: NetServicePort): Backend[] {
-    const key = `${svc.namespace}/${svc.name}/${svcPort.protocol}/${svcPort.port}`;
-    let list = this.readyCache.get(key);
+    let list = this.readyCache.get(svcPort);
     if (!list) {
       list = this.backends(svc, svcPort).filter((b) => b.ready);
-      this.readyCache.set(key, list);
+      this.readyCache.set(svcPort, list);
     }
     return list;
   }
