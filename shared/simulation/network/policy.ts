@@ -298,7 +298,7 @@ export class PolicyEngine {
     }
     const pod = self.pod;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
-    if (direction === 'ingress' && src.kind === 'node' && src.node.name === pod.node) {
+    if (direction === 'ingress' && fromOwnNode(src, pod)) {
       return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic from the pod's own node ${pod.node} is always allowed` };
     }
     const policies = this.isolating(pod)[direction];
@@ -333,7 +333,7 @@ export class PolicyEngine {
     const self = direction === 'egress' ? src : dst;
     const other = direction === 'egress' ? dst : src;
     if (self.kind !== 'pod') return PortSet.ALL;
-    if (direction === 'ingress' && src.kind === 'node' && src.node.name === self.pod.node) return PortSet.ALL;
+    if (direction === 'ingress' && fromOwnNode(src, self.pod)) return PortSet.ALL;
     const policies = this.isolating(self.pod)[direction];
     if (policies.length === 0) return PortSet.ALL;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
@@ -347,6 +347,17 @@ export class PolicyEngine {
     }
     return set;
   }
+}
+
+/**
+ * The node itself, or a hostNetwork pod on it (its traffic carries the node's IP), sending to a
+ * pod of that node: always allowed (kubernetes.io, NetworkPolicy "traffic to and from the node
+ * where a Pod is running is always allowed").
+ */
+function fromOwnNode(src: Peer, pod: NetPod): boolean {
+  if (!pod.node) return false;
+  if (src.kind === 'node') return src.node.name === pod.node;
+  return src.kind === 'pod' && src.pod.hostNetwork && src.pod.node === pod.node;
 }
 
 function capital(d: Direction): string {

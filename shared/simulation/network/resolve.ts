@@ -253,7 +253,7 @@ export class NetworkResolver {
     if (svc) return this.viaService(req, source, svc, port, protocol, hops);
     const node = this.nodesByIP.get(ip);
     if (node && this.services.serviceByNodePort(port, protocol)) return this.viaNodePort(req, source, port, protocol, node, hops);
-    const pod = this.services.podByIP(ip);
+    const pod = this.services.podByIP(ip) ?? (node ? this.snapshot.pods.find((p) => p.hostNetwork && p.node === node && p.ports.some((c) => c.containerPort === port && c.protocol === protocol)) : undefined);
     if (pod) return this.toPod(req, source, pod, port, protocol, hops, false);
     if (parseIPv4(ip) === undefined) return { verdict: 'not-found', reason: `${ip} is not an IPv4 address`, hops };
     // Outside the cluster: only the source's egress policy applies.
