@@ -1,0 +1,61 @@
+/**
+ * The browser build's worker: the heavy work (export, import, validation) runs here so the UI
+ * thread only draws. Desktop runs the same shared code in main's worker.
+ */
+import { expose } from 'comlink';
+import type { Design } from '../../shared/design/types';
+import type { KubeObject } from '../../shared/model/object';
+import { validateObjects } from '../../shared/validation';
+import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
+
+export interface TextFile {
+  name: string;
+  text: string;
+}
+
+export type ReadResult =
+  | { kind: 'design'; design: Design; warnings: string[]; file: string }
+  | { kind: 'manifests'; design: Design; warnings: string[]; count: number }
+  | { kind: 'error'; error: FormatError };
+
+const workerApi = {
+  exportYaml(objects: KubeObject[]): string {
+    return exportYaml(objects);
+  },
+  exportByNamespace(objects: KubeObject[]): Array<[string, string]> {
+    return [...exportYamlByNamespace(objects)];
+  },
+  validate(objects: KubeObject[]) {
+    return validateObjects(objects);
+  },
+  serializeDesign(design: Design): string {
+    return serializeDesignText(design);
+  },
+  /** A single design file opens as that design; anything else is manifests imported as a new design. */
+  readFiles(files: TextFile[], name: string): ReadResult {
+    const designFile = files.length === 1 && isDesignText(files[0]!.text) ? files[0]! : undefined;
+    if (designFile) {
+      const r = parseDesignText(designFile.text, designFile.name);
+      return 'error' in r ? { kind: 'error', error: r.error } : { kind: 'design', design: r.design, warnings: r.warnings, file: designFile.name };
+    }
+    const loaded: LoadedObject[] = [];
+    const errors: FormatError[] = [];
+    for (const f of files) {
+      if (isDesignText(f.text)) {
+        errors.push({ file: f.name, line: 1, message: 'a design file cannot be imported together with other files; open it alone' });
+        continue;
+      }
+      const r = parseManifestsText(f.text, f.name);
+      loaded.push(...r.objects);
+      errors.push(...r.errors);
+    }
+    // Any error leaves the open design untouched: the user fixes the file and tries again.
+    if (errors.length > 0) return { kind: 'error', error: errors[0]! };
+    return { kind: 'manifests', design: importAsDesign(loaded, name), warnings: [], count: loaded.length };
+  },
+};
+
+
+export type WorkerApi = typeof workerApi;
+
+expose(workerApi);

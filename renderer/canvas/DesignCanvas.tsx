@@ -1,0 +1,182 @@
+/**
+ * The design canvas: a Konva stage filling its parent with four layers — namespace frames, edges,
+ * resource cards, and a drag layer for whatever is moving. Layers do not listen; gestures.ts reads
+ * pointer input from the container and hit-tests the design's geometry.
+ */
+import type Konva from 'konva';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Layer, Shape, Stage } from 'react-konva';
+import { useKubeplanStore } from '../store';
+import { DETAIL_SCALE } from './drawCard';
+import { drawEdges } from './drawEdges';
+import { drawOverview } from './drawOverview';
+import { drawOverlay } from './drawOverlay';
+import { FramesLayer } from './FramesLayer';
+import { CanvasGestures } from './gestures';
+import { NodesLayer } from './NodesLayer';
+import { installTestHooks } from './testHooks';
+import { updateVisibleWorld, view } from './view';
+import { isTypingTarget } from './typing';
+
+export function DesignCanvas() {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  const framesRef = useRef<Konva.Layer>(null);
+  const edgesRef = useRef<Konva.Layer>(null);
+  const nodesRef = useRef<Konva.Layer>(null);
+  const dragRef = useRef<Konva.Layer>(null);
+  const gesturesRef = useRef<CanvasGestures | null>(null);
+  const [size, setSize] = useState({ width: view.width, height: view.height });
+  const [notice, setNotice] = useState<string | null>(null);
+  const empty = useKubeplanStore((s) => s.design.resources.length === 0 && Object.keys(s.design.layout.frames).length === 0);
+
+  // Follow the parent's size.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(1, Math.floor(el.clientWidth));
+      const height = Math.max(1, Math.floor(el.clientHeight));
+      view.width = width;
+      view.height = height;
+      updateVisibleWorld(useKubeplanStore.getState().viewport);
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Wire gestures, the store and the test hooks once the stage exists.
+  useEffect(() => {
+    const stage = stageRef.current;
+    const container = containerRef.current;
+    if (!stage || !container || !framesRef.current || !edgesRef.current || !nodesRef.current || !dragRef.current) return;
+    view.stage = stage;
+    const layers = { stage, frames: framesRef.current, edges: edgesRef.current, nodes: nodesRef.current, drag: dragRef.current };
+    let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+    const gestures = new CanvasGestures(layers, container, (message) => {
+      setNotice(message);
+      clearTimeout(noticeTimer);
+      noticeTimer = setTimeout(() => setNotice(null), 4000);
+    });
+    gesturesRef.current = gestures;
+
+    const applyViewport = () => {
+      const v = useKubeplanStore.getState().viewport;
+      if (stage.x() !== v.x || stage.y() !== v.y || stage.scaleX() !== v.scale) {
+        stage.position({ x: v.x, y: v.y });
+        stage.scale({ x: v.scale, y: v.scale });
+      }
+      updateVisibleWorld(v);
+      gestures.syncLevelOfDetail();
+      stage.batchDraw();
+    };
+    const applyDesign = () => {
+      gestures.setEdges();
+      layers.edges.batchDraw();
+      layers.drag.batchDraw();
+    };
+    applyViewport();
+    applyDesign();
+    const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
+      if (s.design !== prev.design) applyDesign();
+      else if (s.selection !== prev.selection && !layers.nodes.visible()) layers.edges.batchDraw();
+      if (s.viewport !== prev.viewport) applyViewport();
+    });
+
+    container.addEventListener('pointerdown', gestures.onPointerDown);
+    container.addEventListener('pointermove', gestures.onPointerMove);
+    container.addEventListener('pointerup', gestures.onPointerUp);
+    container.addEventListener('pointercancel', gestures.onPointerUp);
+    container.addEventListener('wheel', gestures.onWheel, { passive: false });
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        gestures.setSpace(e.type === 'keydown');
+      } else if (e.key === 'Escape' && e.type === 'keydown') gestures.cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKey);
+    const removeHooks = installTestHooks(stage);
+    return () => {
+      unsubscribe();
+      removeHooks();
+      clearTimeout(noticeTimer);
+      container.removeEventListener('pointerdown', gestures.onPointerDown);
+      container.removeEventListener('pointermove', gestures.onPointerMove);
+      container.removeEventListener('pointerup', gestures.onPointerUp);
+      container.removeEventListener('pointercancel', gestures.onPointerUp);
+      container.removeEventListener('wheel', gestures.onWheel);
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKey);
+      if (view.stage === stage) view.stage = undefined;
+      gesturesRef.current = null;
+    };
+  }, []);
+
+  // Layers redraw from the gestures' scene; the sceneFuncs are stable so Konva never re-creates them.
+  const drawStaticEdges = useCallback((context: Konva.Context) => {
+    const g = gesturesRef.current;
+    if (!g) return;
+    drawEdges(context._context, g.edgeScene, 'static');
+    // Zoomed far out the card layer is hidden; the cards are drawn here as batched blocks.
+    if (view.scale < DETAIL_SCALE) {
+      const s = useKubeplanStore.getState();
+      drawOverview(context._context, s.design, new Set(s.selection), g.edgeScene.moving);
+    }
+  }, []);
+  const drawDrag = useCallback((context: Konva.Context) => {
+    const g = gesturesRef.current;
+    if (!g) return;
+    if (g.edgeScene.moving.size > 0) drawEdges(context._context, g.edgeScene, 'moving');
+    drawOverlay(context._context, g.overlay, useKubeplanStore.getState().design);
+  }, []);
+  const namespaceLabel = useCallback((name: string) => t('canvas.namespaceFrame', { name }), [t]);
+
+  return (
+    <div
+      ref={containerRef}
+      className="design-canvas"
+      data-testid="design-canvas"
+      aria-label={t('canvas.label')}
+      role="application"
+      style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden', background: '#f6f7fb', touchAction: 'none' }}
+    >
+      <Stage ref={stageRef} width={size.width} height={size.height} listening={false}>
+        <FramesLayer layerRef={framesRef} namespaceLabel={namespaceLabel} />
+        <Layer ref={edgesRef} listening={false}>
+          <Shape sceneFunc={drawStaticEdges} listening={false} perfectDrawEnabled={false} />
+        </Layer>
+        <NodesLayer layerRef={nodesRef} />
+        <Layer ref={dragRef} listening={false}>
+          <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
+        </Layer>
+      </Stage>
+      {empty && (
+        <div className="design-canvas-empty" style={emptyStyle}>
+          <strong style={{ display: 'block', fontSize: 16, marginBottom: 6 }}>{t('canvas.emptyTitle')}</strong>
+          {t('canvas.emptyHint')}
+        </div>
+      )}
+      {notice && (
+        <div role="status" data-testid="canvas-notice" style={noticeStyle}>
+          {t('canvas.connectFailed', { message: notice })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const emptyStyle: React.CSSProperties = {
+  position: 'absolute', left: '50%', top: '42%', transform: 'translate(-50%, -50%)', maxWidth: 420,
+  color: '#5f6b7a', textAlign: 'center', fontSize: 13, lineHeight: 1.5, pointerEvents: 'none',
+};
+
+const noticeStyle: React.CSSProperties = {
+  position: 'absolute', left: '50%', bottom: 16, transform: 'translateX(-50%)', background: '#fff4f3',
+  border: '1px solid #f3b8b3', color: '#a3261b', borderRadius: 6, padding: '6px 12px', fontSize: 13,
+  boxShadow: '0 2px 8px rgba(0,0,0,0.08)', pointerEvents: 'none',
+};

@@ -1,0 +1,89 @@
+/**
+ * One memoised Konva shape per resource card. A card re-renders only when its object, position,
+ * selection or problem changes; panning and zooming never re-render React at all.
+ */
+import type Konva from 'konva';
+import { memo, useMemo } from 'react';
+import { Layer, Shape } from 'react-konva';
+import { getKindModule } from '../../shared/kinds/registry';
+import type { KubeObject } from '../../shared/model/object';
+import { keyOf } from '../../shared/model/objectIndex';
+import { designProblems, RESOURCE_HEIGHT, RESOURCE_WIDTH, useKubeplanStore } from '../store';
+import { drawCard, fitText, type CardData } from './drawCard';
+import { registerIn, cardNodes } from './registry';
+import { resourceSubtitle } from './subtitle';
+import { THEME } from './theme';
+
+interface CardProps {
+  id: string;
+  object: KubeObject;
+  x: number;
+  y: number;
+  selected: boolean;
+  problem?: 'error' | 'warning';
+}
+
+export function cardData(object: KubeObject, selected: boolean, problem?: 'error' | 'warning'): CardData {
+  const display = getKindModule(object.kind, object.apiVersion)?.display;
+  return {
+    kind: object.kind,
+    name: fitText(object.metadata.name, true),
+    subtitle: fitText(resourceSubtitle(object), false),
+    glyph: display?.glyph ?? object.kind.slice(0, 4).toLowerCase(),
+    color: display?.color ?? THEME.fallbackKind,
+    shape: display?.shape ?? 'rounded',
+    selected,
+    problem,
+  };
+}
+
+const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, problem }: CardProps) {
+  const card = useMemo(() => cardData(object, selected, problem), [object, selected, problem]);
+  const ref = useMemo(() => registerIn(cardNodes, id), [id]);
+  return (
+    <Shape
+      ref={ref}
+      name={`resource:${id}`}
+      resourceId={id}
+      x={x}
+      y={y}
+      width={RESOURCE_WIDTH}
+      height={RESOURCE_HEIGHT}
+      card={card}
+      sceneFunc={drawCard}
+      listening={false}
+      perfectDrawEnabled={false}
+      shadowForStrokeEnabled={false}
+    />
+  );
+});
+
+export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
+  const design = useKubeplanStore((s) => s.design);
+  const selection = useKubeplanStore((s) => s.selection);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const worst = useMemo(() => {
+    const m = new Map<string, 'error' | 'warning'>();
+    for (const p of designProblems(design)) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
+    return m;
+  }, [design]);
+  return (
+    <Layer ref={layerRef} listening={false}>
+      {design.resources.map((r) => {
+        const p = design.layout.positions[r.id];
+        if (!p || r.object.kind === 'Namespace') return null;
+        return (
+          <ResourceCard
+            key={r.id}
+            id={r.id}
+            object={r.object}
+            x={p.x}
+            y={p.y}
+            selected={selected.has(r.id)}
+            problem={worst.get(keyOf(r.object))}
+          />
+        );
+      })}
+    </Layer>
+  );
+}

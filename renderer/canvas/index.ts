@@ -1,0 +1,3 @@
+export { DesignCanvas } from './DesignCanvas';
+export { fitToContent, zoomBy, viewportCenter, centerOn, screenToWorld, view } from './view';
+export { canvasStrings } from './strings';

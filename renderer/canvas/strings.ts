@@ -1,0 +1,91 @@
+/**
+ * The canvas, palette and actions' UI strings. The shell merges them into i18next as the `canvas`
+ * group (`resources[lng].translation.canvas = canvasStrings[lng]`), so keys read `canvas.<key>`.
+ * Chinese terms follow COURSE.md; Kubernetes kind names stay in English, as the course keeps them.
+ */
+export const canvasStrings = {
+  en: {
+    label: 'Design canvas',
+    emptyTitle: 'Start your cluster design',
+    emptyHint: 'Drag a kind from the palette onto the canvas — drop a Namespace first to get a frame, then drop workloads into it. Drag from a resource\'s handle onto another to connect them.',
+    implicitNamespace: '{{name}} (no Namespace object)',
+    namespaceFrame: 'namespace {{name}}',
+    missing: 'missing',
+    connectFailed: 'Cannot connect: {{message}}',
+    palette: {
+      title: 'Resources',
+      hint: 'Drag onto the canvas, or press Enter to add at the centre.',
+      add: 'Add {{kind}}',
+      groups: {
+        Workloads: 'Workloads',
+        Networking: 'Networking',
+        Storage: 'Storage',
+        Config: 'Config',
+        Policy: 'Policy',
+        Cluster: 'Cluster',
+      },
+    },
+    actions: {
+      undo: 'Undo',
+      redo: 'Redo',
+      selectAll: 'Select all',
+      copy: 'Copy',
+      paste: 'Paste',
+      duplicate: 'Duplicate',
+      delete: 'Delete',
+      nudgeLeft: 'Nudge left',
+      nudgeRight: 'Nudge right',
+      nudgeUp: 'Nudge up',
+      nudgeDown: 'Nudge down',
+      fit: 'Fit to content',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      zoomReset: 'Zoom to 100%',
+      autoLayout: 'Auto-layout',
+      cancel: 'Cancel',
+    },
+  },
+  zh: {
+    label: '设计画布',
+    emptyTitle: '开始设计你的集群',
+    emptyHint: '从左侧资源面板把资源类型拖到画布上——先放一个 Namespace 得到命名空间框，再把工作负载拖进去。从资源的连接点拖到另一个资源上即可建立关联。',
+    implicitNamespace: '{{name}}（没有 Namespace 对象）',
+    namespaceFrame: '命名空间 {{name}}',
+    missing: '缺失',
+    connectFailed: '无法连接：{{message}}',
+    palette: {
+      title: '资源',
+      hint: '拖到画布上，或按回车键添加到画布中央。',
+      add: '添加 {{kind}}',
+      groups: {
+        Workloads: '工作负载',
+        Networking: '网络',
+        Storage: '存储',
+        Config: '配置',
+        Policy: '策略',
+        Cluster: '集群',
+      },
+    },
+    actions: {
+      undo: '撤销',
+      redo: '重做',
+      selectAll: '全选',
+      copy: '复制',
+      paste: '粘贴',
+      duplicate: '创建副本',
+      delete: '删除',
+      nudgeLeft: '向左微移',
+      nudgeRight: '向右微移',
+      nudgeUp: '向上微移',
+      nudgeDown: '向下微移',
+      fit: '适应画布',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      zoomReset: '缩放到 100%',
+      autoLayout: '自动布局',
+      cancel: '取消',
+    },
+  },
+} as const;
+
+export type CanvasStrings = (typeof canvasStrings)['en'];

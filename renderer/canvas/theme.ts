@@ -1,0 +1,38 @@
+/** Colours of the canvas, in one place so the cards, edges and frames agree. */
+import type { ReferenceRelation } from '../../shared/references';
+
+export const THEME = {
+  background: '#f6f7fb',
+  grid: '#e6e9f0',
+  cardFill: '#ffffff',
+  cardStroke: '#c9cfdb',
+  selection: '#1a73e8',
+  validTarget: '#12b886',
+  name: '#1f2937',
+  subtitle: '#6b7280',
+  frameFill: 'rgba(50, 108, 229, 0.045)',
+  frameStroke: '#8fa8e0',
+  frameHeader: 'rgba(50, 108, 229, 0.12)',
+  frameLabel: '#274b9f',
+  frameImplicit: '#9aa3b2',
+  broken: '#d93025',
+  warning: '#f29900',
+  rubberBand: 'rgba(26, 115, 232, 0.08)',
+  rubberBandStroke: 'rgba(26, 115, 232, 0.7)',
+  fallbackKind: '#7a8599',
+} as const;
+
+/** One colour per relation, so an edge says what kind of reference it is at a glance. */
+export const RELATION_COLORS: Record<ReferenceRelation, string> = {
+  selects: '#2f9e44',
+  routes: '#7048e8',
+  mounts: '#e8590c',
+  config: '#1098ad',
+  binds: '#8d6e63',
+  'policy-target': '#c2255c',
+  'policy-peer': '#e64980',
+  scales: '#1c7ed6',
+  constrains: '#5c7080',
+};
+
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif';

@@ -1,0 +1,96 @@
+/**
+ * The session around the open design: tells the host about unsaved changes (title mark, close
+ * prompt), backs unsaved work up shortly after each change (hot exit), offers a backup back at
+ * start-up, opens `?example=<id>`, and routes menu commands to actions.
+ */
+import i18next from 'i18next';
+import { kubeplanApi } from '../api';
+import { replaceDesign, useKubeplanStore } from '../store';
+import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, saveDesign } from './actions';
+import { dismiss, notify } from './notices';
+
+/** Unsaved work is backed up this long after the last change. */
+export const BACKUP_DELAY_MS = 1500;
+
+type Command = () => unknown;
+
+/** Menu command → action. Edit/view commands are registered by the canvas (`registerCommand`). */
+const commands = new Map<string, Command>([
+  ['file:new', newDesign],
+  ['file:open', openDesign],
+  ['file:save', () => saveDesign(false)],
+  ['file:saveAs', () => saveDesign(true)],
+  ['file:import', () => importManifests(false)],
+  ['file:importFolder', () => importManifests(true)],
+  ['file:export', () => exportManifests('file')],
+  ['file:exportFolder', () => exportManifests('folder')],
+]);
+
+export function registerCommand(name: string, run: Command): void {
+  commands.set(name, run);
+}
+
+export function runCommand(name: string): boolean {
+  if (name.startsWith('example:')) {
+    void openExample(name.slice('example:'.length));
+    return true;
+  }
+  const run = commands.get(name);
+  if (!run) return false;
+  void run();
+  return true;
+}
+
+function syncTitle(): void {
+  const { file, design } = useKubeplanStore.getState();
+  kubeplanApi().setDirty(file.dirty, displayName(file.path, design));
+}
+
+/** Start the session once, at start-up. Returns a function that stops it (tests, hot reload). */
+export function startSession(): () => void {
+  const api = kubeplanApi();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  syncTitle();
+  const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
+    if (s.file !== prev.file || s.design.name !== prev.design.name) syncTitle();
+    if (s.design === prev.design && s.file.dirty === prev.file.dirty) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const { design, file } = useKubeplanStore.getState();
+      void api.backup(file.dirty ? { design, path: file.path } : undefined);
+    }, BACKUP_DELAY_MS);
+  });
+  const offCommand = api.onCommand((c) => runCommand(c));
+  void restoreOrOpen();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    offCommand();
+  };
+}
+
+async function restoreOrOpen(): Promise<void> {
+  const api = kubeplanApi();
+  const example = new URLSearchParams(window.location.search).get('example');
+  const backup = await api.takeBackup();
+  if (example) await openExample(example);
+  if (!backup.ok || !backup.value) return;
+  const saved = backup.value;
+  const when = new Date(saved.savedAt).toLocaleString(i18next.language);
+  const id = notify({
+    tone: 'info',
+    sticky: true,
+    text: i18next.t('files.restore', { when }),
+    // Dismissed means not wanted: forget it so the next start does not ask again.
+    onDismiss: () => void api.backup(undefined),
+    action: {
+      label: i18next.t('files.restoreAction'),
+      run: () => {
+        dismiss(id);
+        replaceDesign(saved.design, saved.path);
+        // The restored work is still unsaved.
+        useKubeplanStore.setState((s) => ({ file: { ...s.file, dirty: true, savedDesign: { ...saved.design } } }));
+      },
+    },
+  });
+}

@@ -1,0 +1,63 @@
+/** English UI strings (the default language). Keys are grouped by the part of the window. */
+export const en = {
+  app: { name: 'Kubeplan', untitled: 'Untitled', unsaved: 'Unsaved changes' },
+  toolbar: {
+    new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', export: 'Export YAML',
+    exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
+    undo: 'Undo', redo: 'Redo', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', autoLayout: 'Auto-layout',
+    examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
+  },
+  language: { en: 'English', 'zh-CN': '简体中文' },
+  dock: { yaml: 'YAML', problems: 'Problems', collapse: 'Collapse panel', expand: 'Expand panel' },
+  yaml: {
+    whole: 'Whole design', selection: 'Selection', copy: 'Copy', copied: 'Copied',
+    empty: '# Nothing to export yet: drag a resource from the palette onto the canvas.',
+    emptySelection: '# Nothing selected.',
+  },
+  problems: {
+    none: 'No problems found', errors: 'Errors', warnings: 'Warnings',
+    count_one: '{{count}} problem', count_other: '{{count}} problems',
+  },
+  inspector: {
+    title: 'Inspector', nothing: 'Select a resource on the canvas to edit it.',
+    nothingHint: 'Drag kinds from the palette, connect them by dragging from a handle.',
+    multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
+    apply: 'Apply', revert: 'Revert', yamlHint: 'Edit any field; changes apply when the YAML is valid.',
+    name: 'Name', namespace: 'Namespace', labels: 'Labels', annotations: 'Annotations', key: 'key', value: 'value',
+    addLabel: 'Add label', add: 'Add', remove: 'Remove', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
+    container: 'Container', image: 'Image', ports: 'Ports', containerPort: 'Container port', portName: 'Name',
+    protocol: 'Protocol', requests: 'Requests', limits: 'Limits', cpu: 'CPU', memory: 'Memory',
+    serviceType: 'Type', port: 'Port', targetPort: 'Target port', nodePort: 'Node port', selector: 'Selector',
+    rules: 'Rules', host: 'Host', path: 'Path', pathType: 'Path type', backendService: 'Service', backendPort: 'Port',
+    addRule: 'Add rule', addPort: 'Add port', addPath: 'Add path', ingressClass: 'Ingress class',
+    storage: 'Storage', storageSize: 'Size', storageClass: 'Storage class', accessModes: 'Access modes',
+    capacity: 'Capacity', reclaimPolicy: 'Reclaim policy', volumeName: 'Volume name',
+    policyTypes: 'Policy types', podSelector: 'Pod selector', ingressRules: 'Ingress rules', egressRules: 'Egress rules',
+    peers: 'From / to', peerPods: 'Pods with labels', peerNamespaces: 'Namespaces with labels', peerCidr: 'IP block (CIDR)',
+    addPeer: 'Add peer', allowAll: 'Empty list: nothing allowed', anyPeer: 'Any source',
+    hard: 'Hard limits', resource: 'Resource', amount: 'Amount', addLimit: 'Add limit',
+    limitItems: 'Limits', limitType: 'Type', default: 'Default limit', defaultRequest: 'Default request', max: 'Max', min: 'Min',
+    addItem: 'Add item', data: 'Data', addData: 'Add entry', schedule: 'Schedule', minReplicas: 'Min replicas', maxReplicas: 'Max replicas',
+    unknownKind: 'Kubeplan has no form for {{kind}}; edit it as YAML.',
+  },
+  errors: {
+    quantity: '"{{value}}" is not a Kubernetes quantity (e.g. 250m, 1, 512Mi, 2Gi)',
+    dns1123: '"{{value}}" must be lowercase letters, digits and "-", start and end alphanumeric, at most {{max}} characters',
+    required: 'Required', integer: 'Must be a whole number ≥ {{min}}', port: 'Must be a port number between 1 and 65535',
+    labelKey: '"{{value}}" is not a valid label key', labelValue: '"{{value}}" is not a valid label value',
+    duplicateKey: 'Duplicate key "{{value}}"', cidr: '"{{value}}" is not a CIDR such as 10.0.0.0/16',
+    yamlLine: 'YAML error on line {{line}}: {{message}}', yamlShape: 'The YAML must be one object with apiVersion, kind and metadata.name',
+    kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
+    duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
+  },
+  files: {
+    discard: 'Discard unsaved changes to "{{name}}"?', restore: 'Kubeplan found unsaved work from {{when}}.',
+    restoreAction: 'Restore', dismiss: 'Dismiss', saved: 'Saved {{path}}', exported: 'Exported {{path}}',
+    openFailed: 'Could not open: {{message}}', saveFailed: 'Could not save: {{message}}',
+    exportFailed: 'Could not export: {{message}}', importFailed: 'Could not import: {{message}}',
+    warnings: 'Opened with {{count}} warnings: {{first}}', imported: 'Imported {{count}} objects',
+    close: 'Close', nothingImported: 'No Kubernetes objects found in the chosen files.',
+  },
+};
+
+export type Strings = typeof en;

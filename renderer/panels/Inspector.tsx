@@ -1,0 +1,119 @@
+/** The right-hand panel: forms for the selected object, its YAML, or a summary of a multi-selection. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getKindModule } from '../../shared/kinds/registry';
+import type { KubeObject } from '../../shared/model/object';
+import { useKubeplanStore } from '../store';
+import { CommonFields } from './inspector/CommonFields';
+import { IngressFields } from './inspector/IngressFields';
+import { PolicyFields } from './inspector/PolicyFields';
+import { AutoscalerFields, ConfigMapFields, LimitRangeFields, QuotaFields } from './inspector/QuotaFields';
+import { ServiceFields } from './inspector/ServiceFields';
+import { StorageFields } from './inspector/StorageFields';
+import { WorkloadFields } from './inspector/WorkloadFields';
+import { YamlEditor } from './inspector/YamlEditor';
+import { podSpecPath } from './inspector/edit';
+
+function KindForm({ id, object }: { id: string; object: KubeObject }) {
+  const { t } = useTranslation();
+  const props = { id, object };
+  if (podSpecPath(object.kind)) return <WorkloadFields {...props} />;
+  switch (object.kind) {
+    case 'Service':
+      return <ServiceFields {...props} />;
+    case 'Ingress':
+      return <IngressFields {...props} />;
+    case 'PersistentVolumeClaim':
+    case 'PersistentVolume':
+      return <StorageFields {...props} />;
+    case 'NetworkPolicy':
+      return <PolicyFields {...props} />;
+    case 'ResourceQuota':
+      return <QuotaFields {...props} />;
+    case 'LimitRange':
+      return <LimitRangeFields {...props} />;
+    case 'ConfigMap':
+    case 'Secret':
+      return <ConfigMapFields {...props} />;
+    case 'HorizontalPodAutoscaler':
+      return <AutoscalerFields {...props} />;
+    case 'Namespace':
+      return null;
+    default:
+      return <p className="muted pad">{t('inspector.unknownKind', { kind: object.kind })}</p>;
+  }
+}
+
+function KindBadge({ kind }: { kind: string }) {
+  const color = getKindModule(kind)?.display.color ?? '#64748b';
+  return (
+    <span className="kind-badge" style={{ background: `${color}1f`, color }}>
+      {kind}
+    </span>
+  );
+}
+
+function MultiSummary({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  const resources = useKubeplanStore((s) => s.design.resources);
+  const chosen = resources.filter((r) => ids.includes(r.id));
+  const byKind = new Map<string, string[]>();
+  for (const r of chosen) byKind.set(r.object.kind, [...(byKind.get(r.object.kind) ?? []), r.object.metadata.name]);
+  return (
+    <div className="insp-body" data-testid="inspector-multi">
+      <h2 className="insp-heading">{t('inspector.multi', { count: chosen.length })}</h2>
+      <section className="insp-section">
+        <header className="insp-section-title"><span>{t('inspector.byKind')}</span></header>
+        <ul className="summary">
+          {[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, names]) => (
+            <li key={kind}>
+              <KindBadge kind={kind} />
+              <span className="summary-count">{names.length}</span>
+              <span className="summary-names mono">{names.join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const { t } = useTranslation();
+  const selection = useKubeplanStore((s) => s.selection);
+  const resource = useKubeplanStore((s) => (s.selection.length === 1 ? s.design.resources.find((r) => r.id === s.selection[0]) : undefined));
+  const [tab, setTab] = useState<'form' | 'yaml'>('form');
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label={t('inspector.title')}>
+      {selection.length === 0 && (
+        <div className="insp-empty">
+          <p>{t('inspector.nothing')}</p>
+          <p className="muted">{t('inspector.nothingHint')}</p>
+        </div>
+      )}
+      {selection.length > 1 && <MultiSummary ids={selection} />}
+      {resource && (
+        <>
+          <div className="insp-header">
+            <KindBadge kind={resource.object.kind} />
+            <span className="insp-title mono" title={resource.object.metadata.name}>{resource.object.metadata.name}</span>
+          </div>
+          <div className="segmented" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'form'} data-testid="inspector-tab-form" onClick={() => setTab('form')}>{t('inspector.form')}</button>
+            <button type="button" role="tab" aria-selected={tab === 'yaml'} data-testid="inspector-tab-yaml" onClick={() => setTab('yaml')}>{t('inspector.yaml')}</button>
+          </div>
+          <div className="insp-body" key={resource.id}>
+            {tab === 'form' ? (
+              <>
+                <CommonFields id={resource.id} object={resource.object} />
+                <KindForm id={resource.id} object={resource.object} />
+              </>
+            ) : (
+              <YamlEditor id={resource.id} object={resource.object} />
+            )}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

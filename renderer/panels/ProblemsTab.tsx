@@ -1,0 +1,49 @@
+/** The Problems tab: live validation grouped by severity; a click selects and centres the object. */
+import { useTranslation } from 'react-i18next';
+import { resourceBox, resourceIdForKey, select, selectProblems, useKubeplanStore, type Problem } from '../store';
+import { Icon } from './icons';
+import { centerOn } from '../canvas';
+
+function reveal(p: Problem): void {
+  const { design } = useKubeplanStore.getState();
+  const id = resourceIdForKey(design, p.objectKey);
+  if (!id) return;
+  select([id]);
+  const pos = design.layout.positions[id];
+  if (pos) centerOn(resourceBox(pos));
+}
+
+export function ProblemsTab() {
+  const { t } = useTranslation();
+  const problems = useKubeplanStore(selectProblems);
+  const groups = (['error', 'warning'] as const).map((severity) => ({ severity, items: problems.filter((p) => p.severity === severity) })).filter((g) => g.items.length > 0);
+  return (
+    <div className="problems" data-testid="problems">
+      {problems.length === 0 && (
+        <p className="problems-none">
+          <Icon name="check" size={14} /> {t('problems.none')}
+        </p>
+      )}
+      {groups.map((g) => (
+        <section key={g.severity} className={`problem-group ${g.severity}`}>
+          <h3>
+            <Icon name={g.severity === 'error' ? 'error' : 'warning'} size={14} />
+            {t(g.severity === 'error' ? 'problems.errors' : 'problems.warnings')} <span className="count">{g.items.length}</span>
+          </h3>
+          <ul>
+            {g.items.map((p, i) => (
+              <li key={`${p.objectKey}:${p.rule}:${p.path}:${i}`}>
+                <button type="button" className="problem" data-testid="problem" data-object-key={p.objectKey} onClick={() => reveal(p)}>
+                  <span className="problem-object mono">{p.kind}/{p.name}</span>
+                  <span className="problem-message">{p.message}</span>
+                  {p.hint && <span className="problem-hint">{p.hint}</span>}
+                  <span className="problem-path mono">{p.namespace ? `${p.namespace} · ` : ''}{p.path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

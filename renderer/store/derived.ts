@@ -1,0 +1,89 @@
+/**
+ * Data derived from the design — edges from the reference table, problems from validation — is
+ * computed, never stored: memoised on the design object, which changes exactly when the design does.
+ */
+import type { Design } from '../../shared/design/types';
+import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
+import { resolveReferences, type Reference, type ReferenceRelation } from '../../shared/references';
+import { designServices, type Problem } from './services';
+import type { KubeplanState } from './store';
+
+export interface DesignEdge {
+  /** Stable for React keys and hit tests: `<rule>:<sourceId>:<targetId|missing>:<n>`. */
+  id: string;
+  rule: string;
+  relation: ReferenceRelation;
+  sourceId: string;
+  /** Undefined when the reference is broken (nothing matches): drawn to a "missing" marker. */
+  targetId?: string;
+  label: string;
+  problem?: Reference['problem'];
+}
+
+export interface DesignIndex {
+  index: ObjectIndex;
+  /** Resource id by objectKey. */
+  idByKey: Map<string, string>;
+  references: Reference[];
+  edges: DesignEdge[];
+}
+
+/** Memoise a function of the design on the design's identity (one entry per function is enough). */
+function memoOnDesign<T>(compute: (d: Design) => T): (d: Design) => T {
+  let lastDesign: Design | undefined;
+  let last: T;
+  return (d) => {
+    if (d !== lastDesign) {
+      last = compute(d);
+      lastDesign = d;
+    }
+    return last;
+  };
+}
+
+export const designIndex = memoOnDesign((d: Design): DesignIndex => {
+  const objects = d.resources.map((r) => r.object);
+  const index = new ObjectIndex(objects);
+  const idByKey = new Map<string, string>();
+  for (const r of d.resources) idByKey.set(keyOf(r.object), r.id);
+  const references = resolveReferences(index);
+  const edges: DesignEdge[] = [];
+  for (const ref of references) {
+    const sourceId = idByKey.get(ref.source);
+    if (!sourceId) continue;
+    const base = `${ref.rule}:${sourceId}:${ref.path}`;
+    if (ref.targets.length === 0) {
+      edges.push({ id: `${base}:missing`, rule: ref.rule, relation: ref.relation, sourceId, label: ref.label, problem: ref.problem });
+      continue;
+    }
+    for (const target of ref.targets) {
+      const targetId = idByKey.get(target);
+      if (!targetId) continue;
+      edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, sourceId, targetId, label: ref.label });
+    }
+  }
+  return { index, idByKey, references, edges };
+});
+
+/** Problems of the design; empty until validation is wired (see services.ts). */
+export const designProblems = memoOnDesign((d: Design): Problem[] => {
+  const validate = designServices().validateObjects;
+  return validate ? validate(designIndex(d).index) : [];
+});
+
+export const selectDesign = (s: KubeplanState) => s.design;
+export const selectEdges = (s: KubeplanState) => designIndex(s.design).edges;
+export const selectProblems = (s: KubeplanState) => designProblems(s.design);
+export const selectSelection = (s: KubeplanState) => s.selection;
+export const selectViewport = (s: KubeplanState) => s.viewport;
+export const selectDirty = (s: KubeplanState) => s.file.dirty;
+export const selectFilePath = (s: KubeplanState) => s.file.path;
+export const selectResourceCount = (s: KubeplanState) => s.design.resources.length;
+
+/** The resource with an id (atomic: re-renders only when that resource changes). */
+export const selectResource = (id: string) => (s: KubeplanState) => s.design.resources.find((r) => r.id === id);
+
+/** The resource id of the object with this objectKey (problems list → canvas). */
+export function resourceIdForKey(d: Design, key: string): string | undefined {
+  return designIndex(d).idByKey.get(key);
+}

@@ -1,0 +1,330 @@
+/**
+ * Every change to the design, as named functions over the store (Excalidraw's actions idea: the
+ * canvas, menus, shortcuts and tests all call these). Designs are immutable: each change builds a
+ * new design object, which is what undo history and the memoised selectors key on.
+ */
+import type { Box, Design, DesignResource, Point } from '../../shared/design/types';
+import { getKindModule, isNamespaced } from '../../shared/kinds/registry';
+import { cloneJson, DEFAULT_NAMESPACE, type KubeObject } from '../../shared/model/object';
+import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
+import {
+  DEFAULT_FRAME, frameAt, MIN_FRAME, RESOURCE_HEIGHT, RESOURCE_WIDTH, resourceCenter,
+} from './geometry';
+import { nextResourceId } from './ids';
+import { baseNameForKind, takenNames, uniqueName } from './names';
+import { designServices, type ConnectResult } from './services';
+import { useKubeplanStore, type ClipboardEntry } from './store';
+
+/** How far each paste or duplicate lands from the original, in world units. */
+export const PASTE_OFFSET = 24;
+
+const store = useKubeplanStore;
+
+function design(): Design {
+  return store.getState().design;
+}
+
+function setDesign(next: Design, selection?: string[]): void {
+  store.setState(selection ? { design: next, selection } : { design: next });
+}
+
+/**
+ * Where an object belongs when its card's centre is at `center`: the namespace of the frame under
+ * it, or `default` outside every frame. (A frame named `default` is just where default-namespace
+ * objects are usually kept: leaving every frame always means `default`, so the rule is one line a
+ * user can predict.) Cluster-scoped kinds have no namespace.
+ */
+export function namespaceAt(d: Design, kind: string, center: Point): string | undefined {
+  if (!isNamespaced(kind)) return undefined;
+  return frameAt(d, center) ?? DEFAULT_NAMESPACE;
+}
+
+function withNamespace(o: KubeObject, namespace: string | undefined): KubeObject {
+  if (!isNamespaced(o.kind, o.apiVersion)) return o;
+  if ((o.metadata.namespace || undefined) === namespace) return o;
+  return { ...o, metadata: { ...o.metadata, namespace } };
+}
+
+/**
+ * Add a new, valid object of `kind` with a unique name, its card centred at `at` (world units).
+ * Its namespace is `namespace` when given, else the frame under `at`. A Namespace becomes a frame
+ * centred at `at`. Returns the new resource id, or undefined for a kind Kubeplan does not know.
+ */
+export function addResource(kind: string, at: Point, namespace?: string): string | undefined {
+  const module = getKindModule(kind);
+  if (!module) return undefined;
+  const d = design();
+  const id = nextResourceId(d);
+  if (kind === 'Namespace') {
+    const name = uniqueName(baseNameForKind(kind), takenNames(d, kind, undefined));
+    const frame: Box = {
+      x: Math.round(at.x - DEFAULT_FRAME.width / 2),
+      y: Math.round(at.y - DEFAULT_FRAME.height / 2),
+      ...DEFAULT_FRAME,
+    };
+    setDesign(
+      {
+        ...d,
+        resources: [...d.resources, { id, object: module.create(name) }],
+        layout: { ...d.layout, frames: { ...d.layout.frames, [name]: frame } },
+      },
+      [id],
+    );
+    return id;
+  }
+  const ns = module.namespaced ? (namespace ?? namespaceAt(d, kind, at)) : undefined;
+  const name = uniqueName(baseNameForKind(kind), takenNames(d, kind, ns));
+  const object = module.create(name, ns);
+  const position = { x: Math.round(at.x - RESOURCE_WIDTH / 2), y: Math.round(at.y - RESOURCE_HEIGHT / 2) };
+  setDesign(
+    {
+      ...d,
+      resources: [...d.resources, { id, object }],
+      layout: { ...d.layout, positions: { ...d.layout.positions, [id]: position } },
+    },
+    [id],
+  );
+  return id;
+}
+
+/**
+ * Replace a resource's object (inspector edits). Renaming a Namespace carries its frame and the
+ * objects in it along, so the frame keeps reading as that namespace.
+ */
+export function updateObject(id: string, object: KubeObject): void {
+  const d = design();
+  const old = d.resources.find((r) => r.id === id);
+  if (!old || old.object === object) return;
+  let resources = d.resources.map((r) => (r.id === id ? { ...r, object } : r));
+  let frames = d.layout.frames;
+  const oldName = old.object.metadata.name;
+  const newName = object.metadata.name;
+  if (old.object.kind === 'Namespace' && object.kind === 'Namespace' && oldName !== newName && frames[oldName] && !frames[newName]) {
+    const { [oldName]: box, ...rest } = frames;
+    frames = { ...rest, [newName]: box! };
+    resources = resources.map((r) =>
+      isNamespaced(r.object.kind, r.object.apiVersion) && (r.object.metadata.namespace || DEFAULT_NAMESPACE) === oldName
+        ? { ...r, object: withNamespace(r.object, newName) }
+        : r,
+    );
+  }
+  setDesign({ ...d, resources, layout: { ...d.layout, frames } });
+}
+
+/**
+ * Move resources by (dx, dy). A moved card's namespace follows the frame under its centre (see
+ * `namespaceAt`); moving a Namespace moves its frame and everything inside it, namespaces unchanged.
+ */
+export function moveResources(ids: readonly string[], dx: number, dy: number): void {
+  if (ids.length === 0 || (dx === 0 && dy === 0)) return;
+  let d = design();
+  const moving = new Set(ids);
+  // Frames first, so cards land in the frames' new places.
+  for (const r of d.resources) {
+    if (moving.has(r.id) && r.object.kind === 'Namespace') d = moveFrameIn(d, r.object.metadata.name, dx, dy, moving);
+  }
+  const positions = { ...d.layout.positions };
+  const byId = new Map<string, KubeObject>();
+  for (const r of d.resources) {
+    if (!moving.has(r.id) || r.object.kind === 'Namespace') continue;
+    const p = positions[r.id];
+    if (!p) continue;
+    const next = { x: p.x + dx, y: p.y + dy };
+    positions[r.id] = next;
+    byId.set(r.id, r.object);
+  }
+  const withPositions: Design = { ...d, layout: { ...d.layout, positions } };
+  const resources = d.resources.map((r) => {
+    const o = byId.get(r.id);
+    if (!o) return r;
+    const ns = namespaceAt(withPositions, o.kind, resourceCenter(positions[r.id]!));
+    const moved = withNamespace(o, ns);
+    return moved === o ? r : { ...r, object: moved };
+  });
+  setDesign({ ...withPositions, resources });
+}
+
+/** Move a frame (with or without a Namespace object) and the cards inside it. */
+export function moveFrame(name: string, dx: number, dy: number): void {
+  if (dx === 0 && dy === 0) return;
+  setDesign(moveFrameIn(design(), name, dx, dy, new Set()));
+}
+
+function moveFrameIn(d: Design, name: string, dx: number, dy: number, skip: ReadonlySet<string>): Design {
+  const box = d.layout.frames[name];
+  if (!box) return d;
+  const positions = { ...d.layout.positions };
+  for (const r of d.resources) {
+    const p = positions[r.id];
+    if (!p || skip.has(r.id) || r.object.kind === 'Namespace') continue;
+    if (frameAt(d, resourceCenter(p)) === name) positions[r.id] = { x: p.x + dx, y: p.y + dy };
+  }
+  const frames = { ...d.layout.frames, [name]: { ...box, x: box.x + dx, y: box.y + dy } };
+  return { ...d, layout: { ...d.layout, positions, frames } };
+}
+
+/**
+ * Give a namespace frame a new box (never smaller than MIN_FRAME). Namespaces of the cards do not
+ * change: only moving a card changes its namespace, so a resize never silently re-homes objects.
+ */
+export function resizeFrame(name: string, box: Box): void {
+  const d = design();
+  if (!d.layout.frames[name]) return;
+  const next: Box = {
+    x: box.x,
+    y: box.y,
+    width: Math.max(MIN_FRAME.width, box.width),
+    height: Math.max(MIN_FRAME.height, box.height),
+  };
+  setDesign({ ...d, layout: { ...d.layout, frames: { ...d.layout.frames, [name]: next } } });
+}
+
+/**
+ * Delete resources. Deleting a Namespace removes its frame; the objects that were in it stay (and
+ * validation shows them in a namespace that no longer exists). References to deleted objects are
+ * left as they are, so they show as broken edges rather than vanishing silently.
+ */
+export function deleteResources(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const d = design();
+  const gone = new Set(ids);
+  const positions = { ...d.layout.positions };
+  const frames = { ...d.layout.frames };
+  let changed = false;
+  for (const r of d.resources) {
+    if (!gone.has(r.id)) continue;
+    changed = true;
+    delete positions[r.id];
+    if (r.object.kind === 'Namespace') delete frames[r.object.metadata.name];
+  }
+  if (!changed) return;
+  const selection = store.getState().selection.filter((id) => !gone.has(id));
+  setDesign({ ...d, resources: d.resources.filter((r) => !gone.has(r.id)), layout: { ...d.layout, positions, frames } }, selection);
+}
+
+function entriesFor(d: Design, ids: readonly string[]): ClipboardEntry[] {
+  const wanted = new Set(ids);
+  const out: ClipboardEntry[] = [];
+  for (const r of d.resources) {
+    if (!wanted.has(r.id)) continue;
+    const frame = r.object.kind === 'Namespace' ? d.layout.frames[r.object.metadata.name] : undefined;
+    const position = frame ? { x: frame.x, y: frame.y } : d.layout.positions[r.id];
+    if (position) out.push({ object: cloneJson(r.object), position: { ...position } });
+  }
+  return out;
+}
+
+/** Copy resources (default: the selection) to the store's clipboard. Not a design change. */
+export function copy(ids: readonly string[] = store.getState().selection): void {
+  const entries = entriesFor(design(), ids);
+  if (entries.length > 0) store.setState({ clipboard: entries, pasteCount: 0 });
+}
+
+/** Paste the clipboard, each paste a step further away; the pasted copies become the selection. */
+export function paste(): string[] {
+  const { clipboard, pasteCount } = store.getState();
+  if (clipboard.length === 0) return [];
+  const offset = PASTE_OFFSET * (pasteCount + 1);
+  const ids = insertCopies(clipboard, offset);
+  store.setState({ pasteCount: pasteCount + 1 });
+  return ids;
+}
+
+/** Copy and paste in one step, leaving the clipboard alone. */
+export function duplicate(ids: readonly string[] = store.getState().selection): string[] {
+  return insertCopies(entriesFor(design(), ids), PASTE_OFFSET);
+}
+
+/**
+ * Insert copies with fresh ids and unique names. A copied Namespace gets a new name and its own
+ * frame; copied cards take the namespace of the frame they land in (a copy pasted next to its
+ * original stays in the same namespace, inside a renamed copied namespace when both were copied).
+ */
+function insertCopies(entries: readonly ClipboardEntry[], offset: number): string[] {
+  if (entries.length === 0) return [];
+  let d = design();
+  const resources: DesignResource[] = [...d.resources];
+  const positions = { ...d.layout.positions };
+  const frames = { ...d.layout.frames };
+  const reserved = new Set<string>();
+  const renamedNamespaces = new Map<string, string>();
+  const newIds: string[] = [];
+  const current = (): Design => ({ ...d, resources, layout: { ...d.layout, positions, frames } });
+  const freshId = () => {
+    const id = nextResourceId(current(), reserved);
+    reserved.add(id);
+    return id;
+  };
+  for (const e of entries) {
+    if (e.object.kind !== 'Namespace') continue;
+    const oldName = e.object.metadata.name;
+    const name = uniqueName(oldName, takenNames(current(), 'Namespace', undefined));
+    const source = d.layout.frames[oldName];
+    frames[name] = { x: e.position.x + offset, y: e.position.y + offset, width: source?.width ?? DEFAULT_FRAME.width, height: source?.height ?? DEFAULT_FRAME.height };
+    renamedNamespaces.set(oldName, name);
+    const id = freshId();
+    resources.push({ id, object: { ...cloneJson(e.object), metadata: { ...cloneJson(e.object.metadata), name } } });
+    newIds.push(id);
+  }
+  d = current();
+  for (const e of entries) {
+    if (e.object.kind === 'Namespace') continue;
+    const position = { x: e.position.x + offset, y: e.position.y + offset };
+    const oldNs = e.object.metadata.namespace || DEFAULT_NAMESPACE;
+    const ns = isNamespaced(e.object.kind, e.object.apiVersion)
+      ? (renamedNamespaces.get(oldNs) ?? namespaceAt(current(), e.object.kind, resourceCenter(position)))
+      : undefined;
+    const name = uniqueName(e.object.metadata.name, takenNames(current(), e.object.kind, ns));
+    const object = withNamespace({ ...cloneJson(e.object), metadata: { ...cloneJson(e.object.metadata), name } }, ns);
+    const id = freshId();
+    resources.push({ id, object });
+    positions[id] = position;
+    newIds.push(id);
+  }
+  setDesign(current(), newIds);
+  return newIds;
+}
+
+/**
+ * Connect two resources by writing the real field (selector, backend, claimName…) through the
+ * shared connect rules. Returns what happened; on failure the design is untouched.
+ */
+export function connect(sourceId: string, targetId: string): ConnectResult {
+  const d = design();
+  const source = d.resources.find((r) => r.id === sourceId);
+  const target = d.resources.find((r) => r.id === targetId);
+  if (!source || !target) return { ok: false, message: 'Both ends of a connection must be on the canvas.' };
+  const { connect: connectObjects } = designServices();
+  if (!connectObjects) return { ok: false, message: 'Connecting resources is not available in this build.' };
+  const index = new ObjectIndex(d.resources.map((r) => r.object));
+  const result = connectObjects(source.object, target.object, index);
+  if (!result.ok || result.changed.length === 0) return result;
+  // The changed objects are new versions of existing ones: match them by their API identity.
+  const changedByKey = new Map(result.changed.map((o) => [keyOf(o), o]));
+  const byOldKey = new Map<string, KubeObject>();
+  for (const r of [source, target]) {
+    const k = keyOf(r.object);
+    const o = changedByKey.get(k);
+    if (o) byOldKey.set(r.id, o);
+  }
+  const resources = d.resources.map((r) => {
+    const o = byOldKey.get(r.id) ?? changedByKey.get(keyOf(r.object));
+    return o ? { ...r, object: o } : r;
+  });
+  setDesign({ ...d, resources });
+  return result;
+}
+
+/** Whether a connection from one kind to another means anything (false until connect is wired). */
+export function canConnectKinds(sourceKind: string, targetKind: string): boolean {
+  return designServices().canConnect?.(sourceKind, targetKind) ?? false;
+}
+
+/** Lay the whole design out again (ELK through shared/manifests); one undo step. */
+export function autoLayout(): boolean {
+  const { layoutDesign } = designServices();
+  if (!layoutDesign) return false;
+  setDesign(layoutDesign(design()));
+  return true;
+}
+

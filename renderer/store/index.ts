@@ -1,0 +1,22 @@
+/**
+ * The renderer store: state (`useKubeplanStore`), the actions that change it, and selectors for
+ * derived data. Components read with atomic selectors (`useKubeplanStore(selectSelection)`) or
+ * `useShallow` when a selector builds an object; everything else calls the action functions.
+ */
+export { useKubeplanStore, HISTORY_LIMIT } from './store';
+export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore } from './store';
+export {
+  addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
+  duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,
+} from './designActions';
+export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, MIN_SCALE, MAX_SCALE } from './appActions';
+export { undo, redo, canUndo, canRedo, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
+export {
+  designIndex, designProblems, selectDesign, selectEdges, selectProblems, selectSelection, selectViewport,
+  selectDirty, selectFilePath, selectResourceCount, selectResource, resourceIdForKey,
+} from './derived';
+export type { DesignEdge, DesignIndex } from './derived';
+export { provideDesignServices, designServices } from './services';
+export type { DesignServices, ConnectResult, Problem } from './services';
+export * from './geometry';
+export { uniqueName, baseNameForKind, isDns1123Label, toDns1123Label } from './names';

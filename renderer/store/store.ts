@@ -1,0 +1,102 @@
+/**
+ * The one renderer store, built from slices (design, selection, viewport, file, clipboard).
+ * Only the design enters undo history (zundo `temporal` with `partialize`): selecting, panning,
+ * zooming and saving never create or wipe an undo step.
+ */
+import { temporal } from 'zundo';
+import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
+import { emptyDesign, type Design, type Point } from '../../shared/design/types';
+import type { KubeObject } from '../../shared/model/object';
+
+export interface DesignSlice {
+  design: Design;
+}
+
+export interface SelectionSlice {
+  /** Selected resource ids, in the order they were selected. */
+  selection: string[];
+}
+
+export interface Viewport {
+  /** Screen position of the world origin, in CSS pixels. */
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export interface ViewportSlice {
+  viewport: Viewport;
+}
+
+export interface FileState {
+  /** Where the design was last opened from or saved to; undefined for a new design. */
+  path?: string;
+  /** True when the design differs from what was last opened or saved. */
+  dirty: boolean;
+  /** The design as last opened or saved (compared by identity: designs are immutable). */
+  savedDesign: Design;
+}
+
+export interface FileSlice {
+  file: FileState;
+}
+
+/** Copied resources, kept in the store (not the OS clipboard) so paste works offline and in tests. */
+export interface ClipboardEntry {
+  object: KubeObject;
+  position: Point;
+}
+
+export interface ClipboardSlice {
+  clipboard: ClipboardEntry[];
+  /** How many times the current clipboard was pasted, so each paste lands a step further away. */
+  pasteCount: number;
+}
+
+export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice;
+
+type Slice<T> = StateCreator<KubeplanState, [['temporal', unknown]], [], T>;
+
+const designSlice: Slice<DesignSlice> = () => ({ design: emptyDesign() });
+const selectionSlice: Slice<SelectionSlice> = () => ({ selection: [] });
+const viewportSlice: Slice<ViewportSlice> = () => ({ viewport: { x: 0, y: 0, scale: 1 } });
+// The file slice starts out "saved" as the initial design.
+const fileSlice = (design: Design): FileSlice => ({ file: { dirty: false, savedDesign: design } });
+const clipboardSlice: Slice<ClipboardSlice> = () => ({ clipboard: [], pasteCount: 0 });
+
+export interface HistoryEntry {
+  design: Design;
+}
+
+/** Undo steps kept; older ones are dropped. */
+export const HISTORY_LIMIT = 500;
+
+export const useKubeplanStore = create<KubeplanState>()(
+  temporal(
+    (...a) => {
+      const design = designSlice(...a);
+      return {
+        ...design,
+        ...selectionSlice(...a),
+        ...viewportSlice(...a),
+        ...clipboardSlice(...a),
+        ...fileSlice(design.design),
+      };
+    },
+    {
+      partialize: (s): HistoryEntry => ({ design: s.design }),
+      equality: (past, current) => past.design === current.design,
+      limit: HISTORY_LIMIT,
+    },
+  ),
+);
+
+// The file slice's dirty flag follows the design, whichever way it changed (edit, undo, redo).
+useKubeplanStore.subscribe((s, prev) => {
+  if (s.design === prev.design) return;
+  const dirty = s.design !== s.file.savedDesign;
+  if (dirty !== s.file.dirty) useKubeplanStore.setState({ file: { ...s.file, dirty } });
+});
+
+export type KubeplanStore = typeof useKubeplanStore;

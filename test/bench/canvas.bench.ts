@@ -1,0 +1,230 @@
+/**
+ * Canvas benchmark (`npm run bench canvas`): a design of 2,000 resources and 3,000 edges in the
+ * browser build, in headless Chromium, driven with real mouse and wheel input. Prints the time to
+ * open it and the frame times (intervals between animation frames, plus Konva's draw time per
+ * frame) while panning, zooming, dragging one card and dragging 200 selected cards.
+ * Budget (DESIGN.md): ≤ 16.7 ms a frame.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { browserSkipReason, CHROMIUM_PATH, openApp, stopServer } from '../e2e/harness';
+
+const NAMESPACES = 20;
+const PER_NAMESPACE = 50; // Deployments and Services each: 2 × 50 × 20 = 2,000 resources
+const TARGETS_PER_SERVICE = 3; // 1,000 Services × 3 = 3,000 edges
+const CARD = { width: 200, height: 64, gapX: 40, gapY: 36 };
+
+interface Design {
+  formatVersion: number;
+  name: string;
+  resources: Array<{ id: string; object: Record<string, unknown> }>;
+  layout: { positions: Record<string, { x: number; y: number }>; frames: Record<string, { x: number; y: number; width: number; height: number }> };
+  cluster: { nodes: unknown[] };
+}
+
+/** Namespaces in a 5-wide grid of frames, each with 50 Deployments and 50 Services in 10 columns. */
+function generateDesign(): Design {
+  const d: Design = { formatVersion: 1, name: 'bench-2000', resources: [], layout: { positions: {}, frames: {} }, cluster: { nodes: [] } };
+  const cols = 10;
+  const rows = Math.ceil((2 * PER_NAMESPACE) / cols);
+  const frameW = cols * (CARD.width + CARD.gapX) + CARD.gapX;
+  const frameH = rows * (CARD.height + CARD.gapY) + CARD.gapY + 28;
+  let n = 0;
+  for (let k = 0; k < NAMESPACES; k++) {
+    const ns = `team-${k + 1}`;
+    const fx = (k % 5) * (frameW + 80);
+    const fy = Math.floor(k / 5) * (frameH + 80);
+    d.layout.frames[ns] = { x: fx, y: fy, width: frameW, height: frameH };
+    d.resources.push({ id: `r${++n}`, object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+    const place = (i: number, id: string) => {
+      d.layout.positions[id] = { x: fx + CARD.gapX + (i % cols) * (CARD.width + CARD.gapX), y: fy + 28 + CARD.gapY + Math.floor(i / cols) * (CARD.height + CARD.gapY) };
+    };
+    for (let j = 0; j < PER_NAMESPACE; j++) {
+      const labels: Record<string, string> = { app: `api-${j}` };
+      // Service s selects Deployments s, s+1, s+2 (mod 50): give each Deployment the labels of the three Services that pick it.
+      for (let t = 0; t < TARGETS_PER_SERVICE; t++) labels[`svc-${(j - t + PER_NAMESPACE) % PER_NAMESPACE}`] = 'yes';
+      const id = `r${++n}`;
+      d.resources.push({
+        id,
+        object: {
+          apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `api-${j}`, namespace: ns },
+          spec: { replicas: 2, selector: { matchLabels: { app: `api-${j}` } }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } },
+        },
+      });
+      place(2 * j, id);
+    }
+    for (let s = 0; s < PER_NAMESPACE; s++) {
+      const id = `r${++n}`;
+      d.resources.push({
+        id,
+        object: { apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${s}`, namespace: ns }, spec: { selector: { [`svc-${s}`]: 'yes' }, ports: [{ port: 80, targetPort: 80 }] } },
+      });
+      place(2 * s + 1, id);
+    }
+  }
+  return d;
+}
+
+function stats(xs: number[]): string {
+  if (xs.length === 0) return 'no frames';
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return `p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${s[s.length - 1]!.toFixed(1)} ms  (${s.length} frames)`;
+}
+
+async function main(): Promise<void> {
+  const skip = browserSkipReason();
+  if (skip) {
+    console.log(`canvas bench skipped: ${skip}`);
+    return;
+  }
+  let chromium = 'chromium';
+  try {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // keep the generic name
+  }
+  console.log(`machine: ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium} headless, --disable-gpu (software raster); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the 2 cores are shared: tails include other processes)`);
+  const design = generateDesign();
+  const app = await openApp('', { width: 1440, height: 900 });
+  const page = app.page;
+  try {
+    // tsx (esbuild keepNames) wraps named closures in __name(); give the page a no-op for evaluate().
+    await page.evaluate('window.__name = (f) => f');
+    // Record animation-frame intervals and Konva's draw time per layer while a gesture runs.
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const k = w.__kubeplan as { stage: { getLayers(): Array<{ on(e: string, f: () => void): void }> } };
+      const rec = { on: false, frames: [] as number[], draws: [] as number[], last: 0, drawStart: 0, drawInFrame: 0 };
+      w.__bench = rec;
+      for (const layer of k.stage.getLayers()) {
+        layer.on('beforeDraw', () => (rec.drawStart = performance.now()));
+        layer.on('draw', () => (rec.drawInFrame += performance.now() - rec.drawStart));
+      }
+      const tick = (t: number) => {
+        if (rec.on) {
+          if (rec.last) {
+            rec.frames.push(t - rec.last);
+            rec.draws.push(rec.drawInFrame);
+          }
+          rec.last = t;
+          rec.drawInFrame = 0;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const start = () => page.evaluate(() => Object.assign((window as unknown as { __bench: object }).__bench, { on: true, frames: [], draws: [], last: 0, drawInFrame: 0 }));
+    const stop = () =>
+      page.evaluate(() => {
+        const rec = (window as unknown as { __bench: { on: boolean; frames: number[]; draws: number[] } }).__bench;
+        rec.on = false;
+        return { frames: rec.frames, draws: rec.draws };
+      });
+    const report = async (name: string, run: () => Promise<void>) => {
+      await start();
+      await run();
+      await page.waitForTimeout(100);
+      const r = await stop();
+      console.log(`${name.padEnd(34)} frame interval ${stats(r.frames)}\n${''.padEnd(34)} Konva draw      ${stats(r.draws.filter((x) => x > 0))}`);
+    };
+
+    const openMs = await page.evaluate(async (d) => {
+      const k = (window as unknown as { __kubeplan: { actions: { replaceDesign(d: unknown): void }; fitToContent(): void } }).__kubeplan;
+      const t0 = performance.now();
+      k.actions.replaceDesign(d);
+      k.fitToContent();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return performance.now() - t0;
+    }, design);
+    const counts = await page.evaluate(() => {
+      const k = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: unknown[] } } }; actions: { selectEdges(s: unknown): unknown[] } } }).__kubeplan;
+      const s = k.store.getState();
+      return { resources: s.design.resources.length, edges: k.actions.selectEdges(s).length };
+    });
+    console.log(`design: ${counts.resources} resources (${NAMESPACES} namespaces), ${counts.edges} edges`);
+    console.log(`open (replace design + first frame): ${openMs.toFixed(0)} ms`);
+
+    const box = (await page.locator('[data-testid="design-canvas"]').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const m = page.mouse;
+    const setView = (scale: number, wx: number, wy: number) =>
+      page.evaluate(([s, x, y]) => {
+        const k = (window as unknown as { __kubeplan: { actions: { setViewport(v: unknown): void }; view: { width: number; height: number } } }).__kubeplan;
+        k.actions.setViewport({ scale: s, x: k.view.width / 2 - x! * s!, y: k.view.height / 2 - y! * s! });
+      }, [scale, wx, wy]);
+    const pan = async () => {
+      await m.move(cx, cy);
+      await m.down({ button: 'middle' });
+      for (let i = 0; i < 90; i++) await m.move(cx + 200 * Math.sin(i / 14), cy + 120 * Math.cos(i / 14));
+      await m.up({ button: 'middle' });
+    };
+    const scaleNow = () => page.evaluate(() => (window as unknown as { __kubeplan: { stage: { scaleX(): number } } }).__kubeplan.stage.scaleX());
+
+    console.log(`\nwhole design in view (fit, zoom ${(await scaleNow()).toFixed(3)}: every card drawn, text hidden below 35 %)`);
+    await report('pan (middle-drag)', pan);
+    await report('zoom (wheel around the pointer)', async () => {
+      await m.move(cx, cy);
+      for (let i = 0; i < 40; i++) await m.wheel(0, i < 20 ? -60 : 60);
+    });
+
+    // A close-up: one namespace's worth of cards with their text, the rest culled.
+    await setView(1, 1300, 560);
+    console.log('\nat 100 % zoom (cards with text; off-screen cards and edges culled)');
+    await report('pan (middle-drag)', pan);
+    await report('zoom (wheel around the pointer)', async () => {
+      await m.move(cx, cy);
+      for (let i = 0; i < 40; i++) await m.wheel(0, i < 20 ? 50 : -50);
+    });
+    const card = await page.evaluate(() => {
+      const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } } } }).__kubeplan;
+      return k.stage.findOne('.resource:r25').getClientRect();
+    });
+    await report('drag one card', async () => {
+      const x = box.x + card.x + card.width / 2;
+      const y = box.y + card.y + card.height / 2;
+      await m.move(x, y);
+      await m.down();
+      for (let i = 0; i < 90; i++) await m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
+      await m.up();
+    });
+
+    // Select 200 cards (two namespaces' worth, one above the other) and drag them by a visible one.
+    const count = await page.evaluate(() => {
+      const k = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: Array<{ id: string; object: { kind: string; metadata: { namespace?: string } } }> } } }; actions: { select(ids: string[]): void } } }).__kubeplan;
+      const ids = k.store.getState().design.resources.filter((r) => r.object.kind !== 'Namespace' && (r.object.metadata.namespace === 'team-1' || r.object.metadata.namespace === 'team-6')).map((r) => r.id);
+      k.actions.select(ids);
+      return ids.length;
+    });
+    for (const scale of [0.36, 0.2]) {
+      await setView(scale, 1220, 1100);
+      const grab = await page.evaluate(() => {
+        const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } }; store: { getState(): { selection: string[] } }; view: { width: number; height: number } } }).__kubeplan;
+        const rects = k.store.getState().selection.map((id) => k.stage.findOne(`.resource:${id}`).getClientRect());
+        const inView = rects.filter((r) => r.x >= 0 && r.y >= 0 && r.x + r.width <= k.view.width && r.y + r.height <= k.view.height);
+        const mid = inView[Math.floor(inView.length / 2)]!;
+        return { ...mid, inView: inView.length };
+      });
+      console.log(`\nat ${Math.round(scale * 100)} % zoom (${grab.inView} of ${count} selected cards fully in view)`);
+      await report(`multi-drag of ${count} cards`, async () => {
+        const x = box.x + grab.x + grab.width / 2;
+        const y = box.y + grab.y + grab.height / 2;
+        await m.move(x, y);
+        await m.down();
+        for (let i = 0; i < 90; i++) await m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
+        await m.up();
+      });
+    }
+    await app.screenshot('canvas-bench-2000');
+    if (app.errors.length) console.log(`page errors: ${app.errors.join(' | ')}`);
+  } finally {
+    await app.stop();
+    await stopServer();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

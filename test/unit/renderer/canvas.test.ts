@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emptyDesign, type Design } from '../../../shared/design/types';
+import type { KubeObject } from '../../../shared/model/object';
+import { hitTest, idsInBox, cardsInFrame } from '../../../renderer/canvas/hitTest';
+import { HANDLE } from '../../../renderer/canvas/drawCard';
+import { resourceSubtitle } from '../../../renderer/canvas/subtitle';
+import { missingMarker } from '../../../renderer/canvas/drawEdges';
+import { frameAt, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../../../renderer/store';
+import { paletteGroups, PALETTE_GROUPS } from '../../../renderer/palette/paletteGroups';
+import { allKindModules } from '../../../shared/kinds/registry';
+
+const obj = (kind: string, name: string, extra: Record<string, unknown> = {}): KubeObject => ({ apiVersion: 'v1', kind, metadata: { name }, ...extra });
+
+function design(): Design {
+  const d = emptyDesign();
+  d.resources = [
+    { id: 'ns', object: obj('Namespace', 'shop') },
+    { id: 'a', object: obj('Service', 'a') },
+    { id: 'b', object: obj('Service', 'b') },
+  ];
+  d.layout.positions = { a: { x: 100, y: 100 }, b: { x: 1000, y: 100 } };
+  d.layout.frames = { shop: { x: 50, y: 50, width: 600, height: 400 } };
+  return d;
+}
+
+describe('what is under the pointer', () => {
+  let d: Design;
+  beforeEach(() => {
+    d = design();
+  });
+
+  it('finds a card by its body and its connect handle on the right edge', () => {
+    expect(hitTest(d, { x: 150, y: 120 }, 1)).toEqual({ type: 'card', id: 'a' });
+    expect(hitTest(d, { x: 100 + HANDLE.x, y: 100 + HANDLE.y }, 1)).toEqual({ type: 'handle', id: 'a' });
+  });
+
+  it('offers no handle when zoomed too far out to aim at it', () => {
+    expect(hitTest(d, { x: 100 + HANDLE.x - 1, y: 100 + HANDLE.y }, 0.1)).toEqual({ type: 'card', id: 'a' });
+  });
+
+  it('finds a frame\'s title bar and its resize grip, and empty space inside a frame', () => {
+    expect(hitTest(d, { x: 400, y: 60 }, 1)).toEqual({ type: 'frame-header', frame: 'shop' });
+    expect(hitTest(d, { x: 645, y: 445 }, 1)).toEqual({ type: 'resize', frame: 'shop' });
+    expect(hitTest(d, { x: 400, y: 300 }, 1)).toEqual({ type: 'empty' });
+  });
+
+  it('rubber band picks the cards it touches and Namespaces whose frame lies inside it', () => {
+    expect(idsInBox(d, { x: 0, y: 0, width: 200, height: 200 })).toEqual(['a']);
+    expect(idsInBox(d, { x: 0, y: 0, width: 2000, height: 600 }).sort()).toEqual(['a', 'b', 'ns']);
+  });
+
+  it('a frame carries the cards whose centre is inside it', () => {
+    expect(cardsInFrame(d, 'shop', frameAt)).toEqual(['a']);
+  });
+
+  it('nested frames: the smallest frame containing the point wins', () => {
+    d.layout.frames.inner = { x: 80, y: 80, width: 300, height: 200 };
+    expect(frameAt(d, { x: 100 + W / 2, y: 100 + H / 2 })).toBe('inner');
+    expect(frameAt(d, { x: 600, y: 400 })).toBe('shop');
+    expect(frameAt(d, { x: 2000, y: 2000 })).toBeUndefined();
+  });
+
+  it('stacks the "missing" markers of several broken references of one object', () => {
+    const p = { x: 0, y: 0 };
+    expect(missingMarker(p, 1).y).toBeLessThan(missingMarker(p, 0).y);
+  });
+});
+
+describe('card subtitles', () => {
+  it('say what matters for each kind', () => {
+    expect(resourceSubtitle({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3 } })).toBe('3 replicas');
+    expect(resourceSubtitle(obj('Service', 's', { spec: { type: 'NodePort', ports: [{ port: 80 }, { port: 443 }] } }))).toBe('NodePort :80,443');
+    expect(resourceSubtitle(obj('PersistentVolumeClaim', 'd', { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }))).toBe('1Gi RWO');
+    expect(resourceSubtitle(obj('Widget', 'w', { metadata: { name: 'w', namespace: 'x' } }))).toBe('namespace x');
+  });
+});
+
+describe('the palette', () => {
+  it('lists every known kind once, in the fixed group order', () => {
+    const groups = paletteGroups();
+    const kinds = groups.flatMap((g) => g.kinds.map((k) => k.kind));
+    expect(new Set(kinds).size).toBe(allKindModules().length);
+    const order = groups.map((g) => PALETTE_GROUPS.indexOf(g.group));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(groups.find((g) => g.group === 'Cluster')?.kinds.map((k) => k.kind)).toContain('Namespace');
+  });
+});
