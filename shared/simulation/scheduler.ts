@@ -27,6 +27,32 @@ interface NodeInfo {
   ports: Set<string>;
 }
 
+const NO_TOLERATIONS: Toleration[] = [];
+const NO_TAINTS: Taint[] = [];
+
+/** What the filters read from a pod, worked out once per scheduling attempt. */
+interface PodView {
+  tolerations: Toleration[];
+  selector: [string, string][];
+  required: NodeSelectorTerm[] | undefined;
+}
+
+function podView(pod: Pod): PodView {
+  return {
+    tolerations: pod.spec?.tolerations ?? NO_TOLERATIONS,
+    selector: Object.entries(pod.spec?.nodeSelector ?? {}),
+    required: pod.spec?.affinity?.nodeAffinity?.[REQUIRED_SCHEDULING]?.nodeSelectorTerms,
+  };
+}
+
+function fitsNode(view: PodView, node: Node & KubeObject): boolean {
+  if (view.selector.length) {
+    const labels = node.metadata.labels ?? {};
+    for (const [k, v] of view.selector) if (labels[k] !== v) return false;
+  }
+  return !view.required || view.required.some((t) => matchTerm(t, node));
+}
+
 const REQUIRED_SCHEDULING = 'requiredDuringSchedulingIgnoredDuringExecution';
 const PREFERRED_SCHEDULING = 'preferredDuringSchedulingIgnoredDuringExecution';
 
@@ -185,10 +211,11 @@ export class Scheduler implements Controller {
     // Upstream stops once it has numFeasibleNodesToFind feasible nodes, starting where the last
     // pod's search stopped (percentageOfNodesToScore, adaptive: 50% − nodes/125, at least 100 nodes).
     const want = numFeasibleNodesToFind(total);
+    const view = podView(pod);
     let processed = 0;
     for (; processed < total && feasible.length < want; processed++) {
       const info = this.nodeList[(this.nextStart + processed) % total];
-      const fail = this.filter(pod, info, req, ports, spread);
+      const fail = this.filter(pod, view, info, req, ports, spread);
       if (fail === null) {
         feasible.push(info);
         continue;
@@ -218,20 +245,20 @@ export class Scheduler implements Controller {
   }
 
   /** The reasons a node does not fit (first failing plugin; NodeResourcesFit lists every short resource), or null. */
-  private filter(pod: Pod & KubeObject, info: NodeInfo, req: PodRequests, ports: string[], spread: SpreadState | undefined): string[] | null {
+  private filter(pod: Pod & KubeObject, view: PodView, info: NodeInfo, req: PodRequests, ports: string[], spread: SpreadState | undefined): string[] | null {
     const node = info.node;
-    const tolerations = pod.spec?.tolerations ?? [];
+    const tolerations = view.tolerations;
     // NodeUnschedulable (a cordoned node; pods tolerating the unschedulable taint still fit)
     if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return UNSCHEDULABLE;
     // NodeName
     if (pod.spec?.nodeName && pod.spec.nodeName !== node.metadata.name) return NODE_NAME;
     // TaintToleration
-    for (const t of node.spec?.taints ?? []) {
+    for (const t of node.spec?.taints ?? NO_TAINTS) {
       if (t.effect === 'PreferNoSchedule') continue;
       if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`];
     }
     // NodeAffinity / nodeSelector
-    if (!matchesNodeSelectorAndAffinity(pod, node)) return AFFINITY;
+    if (!fitsNode(view, node)) return AFFINITY;
     // NodePorts
     for (const p of ports) if (info.ports.has(p)) return PORTS;
     // NodeResourcesFit: every insufficient resource is reported.
@@ -259,7 +286,7 @@ export class Scheduler implements Controller {
 
   private pick(pod: Pod & KubeObject, req: PodRequests, feasible: NodeInfo[], spread: SpreadState | undefined): string {
     if (feasible.length === 1) return feasible[0].node.metadata.name;
-    const tolerations = pod.spec?.tolerations ?? [];
+    const tolerations = pod.spec?.tolerations ?? NO_TOLERATIONS;
     const preferred = (pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING]?.length ?? 0) > 0;
     const n = feasible.length;
     // Raw plugin values first; TaintToleration, NodeAffinity and PodTopologySpread normalise over the feasible nodes.
@@ -273,7 +300,7 @@ export class Scheduler implements Controller {
     for (let i = 0; i < n; i++) {
       const node = feasible[i].node;
       let t = 0;
-      for (const taint of node.spec?.taints ?? []) if (taint.effect === 'PreferNoSchedule' && !tolerates(tolerations, taint)) t++;
+      for (const taint of node.spec?.taints ?? NO_TAINTS) if (taint.effect === 'PreferNoSchedule' && !tolerates(tolerations, taint)) t++;
       taintCounts[i] = t;
       if (t > maxTaint) maxTaint = t;
       const a = preferred ? preferredAffinityScore(pod, node) : 0;
