@@ -64,7 +64,6 @@ export class DeploymentController implements Controller {
     const c = this.c;
     const d = c.store.get(key) as Deploy | undefined;
     if (!d || d.metadata.deletionTimestamp || !d.spec?.template) return;
-    const template = d.spec.template;
     const hash = this.hashOf(d);
     const all = owned(c, d, 'ReplicaSet') as RS[];
     let newRS = all.find((rs) => rs.metadata.labels?.[HASH] === hash);
