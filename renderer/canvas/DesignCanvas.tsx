@@ -17,7 +17,7 @@ import { CanvasGestures } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
 import { updateVisibleWorld, view } from './view';
-import { isTypingTarget } from './typing';
+import { isControlTarget, isTypingTarget } from './typing';
 
 export function DesignCanvas() {
   const { t } = useTranslation();
@@ -94,6 +94,7 @@ export function DesignCanvas() {
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target)) return;
       if (e.key === ' ') {
+        if (isControlTarget(e.target)) return;
         e.preventDefault();
         gestures.setSpace(e.type === 'keydown');
       } else if (e.key === 'Escape' && e.type === 'keydown') gestures.cancel();

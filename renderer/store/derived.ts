@@ -1,6 +1,8 @@
 /**
  * Data derived from the design — edges from the reference table, problems from validation — is
- * computed, never stored: memoised on the design object, which changes exactly when the design does.
+ * computed, never stored. It depends only on the objects, so it is memoised on the design's
+ * `resources` array, which every action replaces exactly when an object changes (moving cards
+ * within a namespace keeps it, so a drag never re-resolves references).
  */
 import type { Design } from '../../shared/design/types';
 import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
@@ -28,20 +30,20 @@ export interface DesignIndex {
   edges: DesignEdge[];
 }
 
-/** Memoise a function of the design on the design's identity (one entry per function is enough). */
-function memoOnDesign<T>(compute: (d: Design) => T): (d: Design) => T {
-  let lastDesign: Design | undefined;
+/** Memoise a function of the design's objects on the identity of its resources array. */
+function memoOnResources<T>(compute: (d: Design) => T): (d: Design) => T {
+  let lastResources: Design['resources'] | undefined;
   let last: T;
   return (d) => {
-    if (d !== lastDesign) {
+    if (d.resources !== lastResources) {
       last = compute(d);
-      lastDesign = d;
+      lastResources = d.resources;
     }
     return last;
   };
 }
 
-export const designIndex = memoOnDesign((d: Design): DesignIndex => {
+export const designIndex = memoOnResources((d: Design): DesignIndex => {
   const objects = d.resources.map((r) => r.object);
   const index = new ObjectIndex(objects);
   const idByKey = new Map<string, string>();
@@ -66,7 +68,7 @@ export const designIndex = memoOnDesign((d: Design): DesignIndex => {
 });
 
 /** Problems of the design; empty until validation is wired (see services.ts). */
-export const designProblems = memoOnDesign((d: Design): Problem[] => {
+export const designProblems = memoOnResources((d: Design): Problem[] => {
   const validate = designServices().validateObjects;
   return validate ? validate(designIndex(d).index) : [];
 });

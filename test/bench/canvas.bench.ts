@@ -216,6 +216,25 @@ async function main(): Promise<void> {
         await m.up();
       });
     }
+    // One-off costs at the end of a gesture: the store update, React commit, derived data and redraw.
+    const commits = await page.evaluate(async () => {
+      const k = (window as unknown as { __kubeplan: { store: { getState(): { selection: string[] } }; actions: Record<string, (...a: unknown[]) => unknown> } }).__kubeplan;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const time = async (f: () => unknown) => {
+        const t0 = performance.now();
+        f();
+        await frame();
+        return performance.now() - t0;
+      };
+      const ids = k.store.getState().selection;
+      return {
+        move: await time(() => k.actions.moveResources!(ids, 12, 0)),
+        select: await time(() => k.actions.select!(ids.slice(0, 100))),
+        add: await time(() => k.actions.addResource!('Deployment', { x: 100, y: 100 })),
+        undo: await time(() => k.actions.undo!()),
+      };
+    });
+    console.log(`\nend-of-gesture commits (store → React → derived data → next frame, whole app): move 200 cards ${commits.move.toFixed(0)} ms, select 100 ${commits.select.toFixed(0)} ms, add one resource ${commits.add.toFixed(0)} ms, undo ${commits.undo.toFixed(0)} ms`);
     await app.screenshot('canvas-bench-2000');
     if (app.errors.length) console.log(`page errors: ${app.errors.join(' | ')}`);
   } finally {

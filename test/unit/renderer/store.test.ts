@@ -180,12 +180,15 @@ describe('connecting resources', () => {
     expect(edge.problem?.message).toMatch(/selects no pods/);
   });
 
-  it('recomputes edges only when the design changes', () => {
-    addResource('Service', { x: 0, y: 0 });
+  it('recomputes edges only when objects change, not on selection, viewport or a move within a namespace', () => {
+    const id = addResource('Service', { x: 0, y: 0 })!;
     const edges = selectEdges(state());
     select([]);
     setViewport({ x: 5, y: 5, scale: 2 });
+    moveResources([id], 40, 0);
     expect(selectEdges(state())).toBe(edges);
+    updateObject(id, { ...byId(id).object, metadata: { ...byId(id).object.metadata, labels: { a: 'b' } } });
+    expect(selectEdges(state())).not.toBe(edges);
   });
 });
 
