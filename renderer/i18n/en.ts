@@ -24,7 +24,7 @@ export const en = {
     multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
     apply: 'Apply', revert: 'Revert', yamlHint: 'Edit any field; changes apply when the YAML is valid.',
     name: 'Name', namespace: 'Namespace', labels: 'Labels', annotations: 'Annotations', key: 'key', value: 'value',
-    addLabel: 'Add label', add: 'Add', remove: 'Remove', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
+    addLabel: 'Add label', add: 'Add', remove: 'Remove', podLabels: 'Pod labels', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
     container: 'Container', image: 'Image', ports: 'Ports', containerPort: 'Container port', portName: 'Name',
     protocol: 'Protocol', requests: 'Requests', limits: 'Limits', cpu: 'CPU', memory: 'Memory',
     serviceType: 'Type', port: 'Port', targetPort: 'Target port', nodePort: 'Node port', selector: 'Selector',

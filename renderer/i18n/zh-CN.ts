@@ -28,7 +28,7 @@ export const zhCN: DeepStrings<Strings> = {
     multi: '已选择 {{count}} 个资源', byKind: '按类型', form: '属性', yaml: 'YAML',
     apply: '应用', revert: '还原', yamlHint: '可以编辑任何字段；YAML 有效时更改才会生效。',
     name: '名称', namespace: '命名空间', labels: '标签', annotations: '注解', key: '键', value: '值',
-    addLabel: '添加标签', add: '添加', remove: '删除', pods: 'Pod', replicas: '副本数', containers: '容器',
+    addLabel: '添加标签', add: '添加', remove: '删除', podLabels: 'Pod 标签', pods: 'Pod', replicas: '副本数', containers: '容器',
     container: '容器', image: '镜像', ports: '端口', containerPort: '容器端口', portName: '名称',
     protocol: '协议', requests: '资源请求 (requests)', limits: '资源限制 (limits)', cpu: 'CPU', memory: '内存',
     serviceType: '类型', port: '端口', targetPort: '目标端口', nodePort: '节点端口', selector: '选择器',
