@@ -38,7 +38,7 @@ describe('the inspector YAML editor', () => {
   it('reports a YAML error with its 1-based line and gives no object', () => {
     const r = parseObjectYaml('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: [1\n', deployment);
     expect(r).toEqual({ error: { key: 'errors.yamlLine', params: { line: expect.any(Number), message: expect.any(String) } } });
-    expect((r as { error: { params: { line: number } } }).error.params.line).toBeGreaterThanOrEqual(6);
+    expect((r as unknown as { error: { params: { line: number } } }).error.params.line).toBeGreaterThanOrEqual(6);
   });
 
   it('refuses to turn the object into another kind, or to lose its name', () => {
