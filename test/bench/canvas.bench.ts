@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { browserSkipReason, CHROMIUM_PATH, openApp, stopServer } from '../e2e/harness';
 
 const NAMESPACES = 20;
@@ -23,7 +24,7 @@ interface Design {
 }
 
 /** Namespaces in a 5-wide grid of frames, each with 50 Deployments and 50 Services in 10 columns. */
-function generateDesign(): Design {
+export function generateDesign(): Design {
   const d: Design = { formatVersion: 1, name: 'bench-2000', resources: [], layout: { positions: {}, frames: {} }, cluster: { nodes: [] } };
   const cols = 10;
   const rows = Math.ceil((2 * PER_NAMESPACE) / cols);
@@ -243,7 +244,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run when executed (npm run bench); importing the module only gives the generator.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
