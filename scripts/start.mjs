@@ -2,6 +2,7 @@
 // `npm start`: build the desktop app and launch it in Electron. Where the Electron binary is
 // missing and cannot be fetched, say so in one line (and how to use the browser build instead).
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -14,8 +15,10 @@ function electronBinary() {
     timeout: 120_000,
     cwd: process.cwd(),
   });
-  if (probe.status === 0 && probe.stdout) return probe.stdout;
-  return undefined;
+  // The package prints download progress before the path: the path is the last line.
+  const path = probe.status === 0 ? probe.stdout.trim().split('\n').at(-1) : undefined;
+  // ELECTRON_OVERRIDE_DIST_PATH yields a path without checking it exists.
+  return path && existsSync(path) ? path : undefined;
 }
 
 const bin = electronBinary();
@@ -30,4 +33,8 @@ const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/el
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const child = spawn(bin, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+child.on('error', (err) => {
+  console.error(`kubeplan: could not start Electron (${bin}): ${err.message}`);
+  process.exit(1);
+});
 child.on('close', (code) => process.exit(code ?? 1));

@@ -1,12 +1,129 @@
-import type { CliCommand } from '../main';
+/**
+ * `kubeplan connectivity <design|file|dir>... [--format txt|json]`: every allowed connection between
+ * workloads, the Ingress controller and external ranges, in netpol-analyzer's connectivity-list
+ * format. Also holds the input loading and network options that `explain` shares.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
+import type { KubeObject } from '../../shared/model/object';
+import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, snapshotFromObjects, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import type { CliCommand, CliIo } from '../main';
 
-// Placeholder until the command lands; replaced by its owner.
-export const connectivityCommand: CliCommand = {
-  name: 'connectivity',
-  usage: 'kubeplan connectivity',
-  summary: 'not available yet',
-  run: async (_args, io) => {
-    io.stderr('kubeplan connectivity: not available yet\n');
-    return 2;
-  },
-};
+/** The agreed signature of main/core/inputs.ts `loadInputs` (manifests helper). */
+export type LoadInputs = (paths: string[]) => Promise<{
+  objects: { object: KubeObject; source: { file: string; line: number; index: number } }[];
+  design?: { cluster: ClusterSpec };
+  errors: { file: string; line?: number; message: string }[];
+}>;
+
+// main/core/inputs.ts lands from the manifests branch; a computed specifier keeps this command
+// compiling before the merge, and a missing module becomes a clear one-line error.
+const INPUTS_MODULE = ['..', '..', 'main', 'core', 'inputs.ts'].join('/');
+
+export async function defaultLoadInputs(paths: string[]): ReturnType<LoadInputs> {
+  let mod: { loadInputs?: LoadInputs };
+  try {
+    mod = (await import(/* @vite-ignore */ INPUTS_MODULE)) as { loadInputs?: LoadInputs };
+  } catch {
+    throw new Error('reading manifests needs main/core/inputs.ts, which this build does not have');
+  }
+  if (typeof mod.loadInputs !== 'function') throw new Error('main/core/inputs.ts does not export loadInputs');
+  return mod.loadInputs(paths);
+}
+
+export const NETWORK_OPTION_FLAGS = {
+  'ipblock-matches-pods': { type: 'boolean' },
+  'pod-to-self': { type: 'string' },
+  hairpin: { type: 'string' },
+  'nodeport-source': { type: 'string' },
+} as const;
+
+export const NETWORK_OPTION_USAGE = [
+  '  --ipblock-matches-pods       let ipBlock peers match pod IPs (plugin-dependent; default: never)',
+  '  --pod-to-self allowed|evaluated      a pod reaching its own IP (default: allowed)',
+  '  --hairpin evaluated|allowed          a pod reaching itself through a Service (default: evaluated)',
+  '  --nodeport-source client|node        who NodePort traffic comes from (default: client)',
+].join('\n');
+
+/** Network options from the shared flags; a string describing the problem when a value is bad. */
+export function networkOptions(values: Record<string, unknown>): Partial<NetworkOptions> | string {
+  const out: Partial<NetworkOptions> = {};
+  if (values['ipblock-matches-pods'] === true) out.ipBlockMatchesPods = true;
+  const pick = <T extends string>(flag: string, allowed: readonly T[]): T | undefined | string => {
+    const v = values[flag];
+    if (v === undefined) return undefined;
+    return allowed.includes(v as T) ? (v as T) : `--${flag} must be one of ${allowed.join(', ')}`;
+  };
+  const self = pick('pod-to-self', ['allowed', 'evaluated'] as const);
+  const hairpin = pick('hairpin', ['evaluated', 'allowed'] as const);
+  const source = pick('nodeport-source', ['client', 'node'] as const);
+  for (const v of [self, hairpin, source]) if (typeof v === 'string' && v.startsWith('--')) return v;
+  if (self) out.podToSelf = self as NetworkOptions['podToSelf'];
+  if (hairpin) out.hairpinViaService = hairpin as NetworkOptions['hairpinViaService'];
+  if (source) out.nodePortSource = source as NetworkOptions['nodePortSource'];
+  return out;
+}
+
+/** Loads the inputs and builds the network snapshot of the design; undefined after printing errors. */
+export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<NetworkSnapshot | undefined> {
+  const loaded = await load(paths.map((p) => resolve(io.cwd, p)));
+  if (loaded.errors.length > 0) {
+    for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+    return undefined;
+  }
+  return snapshotFromObjects(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+}
+
+const USAGE = `kubeplan connectivity <design|file|dir>... [--format txt|json]
+
+Lists every allowed connection between workloads, the Ingress controller ({ingress-controller})
+and external address ranges, one line per ordered pair: \`src => dst : conns\`.
+Pods run as their workloads' replicas (every pod Ready); DaemonSets once per node.
+  --format txt|json            txt lines (default) or [{src, dst, conn}]
+${NETWORK_OPTION_USAGE}
+Exit status: 0 listed, 2 unreadable input or bad usage.
+`;
+
+export function createConnectivityCommand(load: LoadInputs = defaultLoadInputs): CliCommand {
+  return {
+    name: 'connectivity',
+    usage: 'kubeplan connectivity <design|file|dir>... [--format txt|json]',
+    summary: 'allowed connections between workloads and external ranges (NetworkPolicy, Ingress)',
+    run: async (args, io) => {
+      let parsed;
+      try {
+        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS } });
+      } catch (err) {
+        io.stderr(`kubeplan connectivity: ${(err as Error).message}\n${USAGE}`);
+        return 2;
+      }
+      const { values, positionals } = parsed;
+      if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      const format = values.format ?? 'txt';
+      if (format !== 'txt' && format !== 'json') {
+        io.stderr(`kubeplan connectivity: --format must be txt or json, not "${format}"\n`);
+        return 2;
+      }
+      if (positionals.length === 0) {
+        io.stderr(`kubeplan connectivity: name at least one design, manifest file or folder\n${USAGE}`);
+        return 2;
+      }
+      const options = networkOptions(values);
+      if (typeof options === 'string') {
+        io.stderr(`kubeplan connectivity: ${options}\n`);
+        return 2;
+      }
+      const snapshot = await loadSnapshot('connectivity', positionals, io, load);
+      if (!snapshot) return 2;
+      const lines = computeConnectivity(snapshot, options);
+      io.stdout(format === 'json' ? formatConnectivityJson(lines) : formatConnectivityTxt(lines));
+      return 0;
+    },
+  };
+}
+
+export const connectivityCommand: CliCommand = createConnectivityCommand();

@@ -1,12 +1,146 @@
+/**
+ * `kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]`: the path one
+ * request takes through Ingress, Service, kube-proxy and NetworkPolicy, with the verdict and the
+ * deciding rule at each hop.
+ */
+import { parseArgs } from 'node:util';
+import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
 import type { CliCommand } from '../main';
+import { defaultLoadInputs, loadSnapshot, NETWORK_OPTION_FLAGS, NETWORK_OPTION_USAGE, networkOptions, type LoadInputs } from './connectivity';
 
-// Placeholder until the command lands; replaced by its owner.
-export const explainCommand: CliCommand = {
-  name: 'explain',
-  usage: 'kubeplan explain',
-  summary: 'not available yet',
-  run: async (_args, io) => {
-    io.stderr('kubeplan explain: not available yet\n');
-    return 2;
-  },
+const USAGE = `kubeplan explain <design|file|dir>... --from <source> --to <destination> [--port N[/PROTO]] [--json]
+
+Follows one request hop by hop (ingress, service, endpoint, policy-egress, policy-ingress, pod)
+and prints each hop's verdict with the rule that decided it.
+  --from external[:IP] | <ns>/<workload> | <ns>/<kind>/<name> (kind: pod, deployment, …) | node/<name>
+  --to   http://<host>/<path> (through the Ingress) | <ns>/<service-or-workload> (a Service of that
+         name wins) | <ns>/<kind>/<name> (kind: service, pod, deployment, …) | <IP>:<port> |
+         <node>:<nodePort>
+  --port N[/TCP|UDP|SCTP]      Service port (number or name) or pod port; protocol defaults to TCP
+  --seq N                      pick the N-th ready endpoint instead of the first
+  --json                       print the result as JSON
+${NETWORK_OPTION_USAGE}
+Exit status: 0 delivered; 1 not delivered (denied by policy, no ready endpoints, no Ingress rule
+(404), port not exposed); 2 unreadable input, bad usage, or a --from/--to that does not exist.
+`;
+
+const KINDS: Record<string, string> = {
+  deployment: 'Deployment', deploy: 'Deployment', statefulset: 'StatefulSet', sts: 'StatefulSet', daemonset: 'DaemonSet', ds: 'DaemonSet',
+  replicaset: 'ReplicaSet', rs: 'ReplicaSet', job: 'Job', cronjob: 'CronJob', cj: 'CronJob', replicationcontroller: 'ReplicationController',
 };
+
+export function parseSource(text: string): RequestSource | string {
+  if (text === 'external') return { kind: 'external' };
+  if (text.startsWith('external:')) return { kind: 'external', ip: text.slice('external:'.length) };
+  const parts = text.split('/');
+  if (parts[0] === 'node' && parts.length === 2) return { kind: 'node', name: parts[1] };
+  if (parts.length === 2 && parts[0] && parts[1]) return { kind: 'workload', namespace: parts[0], name: parts[1] };
+  if (parts.length === 3) {
+    const kind = parts[1].toLowerCase();
+    if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
+    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+  }
+  return `--from "${text}" is not external[:IP], <ns>/<workload>, <ns>/<kind>/<name> or node/<name>`;
+}
+
+export function parseTarget(text: string, snapshot: NetworkSnapshot): RequestTarget | string {
+  const url = /^https?:\/\/([^/?#]+)(.*)$/.exec(text);
+  if (url) return { kind: 'ingress', host: url[1], path: url[2] || '/' };
+  const hostPort = /^([^/:]+):(\d+)$/.exec(text);
+  if (hostPort) {
+    const node = snapshot.nodes.find((n) => n.name === hostPort[1]);
+    if (node) return { kind: 'nodePort', node: node.name, port: Number(hostPort[2]) };
+    return { kind: 'address', ip: hostPort[1], port: Number(hostPort[2]) };
+  }
+  const parts = text.split('/');
+  if (parts.length === 2 && parts[0] && parts[1]) {
+    if (snapshot.services.some((s) => s.namespace === parts[0] && s.name === parts[1])) return { kind: 'service', namespace: parts[0], name: parts[1] };
+    return { kind: 'workload', namespace: parts[0], name: parts[1] };
+  }
+  if (parts.length === 3) {
+    const kind = parts[1].toLowerCase();
+    if (kind === 'service' || kind === 'svc') return { kind: 'service', namespace: parts[0], name: parts[2] };
+    if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
+    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+  }
+  return `--to "${text}" is not http://host/path, <ns>/<name>, <ns>/<kind>/<name>, <IP>:<port> or <node>:<port>`;
+}
+
+/** `80`, `80/UDP`, `http` (a Service port name) → port and protocol. */
+export function parsePort(text: string): { port: number | string; protocol: Protocol } | string {
+  const m = /^([A-Za-z0-9-]+)(?:\/(tcp|udp|sctp))?$/i.exec(text);
+  if (!m) return `--port "${text}" is not N, N/PROTO or a port name`;
+  const protocol = (m[2]?.toUpperCase() ?? 'TCP') as Protocol;
+  if (/^\d+$/.test(m[1])) {
+    const n = Number(m[1]);
+    if (n < 1 || n > 65535) return `--port ${n} is outside 1-65535`;
+    return { port: n, protocol };
+  }
+  return { port: m[1], protocol };
+}
+
+export function formatResult(request: string, result: RequestResult): string {
+  const lines = [`Request: ${request}`];
+  result.hops.forEach((h, i) => {
+    lines.push(`  ${i + 1}. ${h.hop.padEnd(15)} ${h.verdict === 'pass' ? 'PASS' : 'FAIL'}  ${h.reason}`);
+  });
+  lines.push(`Verdict: ${result.verdict} — ${result.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function createExplainCommand(load: LoadInputs = defaultLoadInputs): CliCommand {
+  return {
+    name: 'explain',
+    usage: 'kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]',
+    summary: 'the path one request takes and the verdict at each hop, with the deciding rule',
+    run: async (args, io) => {
+      let parsed;
+      try {
+        parsed = parseArgs({
+          args,
+          allowPositionals: true,
+          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS },
+        });
+      } catch (err) {
+        io.stderr(`kubeplan explain: ${(err as Error).message}\n${USAGE}`);
+        return 2;
+      }
+      const { values, positionals } = parsed;
+      if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      const fail = (message: string) => {
+        io.stderr(`kubeplan explain: ${message}\n`);
+        return 2;
+      };
+      if (positionals.length === 0) return fail(`name at least one design, manifest file or folder\n${USAGE}`);
+      if (!values.from || !values.to) return fail(`--from and --to are required\n${USAGE}`);
+      const options = networkOptions(values);
+      if (typeof options === 'string') return fail(options);
+      const port = values.port === undefined ? undefined : parsePort(values.port);
+      if (typeof port === 'string') return fail(port);
+      if (values.seq !== undefined && !/^\d+$/.test(values.seq)) return fail(`--seq must be a number, not "${values.seq}"`);
+      const snapshot = await loadSnapshot('explain', positionals, io, load);
+      if (!snapshot) return 2;
+      const from = parseSource(values.from);
+      if (typeof from === 'string') return fail(from);
+      let to = parseTarget(values.to, snapshot);
+      if (typeof to === 'string') return fail(to);
+      const request: NetRequest = { from, to, protocol: port?.protocol ?? 'TCP', ...(values.seq !== undefined ? { seq: Number(values.seq) } : {}) };
+      if (port) {
+        if (to.kind === 'service') to = { ...to, port: port.port };
+        else if (typeof port.port === 'number') request.port = port.port;
+        else return fail(`--port ${port.port}: a port name only works with a Service destination`);
+        request.to = to;
+      }
+      const result = new NetworkResolver(snapshot, options).resolve(request);
+      if (result.verdict === 'not-found') return fail(result.reason);
+      const described = `${values.from} → ${values.to}${values.port ? ` port ${values.port}` : ''}`;
+      io.stdout(values.json ? `${JSON.stringify({ request: described, ...result }, null, 2)}\n` : formatResult(described, result));
+      return result.verdict === 'delivered' ? 0 : 1;
+    },
+  };
+}
+
+export const explainCommand: CliCommand = createExplainCommand();

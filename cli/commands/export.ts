@@ -1,12 +1,85 @@
-import type { CliCommand } from '../main';
+/**
+ * `kubeplan export <design|files|dirs>... [-o <file.yaml>|<dir>/]`: Kubernetes YAML in apply order,
+ * to stdout, to one file, or one file per namespace in a folder. Nothing is written when any
+ * input cannot be read (exit 2), and files are written atomically.
+ */
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../main/core/files';
+import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
+import { exportManifests, exportManifestsByNamespace, formatManifestError } from '../../shared/manifests';
+import type { CliCommand, CliIo } from '../main';
 
-// Placeholder until the command lands; replaced by its owner.
+const USAGE = 'kubeplan export <design|files|dirs>... [-o <file.yaml>|<dir>/]';
+
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'kubeplan export',
-  summary: 'not available yet',
-  run: async (_args, io) => {
-    io.stderr('kubeplan export: not available yet\n');
-    return 2;
+  usage: USAGE,
+  summary: 'write Kubernetes YAML in apply order (stdout, one file, or one file per namespace in a folder)',
+  run: async (args, io) => {
+    const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' } }, io, 'export', USAGE);
+    if (!parsed) return 2;
+    if (parsed.help) {
+      io.stdout(`Usage: ${USAGE}\n`);
+      return 0;
+    }
+    const inputs = await loadOrReport(parsed.positionals, io, 'export', USAGE);
+    if (!inputs) return 2;
+    const objects = inputs.objects.map((o) => o.object);
+    const output = parsed.values.output as string | undefined;
+    if (output === undefined) {
+      io.stdout(exportManifests(objects));
+      return 0;
+    }
+    const target = resolve(io.cwd, output);
+    if (output.endsWith('/') || output.endsWith('\\') || (await isDirectory(target))) {
+      const files = exportManifestsByNamespace(objects);
+      for (const [name, text] of files) await writeFileAtomic(join(target, name), text);
+      io.stdout(`exported ${count(objects.length, 'object')} to ${output} (${count(files.size, 'file')}: ${[...files.keys()].join(', ')})\n`);
+    } else {
+      await writeFileAtomic(target, exportManifests(objects));
+      io.stdout(`exported ${count(objects.length, 'object')} to ${output}\n`);
+    }
+    return 0;
   },
 };
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Parse options with node:util; on a usage error print one line and return undefined (exit 2). */
+export function parseCliArgs(args: string[], options: OptionSpec, io: CliIo, command: string, usage: string) {
+  try {
+    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals, help: values.help === true };
+  } catch (err) {
+    io.stderr(`kubeplan ${command}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\nUsage: ${usage}\n`);
+    return undefined;
+  }
+}
+
+/** Load the inputs; on any error print `file:line: message` lines and return undefined (exit 2). */
+export async function loadOrReport(paths: string[], io: CliIo, command: string, usage: string): Promise<LoadedInputs | undefined> {
+  if (paths.length === 0) {
+    io.stderr(`kubeplan ${command}: no input given\nUsage: ${usage}\n`);
+    return undefined;
+  }
+  const inputs = await loadInputs(paths, { cwd: io.cwd });
+  for (const w of inputs.warnings) io.stderr(`warning: ${w}\n`);
+  if (inputs.errors.length) {
+    for (const e of inputs.errors) io.stderr(`${formatManifestError(e)}\n`);
+    return undefined;
+  }
+  return inputs;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -33,7 +33,7 @@ export interface Engine {
   exportManifests(objects: KubeObject[]): string;
   exportManifestsByNamespace(objects: KubeObject[]): Map<string, string>;
   importAsDesign(loaded: LoadedObject[], name: string): Design;
-  loadInputs(paths: string[]): Promise<{ objects: LoadedObject[]; design?: Design; errors: ManifestError[] }>;
+  loadInputs(paths: string[]): Promise<{ objects: LoadedObject[]; design?: Design; designFile?: string; errors: ManifestError[]; warnings?: string[] }>;
   validateObjects(objects: KubeObject[]): ValidationProblem[];
   /** Absent until the simulator is wired in; `simulation:run` then reports it unavailable. */
   simulate?(input: SimulationInput): unknown;

@@ -53,6 +53,14 @@ export function createHandlers(deps: HostDeps): Handlers {
       // Recent files are a convenience: failing to record one never fails the open or save.
     }
   };
+  const forget = async (path: string) => {
+    try {
+      await deps.recent.remove(path);
+      deps.onRecentChanged?.(await deps.recent.list());
+    } catch {
+      // As above: never fails the request.
+    }
+  };
   const refuse = (path: string) => fail({ message: `${path}: not opened through a dialog in this session`, file: path, code: 'forbidden' });
 
   return {
@@ -61,7 +69,11 @@ export function createHandlers(deps: HostDeps): Handlers {
       const chosen = path ?? (await deps.dialogs.open({ title: 'Open design or manifests', filters: [DESIGN_FILTER, MANIFEST_FILTER] }))?.[0];
       if (!chosen) return ok(undefined);
       const opened = await deps.work.call('openPath', { path: chosen });
-      if (!opened.ok) return opened;
+      if (!opened.ok) {
+        // A recent file that is gone or unreadable leaves the list.
+        if (path && opened.error.code === 'io' && (await isRecent(deps.recent, path))) await forget(path);
+        return opened;
+      }
       await remember(chosen);
       return opened;
     },
@@ -150,7 +162,10 @@ export function createHandlers(deps: HostDeps): Handlers {
     },
 
     async [INVOKE.takeBackup]() {
-      return ok(await deps.backups.take());
+      const taken = await deps.backups.take();
+      // The restored work may be saved back where it came from, as before the crash.
+      if (taken?.path) grants.grant(taken.path);
+      return ok(taken);
     },
 
     async [INVOKE.runSimulation]({ runId, design, scenario, seed }, ctx) {

@@ -10,8 +10,8 @@ import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
 import { FRAME_BATCH } from './workerProtocol';
 
-/** Larger files are refused before reading (the manifests helper bounds its own inputs too). */
-export const MAX_DESIGN_BYTES = 50 * 1024 * 1024;
+/** Larger files are refused before reading (the same bound as shared/manifests' MAX_FILE_BYTES). */
+export const MAX_DESIGN_BYTES = 32 * 1024 * 1024;
 
 export type Emit = (start: number, frames: unknown[]) => void;
 
@@ -36,7 +36,8 @@ export function createOps(engine: Engine) {
     },
 
     export({ design, mode, ids }: WorkerOps['export']['args']): ExportedManifests {
-      const chosen = ids ? { ...design, resources: design.resources.filter((r) => ids.includes(r.id)) } : design;
+      const wanted = new Set(ids);
+      const chosen = ids ? { ...design, resources: design.resources.filter((r) => wanted.has(r.id)) } : design;
       const objects = engine.designObjects(chosen);
       if (mode === 'file') return { mode, text: engine.exportManifests(objects) };
       return { mode, files: [...engine.exportManifestsByNamespace(objects)] };
@@ -76,8 +77,10 @@ async function importPaths(engine: Engine, paths: string[], name: string): Promi
     const more = loaded.errors.length > 1 ? ` (and ${loaded.errors.length - 1} more problems)` : '';
     throw manifestError({ ...first, message: `${first.message}${more}` }, 'yaml');
   }
-  if (loaded.design && loaded.objects.length === 0) return { design: loaded.design, warnings: [] };
-  return { design: engine.importAsDesign(loaded.objects, name), warnings: [] };
+  const warnings = loaded.warnings ?? [];
+  // A single design file keeps its own layout; anything else is laid out afresh.
+  if (loaded.design && paths.length === 1 && (loaded.designFile === undefined || loaded.designFile === paths[0])) return { design: loaded.design, warnings };
+  return { design: engine.importAsDesign(loaded.objects, name), warnings };
 }
 
 /** One line, naming file and line: `shop.yaml:12: …` unless the message already starts with the file. */

@@ -21,7 +21,8 @@ export function toApiError(err: unknown, file?: string): ApiError {
   if (err instanceof UserError) return err.apiError;
   const e = err as NodeJS.ErrnoException | undefined;
   const message = firstLine(e?.message ?? String(err));
-  if (e && typeof e.code === 'string') {
+  // System errors (ENOENT, EACCES…) are about a file; Node's own ERR_* codes are not.
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
     return { message: describeErrno(e.code, e.path ?? file, message), file: e.path ?? file, code: 'io' };
   }
   return { message, ...(file ? { file } : {}), code: 'internal' };

@@ -28,8 +28,8 @@ class WorkerConnection {
   private nextId = 1;
   dead = false;
 
-  constructor(script: string | URL, execArgv?: string[]) {
-    this.worker = new Worker(script, execArgv ? { execArgv } : {});
+  constructor(script: string | URL) {
+    this.worker = new Worker(script);
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
     this.worker.on('error', (err) => this.failAll(`the worker stopped: ${err.message.split('\n', 1)[0]}`, 'worker'));
     this.worker.on('exit', (code) => this.failAll(`the worker exited (code ${code})`, 'worker'));
@@ -67,11 +67,11 @@ class WorkerConnection {
   }
 }
 
-export function createHeavyWork(script: string | URL, execArgv?: string[]): HeavyWork {
+export function createHeavyWork(script: string | URL): HeavyWork {
   let shared: WorkerConnection | undefined;
   const runs = new Set<WorkerConnection>();
   const connection = () => {
-    if (!shared || shared.dead) shared = new WorkerConnection(script, execArgv);
+    if (!shared || shared.dead) shared = new WorkerConnection(script);
     return shared;
   };
   return {
@@ -80,7 +80,7 @@ export function createHeavyWork(script: string | URL, execArgv?: string[]): Heav
     },
     async simulate(args, onFrames, signal) {
       if (signal?.aborted) return { ok: false, error: { message: 'simulation cancelled', code: 'cancelled' } };
-      const run = new WorkerConnection(script, execArgv);
+      const run = new WorkerConnection(script);
       runs.add(run);
       const abort = () => void run.terminate('simulation cancelled');
       signal?.addEventListener('abort', abort, { once: true });

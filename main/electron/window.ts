@@ -24,9 +24,14 @@ export function createMainWindow(preload: string): BrowserWindow {
   return win;
 }
 
-/** No camera, microphone, notifications, geolocation…: every permission request and check says no. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.setDevicePermissionHandler(() => false);
+/**
+ * No camera, microphone, notifications, geolocation…: every permission request and check says no.
+ * And the app is offline by design (DESIGN.md): web requests of any kind are cancelled.
+ */
+export function lockDownSession(): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.setDevicePermissionHandler(() => false);
+  s.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) => callback({ cancel: true }));
 }

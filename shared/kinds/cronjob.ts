@@ -1,6 +1,6 @@
 import type { CronJob } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
-import { APPLY_ORDER, appLabels, batchContainer, objectMeta, podTemplate } from './defaults';
+import { APPLY_ORDER, appLabels, batchContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
@@ -37,5 +37,5 @@ export const cronJobKind: KindModule<CronJobObject> = {
 };
 
 function template(o: CronJobObject): PodTemplateSpec | undefined {
-  return o.spec?.jobTemplate?.spec?.template;
+  return objectAt(o, 'spec', 'jobTemplate', 'spec', 'template');
 }

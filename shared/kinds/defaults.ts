@@ -59,3 +59,13 @@ export const APPLY_ORDER = {
   NetworkPolicy: 90,
   HorizontalPodAutoscaler: 100,
 } as const;
+
+/** The plain object at a path (`spec`, `template`), or undefined when any step is missing or not an object. */
+export function objectAt<T>(root: unknown, ...keys: string[]): T | undefined {
+  let v = root;
+  for (const k of keys) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as T) : undefined;
+}

@@ -1,6 +1,6 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
-import { APPLY_ORDER, appLabels, defaultContainer, objectMeta, podTemplate } from './defaults';
+import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
@@ -30,5 +30,5 @@ export const deploymentKind: KindModule<DeploymentObject> = {
 };
 
 function template(o: DeploymentObject): PodTemplateSpec | undefined {
-  return o.spec?.template;
+  return objectAt(o, 'spec', 'template');
 }

@@ -1,6 +1,6 @@
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
-import { APPLY_ORDER, appLabels, batchContainer, objectMeta, podTemplate } from './defaults';
+import { APPLY_ORDER, appLabels, batchContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
@@ -30,5 +30,5 @@ export const jobKind: KindModule<JobObject> = {
 };
 
 function template(o: JobObject): PodTemplateSpec | undefined {
-  return o.spec?.template;
+  return objectAt(o, 'spec', 'template');
 }

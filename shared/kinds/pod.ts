@@ -1,6 +1,6 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
-import { APPLY_ORDER, appLabels, defaultContainer, objectMeta } from './defaults';
+import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta } from './defaults';
 import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
 
@@ -26,5 +26,6 @@ export const podKind: KindModule<PodObject> = {
 };
 
 function template(o: PodObject): PodTemplateSpec | undefined {
-  return o.spec ? { metadata: o.metadata, spec: o.spec } : undefined;
+  const spec = objectAt<Pod['spec']>(o, 'spec');
+  return spec ? { metadata: o.metadata, spec } : undefined;
 }

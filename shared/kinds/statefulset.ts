@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
-import { APPLY_ORDER, appLabels, defaultContainer, objectMeta, podTemplate } from './defaults';
+import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { podSpecRules } from '../references/rules/podSpec';
 import { statefulSetClaimTemplateRule } from '../references/rules/statefulSet';
@@ -42,5 +42,5 @@ export const statefulSetKind: KindModule<StatefulSetObject> = {
 };
 
 function template(o: StatefulSetObject): PodTemplateSpec | undefined {
-  return o.spec?.template;
+  return objectAt(o, 'spec', 'template');
 }

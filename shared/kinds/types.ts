@@ -1,7 +1,7 @@
 /**
  * One module per Kubernetes kind (tldraw's ShapeUtil idea): everything Kubeplan knows about a kind
  * lives in its module — defaults, display, references, how the simulator treats it. Adding a kind
- * means adding a module and listing it in `./index.ts`, nothing else.
+ * means adding a module and listing it in `./all.ts`, nothing else.
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';

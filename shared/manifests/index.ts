@@ -8,3 +8,4 @@ export { parseManifests, type ParseResult } from './parse';
 export { exportManifests, exportManifestsByNamespace, dumpObject, CLUSTER_FILE } from './export';
 export { sortForApply, applyRank, targetNamespace, UNKNOWN_KIND_RANK } from './order';
 export { MAX_FILE_BYTES, MAX_DEPTH, MAX_ALIASES, MAX_EXPANDED_NODES, formatBytes } from './limits';
+export { importAsDesign, layoutDesign } from './import';

@@ -45,16 +45,17 @@ export function parseManifests(text: string, file: string): ParseResult {
   return out;
 }
 
-/** Text that is not text: NUL bytes or undecodable UTF-8 (decoded as U+FFFD). Checked before parsing. */
-function findBinary(text: string): { line: number; message: string } | undefined {
+/**
+ * Text that is not text: NUL bytes, checked before parsing so a binary file gives one error. (Invalid
+ * UTF-8 is found where bytes are decoded, in main/core/inputs; here U+FFFD is a legitimate character.)
+ */
+export function findBinary(text: string): { line: number; message: string } | undefined {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { line: lineAt(text, nul), message: 'binary data (NUL byte), not YAML or JSON text' };
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) return { line: lineAt(text, bad), message: 'invalid UTF-8 text (binary data?), not YAML or JSON' };
   return undefined;
 }
 
-function lineAt(text: string, offset: number): number {
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
@@ -85,7 +86,7 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
     const line = lineOffset + lines.lineAt(info.start);
     if (info.aliases > 0) {
       const expanded = expandAliases(value);
-      if (expanded === TOO_BIG) {
+      if (expanded === undefined) {
         out.errors.push({ file, line, message: `document aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?)` });
         continue;
       }
@@ -115,7 +116,8 @@ function addObject(value: unknown, file: string, line: number, index: number, ou
   else out.objects.push({ object: value as KubeObject, source: { file, line, index } });
 }
 
-function objectProblem(v: unknown, what: string): string | undefined {
+/** Why a value is not a Kubernetes object Kubeplan can hold (apiVersion, kind, metadata.name), or undefined. */
+export function objectProblem(v: unknown, what: string): string | undefined {
   if (!isPlainObject(v)) return `${what} is ${describe(v)}, not a Kubernetes object (a mapping with apiVersion and kind)`;
   const kind = typeof v.kind === 'string' && v.kind ? v.kind : undefined;
   const name = isPlainObject(v.metadata) && typeof v.metadata.name === 'string' && v.metadata.name ? v.metadata.name : undefined;
@@ -135,7 +137,7 @@ function describe(v: unknown): string {
   return 'not a mapping';
 }
 
-function yamlError(err: unknown, file: string, lineOffset: number): ManifestError {
+export function yamlError(err: unknown, file: string, lineOffset: number): ManifestError {
   const e = err as { reason?: string; message?: string; mark?: { line: number; column: number } };
   const raw = (e.reason ?? e.message ?? String(err)).split('\n')[0];
   const reason = raw.includes('maxDepth')
@@ -234,8 +236,11 @@ class LineCounter {
 
 const TOO_BIG = Symbol('too big');
 
-/** Copy a document whose aliases share nodes into a plain tree, refusing to expand past the node budget. */
-function expandAliases(value: unknown): unknown {
+/**
+ * Copy a document whose aliases share nodes into a plain tree (so editing one place does not edit
+ * another), refusing to expand past the node budget: undefined when it would.
+ */
+export function expandAliases(value: unknown): unknown {
   let budget = MAX_EXPANDED_NODES;
   const copy = (v: unknown): unknown => {
     if (--budget < 0) throw TOO_BIG;
@@ -250,7 +255,7 @@ function expandAliases(value: unknown): unknown {
   try {
     return copy(value);
   } catch (e) {
-    if (e === TOO_BIG) return TOO_BIG;
+    if (e === TOO_BIG) return undefined;
     throw e;
   }
 }

@@ -11,7 +11,7 @@ import type { Reference, ReferenceRelation } from './types';
 
 /** The namespace of a namespaced source object (every rule's source kind is namespaced). */
 export function sourceNamespace(o: KubeObject): string {
-  return o.metadata.namespace || DEFAULT_NAMESPACE;
+  return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
 }
 
 /** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
@@ -62,7 +62,10 @@ export function templatesWithLabels(index: ObjectIndex, namespace: string, label
 }
 
 /** Pod templates in a namespace that a LabelSelector selects (`{}` selects all). */
-export function templatesSelectedBy(index: ObjectIndex, namespace: string, selector: LabelSelector): PodTemplateEntry[] {
+export function templatesSelectedBy(index: ObjectIndex, namespace: string, raw: LabelSelector): readonly PodTemplateEntry[] {
+  const selector = labelSelector(raw) ?? {};
+  // `{}` selects the whole namespace: hand back the index's own list (callers only read it).
+  if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) return index.podTemplates(namespace);
   const first = Object.entries(selector.matchLabels ?? {})[0];
   const candidates = first
     ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
@@ -71,15 +74,23 @@ export function templatesSelectedBy(index: ObjectIndex, namespace: string, selec
 }
 
 /** Namespaces (named in the design) whose labels, including kubernetes.io/metadata.name, a selector selects. */
-export function namespacesSelectedBy(index: ObjectIndex, selector: LabelSelector): string[] {
+export function namespacesSelectedBy(index: ObjectIndex, raw: LabelSelector): string[] {
+  const selector = labelSelector(raw) ?? {};
   const out: string[] = [];
   for (const [name, labels] of index.namespaces()) if (selectorMatches(selector, labels)) out.push(name);
   return out.sort();
 }
 
-/** Unique object keys of pod templates, in design order. */
+const ownerKeyCache = new WeakMap<readonly PodTemplateEntry[], string[]>();
+
+/** Unique object keys of pod templates, in design order (a fresh array; whole-namespace lists are cached). */
 export function ownerKeys(templates: readonly PodTemplateEntry[]): string[] {
-  return [...new Set(templates.map((t) => t.ownerKey))];
+  let keys = ownerKeyCache.get(templates);
+  if (!keys) {
+    keys = [...new Set(templates.map((t) => t.ownerKey))];
+    ownerKeyCache.set(templates, keys);
+  }
+  return keys.slice();
 }
 
 export interface ProblemSpec {
@@ -103,4 +114,48 @@ export function reference(
 
 export function formatLabels(labels: Labels): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+// Imported manifests can hold anything where a field should be: read through these guards.
+
+/** The plain-object items of a list field; anything else reads as an empty list. */
+export function items<T>(v: readonly T[] | null | undefined): T[] {
+  return Array.isArray(v) ? ((v as unknown[]).filter(isRecord) as T[]) : [];
+}
+
+/** A field that should be an object, or undefined when it is not one. */
+export function rec<T>(v: T | null | undefined): T | undefined {
+  return isRecord(v) ? (v as T) : undefined;
+}
+
+/** A string field, or undefined. */
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The name of an object, `''` when its metadata is malformed. */
+export function nameOf(o: KubeObject): string {
+  return str(rec(o.metadata)?.name) ?? '';
+}
+
+function isRecord(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The string items of a list field (access modes, values). */
+export function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** A well-formed copy of a LabelSelector field, or undefined when the field is not an object. */
+export function labelSelector(v: unknown): LabelSelector | undefined {
+  const s = rec(v as LabelSelector | undefined);
+  if (!s) return undefined;
+  const out: LabelSelector = {};
+  const matchLabels = rec(s.matchLabels);
+  if (matchLabels) out.matchLabels = matchLabels;
+  if (s.matchExpressions !== undefined) {
+    out.matchExpressions = items(s.matchExpressions).map((r) => ({ key: String(r.key), operator: String(r.operator), values: strings(r.values) }));
+  }
+  return out;
 }

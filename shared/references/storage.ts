@@ -10,11 +10,12 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../model/object';
 import type { ObjectIndex } from '../model/objectIndex';
 import { parseQuantity } from '../model/quantity';
 import { selectorMatches } from '../model/selector';
-import { findObject, sourceNamespace, type ProblemSpec } from './lookup';
+import { findObject, items, labelSelector, nameOf, rec, sourceNamespace, str, strings, type ProblemSpec } from './lookup';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
@@ -38,16 +39,25 @@ interface StorageCache {
 const caches = new WeakMap<ObjectIndex, StorageCache>();
 
 export function pvClassOf(pv: KubeObject): string {
-  return pv.metadata.annotations?.[BETA_CLASS_ANNOTATION] ?? (pv as PersistentVolume).spec?.storageClassName ?? '';
+  return str(annotationsOf(pv)?.[BETA_CLASS_ANNOTATION]) ?? str(specOf<PersistentVolume>(pv)?.storageClassName) ?? '';
+}
+
+function annotationsOf(o: KubeObject): Record<string, string> | undefined {
+  return rec(rec(o.metadata)?.annotations);
+}
+
+function specOf<T extends { spec?: unknown }>(o: KubeObject): T['spec'] | undefined {
+  return rec((o as { spec?: T['spec'] }).spec);
 }
 
 /** The class a claim asks for after admission: its own, else the default StorageClass, else `''`. */
 export function claimClassOf(spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined, index: ObjectIndex): { name: string; explicit: boolean } {
-  const annotated = annotations?.[BETA_CLASS_ANNOTATION];
+  const annotated = str(rec(annotations)?.[BETA_CLASS_ANNOTATION]);
   if (annotated !== undefined) return { name: annotated, explicit: true };
-  if (spec?.storageClassName !== undefined && spec.storageClassName !== null) return { name: spec.storageClassName, explicit: true };
+  const named = str(rec(spec)?.storageClassName);
+  if (named !== undefined) return { name: named, explicit: true };
   const def = defaultStorageClass(index);
-  return { name: def?.metadata.name ?? '', explicit: false };
+  return { name: def ? nameOf(def) : '', explicit: false };
 }
 
 /** The default StorageClass; with several, the newest wins as in Kubernetes ≥ 1.28 (then by name). */
@@ -57,24 +67,25 @@ export function defaultStorageClass(index: ObjectIndex): KubeObject | undefined 
 
 function findDefaultClass(index: ObjectIndex): KubeObject | undefined {
   const defaults = index.list('StorageClass', '').filter((sc) => {
-    const a = sc.metadata.annotations ?? {};
+    const a = annotationsOf(sc) ?? {};
     return a[DEFAULT_CLASS_ANNOTATION] === 'true' || a[BETA_DEFAULT_CLASS_ANNOTATION] === 'true';
   });
-  return [...defaults].sort((a, b) =>
-    (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name))[0];
+  const created = (o: KubeObject) => str(rec(o.metadata)?.creationTimestamp) ?? '';
+  return [...defaults].sort((a, b) => created(b).localeCompare(created(a)) || nameOf(a).localeCompare(nameOf(b)))[0];
 }
 
 function storageRequest(spec: PersistentVolumeClaimSpec | undefined): bigint {
-  const s = spec?.resources?.requests?.storage;
+  const s = rec(rec(rec(spec)?.resources)?.requests)?.storage;
   return s === undefined ? 0n : safeNano(s);
 }
 
 function capacityOf(pv: KubeObject): bigint {
-  const s = (pv as PersistentVolume).spec?.capacity?.storage;
+  const s = rec(specOf<PersistentVolume>(pv)?.capacity)?.storage;
   return s === undefined ? 0n : safeNano(s);
 }
 
-function safeNano(q: string | number): bigint {
+function safeNano(q: unknown): bigint {
+  if (typeof q !== 'string' && typeof q !== 'number') return -1n;
   try {
     return parseQuantity(q).nano;
   } catch {
@@ -84,20 +95,26 @@ function safeNano(q: string | number): bigint {
 
 /** Upstream checkVolumeSatisfyClaim: the first reason a PV cannot serve a claim, in upstream's words. */
 export function volumeMismatch(pv: KubeObject, spec: PersistentVolumeClaimSpec | undefined, className: string): string | undefined {
-  const pvSpec = (pv as PersistentVolume).spec;
-  const request = storageRequest(spec);
+  const pvSpec = specOf<PersistentVolume>(pv);
+  const claim = rec(spec);
+  const request = storageRequest(claim);
   if (capacityOf(pv) < request || request < 0n) return 'requested PV is too small';
   if (pvClassOf(pv) !== className) return 'storageClassName does not match';
-  if ((pvSpec?.volumeMode ?? 'Filesystem') !== (spec?.volumeMode ?? 'Filesystem')) return 'incompatible volumeMode';
-  const offered = new Set(pvSpec?.accessModes ?? []);
-  if (!(spec?.accessModes ?? []).every((m) => offered.has(m))) return 'incompatible accessMode';
+  if (volumeModeOf(pvSpec) !== volumeModeOf(claim)) return 'incompatible volumeMode';
+  const offered = new Set(strings(pvSpec?.accessModes));
+  if (!strings(claim?.accessModes).every((m) => offered.has(m))) return 'incompatible accessMode';
   return undefined;
 }
 
+function volumeModeOf(spec: { volumeMode?: unknown } | undefined): string {
+  return str(spec?.volumeMode) ?? 'Filesystem';
+}
+
 function claimRefOf(pv: KubeObject): string | undefined {
-  const ref = (pv as PersistentVolume).spec?.claimRef;
-  if (!ref?.name) return undefined;
-  return `${ref.namespace || 'default'}/${ref.name}`;
+  const ref = rec(specOf<PersistentVolume>(pv)?.claimRef);
+  const name = str(ref?.name);
+  if (!name) return undefined;
+  return `${str(ref?.namespace) || 'default'}/${name}`;
 }
 
 /** The binding the design plans for a PersistentVolumeClaim. */
@@ -110,32 +127,48 @@ export function templateBindings(index: ObjectIndex, sts: KubeObject, template: 
   return plan(index).templates.get(`${index.keyOf(sts)}#${template}`) ?? [];
 }
 
+interface VolumeFacts {
+  pv: KubeObject;
+  capacity: bigint;
+  accessModes: ReadonlySet<string>;
+  labels: Record<string, string>;
+}
+
 function plan(index: ObjectIndex): StorageCache {
   let cache = caches.get(index);
   if (cache) return cache;
-  cache = { defaultClass: findDefaultClass(index), claims: new Map(), templates: new Map() };
+  const defaultClass = findDefaultClass(index);
+  cache = { defaultClass, claims: new Map(), templates: new Map() };
   caches.set(index, cache);
   const c = cache;
+  const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => {
+    const annotated = str(annotations?.[BETA_CLASS_ANNOTATION]);
+    if (annotated !== undefined) return { name: annotated, explicit: true };
+    const named = str(spec?.storageClassName);
+    if (named !== undefined) return { name: named, explicit: true };
+    return { name: defaultClass ? nameOf(defaultClass) : '', explicit: false };
+  };
   const pvs = [...index.list('PersistentVolume', '')].sort((a, b) => rank(a, b));
   const takenBy = new Map<KubeObject, string>();
   const claims = index.list('PersistentVolumeClaim', '*');
-  const claimsById = new Map(claims.map((pvc) => [`${sourceNamespace(pvc)}/${pvc.metadata.name}`, pvc]));
+  const claimsById = new Map(claims.map((pvc) => [`${sourceNamespace(pvc)}/${nameOf(pvc)}`, pvc]));
 
   // 1. Claims that name their volume.
   for (const pvc of claims) {
-    const spec = (pvc as PersistentVolumeClaim).spec;
-    if (!spec?.volumeName) continue;
-    const id = `${sourceNamespace(pvc)}/${pvc.metadata.name}`;
-    const pv = findObject(index, '', 'PersistentVolume', '', spec.volumeName);
+    const spec = specOf<PersistentVolumeClaim>(pvc);
+    const volumeName = str(spec?.volumeName);
+    if (!volumeName) continue;
+    const id = `${sourceNamespace(pvc)}/${nameOf(pvc)}`;
+    const pv = findObject(index, '', 'PersistentVolume', '', volumeName);
     let binding: ClaimBinding;
     if (!pv) {
-      binding = pending('error', `volume "${spec.volumeName}" requested by claim ${id} not found`, 'Create the PersistentVolume, or clear volumeName to let the claim bind any fitting volume.');
+      binding = pending('error', `volume "${volumeName}" requested by claim ${id} not found`, 'Create the PersistentVolume, or clear volumeName to let the claim bind any fitting volume.');
     } else if ((claimRefOf(pv) && claimRefOf(pv) !== id) || takenBy.has(pv)) {
-      binding = pending('error', `volume "${spec.volumeName}" is already bound to a different claim (${claimRefOf(pv) ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
+      binding = pending('error', `volume "${volumeName}" is already bound to a different claim (${claimRefOf(pv) ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
     } else {
-      const reason = volumeMismatch(pv, spec, claimClassOf(spec, pvc.metadata.annotations, index).name);
+      const reason = volumeMismatch(pv, spec, classOf(spec, annotationsOf(pvc)).name);
       binding = reason
-        ? pending('error', `Cannot bind to requested volume "${spec.volumeName}": ${reason}`, 'Make the claim and the volume agree on size, storageClassName, volumeMode and accessModes.')
+        ? pending('error', `Cannot bind to requested volume "${volumeName}": ${reason}`, 'Make the claim and the volume agree on size, storageClassName, volumeMode and accessModes.')
         : { kind: 'volume', pv };
       if (!reason) takenBy.set(pv, id);
     }
@@ -147,48 +180,67 @@ function plan(index: ObjectIndex): StorageCache {
     const ref = claimRefOf(pv);
     const pvc = ref ? claimsById.get(ref) : undefined;
     if (!pvc || takenBy.has(pv) || c.claims.has(index.keyOf(pvc))) continue;
-    const reason = volumeMismatch(pv, (pvc as PersistentVolumeClaim).spec, pvClassOf(pv));
+    const reason = volumeMismatch(pv, specOf<PersistentVolumeClaim>(pvc), pvClassOf(pv));
     if (reason === 'requested PV is too small' || reason === 'incompatible volumeMode') continue;
     takenBy.set(pv, ref!);
     c.claims.set(index.keyOf(pvc), { kind: 'volume', pv });
   }
 
-  const free = (pv: KubeObject) => !takenBy.has(pv) && claimRefOf(pv) === undefined;
-  const bindOne = (id: string, spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
-    const cls = claimClassOf(spec, annotations, index);
-    let takenFit: string | undefined;
-    for (const pv of pvs) {
-      if (volumeMismatch(pv, spec, cls.name) !== undefined) continue;
-      if (spec?.selector && !selectorMatches(spec.selector, pv.metadata.labels ?? {})) continue;
-      if (!free(pv)) {
-        takenFit ??= pv.metadata.name;
-        continue;
+  // Free volumes by class and volumeMode, in preference order; a bound volume leaves its bucket.
+  const free = new Map<string, VolumeFacts[]>();
+  const bound = new Map<string, VolumeFacts[]>();
+  for (const pv of pvs) {
+    const spec = specOf<PersistentVolume>(pv);
+    const bucket = `${pvClassOf(pv)}|${volumeModeOf(spec)}`;
+    const facts: VolumeFacts = { pv, capacity: capacityOf(pv), accessModes: new Set(strings(spec?.accessModes)), labels: rec(rec(pv.metadata)?.labels) ?? {} };
+    const target = takenBy.has(pv) || claimRefOf(pv) !== undefined ? bound : free;
+    const list = target.get(bucket);
+    if (list) list.push(facts);
+    else target.set(bucket, [facts]);
+  }
+  const fits = (v: VolumeFacts, modes: string[], selector: LabelSelector | undefined, request: bigint) =>
+    v.capacity >= request && modes.every((m) => v.accessModes.has(m)) && (!selector || selectorMatches(selector, v.labels));
+
+  const bindOne = (rawSpec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
+    const spec = rec(rawSpec);
+    const cls = classOf(spec, rec(annotations));
+    const bucket = `${cls.name}|${volumeModeOf(spec)}`;
+    const request = storageRequest(spec);
+    const modes = strings(spec?.accessModes);
+    const selector = labelSelector(spec?.selector);
+    if (request >= 0n) {
+      const candidates = free.get(bucket) ?? [];
+      const i = candidates.findIndex((v) => fits(v, modes, selector, request));
+      if (i >= 0) {
+        const [v] = candidates.splice(i, 1);
+        const list = bound.get(bucket);
+        if (list) list.push(v);
+        else bound.set(bucket, [v]);
+        return { kind: 'volume', pv: v.pv };
       }
-      takenBy.set(pv, id);
-      return { kind: 'volume', pv };
     }
-    return provisionOrPending(index, cls, spec, takenFit);
+    const taken = request >= 0n ? (bound.get(bucket) ?? []).find((v) => fits(v, modes, selector, request)) : undefined;
+    return provisionOrPending(index, cls, spec, taken && nameOf(taken.pv));
   };
 
   // 3. Every other claim, in design order.
   for (const pvc of claims) {
     const key = index.keyOf(pvc);
     if (c.claims.has(key)) continue;
-    c.claims.set(key, bindOne(`${sourceNamespace(pvc)}/${pvc.metadata.name}`, (pvc as PersistentVolumeClaim).spec, pvc.metadata.annotations));
+    c.claims.set(key, bindOne(specOf<PersistentVolumeClaim>(pvc), annotationsOf(pvc)));
   }
 
   // 4. The claims StatefulSets stamp, `<template>-<statefulset>-<ordinal>`; an existing PVC of that name is adopted.
   for (const sts of index.list('StatefulSet', '*')) {
-    const spec = (sts as StatefulSet).spec;
-    const replicas = Math.max(0, Math.floor(spec?.replicas ?? 1));
+    const spec = specOf<StatefulSet>(sts);
+    const replicas = typeof spec?.replicas === 'number' ? Math.max(0, Math.floor(spec.replicas)) : 1;
     const ns = sourceNamespace(sts);
-    for (const tpl of spec?.volumeClaimTemplates ?? []) {
-      const tplName = tpl.metadata?.name ?? '';
+    for (const tpl of items(spec?.volumeClaimTemplates)) {
+      const tplName = str(rec(tpl.metadata)?.name) ?? '';
       const bindings: ClaimBinding[] = [];
       for (let i = 0; i < replicas; i++) {
-        const claimName = `${tplName}-${sts.metadata.name}-${i}`;
-        const existing = findObject(index, '', 'PersistentVolumeClaim', ns, claimName);
-        const b = existing ? c.claims.get(index.keyOf(existing))! : bindOne(`${ns}/${claimName}`, tpl.spec, tpl.metadata?.annotations);
+        const existing = findObject(index, '', 'PersistentVolumeClaim', ns, `${tplName}-${nameOf(sts)}-${i}`);
+        const b = existing ? c.claims.get(index.keyOf(existing))! : bindOne(tpl.spec, rec(tpl.metadata)?.annotations);
         bindings.push(b);
         // Later ordinals would find no more PVs than this one did: stop (replicas may be large).
         if (b.kind !== 'volume' && !existing) break;
@@ -215,12 +267,12 @@ function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: b
     return pending('warning', `storageclass.storage.k8s.io "${cls.name}" not found${taken}`,
       `Add StorageClass "${cls.name}" to the design, or a PersistentVolume of that class (the target cluster may already have the class).`);
   }
-  const provisioner = (sc as { provisioner?: string }).provisioner;
+  const provisioner = str((sc as { provisioner?: unknown }).provisioner);
   if (!provisioner || provisioner === NO_PROVISIONER) {
     return pending('error', `no persistent volumes available for this claim: StorageClass "${cls.name}" does not provision volumes (${provisioner || 'no provisioner'})${taken}`,
       `Add a PersistentVolume with storageClassName "${cls.name}" that fits the claim.`);
   }
-  if (spec?.selector) {
+  if (rec(spec)?.selector) {
     return pending('error', `Failed to provision volume with StorageClass "${cls.name}": claim Selector is not supported`,
       'Remove the selector to let the class provision, or add a PersistentVolume with matching labels.');
   }
@@ -233,10 +285,10 @@ function pending(severity: 'error' | 'warning', message: string, hint: string): 
 
 /** Upstream's preference among fits: fewest access modes, then smallest capacity (then name, for determinism). */
 function rank(a: KubeObject, b: KubeObject): number {
-  const modes = ((a as PersistentVolume).spec?.accessModes ?? []).length - ((b as PersistentVolume).spec?.accessModes ?? []).length;
+  const modes = strings(specOf<PersistentVolume>(a)?.accessModes).length - strings(specOf<PersistentVolume>(b)?.accessModes).length;
   if (modes !== 0) return modes;
   const ca = capacityOf(a);
   const cb = capacityOf(b);
   if (ca !== cb) return ca < cb ? -1 : 1;
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+  return nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0;
 }

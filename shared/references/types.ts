@@ -12,7 +12,7 @@ export type ReferenceRelation =
   | 'config' // workload → ConfigMap / Secret
   | 'binds' // PVC → PV, PVC → StorageClass
   | 'policy-target' // NetworkPolicy → the pods it selects
-  | 'policy-peer' // NetworkPolicy → the pods/namespaces its rules allow
+  | 'policy-peer' // NetworkPolicy → the pod-running objects its rules allow (+ Namespaces for namespace-only peers)
   | 'scales' // HPA → workload
   | 'constrains'; // ResourceQuota / LimitRange → Namespace
 

@@ -96,3 +96,45 @@ export function isPathSegmentName(name: string): string[] {
   for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
   return errs;
 }
+
+const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+const labelKeyName = new RegExp(`^${LABEL_KEY_FMT}$`);
+const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
+const labelValue = new RegExp(`^${LABEL_VALUE_FMT}$`);
+
+/** Label keys (apimachinery api/validate/content IsLabelKey): an optional DNS subdomain prefix and '/', then a name. */
+export function isLabelKey(value: string): string[] {
+  const errs: string[] = [];
+  const slash = value.indexOf('/');
+  let name = value;
+  if (slash >= 0) {
+    const prefix = value.slice(0, slash);
+    name = value.slice(slash + 1);
+    if (name.includes('/'))
+      return [`a valid label key ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push(`name part ${maxLenError(63)}`);
+  if (!labelKeyName.test(name)) errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
+}
+
+/** Label values (IsLabelValue): empty, or at most 63 alphanumerics, '-', '_', '.', alphanumeric at both ends. */
+export function isLabelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push(maxLenError(63));
+  if (!labelValue.test(value))
+    errs.push(
+      regexError(
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+        LABEL_VALUE_FMT,
+        'MyValue',
+        'my_value',
+        '12345',
+      ),
+    );
+  return errs;
+}

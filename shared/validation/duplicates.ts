@@ -22,7 +22,7 @@ export const checkDuplicates: Check = (ctx, report) => {
         'error',
         'duplicate',
         'metadata.name',
-        `Duplicate value: ${o.kind} "${o.metadata.name}"${where} is already defined above; applying keeps only the last definition`,
+        `Duplicate value: ${o.kind} "${o.metadata.name}"${where} is defined more than once; applying keeps only the last definition`,
         `Rename one of them or delete the copy.`,
       ),
     );

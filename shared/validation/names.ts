@@ -33,8 +33,7 @@ export function nameRuleFor(kind: string): NameRule {
 
 export const checkNames: Check = (ctx, report) => {
   for (const o of ctx.objects) {
-    const meta: unknown = o.metadata;
-    if (!isPlainObject(meta)) continue; // the schema check reports a missing or malformed metadata
+    const meta: Record<string, unknown> = isPlainObject(o.metadata) ? o.metadata : {};
     const name = meta.name;
     if (typeof name !== 'string' || name === '') {
       if (typeof meta.generateName !== 'string' || meta.generateName === '')

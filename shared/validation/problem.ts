@@ -25,6 +25,18 @@ export function problemFor(
   };
 }
 
+/** Field paths with their indexes compared as numbers: `containers[2]` before `containers[10]`. */
+export function comparePaths(a: string, b: string): number {
+  const x = a.split(/(\d+)/);
+  const y = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    // split() with a capture group puts the digit runs at odd positions
+    return i % 2 === 1 ? Number(x[i]) - Number(y[i]) || cmp(x[i], y[i]) : cmp(x[i], y[i]);
+  }
+  return x.length - y.length;
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
 
 function cmp(a: string, b: string): number {
@@ -41,7 +53,7 @@ export function compareProblems(a: Problem, b: Problem): number {
     cmp(a.kind, b.kind) ||
     cmp(a.name, b.name) ||
     cmp(a.objectKey, b.objectKey) ||
-    cmp(a.path, b.path) ||
+    comparePaths(a.path, b.path) ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     cmp(a.rule, b.rule) ||
     cmp(a.message, b.message)

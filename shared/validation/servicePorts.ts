@@ -8,6 +8,7 @@ import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { PodTemplateEntry } from '../model/objectIndex';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
+import { isValidPortName } from './dns';
 import type { Check } from './types';
 
 export const checkServicePorts: Check = (ctx, report) => {
@@ -41,7 +42,8 @@ function checkPort(svc: Parameters<typeof problemFor>[0], port: ServicePort, i: 
   const known = declared.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort)));
   const offer = known.length ? `one of its container ports: ${known.join(', ')}` : 'a port its containers declare';
   if (typeof target === 'string') {
-    if (declared.some((p) => p.name === target)) return;
+    // A malformed name is reported by the port spec check; looking it up would only repeat it.
+    if (declared.some((p) => p.name === target) || isValidPortName(target).length > 0) return;
     report(
       problemFor(
         svc,

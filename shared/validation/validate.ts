@@ -3,28 +3,41 @@
  * references (from the reference table) and the everyday mistakes the API server or admission
  * would refuse. Pure; the same objects always give the same problems in the same order.
  */
-import type { KubeObject } from '../model/object';
+import { isPlainObject, type KubeObject } from '../model/object';
 import { ObjectIndex } from '../model/objectIndex';
 import { resolveReferences } from '../references';
 import { checkDuplicates } from './duplicates';
+import { checkLabels } from './labels';
 import { checkNames } from './names';
 import { compareProblems } from './problem';
 import { checkQuotaResources } from './quota';
 import { checkReferences } from './references';
 import { checkSchema } from './schema';
 import { checkSelectors } from './selectors';
+import { checkServicePortSpec } from './servicePortSpec';
 import { checkServicePorts } from './servicePorts';
 import type { Check, CheckContext, Problem } from './types';
 
-const CHECKS: readonly Check[] = [checkSchema, checkNames, checkDuplicates, checkSelectors, checkReferences, checkServicePorts, checkQuotaResources];
+const CHECKS: readonly Check[] = [checkSchema, checkNames, checkLabels, checkDuplicates, checkSelectors, checkServicePortSpec, checkReferences, checkServicePorts, checkQuotaResources];
 
 export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
-  const index = objects instanceof ObjectIndex ? objects : new ObjectIndex(objects);
-  const ctx: CheckContext = { objects: index.objects, index, references: resolveReferences(index) };
+  const list = objects instanceof ObjectIndex ? objects.objects : objects;
+  const wellFormed = list.every(hasMetadata);
+  // The index and the reference rules expect metadata; the schema check reports its absence.
+  const index = objects instanceof ObjectIndex && wellFormed ? objects : new ObjectIndex(wellFormed ? list : list.map(withMetadata));
+  const ctx: CheckContext = { objects: list, index, references: resolveReferences(index) };
   const problems: Problem[] = [];
   const report = (p: Problem) => problems.push(p);
   for (const check of CHECKS) check(ctx, report);
   return dedupe(problems.sort(compareProblems));
+}
+
+function hasMetadata(o: KubeObject): boolean {
+  return isPlainObject(o.metadata);
+}
+
+function withMetadata(o: KubeObject): KubeObject {
+  return hasMetadata(o) ? o : { ...o, metadata: { name: '' } };
 }
 
 /** Two checks can meet the same fault (a rule's problem also found by a check): keep one line. */

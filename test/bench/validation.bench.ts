@@ -3,7 +3,7 @@
  * namespaces, each with a quota, a LimitRange, a NetworkPolicy and 28 apps of Deployment or
  * StatefulSet + Service + ConfigMap + Secret + PVC + HPA + Ingress). Budget: ≤ 1 s.
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { KubeObject } from '../../shared/model/object';
 import { ObjectIndex } from '../../shared/model/objectIndex';
@@ -80,14 +80,24 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => void): number {
+const cpu: number[] = [];
+
+/** Wall time in ms; the process's CPU time goes to `cpu` (the machine is shared, so both are shown). */
+function time(fn: () => void, cpuOut?: number[]): number {
+  const c = process.cpuUsage();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(c);
+  cpuOut?.push((used.user + used.system) / 1000);
+  return wall;
 }
 
-const objects: KubeObject[] = [];
+const objects: KubeObject[] = [
+  { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' },
+];
 for (let n = 0; n < 50; n++) objects.push(...namespace(n));
+objects.pop(); // 10,000 exactly, with the StorageClass
 const kinds = new Map<string, number>();
 for (const o of objects) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
 
@@ -101,12 +111,13 @@ const schema: number[] = [];
 const refs: number[] = [];
 for (let r = 0; r < RUNS; r++) {
   (globalThis as { gc?: () => void }).gc?.();
-  full.push(time(() => (problems = validateObjects(objects).length)));
+  full.push(time(() => (problems = validateObjects(objects).length), cpu));
   schema.push(time(() => objects.forEach((o) => schemaErrors(o))));
   refs.push(time(() => resolveReferences(new ObjectIndex(objects))));
 }
 const m = median(full);
 console.log(`validateObjects, first run (validators loading): ${first.toFixed(0)} ms`);
-console.log(`validateObjects, median of ${RUNS}: ${m.toFixed(0)} ms (${problems} problems) — budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'ok' : 'OVER'}`);
+console.log(`validateObjects, median of ${RUNS}: ${m.toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU (${problems} problems) — budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'ok' : 'OVER'}`);
+console.log(`  load average while measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
 console.log(`  of which schema validation: ${median(schema).toFixed(0)} ms; index + references: ${median(refs).toFixed(0)} ms`);
 if (m > BUDGET_MS) process.exitCode = 1;

@@ -2,7 +2,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../../model/object';
 import type { ObjectIndex } from '../../model/objectIndex';
-import { findObject, reference, sourceNamespace } from '../lookup';
+import { findObject, items, nameOf, rec, reference, sourceNamespace, str } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
 
 /** Ingress → the Service (and port) of every path backend and of the defaultBackend, same namespace. */
@@ -12,57 +12,62 @@ export const ingressBackendRule: ReferenceRule = {
   from: 'Ingress',
   to: ['Service'],
   resolve(source, index) {
-    const ing = source as unknown as Ingress;
+    const spec = rec((source as Ingress).spec);
     const out: Reference[] = [];
-    if (ing.spec?.defaultBackend) out.push(resolveBackend(source, index, ing.spec.defaultBackend, 'spec.defaultBackend'));
-    (ing.spec?.rules ?? []).forEach((rule, i) => {
-      (rule.http?.paths ?? []).forEach((p, j) => {
-        if (p.backend) out.push(resolveBackend(source, index, p.backend, `spec.rules[${i}].http.paths[${j}].backend`));
+    const defaultBackend = rec(spec?.defaultBackend);
+    if (defaultBackend) out.push(...resolveBackend(source, index, defaultBackend, 'spec.defaultBackend'));
+    items(spec?.rules).forEach((rule, i) => {
+      items(rec(rule.http)?.paths).forEach((p, j) => {
+        const backend = rec(p.backend);
+        if (backend) out.push(...resolveBackend(source, index, backend, `spec.rules[${i}].http.paths[${j}].backend`));
       });
     });
     return out;
   },
 };
 
-function resolveBackend(source: KubeObject, index: ObjectIndex, backend: IngressBackend, path: string): Reference {
+function resolveBackend(source: KubeObject, index: ObjectIndex, backend: IngressBackend, path: string): Reference[] {
   const ns = sourceNamespace(source);
   const sourceKey = index.keyOf(source);
-  const ingress = `Ingress "${source.metadata.name}"`;
-  if (backend.resource) {
+  const ingress = `Ingress "${nameOf(source)}"`;
+  const resource = rec(backend.resource);
+  if (resource) {
     // A resource backend (e.g. a storage bucket custom resource) in the Ingress's namespace.
-    const r = backend.resource;
-    const target = findObject(index, r.apiGroup ?? '', r.kind, ns, r.name);
-    const label = `${r.kind} "${r.name}"`;
-    return target
+    const kind = str(resource.kind) ?? '';
+    const name = str(resource.name) ?? '';
+    const target = findObject(index, str(resource.apiGroup) ?? '', kind, ns, name);
+    const label = `${kind} "${name}"`;
+    return [target
       ? reference('ingress-backend', 'routes', sourceKey, `${path}.resource`, label, [index.keyOf(target)])
       : reference('ingress-backend', 'routes', sourceKey, `${path}.resource`, label, [], {
           severity: 'warning',
           message: `${ingress} routes to ${label}, which is not in namespace "${ns}"`,
-        });
+        })];
   }
-  const name = backend.service?.name ?? '';
-  const port = backend.service?.port;
+  const service = rec(backend.service);
+  if (!service) return [];
+  const name = str(service.name) ?? '';
+  const port = rec(service.port);
   const portText = port?.name ? `port "${port.name}"` : port?.number !== undefined ? `port ${port.number}` : 'no port';
   const label = `Service "${name}" ${portText}`;
   const svcPath = `${path}.service`;
-  const svc = findObject(index, '', 'Service', ns, name) as (KubeObject & Service) | undefined;
+  const svc = findObject(index, '', 'Service', ns, name);
   if (!svc) {
-    return reference('ingress-backend', 'routes', sourceKey, `${svcPath}.name`, label, [], {
+    return [reference('ingress-backend', 'routes', sourceKey, `${svcPath}.name`, label, [], {
       severity: 'error',
       message: `${ingress} routes to Service "${name}", which does not exist in namespace "${ns}"`,
       hint: 'Create the Service, or connect the Ingress to an existing Service.',
-    });
+    })];
   }
-  const ports = svc.spec?.ports ?? [];
+  const ports = items(rec((svc as Service).spec)?.ports);
   const found = port?.name ? ports.some((p) => p.name === port.name) : ports.some((p) => p.port === port?.number);
   if (!found) {
     const offered = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
-    return reference('ingress-backend', 'routes', sourceKey, `${svcPath}.port`, label, [], {
+    return [reference('ingress-backend', 'routes', sourceKey, `${svcPath}.port`, label, [], {
       severity: 'error',
       message: `${ingress} routes to Service "${name}" ${portText}, but the Service has no such port (it has: ${offered})`,
       hint: port?.name ? 'Use a port name the Service declares, or a port number.' : 'Use one of the port numbers the Service declares.',
-    });
+    })];
   }
-  return reference('ingress-backend', 'routes', sourceKey, svcPath, label, [index.keyOf(svc)]);
+  return [reference('ingress-backend', 'routes', sourceKey, svcPath, label, [index.keyOf(svc)])];
 }
-

@@ -1,4 +1,4 @@
-import { findObject, reference, sourceNamespace } from '../lookup';
+import { findObject, nameOf, reference, sourceNamespace } from '../lookup';
 import type { ReferenceRule } from '../types';
 
 /** Namespaces every cluster has, so designs need not declare them. */
@@ -21,7 +21,7 @@ function namespaceRule(kind: 'ResourceQuota' | 'LimitRange', id: string): Refere
           target ? undefined : {
             severity: 'warning',
             // What `kubectl apply` answers when the namespace does not exist yet.
-            message: `namespaces "${ns}" not found: the design has no Namespace "${ns}" for ${kind} "${source.metadata.name}"`,
+            message: `namespaces "${ns}" not found: the design has no Namespace "${ns}" for ${kind} "${nameOf(source)}"`,
             hint: `Add a Namespace named "${ns}" (it is applied first).`,
           }),
       ];

@@ -9,7 +9,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../model/object';
 import type { ObjectIndex, PodTemplateEntry } from '../../model/objectIndex';
 import { formatSelector } from '../../model/selector';
-import { findObject, namespacesSelectedBy, ownerKeys, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
+import { findObject, items, labelSelector, nameOf, namespacesSelectedBy, ownerKeys, rec, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
 
 const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
@@ -23,7 +23,7 @@ export const networkPolicyTargetRule: ReferenceRule = {
     const np = source as NetworkPolicy;
     const ns = sourceNamespace(source);
     // A missing podSelector decodes to the empty selector upstream: every pod of the namespace.
-    const selector = np.spec?.podSelector ?? {};
+    const selector = labelSelector(rec(np.spec)?.podSelector) ?? {};
     const targets = ownerKeys(templatesSelectedBy(index, ns, selector));
     const label = describe(selector, 'pods');
     return [
@@ -31,7 +31,7 @@ export const networkPolicyTargetRule: ReferenceRule = {
         targets.length === 0
           ? {
               severity: 'warning',
-              message: `NetworkPolicy "${source.metadata.name}" selects no pods: nothing in namespace "${ns}" matches ${formatSelector(selector)}`,
+              message: `NetworkPolicy "${nameOf(source)}" selects no pods: nothing in namespace "${ns}" matches ${formatSelector(selector)}`,
               hint: 'A policy only isolates pods of its own namespace whose labels match podSelector.',
             }
           : undefined),
@@ -45,22 +45,26 @@ export const networkPolicyPeerRule: ReferenceRule = {
   from: 'NetworkPolicy',
   to: [...POD_KINDS, 'Namespace'],
   resolve(source, index) {
-    const np = source as NetworkPolicy;
+    const spec = rec((source as NetworkPolicy).spec);
     const out: Reference[] = [];
-    (np.spec?.ingress ?? []).forEach((rule, i) =>
-      (rule.from ?? []).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.ingress[${i}].from[${j}]`, 'from')));
-    (np.spec?.egress ?? []).forEach((rule, i) =>
-      (rule.to ?? []).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.egress[${i}].to[${j}]`, 'to')));
+    items(spec?.ingress).forEach((rule, i) =>
+      items(rule.from).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.ingress[${i}].from[${j}]`, 'from')));
+    items(spec?.egress).forEach((rule, i) =>
+      items(rule.to).forEach((peer, j) => pushPeer(out, source, index, peer, `spec.egress[${i}].to[${j}]`, 'to')));
     return out;
   },
 };
 
-function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, peer: NetworkPolicyPeer, path: string, direction: 'from' | 'to'): void {
+function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawPeer: NetworkPolicyPeer, path: string, direction: 'from' | 'to'): void {
+  const peer: NetworkPolicyPeer = {};
+  const podSelector = labelSelector(rawPeer.podSelector);
+  const namespaceSelector = labelSelector(rawPeer.namespaceSelector);
+  if (podSelector) peer.podSelector = podSelector;
+  if (namespaceSelector) peer.namespaceSelector = namespaceSelector;
   // ipBlock peers name addresses, not objects of the design.
-  if (!peer.podSelector && !peer.namespaceSelector) return;
+  if (!podSelector && !namespaceSelector) return;
   const ns = sourceNamespace(source);
-  const { podSelector, namespaceSelector } = peer;
-  let templates: PodTemplateEntry[];
+  let templates: readonly PodTemplateEntry[];
   const namespaceTargets: string[] = [];
   if (namespaceSelector) {
     const namespaces = namespacesSelectedBy(index, namespaceSelector);
@@ -81,7 +85,7 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, peer
   if (targets.length === 0) {
     problem = {
       severity: 'warning',
-      message: `NetworkPolicy "${source.metadata.name}" ${direction} peer matches no pods: ${label}`,
+      message: `NetworkPolicy "${nameOf(source)}" ${direction} peer matches no pods: ${label}`,
       hint: andTrapHint(index, ns, peer) ?? 'Check the peer selectors against the pod template labels and namespace labels (every namespace has kubernetes.io/metadata.name).',
     };
   }

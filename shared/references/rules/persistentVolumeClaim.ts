@@ -1,5 +1,5 @@
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
-import { findObject, reference } from '../lookup';
+import { findObject, nameOf, rec, reference, str } from '../lookup';
 import { claimBinding, claimClassOf } from '../storage';
 import type { ReferenceRule } from '../types';
 
@@ -12,12 +12,12 @@ export const pvcBindingRule: ReferenceRule = {
   resolve(source, index) {
     const b = claimBinding(index, source);
     if (!b) return [];
-    const spec = (source as PersistentVolumeClaim).spec;
-    const path = spec?.volumeName ? 'spec.volumeName' : 'spec';
+    const spec = rec((source as PersistentVolumeClaim).spec);
+    const path = str(spec?.volumeName) ? 'spec.volumeName' : 'spec';
     const key = index.keyOf(source);
-    if (b.kind === 'volume') return [reference('pvc-binding', 'binds', key, path, `PersistentVolume "${b.pv.metadata.name}"`, [index.keyOf(b.pv)])];
+    if (b.kind === 'volume') return [reference('pvc-binding', 'binds', key, path, `PersistentVolume "${nameOf(b.pv)}"`, [index.keyOf(b.pv)])];
     if (b.kind === 'provision') {
-      return [reference('pvc-binding', 'binds', key, 'spec.storageClassName', `StorageClass "${b.storageClass.metadata.name}" (provisions)`, [index.keyOf(b.storageClass)])];
+      return [reference('pvc-binding', 'binds', key, 'spec.storageClassName', `StorageClass "${nameOf(b.storageClass)}" (provisions)`, [index.keyOf(b.storageClass)])];
     }
     return [reference('pvc-binding', 'binds', key, path, 'a PersistentVolume or StorageClass', [], b.problem)];
   },
@@ -36,7 +36,7 @@ export const pvcStorageClassRule: ReferenceRule = {
   resolve(source, index) {
     const b = claimBinding(index, source);
     if (b?.kind !== 'volume') return [];
-    const cls = claimClassOf((source as PersistentVolumeClaim).spec, source.metadata.annotations, index);
+    const cls = claimClassOf(rec((source as PersistentVolumeClaim).spec), rec(rec(source.metadata)?.annotations), index);
     const sc = cls.name ? findObject(index, 'storage.k8s.io', 'StorageClass', '', cls.name) : undefined;
     if (!sc) return [];
     return [reference('pvc-storage-class', 'binds', index.keyOf(source), 'spec.storageClassName', `StorageClass "${cls.name}"`, [index.keyOf(sc)])];

@@ -6,7 +6,7 @@
 import type { ConfigMap, PodTemplateSpec, Secret } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import type { ObjectIndex } from '../../model/objectIndex';
-import { findObject, reference, sourceNamespace, type ProblemSpec } from '../lookup';
+import { findObject, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
 
 type TemplateOf = (o: KubeObject) => PodTemplateSpec | undefined;
@@ -35,8 +35,8 @@ export function podSpecRules(kind: string, templatePath: string, templateOf: Tem
 function resolveClaims(source: KubeObject, index: ObjectIndex, template: PodTemplateSpec | undefined, specPath: string): Reference[] {
   const ns = sourceNamespace(source);
   const out: Reference[] = [];
-  (template?.spec?.volumes ?? []).forEach((v, i) => {
-    const claimName = v.persistentVolumeClaim?.claimName;
+  items(rec(rec(template)?.spec)?.volumes).forEach((v, i) => {
+    const claimName = str(rec(v.persistentVolumeClaim)?.claimName);
     if (claimName === undefined) return;
     const pvc = findObject(index, '', 'PersistentVolumeClaim', ns, claimName);
     out.push(
@@ -56,14 +56,17 @@ function resolveClaims(source: KubeObject, index: ObjectIndex, template: PodTemp
 type ConfigKind = 'ConfigMap' | 'Secret';
 
 function resolveConfig(source: KubeObject, index: ObjectIndex, template: PodTemplateSpec | undefined, specPath: string): Reference[] {
-  const spec = template?.spec;
+  const spec = rec(rec(template)?.spec);
   if (!spec) return [];
   const ns = sourceNamespace(source);
   const sourceKey = index.keyOf(source);
   const out: Reference[] = [];
 
-  const add = (configKind: ConfigKind, name: string | undefined, optional: boolean | undefined, path: string, context: string, key?: string) => {
-    if (!name) return;
+  const add = (configKind: ConfigKind, ref: { name?: unknown; optional?: unknown } | undefined, path: string, context: string, rawKey?: unknown) => {
+    const name = str(ref?.name);
+    const key = rawKey === undefined || rawKey === null ? undefined : String(rawKey);
+    if (!ref || !name) return;
+    const optional = ref.optional === true;
     const target = findObject(index, '', configKind, ns, name);
     const label = `${configKind} "${name}"${key !== undefined ? ` key ${key}` : ''}`;
     let problem: ProblemSpec | undefined;
@@ -86,39 +89,40 @@ function resolveConfig(source: KubeObject, index: ObjectIndex, template: PodTemp
     out.push(reference('pod-config', 'config', sourceKey, path, label, target ? [index.keyOf(target)] : [], problem));
   };
 
-  (spec.volumes ?? []).forEach((v, i) => {
+  items(spec.volumes).forEach((v, i) => {
     const p = `${specPath}.volumes[${i}]`;
-    const context = `volume "${v.name}"`;
-    if (v.configMap) add('ConfigMap', v.configMap.name, v.configMap.optional, `${p}.configMap.name`, `MountVolume.SetUp failed for ${context}`);
-    if (v.secret) add('Secret', v.secret.secretName, v.secret.optional, `${p}.secret.secretName`, `MountVolume.SetUp failed for ${context}`);
-    (v.projected?.sources ?? []).forEach((s, k) => {
+    const context = `MountVolume.SetUp failed for volume "${v.name}"`;
+    const secret = rec(v.secret);
+    add('ConfigMap', rec(v.configMap), `${p}.configMap.name`, context);
+    add('Secret', secret && { name: secret.secretName, optional: secret.optional }, `${p}.secret.secretName`, context);
+    items(rec(v.projected)?.sources).forEach((s, k) => {
       const sp = `${p}.projected.sources[${k}]`;
-      if (s.configMap) add('ConfigMap', s.configMap.name, s.configMap.optional, `${sp}.configMap.name`, `MountVolume.SetUp failed for ${context}`);
-      if (s.secret) add('Secret', s.secret.name, s.secret.optional, `${sp}.secret.name`, `MountVolume.SetUp failed for ${context}`);
+      add('ConfigMap', rec(s.configMap), `${sp}.configMap.name`, context);
+      add('Secret', rec(s.secret), `${sp}.secret.name`, context);
     });
   });
 
-  const containerLists = [['initContainers', spec.initContainers ?? []], ['containers', spec.containers ?? []]] as const;
-  for (const [field, containers] of containerLists) {
-    containers.forEach((c, ci) => {
+  for (const field of ['initContainers', 'containers'] as const) {
+    items(spec[field]).forEach((c, ci) => {
       const cp = `${specPath}.${field}[${ci}]`;
       const context = `container "${c.name}"`;
-      (c.env ?? []).forEach((e, ei) => {
-        const cm = e.valueFrom?.configMapKeyRef;
-        const sec = e.valueFrom?.secretKeyRef;
-        if (cm) add('ConfigMap', cm.name, cm.optional, `${cp}.env[${ei}].valueFrom.configMapKeyRef`, `${context} env ${e.name}`, cm.key);
-        if (sec) add('Secret', sec.name, sec.optional, `${cp}.env[${ei}].valueFrom.secretKeyRef`, `${context} env ${e.name}`, sec.key);
+      items(c.env).forEach((e, ei) => {
+        const cm = rec(rec(e.valueFrom)?.configMapKeyRef);
+        const sec = rec(rec(e.valueFrom)?.secretKeyRef);
+        add('ConfigMap', cm, `${cp}.env[${ei}].valueFrom.configMapKeyRef`, `${context} env ${e.name}`, cm?.key);
+        add('Secret', sec, `${cp}.env[${ei}].valueFrom.secretKeyRef`, `${context} env ${e.name}`, sec?.key);
       });
-      (c.envFrom ?? []).forEach((e, ei) => {
-        if (e.configMapRef) add('ConfigMap', e.configMapRef.name, e.configMapRef.optional, `${cp}.envFrom[${ei}].configMapRef`, `${context} envFrom`);
-        if (e.secretRef) add('Secret', e.secretRef.name, e.secretRef.optional, `${cp}.envFrom[${ei}].secretRef`, `${context} envFrom`);
+      items(c.envFrom).forEach((e, ei) => {
+        add('ConfigMap', rec(e.configMapRef), `${cp}.envFrom[${ei}].configMapRef`, `${context} envFrom`);
+        add('Secret', rec(e.secretRef), `${cp}.envFrom[${ei}].secretRef`, `${context} envFrom`);
       });
     });
   }
 
-  (spec.imagePullSecrets ?? []).forEach((s, i) => {
-    if (!s.name) return;
-    const target = findObject(index, '', 'Secret', ns, s.name);
+  items(spec.imagePullSecrets).forEach((s, i) => {
+    const name = str(s.name);
+    if (!name) return;
+    const target = findObject(index, '', 'Secret', ns, name);
     // A missing pull Secret only matters for private images: the kubelet pulls without it.
     out.push(reference('pod-config', 'config', sourceKey, `${specPath}.imagePullSecrets[${i}]`, `Secret "${s.name}"`,
       target ? [index.keyOf(target)] : [],
@@ -134,12 +138,12 @@ function resolveConfig(source: KubeObject, index: ObjectIndex, template: PodTemp
 function hasKey(o: KubeObject, kind: ConfigKind, key: string): boolean {
   if (kind === 'ConfigMap') {
     const cm = o as unknown as ConfigMap;
-    return Object.hasOwn(cm.data ?? {}, key) || Object.hasOwn(cm.binaryData ?? {}, key);
+    return Object.hasOwn(rec(cm.data) ?? {}, key) || Object.hasOwn(rec(cm.binaryData) ?? {}, key);
   }
   const s = o as unknown as Secret;
-  return Object.hasOwn(s.data ?? {}, key) || Object.hasOwn(s.stringData ?? {}, key);
+  return Object.hasOwn(rec(s.data) ?? {}, key) || Object.hasOwn(rec(s.stringData) ?? {}, key);
 }
 
 function who(o: KubeObject): string {
-  return `${o.kind} "${o.metadata.name}"`;
+  return `${o.kind} "${nameOf(o)}"`;
 }

@@ -1,5 +1,5 @@
 import type { Service } from 'kubernetes-types/core/v1';
-import { formatLabels, ownerKeys, reference, sourceNamespace, templatesWithLabels } from '../lookup';
+import { formatLabels, nameOf, ownerKeys, reference, rec, sourceNamespace, templatesWithLabels } from '../lookup';
 import type { ReferenceRule } from '../types';
 
 /** Service → the pod-running objects whose pod template labels its selector matches (same namespace). */
@@ -9,10 +9,10 @@ export const serviceSelectorRule: ReferenceRule = {
   from: 'Service',
   to: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
   resolve(source, index) {
-    const svc = source as unknown as Service;
-    const selector = svc.spec?.selector;
+    const spec = rec((source as Service).spec);
+    const selector = rec(spec?.selector);
     // No selector (or an empty one, which etcd stores as none): endpoints are managed by hand.
-    if (svc.spec?.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) return [];
+    if (spec?.type === 'ExternalName' || !selector || Object.keys(selector).length === 0) return [];
     const ns = sourceNamespace(source);
     const targets = ownerKeys(templatesWithLabels(index, ns, selector));
     const label = formatLabels(selector);
@@ -21,7 +21,7 @@ export const serviceSelectorRule: ReferenceRule = {
         targets.length === 0
           ? {
               severity: 'warning',
-              message: `Service "${source.metadata.name}" selects no pods: nothing in namespace "${ns}" has labels ${label}`,
+              message: `Service "${nameOf(source)}" selects no pods: nothing in namespace "${ns}" has labels ${label}`,
               hint: "Change the selector to match a workload's pod template labels, or connect the Service to a workload.",
             }
           : undefined),

@@ -1,5 +1,5 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import { reference } from '../lookup';
+import { items, nameOf, rec, reference, str } from '../lookup';
 import { templateBindings } from '../storage';
 import type { Reference, ReferenceRule } from '../types';
 
@@ -15,8 +15,8 @@ export const statefulSetClaimTemplateRule: ReferenceRule = {
   resolve(source, index) {
     const sts = source as StatefulSet;
     const out: Reference[] = [];
-    (sts.spec?.volumeClaimTemplates ?? []).forEach((tpl, i) => {
-      const name = tpl.metadata?.name ?? '';
+    items(rec(sts.spec)?.volumeClaimTemplates).forEach((tpl, i) => {
+      const name = str(rec(tpl.metadata)?.name) ?? '';
       const bindings = templateBindings(index, source, name);
       if (bindings.length === 0) return; // replicas: 0 stamps no claims
       const targets = new Set<string>();
@@ -27,7 +27,7 @@ export const statefulSetClaimTemplateRule: ReferenceRule = {
       const stuck = bindings.findIndex((b) => b.kind === 'pending');
       const b = bindings[stuck];
       const problem = b?.kind === 'pending'
-        ? { ...b.problem, message: `volumeClaimTemplate "${name}", claim ${name}-${source.metadata.name}-${stuck}: ${b.problem.message}` }
+        ? { ...b.problem, message: `volumeClaimTemplate "${name}", claim ${name}-${nameOf(source)}-${stuck}: ${b.problem.message}` }
         : undefined;
       out.push(reference('statefulset-claim-template', 'binds', index.keyOf(source), `spec.volumeClaimTemplates[${i}]`,
         `volumeClaimTemplate "${name}"`, [...targets], problem));

@@ -279,3 +279,25 @@ describe('Simulation runs', () => {
     expect(await handlers[INVOKE.cancelSimulation]({ runId: 'nope' }, ctx)).toEqual({ ok: true, value: false });
   });
 });
+
+describe('Open Recent', () => {
+  it('drops a recent file that no longer exists, and says so', async () => {
+    const file = join(dir, 'gone.kubeplan.yaml');
+    writeFileSync(file, 'kubeplan: 1\nname: gone\n');
+    fake.answers.open.push([file]);
+    await handlers[INVOKE.openDesign]({}, ctx);
+    const { rmSync } = await import('node:fs');
+    rmSync(file);
+    setup();
+    expect(await handlers[INVOKE.openDesign]({ path: file }, ctx)).toMatchObject({ ok: false, error: { code: 'io', file } });
+    expect(await deps.recent.list()).toEqual([]);
+  });
+
+  it('after a crash, the restored design may be saved back to its own file', async () => {
+    const file = join(dir, 'draft.kubeplan.yaml');
+    await handlers[INVOKE.backup]({ snapshot: { design: design('draft'), path: file } }, ctx);
+    setup();
+    await handlers[INVOKE.takeBackup]({}, ctx);
+    expect(await handlers[INVOKE.saveDesign]({ design: design('draft'), path: file }, ctx)).toEqual({ ok: true, value: file });
+  });
+});

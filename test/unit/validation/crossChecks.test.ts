@@ -14,7 +14,7 @@ describe('duplicate names', () => {
         namespace: 'shop',
         name: 'web',
         path: 'metadata.name',
-        message: 'Duplicate value: Deployment "web" in namespace "shop" is already defined above; applying keeps only the last definition',
+        message: 'Duplicate value: Deployment "web" in namespace "shop" is defined more than once; applying keeps only the last definition',
         hint: 'Rename one of them or delete the copy.',
       },
     ]);
@@ -150,6 +150,36 @@ describe('ResourceQuota on cpu/memory and containers without requests/limits', (
     loose(d).spec.template.spec.initContainers = [bare('migrate')];
     expect(lines(validateObjects([quota({ 'limits.memory': '4Gi' }), d]), 'quota-requires-resources')).toEqual([
       'Deployment web spec.template.spec.initContainers[0].resources: failed quota: compute: must specify limits.memory for: migrate',
+    ]);
+  });
+});
+
+describe('Service port names and numbers, as ValidateService checks them', () => {
+  it('a Service with several ports must name each, uniquely, as DNS-1123 labels', () => {
+    const svc = service('web', 'shop', { app: 'web' }, [{ port: 80, targetPort: 'http' }, { name: 'HTTP', port: 443, targetPort: 'http' }, { name: 'HTTP', port: 8443, targetPort: 'http' }]);
+    expect(lines(validateObjects([deployment('web'), svc]), 'name')).toEqual([
+      'Service web spec.ports[0].name: Required value',
+      expect.stringMatching(/^Service web spec\.ports\[1\]\.name: Invalid value: "HTTP": a lowercase RFC 1123 label/),
+      'Service web spec.ports[2].name: Duplicate value: "HTTP"',
+      expect.stringMatching(/^Service web spec\.ports\[2\]\.name: Invalid value: "HTTP": a lowercase RFC 1123 label/),
+    ]);
+  });
+
+  it('a quoted number as targetPort is a port name, and not a valid one', () => {
+    const svc = service('web', 'shop', { app: 'web' }, [{ port: 80, targetPort: '80' }]);
+    const problems = validateObjects([deployment('web'), svc]);
+    expect(problems.map((p) => [p.rule, p.path, p.message, p.hint])).toEqual([
+      ['name', 'spec.ports[0].targetPort', 'Invalid value: "80": must contain at least one letter (a-z)', 'Write the port number without quotes: targetPort: 80.'],
+    ]);
+  });
+
+  it('port numbers are 1-65535', () => {
+    const svc = service('web', 'shop', { app: 'web' }, [{ port: 0, targetPort: 70000 }]);
+    const d = deployment('web', 'shop', { containers: [container('web', { ports: [{ containerPort: 65536 }] })] });
+    expect(lines(validateObjects([d, svc]), 'port-range')).toEqual([
+      'Deployment web spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 65536: must be between 1 and 65535, inclusive',
+      'Service web spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+      'Service web spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
     ]);
   });
 });

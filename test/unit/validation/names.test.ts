@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPortName } from '../../../shared/validation/dns';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelKey, isLabelValue, isValidPortName } from '../../../shared/validation/dns';
 import { validateObjects } from '../../../shared/validation';
 import { container, deployment, lines, object, service } from './helpers';
 
@@ -101,6 +101,43 @@ describe('object names by kind', () => {
       `Deployment web spec.template.spec.containers[0].name: Invalid value: "Web_Server": ${LABEL_MSG}`,
       'Deployment web spec.template.spec.containers[1].ports[0].name: Invalid value: "metrics-endpoint": must be no more than 15 characters',
       'Deployment web spec.template.spec.containers[2].name: Duplicate value: "sidecar"',
+    ]);
+  });
+});
+
+describe('label keys and values, as ValidateLabels checks them', () => {
+  it.each(['app', 'app.kubernetes.io/name', 'example.com/Tier_1', 'a'.repeat(63)])('key %s is valid', (k) => {
+    expect(isLabelKey(k)).toEqual([]);
+  });
+
+  it.each([
+    ['/name', ['prefix part must be non-empty']],
+    ['example.com/', ['name part must be non-empty', expect.stringMatching(/^name part must consist of alphanumeric/)]],
+    ['Example.com/name', [expect.stringMatching(/^prefix part a lowercase RFC 1123 subdomain/)]],
+    ['a'.repeat(64), ['name part must be no more than 63 characters']],
+    ['-app', [expect.stringMatching(/^name part must consist of alphanumeric characters, '-', '_' or '\.'/)]],
+    ['a/b/c', [expect.stringMatching(/^a valid label key must consist .* with an optional DNS subdomain prefix and '\/'/)]],
+  ])('key %j is invalid', (k, errs) => {
+    expect(isLabelKey(k)).toEqual(errs);
+  });
+
+  it('values may be empty, up to 63 characters, without spaces or slashes', () => {
+    expect(isLabelValue('')).toEqual([]);
+    expect(isLabelValue('v1.2_beta-3')).toEqual([]);
+    expect(isLabelValue('a'.repeat(64))).toEqual(['must be no more than 63 characters']);
+    expect(isLabelValue('two words')).toEqual([
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    ]);
+  });
+
+  it('bad labels are found on objects, pod templates and selectors', () => {
+    const d = deployment('web', 'shop', { labels: { app: 'web', version: 'v1 beta' }, containers: [container('web')] });
+    const svc = service('web', 'shop', { app: 'web/frontend' });
+    const problems = validateObjects([d, svc]).filter((p) => p.rule === 'label');
+    expect(problems.map((p) => `${p.kind} ${p.path}: ${p.message.split(': a valid label')[0]}`)).toEqual([
+      'Deployment spec.selector.matchLabels: Invalid value: "v1 beta"',
+      'Deployment spec.template.metadata.labels: Invalid value: "v1 beta"',
+      'Service spec.selector: Invalid value: "web/frontend"',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ObjectIndex } from '../../../shared/model/objectIndex';
 import { compareProblems, validateObjects } from '../../../shared/validation';
+import { comparePaths } from '../../../shared/validation/problem';
 import { deployment, loose, object, service } from './helpers';
 
 function brokenShop() {
@@ -85,6 +86,14 @@ describe('validateObjects', () => {
     }
   });
 
+  it('an object without metadata needs a name, and breaks nothing else', () => {
+    const problems = validateObjects([{ apiVersion: 'v1', kind: 'Namespace' }, { apiVersion: 'v1', kind: 'Service', metadata: null, spec: { selector: { app: 'x' } } }] as never[]);
+    expect(problems.filter((p) => p.rule === 'name').map((p) => `${p.kind} ${p.path}: ${p.message}`)).toEqual([
+      'Namespace metadata.name: Required value: name or generateName is required',
+      'Service metadata.name: Required value: name or generateName is required',
+    ]);
+  });
+
   it('survives objects with missing or malformed parts', () => {
     const weird = [
       { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: 'nope' },
@@ -102,5 +111,22 @@ describe('validateObjects', () => {
       'q spec.hard: Invalid value: "no": must be of type object',
       'z spec.ports: Invalid value: "no": must be of type array',
     ]);
+  });
+});
+
+describe('problem order', () => {
+  it('compares indexes in field paths as numbers', () => {
+    const paths = ['spec.ports[10].name', 'spec.ports[2].name', 'spec.ports[2]', 'spec.ports[1].port', 'metadata.name'];
+    expect([...paths].sort(comparePaths)).toEqual(['metadata.name', 'spec.ports[1].port', 'spec.ports[2]', 'spec.ports[2].name', 'spec.ports[10].name']);
+  });
+});
+
+describe('validation loaded on demand', () => {
+  it('loadValidateObjects gives the same validation, loaded once', async () => {
+    const { loadValidateObjects } = await import('../../../shared/validation/lazy');
+    const first = loadValidateObjects();
+    expect(loadValidateObjects()).toBe(first);
+    const validate = await first;
+    expect(validate(brokenShop())).toEqual(validateObjects(brokenShop()));
   });
 });

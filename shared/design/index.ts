@@ -1,0 +1,10 @@
+/**
+ * The design document: Kubernetes objects plus layout plus the simulated cluster, its file
+ * format (load, check, migrate, save) and its automatic layout.
+ */
+export * from './types';
+export { serializeDesign } from './serialize';
+export { parseDesign, isDesignText, designNameFromFile, type ParseDesignResult } from './parse';
+export { designObjects, newResourceId, highestResourceNumber } from './ids';
+export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
+export { MIGRATIONS, migrateDesign, formatVersionOf, type MigrationStep } from './migrate';

@@ -1,0 +1,70 @@
+/**
+ * Admission, in upstream order: API defaults (request = limit), DefaultStorageClass, LimitRanger,
+ * ResourceQuota last. Returns the API error text, or null when the object is admitted.
+ */
+import type { Container, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../model/object';
+import { resourceOf } from '../apiserver';
+import type { Cluster } from '../cluster';
+import { nsOf } from '../store';
+import { aggregate, applyLimitRangeDefaults, validateClaimLimits, validatePodLimits } from './limitrange';
+import { checkQuotas } from './quota';
+
+const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
+
+/** Pod defaulting (SetDefaults_Pod): a container with a limit but no request gets request = limit. */
+export function defaultRequestsFromLimits(c: Container): void {
+  const limits = c.resources?.limits;
+  if (!limits) return;
+  const requests = { ...(c.resources?.requests ?? {}) };
+  let changed = false;
+  for (const [k, v] of Object.entries(limits)) {
+    if (!(k in requests)) {
+      requests[k] = v;
+      changed = true;
+    }
+  }
+  if (changed) c.resources = { ...c.resources, requests };
+}
+
+export function defaultStorageClassName(c: Cluster): string | undefined {
+  const defaults = c.store.list('StorageClass').filter((sc) => sc.metadata.annotations?.[DEFAULT_CLASS] === 'true');
+  // Upstream picks the newest default class when several are marked default.
+  defaults.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  return defaults.at(-1)?.metadata.name;
+}
+
+export function admit(c: Cluster, o: KubeObject, _user: string): string | null {
+  const ns = nsOf(o);
+  const forbidden = (msg: string) => `${resourceOf(o.kind)} "${o.metadata.name}" is forbidden: ${msg}`;
+  if (o.kind === 'Pod') {
+    const pod = o as Pod & KubeObject;
+    for (const ct of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) defaultRequestsFromLimits(ct);
+    const limitRanges = c.store.list('LimitRange', ns);
+    if (limitRanges.length) {
+      applyLimitRangeDefaults(pod, limitRanges);
+      const errs = validatePodLimits(pod, limitRanges);
+      if (errs.length) return forbidden(aggregate(errs));
+    }
+  }
+  if (o.kind === 'PersistentVolumeClaim') {
+    const pvc = o as PersistentVolumeClaim & KubeObject;
+    if (pvc.spec && pvc.spec.storageClassName === undefined) {
+      const cls = defaultStorageClassName(c);
+      if (cls) pvc.spec.storageClassName = cls;
+    }
+    const limitRanges = c.store.list('LimitRange', ns);
+    const errs = validateClaimLimits(pvc, limitRanges);
+    if (errs.length) return forbidden(aggregate(errs));
+  }
+  if (!ns) return null;
+  const quotas = c.store.list('ResourceQuota', ns);
+  if (quotas.length === 0) return null;
+  const r = checkQuotas(o, quotas);
+  if ('error' in r) return forbidden(r.error);
+  for (const ch of r.charges) {
+    // The admission plugin writes the new usage to the quota's status before the object is stored.
+    c.api.request({ verb: 'updateStatus', user: 'resourcequota-admission', component: 'apiserver', object: { ...ch.quota, status: { ...(ch.quota.status as object), used: ch.used } } });
+  }
+  return null;
+}

@@ -1,0 +1,274 @@
+/**
+ * The simulated API server: the one entry point every request passes (authentication and
+ * authorisation hooks, admission, then the etcd write and the watch fan-out). It records who told
+ * whom what, for the control-plane walkthrough.
+ */
+import { cloneJson, type KubeObject } from '../model/object';
+import { admit } from './admission';
+import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
+import type { Cluster } from './cluster';
+import { defaultObject } from './defaults';
+import { stableStringify } from './rng';
+import { keyFor, nsOf, storeKey } from './store';
+import type { ApplyResult } from './types';
+
+export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'apply' | 'bind';
+
+export interface ApiRequest {
+  verb: Verb;
+  /** Who sends it: `kubectl`, `deployment-controller`, `default-scheduler`, `kubelet/node-1`… */
+  user: string;
+  /** The process the sender runs in, for the walkthrough (`kubectl`, `controller-manager`, `scheduler`, `kubelet`). */
+  component: string;
+  object: KubeObject;
+  /** bind: the node. */
+  nodeName?: string;
+  /** delete: grace period override (0 = now). */
+  gracePeriodSeconds?: number;
+}
+
+export type ApiResponse =
+  | { ok: true; object: KubeObject; result?: ApplyResult }
+  | { ok: false; code: 403 | 404 | 409 | 422; message: string };
+
+/** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
+export type Authorizer = (req: ApiRequest) => string | null;
+
+/** Which processes watch which kinds: the receivers of a watch event in the walkthrough. */
+const WATCHERS: Record<string, string[]> = {
+  Deployment: ['controller-manager'],
+  ReplicaSet: ['controller-manager'],
+  StatefulSet: ['controller-manager'],
+  DaemonSet: ['controller-manager'],
+  Job: ['controller-manager'],
+  CronJob: ['controller-manager'],
+  Service: ['controller-manager'],
+  PersistentVolumeClaim: ['controller-manager', 'scheduler'],
+  PersistentVolume: ['controller-manager', 'scheduler'],
+  HorizontalPodAutoscaler: ['controller-manager'],
+  Namespace: ['controller-manager'],
+  Node: ['controller-manager', 'scheduler'],
+};
+
+export class ApiServer {
+  readonly authorizers: Authorizer[] = [];
+  /** The last applied configuration per object (what server-side apply's managedFields remember). */
+  private readonly lastApplied = new Map<string, string>();
+  private clusterIpSeq = 1;
+  private nodePortSeq = 0;
+  private ipSeq = 0;
+
+  constructor(private readonly cluster: Cluster) {}
+
+  request(req: ApiRequest): ApiResponse {
+    const c = this.cluster;
+    const ref = refOf(req.object);
+    c.message(req.component === 'kubectl' ? 'kubectl' : req.component, 'apiserver', req.verb, ref);
+    for (const authorize of this.authorizers) {
+      const denied = authorize(req);
+      if (denied) return { ok: false, code: 403, message: denied };
+    }
+    switch (req.verb) {
+      case 'apply':
+        return this.apply(req);
+      case 'create':
+        return this.create(req.object, req.user);
+      case 'update':
+        return this.update(req.object, false);
+      case 'updateStatus':
+        return this.update(req.object, true);
+      case 'bind':
+        return this.bind(req.object, req.nodeName ?? '');
+      case 'delete':
+        return this.delete(req.object, req.gracePeriodSeconds);
+    }
+  }
+
+  /** A fresh pod IP from 10.244.0.0/16, in allocation order. */
+  allocatePodIp(): string {
+    const n = this.ipSeq++;
+    return `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`;
+  }
+
+  private apply(req: ApiRequest): ApiResponse {
+    const obj = cloneJson(req.object);
+    delete obj.status;
+    const key = storeKey(obj);
+    const live = this.cluster.store.get(key);
+    const text = stableStringify(obj);
+    if (!live) {
+      const r = this.create(obj, req.user);
+      if (r.ok) this.lastApplied.set(key, text);
+      return r.ok ? { ...r, result: 'created' } : r;
+    }
+    const previous = this.lastApplied.get(key);
+    const removed = previous ? removedPaths(JSON.parse(previous), obj) : [];
+    const { metadata, ...fields } = obj;
+    const appliedMeta = { labels: metadata.labels, annotations: metadata.annotations };
+    if (removed.length === 0 && containsApplied(live, fields) && containsApplied(live.metadata, appliedMeta)) {
+      this.lastApplied.set(key, text);
+      return { ok: true, object: live, result: 'unchanged' };
+    }
+    const merged = mergeApplied(cloneJson(live) as Record<string, unknown>, fields) as KubeObject;
+    merged.metadata = mergeApplied(merged.metadata as unknown as Record<string, unknown>, appliedMeta) as unknown as KubeObject['metadata'];
+    for (const p of removed) deletePath(merged as Record<string, unknown>, p);
+    const r = this.update(merged, false);
+    if (r.ok) this.lastApplied.set(key, text);
+    return r.ok ? { ...r, result: 'configured' } : r;
+  }
+
+  private create(input: KubeObject, user: string): ApiResponse {
+    const c = this.cluster;
+    const obj = input;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+    if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    const key = storeKey(obj);
+    if (c.store.get(key)) return { ok: false, code: 409, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" already exists` };
+    const ns = nsOf(obj);
+    if (ns && obj.kind !== 'Namespace') {
+      const nsObj = c.store.getBy('Namespace', '', ns);
+      if (!nsObj) return { ok: false, code: 404, message: `namespaces "${ns}" not found` };
+      if (nsObj.metadata.deletionTimestamp) {
+        return { ok: false, code: 403, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated` };
+      }
+    }
+    defaultObject(obj, this);
+    const denied = admit(c, obj, user);
+    if (denied) return { ok: false, code: 403, message: denied };
+    obj.metadata = {
+      ...obj.metadata,
+      uid: c.rng.uuid(),
+      resourceVersion: c.store.nextRevision(),
+      creationTimestamp: timestamp(c.now),
+      ...(obj.spec !== undefined ? { generation: 1 } : {}),
+    };
+    c.store.put(obj);
+    c.message('apiserver', 'etcd', 'write', refOf(obj));
+    this.notify('ADDED', obj);
+    c.dispatch({ type: 'ADDED', object: obj });
+    return { ok: true, object: obj };
+  }
+
+  private update(obj: KubeObject, statusOnly: boolean): ApiResponse {
+    const c = this.cluster;
+    const key = storeKey(obj);
+    const old = c.store.get(key);
+    if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const next = statusOnly ? { ...old, status: obj.status, metadata: old.metadata } : obj;
+    if (!statusOnly && stableStringify(old.spec) !== stableStringify(next.spec)) {
+      next.metadata = { ...next.metadata, generation: (old.metadata.generation ?? 0) + 1 };
+    }
+    next.metadata = { ...next.metadata, resourceVersion: c.store.nextRevision(), uid: old.metadata.uid };
+    c.store.put(next);
+    c.message('apiserver', 'etcd', 'write', refOf(next));
+    this.notify('MODIFIED', next);
+    c.dispatch({ type: 'MODIFIED', object: next, old });
+    return { ok: true, object: next };
+  }
+
+  private bind(pod: KubeObject, nodeName: string): ApiResponse {
+    const c = this.cluster;
+    const old = c.store.get(storeKey(pod));
+    if (!old) return { ok: false, code: 404, message: `pods "${pod.metadata.name}" not found` };
+    const spec = old.spec as { nodeName?: string };
+    if (spec.nodeName) return { ok: false, code: 409, message: `pod ${pod.metadata.name} is already assigned to node "${spec.nodeName}"` };
+    const next: KubeObject = {
+      ...old,
+      metadata: { ...old.metadata, resourceVersion: c.store.nextRevision() },
+      spec: { ...(old.spec as object), nodeName },
+      status: {
+        ...(old.status as object),
+        conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(c.now) }],
+      },
+    };
+    c.store.put(next);
+    c.message('apiserver', 'etcd', 'write', refOf(next));
+    c.message('apiserver', `kubelet/${nodeName}`, 'watch MODIFIED', refOf(next));
+    c.dispatch({ type: 'MODIFIED', object: next, old });
+    return { ok: true, object: next };
+  }
+
+  private delete(obj: KubeObject, grace?: number): ApiResponse {
+    const c = this.cluster;
+    const key = storeKey(obj);
+    const old = c.store.get(key);
+    if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const nodeName = (old.spec as { nodeName?: string } | undefined)?.nodeName;
+    const phase = (old.status as { phase?: string } | undefined)?.phase;
+    // Pods on a node terminate gracefully: the kubelet stops the containers, then deletes with grace 0.
+    const graceful = old.kind === 'Pod' && nodeName && grace !== 0 && phase !== 'Succeeded' && phase !== 'Failed';
+    // A namespace is finalised by the namespace controller after its contents are gone.
+    const finalising = old.kind === 'Namespace' && grace !== 0;
+    if (graceful || finalising) {
+      if (old.metadata.deletionTimestamp) return { ok: true, object: old };
+      const g = (old.spec as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? 30;
+      const next: KubeObject = {
+        ...old,
+        metadata: { ...old.metadata, resourceVersion: c.store.nextRevision(), deletionTimestamp: timestamp(c.now), ...(graceful ? { deletionGracePeriodSeconds: g } : {}) },
+        ...(finalising ? { status: { phase: 'Terminating' } } : {}),
+      };
+      c.store.put(next);
+      c.message('apiserver', 'etcd', 'write', refOf(next));
+      this.notify('MODIFIED', next);
+      c.dispatch({ type: 'MODIFIED', object: next, old });
+      return { ok: true, object: next };
+    }
+    c.store.remove(key);
+    this.lastApplied.delete(key);
+    c.message('apiserver', 'etcd', 'delete', refOf(old));
+    this.notify('DELETED', old);
+    c.dispatch({ type: 'DELETED', object: old, old });
+    return { ok: true, object: old };
+  }
+
+  allocateClusterIp(): string {
+    const n = this.clusterIpSeq++;
+    return `10.96.${(n >> 8) & 255}.${n & 255}`;
+  }
+
+  allocateNodePort(): number {
+    return 30000 + (this.nodePortSeq++ % 2768);
+  }
+
+  private notify(type: string, obj: KubeObject): void {
+    const c = this.cluster;
+    if (!c.options.record) return;
+    if (obj.kind === 'Pod') {
+      const node = (obj.spec as { nodeName?: string }).nodeName;
+      c.message('apiserver', node ? `kubelet/${node}` : 'scheduler', `watch ${type}`, refOf(obj));
+      if ((obj.metadata.ownerReferences ?? []).length) c.message('apiserver', 'controller-manager', `watch ${type}`, refOf(obj));
+      return;
+    }
+    for (const w of WATCHERS[obj.kind] ?? []) c.message('apiserver', w, `watch ${type}`, refOf(obj));
+  }
+}
+
+export function refOf(o: KubeObject): string {
+  return keyFor(o.kind, nsOf(o), o.metadata.name);
+}
+
+/** Simulated wall clock: t=0 is 2026-01-01T00:00:00Z, so timestamps are real-looking and stable. */
+export const EPOCH_MS = Date.UTC(2026, 0, 1);
+
+export function timestamp(seconds: number): string {
+  return new Date(EPOCH_MS + seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+const RESOURCES: Record<string, string> = {
+  Pod: 'pods', Service: 'services', Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps',
+  StatefulSet: 'statefulsets.apps', DaemonSet: 'daemonsets.apps', Job: 'jobs.batch', CronJob: 'cronjobs.batch',
+  PersistentVolumeClaim: 'persistentvolumeclaims', PersistentVolume: 'persistentvolumes', ConfigMap: 'configmaps',
+  Secret: 'secrets', Namespace: 'namespaces', Ingress: 'ingresses.networking.k8s.io', NetworkPolicy: 'networkpolicies.networking.k8s.io',
+  ResourceQuota: 'resourcequotas', LimitRange: 'limitranges', StorageClass: 'storageclasses.storage.k8s.io',
+  HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling', EndpointSlice: 'endpointslices.discovery.k8s.io', Node: 'nodes',
+  ServiceAccount: 'serviceaccounts',
+};
+
+/** The resource name the API server uses in messages (`pods`, `deployments.apps`). */
+export function resourceOf(kind: string): string {
+  return RESOURCES[kind] ?? `${kind.toLowerCase()}s`;
+}
+
+function isClusterScopedKind(o: KubeObject): boolean {
+  return nsOf(o) === '';
+}

@@ -1,0 +1,159 @@
+/**
+ * The simulated cluster: clock, store, API server, controllers and their work queues, timers and
+ * recorders. Time is simulated in whole seconds; within a second, work queues drain in a fixed
+ * controller order, so a run is a pure function of input, scenario and seed.
+ */
+import type { KubeObject } from '../model/object';
+import { ApiServer } from './apiserver';
+import { TimerHeap } from './heap';
+import { Rng } from './rng';
+import { nsOf, Store, type WatchEvent } from './store';
+import type { ControlPlaneMessage, EventRecord, SimulationOptions } from './types';
+
+export interface Controller {
+  /** Component name in events (`replicaset-controller`) — also the message sender. */
+  readonly name: string;
+  /** The process it runs in, for the control-plane walkthrough. */
+  readonly component: 'controller-manager' | 'scheduler' | 'kubelet';
+  handle(ev: WatchEvent): void;
+  sync(key: string): void;
+}
+
+export type ResolvedOptions = Required<SimulationOptions>;
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  containerStartSeconds: 1,
+  readinessDelaySeconds: 0,
+  terminationSeconds: 1,
+  jobRunSeconds: 5,
+  steadyTimeoutSeconds: 600,
+  record: true,
+};
+
+interface Queue {
+  controller: Controller;
+  keys: Set<string>;
+}
+
+export class Cluster {
+  now = 0;
+  readonly store = new Store();
+  readonly api: ApiServer;
+  /** Names (generateName suffixes) and uids. */
+  readonly rng: Rng;
+  /** Scheduler tie-breaks, separate so adding a name elsewhere does not reshuffle placements. */
+  readonly tieRng: Rng;
+  readonly options: ResolvedOptions;
+  readonly timers = new TimerHeap();
+  readonly events: EventRecord[] = [];
+  private readonly eventIndex = new Map<string, number>();
+  readonly messages: ControlPlaneMessage[] = [];
+  private readonly queues: Queue[] = [];
+  private readonly byController = new Map<Controller, Queue>();
+  private timerSeq = 0;
+  /** Events touched this tick (for the timeline). */
+  touchedEvents = new Set<number>();
+  /** Pods changed this tick, by key. */
+  changedPods = new Map<string, KubeObject | null>();
+  /** Scenario-set CPU load per workload key (`Kind/ns/name`), in millicores. */
+  readonly load = new Map<string, number>();
+
+  constructor(seed: number, options: SimulationOptions = {}) {
+    this.rng = new Rng(seed);
+    this.tieRng = new Rng(seed ^ 0x5bd1e995);
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.api = new ApiServer(this);
+  }
+
+  register(controller: Controller): void {
+    const q = { controller, keys: new Set<string>() };
+    this.queues.push(q);
+    this.byController.set(controller, q);
+  }
+
+  enqueue(controller: Controller, key: string): void {
+    this.byController.get(controller)?.keys.add(key);
+  }
+
+  /** Deliver a watch event to every controller (informers), then record who was told. */
+  dispatch(ev: WatchEvent): void {
+    if (ev.object.kind === 'Pod') this.changedPods.set(`${nsOf(ev.object)}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? null : ev.object);
+    for (const q of this.queues) q.controller.handle(ev);
+  }
+
+  message(from: string, to: string, action: string, object: string): void {
+    if (this.options.record) this.messages.push({ time: this.now, from, to, action, object });
+  }
+
+  after(seconds: number, kind: 'progress' | 'retry' | 'periodic', run: () => void): void {
+    this.timers.push({ time: this.now + Math.max(0, seconds), seq: this.timerSeq++, kind, run });
+  }
+
+  /** Record an event; repeats of the same (object, type, reason, message) count up, as kubectl shows `(x5 over 2m)`. */
+  event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
+    const namespace = nsOf(involved) || 'default';
+    const object = `${involved.kind}/${involved.metadata.name}`;
+    const key = `${namespace}\0${object}\0${type}\0${reason}\0${message}`;
+    const i = this.eventIndex.get(key);
+    if (i !== undefined) {
+      const e = this.events[i];
+      e.count++;
+      e.lastTime = this.now;
+      this.touchedEvents.add(i);
+      return;
+    }
+    this.eventIndex.set(key, this.events.length);
+    this.touchedEvents.add(this.events.length);
+    this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
+  }
+
+  /** Drain every work queue, controller by controller, until nothing is left. */
+  drain(): void {
+    for (let round = 0; round < 10_000; round++) {
+      let any = false;
+      for (const q of this.queues) {
+        if (q.keys.size === 0) continue;
+        any = true;
+        const keys = [...q.keys];
+        q.keys.clear();
+        for (const k of keys) q.controller.sync(k);
+      }
+      if (!any) return;
+    }
+  }
+
+  hasQueuedWork(): boolean {
+    return this.queues.some((q) => q.keys.size > 0);
+  }
+
+  /** Run timers up to and including `until`, draining queues after each second. */
+  runUntil(until: number, onTick: () => void): void {
+    this.drain();
+    onTick();
+    for (;;) {
+      const t = this.timers.peek();
+      if (!t || t.time > until) break;
+      this.now = t.time;
+      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.drain();
+      onTick();
+    }
+    this.now = Math.max(this.now, until);
+  }
+
+  /** Run until no progress timer is pending (only retries and periodic syncs remain). */
+  runToSteady(onTick: () => void): boolean {
+    this.drain();
+    onTick();
+    const limit = this.now + this.options.steadyTimeoutSeconds;
+    while (this.timers.pendingProgress > 0 || this.hasQueuedWork()) {
+      const t = this.timers.peek();
+      if (!t || t.time > limit) return false;
+      this.now = t.time;
+      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.drain();
+      onTick();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The PersistentVolume controller's binder (pkg/controller/volume/persistentvolume): matching
+ * rules and smallest fit, pre-binding, the default StorageClass, dynamic provisioning for classes
+ * with a provisioner, and WaitForFirstConsumer.
+ */
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { KubeObject } from '../../model/object';
+import { selectorMatches } from '../../model/selector';
+import type { Cluster, Controller } from '../cluster';
+import { q } from '../resources';
+import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
+import { update, writeStatus } from './util';
+
+export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+const USER = 'system:serviceaccount:kube-system:persistent-volume-binder';
+
+type PVC = PersistentVolumeClaim & KubeObject;
+type PV = PersistentVolume & KubeObject;
+
+function storageClassOf(c: Cluster, pvc: PVC): (StorageClass & KubeObject) | undefined {
+  const name = pvc.spec?.storageClassName;
+  return name ? (c.store.getBy('StorageClass', '', name) as (StorageClass & KubeObject) | undefined) : undefined;
+}
+
+/** A claim the scheduler may go ahead with: bound, or waiting for its first consumer. */
+export function isClaimBoundOrDelayed(c: Cluster, pvc: PVC): boolean {
+  if (pvc.status?.phase === 'Bound') return true;
+  return storageClassOf(c, pvc)?.volumeBindingMode === 'WaitForFirstConsumer';
+}
+
+/** Whether `pv` can satisfy `pvc` (checkVolumeSatisfyClaim + FindMatchingVolume's filters). */
+export function volumeFits(pv: PV, pvc: PVC): boolean {
+  if (pv.status?.phase && pv.status.phase !== 'Available') return false;
+  if (pv.spec?.claimRef && (pv.spec.claimRef.name !== pvc.metadata.name || pv.spec.claimRef.namespace !== nsOf(pvc))) return false;
+  const want = q(pvc.spec?.resources?.requests?.storage as string | undefined);
+  const have = q(pv.spec?.capacity?.storage as string | undefined);
+  if (have.nano < want.nano) return false;
+  if ((pv.spec?.volumeMode ?? 'Filesystem') !== (pvc.spec?.volumeMode ?? 'Filesystem')) return false;
+  if (pvc.spec?.selector && !selectorMatches(pvc.spec.selector, pv.metadata.labels)) return false;
+  if ((pv.spec?.storageClassName ?? '') !== (pvc.spec?.storageClassName ?? '')) return false;
+  const modes = new Set(pv.spec?.accessModes ?? []);
+  return (pvc.spec?.accessModes ?? []).every((m) => modes.has(m));
+}
+
+/** The volume the binder picks: pre-bound first, else fewest access modes, then smallest capacity. */
+export function findBestVolume(pvs: PV[], pvc: PVC): PV | undefined {
+  const fits = pvs.filter((pv) => volumeFits(pv, pvc));
+  const prebound = fits.find((pv) => pv.spec?.claimRef?.name === pvc.metadata.name || pv.metadata.name === pvc.spec?.volumeName);
+  if (prebound) return prebound;
+  if (pvc.spec?.volumeName) return undefined;
+  fits.sort((a, b) => (a.spec?.accessModes?.length ?? 0) - (b.spec?.accessModes?.length ?? 0)
+    || Number(q(a.spec?.capacity?.storage as string).nano - q(b.spec?.capacity?.storage as string).nano)
+    || a.metadata.name.localeCompare(b.metadata.name));
+  // A claim without a selector never takes a volume pre-bound to another claim (checked in volumeFits).
+  return fits[0];
+}
+
+export class PersistentVolumeBinder implements Controller {
+  readonly name = 'persistentvolume-controller';
+  readonly component = 'controller-manager' as const;
+
+  constructor(private readonly c: Cluster) {}
+
+  handle(ev: WatchEvent): void {
+    const o = ev.object;
+    if (o.kind === 'PersistentVolumeClaim') {
+      if (ev.type === 'DELETED') this.release(o as PVC);
+      else this.c.enqueue(this, storeKey(o));
+    } else if ((o.kind === 'PersistentVolume' || o.kind === 'StorageClass') && ev.type !== 'DELETED') {
+      for (const pvc of this.c.store.list('PersistentVolumeClaim')) if ((pvc.status as { phase?: string } | undefined)?.phase !== 'Bound') this.c.enqueue(this, storeKey(pvc));
+    }
+  }
+
+  sync(key: string): void {
+    const c = this.c;
+    const pvc = c.store.get(key) as PVC | undefined;
+    if (!pvc || pvc.metadata.deletionTimestamp) return;
+    if (pvc.status?.phase === 'Bound') return;
+    const pv = findBestVolume(c.store.list('PersistentVolume') as PV[], pvc);
+    if (pv) return this.bind(pvc, pv);
+    if (!pvc.status?.phase) writeStatus(c, USER, 'controller-manager', pvc, { phase: 'Pending' });
+    const clsName = pvc.spec?.storageClassName ?? '';
+    const cls = storageClassOf(c, pvc);
+    const involved = c.store.get(key) as PVC;
+    if (!clsName) {
+      c.event(involved, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', this.name);
+      return;
+    }
+    if (!cls) {
+      c.event(involved, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${clsName}" not found`, this.name);
+      return;
+    }
+    if (cls.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[SELECTED_NODE]) {
+      c.event(involved, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', this.name);
+      return;
+    }
+    if (cls.provisioner === NO_PROVISIONER) {
+      c.event(involved, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${NO_PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, this.name);
+      return;
+    }
+    this.provision(involved, cls);
+  }
+
+  private provision(pvc: PVC, cls: StorageClass & KubeObject): void {
+    const c = this.c;
+    const ref = `${nsOf(pvc)}/${pvc.metadata.name}`;
+    c.event(pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ref}"`, cls.provisioner);
+    const name = `pvc-${pvc.metadata.uid}`;
+    const pv: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name, annotations: { 'pv.kubernetes.io/provisioned-by': cls.provisioner } },
+      spec: {
+        capacity: { storage: pvc.spec?.resources?.requests?.storage ?? '1Gi' },
+        accessModes: pvc.spec?.accessModes ?? ['ReadWriteOnce'],
+        persistentVolumeReclaimPolicy: cls.reclaimPolicy ?? 'Delete',
+        storageClassName: cls.metadata.name,
+        volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
+        claimRef: { kind: 'PersistentVolumeClaim', namespace: nsOf(pvc), name: pvc.metadata.name, uid: pvc.metadata.uid, apiVersion: 'v1' },
+        csi: { driver: cls.provisioner, volumeHandle: name },
+      },
+      status: { phase: 'Available' },
+    };
+    const r = c.api.request({ verb: 'create', user: cls.provisioner, component: 'controller-manager', object: pv });
+    if (!r.ok) {
+      c.event(pvc, 'Warning', 'ProvisioningFailed', r.message, cls.provisioner);
+      return;
+    }
+    c.event(pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${name}`, cls.provisioner);
+    this.bind(c.store.get(storeKey(pvc)) as PVC, r.object as PV);
+  }
+
+  private bind(pvc: PVC, pv: PV): void {
+    const c = this.c;
+    const claimRef = { kind: 'PersistentVolumeClaim', namespace: nsOf(pvc), name: pvc.metadata.name, uid: pvc.metadata.uid, apiVersion: 'v1' };
+    const r1 = update(c, USER, 'controller-manager', { ...pv, metadata: { ...pv.metadata, annotations: { ...pv.metadata.annotations, 'pv.kubernetes.io/bound-by-controller': 'yes' } }, spec: { ...pv.spec, claimRef } });
+    if (!r1.ok) return;
+    writeStatus(c, USER, 'controller-manager', r1.object, { phase: 'Bound' });
+    const r2 = update(c, USER, 'controller-manager', { ...pvc, metadata: { ...pvc.metadata, annotations: { ...pvc.metadata.annotations, 'pv.kubernetes.io/bind-completed': 'yes' } }, spec: { ...pvc.spec, volumeName: pv.metadata.name } });
+    if (!r2.ok) return;
+    writeStatus(c, USER, 'controller-manager', r2.object, { phase: 'Bound', accessModes: pv.spec?.accessModes, capacity: pv.spec?.capacity });
+  }
+
+  /** A deleted claim releases its volume: Retain keeps it Released, Delete removes it. */
+  private release(pvc: PVC): void {
+    const c = this.c;
+    const name = pvc.spec?.volumeName;
+    if (!name) return;
+    const pv = c.store.get(keyFor('PersistentVolume', '', name)) as PV | undefined;
+    if (!pv || pv.spec?.claimRef?.uid !== pvc.metadata.uid) return;
+    if ((pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain') === 'Delete') c.api.request({ verb: 'delete', user: USER, component: 'controller-manager', object: pv });
+    else writeStatus(c, USER, 'controller-manager', pv, { phase: 'Released' });
+  }
+}

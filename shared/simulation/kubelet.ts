@@ -1,0 +1,223 @@
+/**
+ * The kubelets: for every pod bound to a node, Pending → ContainerCreating → Running, Ready after
+ * the readiness delay, Job pods to Succeeded, graceful termination; node registration with its
+ * conditions; cordon and drain.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { ClusterNode } from '../design/types';
+import type { KubeObject } from '../model/object';
+import { timestamp } from './apiserver';
+import type { Cluster, Controller } from './cluster';
+import { controllerRef, isTerminal, remove } from './controllers/util';
+import { nsOf, storeKey, type WatchEvent } from './store';
+
+type PodObj = Pod & KubeObject;
+
+export const RUN_SECONDS = 'kubeplan.io/run-seconds';
+
+export function nodeObject(n: ClusterNode): KubeObject {
+  const resources = { cpu: n.cpu, memory: n.memory, pods: String(n.pods) };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      labels: {
+        'kubernetes.io/hostname': n.name,
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        ...(n.zone ? { 'topology.kubernetes.io/zone': n.zone } : {}),
+        ...(n.labels ?? {}),
+      },
+    },
+    spec: {
+      ...(n.unschedulable ? { unschedulable: true } : {}),
+      ...((n.taints?.length ?? 0) > 0 || n.unschedulable ? { taints: [...(n.taints ?? []), ...(n.unschedulable ? [UNSCHEDULABLE_TAINT] : [])] } : {}),
+    },
+    status: {
+      capacity: resources,
+      allocatable: resources,
+      conditions: [
+        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      nodeInfo: { kubeletVersion: 'v1.34.0', containerRuntimeVersion: 'containerd://2.1.0', operatingSystem: 'linux', architecture: 'amd64' },
+    },
+  };
+}
+
+export const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const };
+
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  readonly component = 'kubelet' as const;
+  /** Pods whose lifecycle timers are set, by key → uid (a recreated pod of the same name is new). */
+  private readonly started = new Map<string, string>();
+  private readonly terminating = new Set<string>();
+
+  constructor(private readonly c: Cluster) {}
+
+  handle(ev: WatchEvent): void {
+    const o = ev.object;
+    if (o.kind !== 'Pod' || ev.type === 'DELETED') {
+      if (o.kind === 'Pod') {
+        this.started.delete(storeKey(o));
+        this.terminating.delete(storeKey(o));
+      }
+      return;
+    }
+    if ((o.spec as Pod['spec'])?.nodeName) this.c.enqueue(this, storeKey(o));
+  }
+
+  sync(key: string): void {
+    const c = this.c;
+    const pod = c.store.get(key) as PodObj | undefined;
+    if (!pod?.spec?.nodeName) return;
+    const uid = pod.metadata.uid ?? '';
+    if (pod.metadata.deletionTimestamp) return this.terminate(key, pod);
+    if (this.started.get(key) === uid || isTerminal(pod)) return;
+    this.started.set(key, uid);
+    const node = pod.spec.nodeName;
+    const source = `kubelet`;
+    const creating = containerStatuses(pod, () => ({ waiting: { reason: 'ContainerCreating' } }), false);
+    c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...pod, status: { ...pod.status, phase: 'Pending', hostIP: hostIp(c, node), containerStatuses: creating } } });
+    c.after(c.options.containerStartSeconds, 'progress', () => {
+      const cur = this.current(key, uid);
+      if (!cur || cur.metadata.deletionTimestamp) return;
+      for (const ct of cur.spec?.containers ?? []) {
+        c.event(cur, 'Normal', 'Pulled', `Container image "${ct.image ?? ''}" already present on machine`, source);
+        c.event(cur, 'Normal', 'Created', `Created container: ${ct.name}`, source);
+        c.event(cur, 'Normal', 'Started', `Started container ${ct.name}`, source);
+      }
+      const startedAt = timestamp(c.now);
+      const delay = readinessDelay(cur.spec?.containers ?? [], c.options.readinessDelaySeconds);
+      const ready = delay === 0;
+      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...cur, status: runningStatus(c, cur, startedAt, ready) } });
+      if (!ready) {
+        c.after(delay, 'progress', () => {
+          const p = this.current(key, uid);
+          if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...p, status: runningStatus(c, p, startedAt, true) } });
+        });
+      }
+      const runFor = runSeconds(cur, c.options.jobRunSeconds);
+      if (runFor !== undefined) {
+        c.after(runFor, 'progress', () => {
+          const p = this.current(key, uid);
+          if (!p || p.metadata.deletionTimestamp) return;
+          const finished = timestamp(c.now);
+          c.api.request({
+            verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`,
+            object: {
+              ...p,
+              status: {
+                ...p.status, phase: 'Succeeded',
+                conditions: conditions(c, p, false),
+                containerStatuses: containerStatuses(p, () => ({ terminated: { exitCode: 0, reason: 'Completed', startedAt, finishedAt: finished } }), false),
+              },
+            },
+          });
+        });
+      }
+    });
+  }
+
+  private current(key: string, uid: string): PodObj | undefined {
+    const p = this.c.store.get(key) as PodObj | undefined;
+    return p && p.metadata.uid === uid ? p : undefined;
+  }
+
+  /** Graceful termination: SIGTERM, wait (bounded by the grace period), then delete for good. */
+  private terminate(key: string, pod: PodObj): void {
+    if (this.terminating.has(key)) return;
+    this.terminating.add(key);
+    const c = this.c;
+    const node = pod.spec?.nodeName ?? '';
+    for (const ct of pod.spec?.containers ?? []) c.event(pod, 'Normal', 'Killing', `Stopping container ${ct.name}`, 'kubelet');
+    const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
+    const uid = pod.metadata.uid ?? '';
+    c.after(Math.min(grace, c.options.terminationSeconds), 'progress', () => {
+      const p = this.current(key, uid);
+      if (p) remove(c, `system:node:${node}`, `kubelet/${node}`, p, 0);
+    });
+  }
+}
+
+function hostIp(c: Cluster, node: string): string {
+  const i = c.store.list('Node').findIndex((n) => n.metadata.name === node);
+  return `192.168.49.${i + 2}`;
+}
+
+function readinessDelay(containers: Container[], fallback: number): number {
+  let d = 0;
+  for (const ct of containers) {
+    if (!ct.readinessProbe) continue;
+    d = Math.max(d, ct.readinessProbe.initialDelaySeconds ?? fallback);
+  }
+  return d;
+}
+
+/** Job pods (and pods annotated with a run time) finish; everything else runs until stopped. */
+function runSeconds(pod: PodObj, jobDefault: number): number | undefined {
+  const a = pod.metadata.annotations?.[RUN_SECONDS];
+  if (a !== undefined && Number.isFinite(Number(a))) return Number(a);
+  if (controllerRef(pod)?.kind === 'Job') return jobDefault;
+  return undefined;
+}
+
+function containerStatuses(pod: PodObj, state: (ct: Container) => object, ready: boolean): object[] {
+  return (pod.spec?.containers ?? []).map((ct) => ({
+    name: ct.name, image: ct.image ?? '', ready, restartCount: 0, started: false, state: state(ct),
+  }));
+}
+
+function conditions(c: Cluster, pod: PodObj, ready: boolean): object[] {
+  const t = timestamp(c.now);
+  return [
+    { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: t },
+    { type: 'Initialized', status: 'True', lastTransitionTime: t },
+    { type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: t, ...(ready ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${(pod.spec?.containers ?? []).map((x) => x.name).join(' ')}]` }) },
+    { type: 'ContainersReady', status: ready ? 'True' : 'False', lastTransitionTime: t },
+    { type: 'PodScheduled', status: 'True', lastTransitionTime: t },
+  ];
+}
+
+function runningStatus(c: Cluster, pod: PodObj, startedAt: string, ready: boolean): object {
+  const ip = pod.status?.podIP ?? c.api.allocatePodIp();
+  return {
+    ...pod.status,
+    phase: 'Running',
+    podIP: ip,
+    podIPs: [{ ip }],
+    startTime: pod.status?.startTime ?? startedAt,
+    conditions: conditions(c, pod, ready),
+    containerStatuses: (pod.spec?.containers ?? []).map((ct) => ({ name: ct.name, image: ct.image ?? '', ready, restartCount: 0, started: true, state: { running: { startedAt } } })),
+  };
+}
+
+/** `kubectl cordon`: mark the node unschedulable (the node controller adds the matching taint). */
+export function cordon(c: Cluster, nodeName: string, on: boolean): string | null {
+  const node = c.store.getBy('Node', '', nodeName);
+  if (!node) return `nodes "${nodeName}" not found`;
+  const spec = (node.spec ?? {}) as { unschedulable?: boolean; taints?: { key: string; effect: string }[] };
+  const taints = (spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT.key);
+  if (on) taints.push(UNSCHEDULABLE_TAINT);
+  const next = { ...node, spec: { ...spec, unschedulable: on || undefined, taints: taints.length ? taints : undefined } };
+  c.api.request({ verb: 'update', user: 'kubectl', component: 'kubectl', object: next });
+  c.event(node, 'Normal', on ? 'NodeNotSchedulable' : 'NodeSchedulable', `Node ${nodeName} status is now: ${on ? 'NodeNotSchedulable' : 'NodeSchedulable'}`, 'kubelet');
+  return null;
+}
+
+/** `kubectl drain --ignore-daemonsets`: cordon, then evict every pod not owned by a DaemonSet. */
+export function drain(c: Cluster, nodeName: string): string | null {
+  const err = cordon(c, nodeName, true);
+  if (err) return err;
+  for (const p of c.store.podsOnNode(nodeName)) {
+    if (controllerRef(p)?.kind === 'DaemonSet' || isTerminal(p) || p.metadata.deletionTimestamp) continue;
+    c.message('kubectl', 'apiserver', 'evict', `Pod/${nsOf(p)}/${p.metadata.name}`);
+    remove(c, 'kubectl', 'kubectl', p);
+  }
+  return null;
+}

@@ -1,0 +1,133 @@
+/**
+ * Kubernetes objects → the snapshot's network records, plus deterministic address allocation
+ * (ClusterIPs from 10.96.0.0/12, NodePorts from 30000–32767). The simulator-core uses these when it
+ * builds a snapshot from its store; snapshotFromObjects uses them for a design.
+ */
+import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
+import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
+import type { KubeObject } from '../../model/object';
+import { fnv1a } from './hash';
+import { formatIPv4, parseIPv4 } from './ip';
+import { parseProtocol } from './ports';
+import type { IngressPathType, NetContainerPort, NetIngress, NetIngressBackend, NetPolicy, NetService, ServiceType } from './types';
+
+export const SERVICE_CIDR_START = parseIPv4('10.96.0.0') as number;
+export const SERVICE_CIDR_SIZE = 2 ** 20; // /12
+export const NODE_PORT_MIN = 30000;
+export const NODE_PORT_MAX = 32767;
+
+function nsOf(o: KubeObject): string {
+  return o.metadata.namespace || 'default';
+}
+
+export function containerPorts(spec: PodSpec | undefined): NetContainerPort[] {
+  const out: NetContainerPort[] = [];
+  const containers: Container[] = spec?.containers ?? [];
+  for (const c of containers) {
+    for (const p of c.ports ?? []) {
+      const protocol = parseProtocol(p.protocol);
+      if (!protocol || typeof p.containerPort !== 'number') continue;
+      out.push({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol });
+    }
+  }
+  return out;
+}
+
+/** A Service object as the network sees it; addresses still unassigned unless the manifest sets them. */
+export function toNetService(o: KubeObject): NetService {
+  const spec = ((o as unknown as Service).spec ?? {}) as NonNullable<Service['spec']>;
+  const type = (['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(spec.type ?? '') ? spec.type : 'ClusterIP') as ServiceType;
+  return {
+    namespace: nsOf(o),
+    name: o.metadata.name,
+    type,
+    clusterIP: type === 'ExternalName' ? '' : (spec.clusterIP ?? ''),
+    ...(type === 'LoadBalancer' ? { externalIP: '<pending>' } : {}),
+    ...(type === 'ExternalName' ? { externalName: spec.externalName ?? '' } : {}),
+    ...(spec.selector ? { selector: { ...spec.selector } } : {}),
+    publishNotReadyAddresses: spec.publishNotReadyAddresses === true,
+    sessionAffinity: spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
+    externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
+    ports: (spec.ports ?? []).map((p) => ({
+      ...(p.name ? { name: p.name } : {}),
+      protocol: parseProtocol(p.protocol) ?? 'TCP',
+      port: p.port,
+      // targetPort defaults to port (core/v1 defaults.go, SetDefaults_Service).
+      targetPort: p.targetPort === undefined || p.targetPort === '' || p.targetPort === 0 ? p.port : /^\d+$/.test(String(p.targetPort)) ? Number(p.targetPort) : p.targetPort,
+      ...(p.nodePort ? { nodePort: p.nodePort } : {}),
+    })),
+  };
+}
+
+/**
+ * Fills in ClusterIPs and NodePorts the manifests leave unset, deterministically: a hash of the
+ * Service's namespace/name picks the first candidate, collisions probe to the next free one, and
+ * Services are processed in namespace/name order after every explicitly set address is reserved.
+ */
+export function assignServiceAddresses(services: NetService[]): NetService[] {
+  const usedIPs = new Set<number>([SERVICE_CIDR_START, SERVICE_CIDR_START + 1, SERVICE_CIDR_START + 10]);
+  const usedPorts = new Set<number>();
+  for (const s of services) {
+    const ip = parseIPv4(s.clusterIP);
+    if (ip !== undefined) usedIPs.add(ip);
+    for (const p of s.ports) if (p.nodePort) usedPorts.add(p.nodePort);
+  }
+  const sorted = [...services].sort((a, b) => cmp(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+  const result = new Map<NetService, NetService>();
+  for (const s of sorted) {
+    const copy: NetService = { ...s, ports: s.ports.map((p) => ({ ...p })) };
+    if (copy.type !== 'ExternalName' && copy.clusterIP === '') {
+      let offset = fnv1a(`${s.namespace}/${s.name}`) % SERVICE_CIDR_SIZE;
+      while (usedIPs.has(SERVICE_CIDR_START + offset) || offset === SERVICE_CIDR_SIZE - 1) offset = (offset + 1) % SERVICE_CIDR_SIZE;
+      usedIPs.add(SERVICE_CIDR_START + offset);
+      copy.clusterIP = formatIPv4(SERVICE_CIDR_START + offset);
+    }
+    if (copy.type === 'NodePort' || copy.type === 'LoadBalancer') {
+      const span = NODE_PORT_MAX - NODE_PORT_MIN + 1;
+      copy.ports.forEach((p, i) => {
+        if (p.nodePort) return;
+        let offset = fnv1a(`${s.namespace}/${s.name}/${p.name ?? i}`) % span;
+        for (let tries = 0; usedPorts.has(NODE_PORT_MIN + offset) && tries < span; tries++) offset = (offset + 1) % span;
+        p.nodePort = NODE_PORT_MIN + offset;
+        usedPorts.add(p.nodePort);
+      });
+    }
+    result.set(s, copy);
+  }
+  return services.map((s) => result.get(s) as NetService);
+}
+
+function backendOf(b: IngressBackend | undefined): NetIngressBackend | undefined {
+  if (!b) return undefined;
+  if (b.service) return { service: { name: b.service.name, port: b.service.port?.number ?? b.service.port?.name ?? 0 } };
+  if (b.resource) return { resource: `${b.resource.kind}/${b.resource.name}` };
+  return undefined;
+}
+
+export function toNetIngress(o: KubeObject): NetIngress {
+  const spec = (o as unknown as Ingress).spec ?? {};
+  const defaultBackend = backendOf(spec.defaultBackend);
+  return {
+    namespace: nsOf(o),
+    name: o.metadata.name,
+    ...(spec.ingressClassName ? { ingressClassName: spec.ingressClassName } : {}),
+    ...(defaultBackend ? { defaultBackend } : {}),
+    rules: (spec.rules ?? []).map((r) => ({
+      ...(r.host ? { host: r.host } : {}),
+      paths: (r.http?.paths ?? []).flatMap((p) => {
+        const backend = backendOf(p.backend);
+        if (!backend) return [];
+        const pathType = (['Exact', 'Prefix', 'ImplementationSpecific'].includes(p.pathType) ? p.pathType : 'ImplementationSpecific') as IngressPathType;
+        return [{ path: p.path ?? '/', pathType, backend }];
+      }),
+    })),
+  };
+}
+
+export function toNetPolicy(o: KubeObject): NetPolicy {
+  return { namespace: nsOf(o), name: o.metadata.name, spec: ((o as { spec?: NetworkPolicySpec }).spec ?? { podSelector: {} }) };
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

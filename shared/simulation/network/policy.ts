@@ -1,0 +1,334 @@
+/**
+ * NetworkPolicy evaluation (networking.k8s.io/v1), following KUBERNETES.md rule by rule:
+ * isolation per direction only by policies of the pod's own namespace; policyTypes defaulting;
+ * additive, order-free allows; a connection needs the source's egress AND the destination's
+ * ingress; peers AND within one item, OR across items; ipBlock with except; numeric, named and
+ * ranged ports. Compiled once per snapshot; per-pod isolation is memoised.
+ */
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { NetworkPolicyPeer, NetworkPolicyPort } from 'kubernetes-types/networking/v1';
+import { selectorMatches } from '../../model/selector';
+import { inIntervals, parseCidr, parseIPv4, subtractIntervals, type Interval } from './ip';
+import { parseProtocol, PortSet } from './ports';
+import type { Direction, NetNode, NetPod, NetPolicy, NetworkOptions, NetworkSnapshot, PolicyVerdict, Protocol, RuleRef } from './types';
+import { DEFAULT_NETWORK_OPTIONS } from './types';
+
+/** Who is on one end of a connection. */
+export type Peer =
+  | { kind: 'pod'; pod: NetPod }
+  | { kind: 'ip'; ip: string }
+  | { kind: 'node'; node: NetNode };
+
+export interface CompiledPeer {
+  index: number;
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  /** cidr minus except; set only for ipBlock peers. */
+  ipBlock?: Interval[];
+  /** The text of the ipBlock, for explanations and for splitting external ranges. */
+  cidr?: string;
+  except?: string[];
+  /** An item with no selector and no ipBlock is rejected by the API; here it matches nothing. */
+  invalid: boolean;
+}
+
+export interface CompiledPort {
+  protocol: Protocol;
+  port?: number;
+  endPort?: number;
+  named?: string;
+}
+
+export interface CompiledRule {
+  index: number;
+  /** Undefined: `from`/`to` empty or missing, any peer (external too). */
+  peers?: CompiledPeer[];
+  /** Undefined: `ports` empty or missing, any port and protocol. */
+  ports?: CompiledPort[];
+}
+
+export interface CompiledPolicy {
+  namespace: string;
+  name: string;
+  key: string;
+  podSelector: LabelSelector;
+  affects: Record<Direction, boolean>;
+  rules: Record<Direction, CompiledRule[]>;
+}
+
+export function compilePolicy(p: NetPolicy): CompiledPolicy {
+  const spec = p.spec ?? { podSelector: {} };
+  const types = spec.policyTypes;
+  // Upstream defaulting (pkg/apis/networking/v1/defaults.go): no policyTypes → Ingress, plus
+  // Egress when the egress list is non-empty.
+  const affects = types && types.length > 0
+    ? { ingress: types.includes('Ingress'), egress: types.includes('Egress') }
+    : { ingress: true, egress: (spec.egress ?? []).length > 0 };
+  return {
+    namespace: p.namespace,
+    name: p.name,
+    key: `${p.namespace}/${p.name}`,
+    podSelector: spec.podSelector ?? {},
+    affects,
+    rules: {
+      ingress: (spec.ingress ?? []).map((r, i) => compileRule(i, r.from, r.ports)),
+      egress: (spec.egress ?? []).map((r, i) => compileRule(i, r.to, r.ports)),
+    },
+  };
+}
+
+function compileRule(index: number, peers: NetworkPolicyPeer[] | undefined, ports: NetworkPolicyPort[] | undefined): CompiledRule {
+  return {
+    index,
+    peers: peers && peers.length > 0 ? peers.map(compilePeer) : undefined,
+    ports: ports && ports.length > 0 ? ports.map(compilePort) : undefined,
+  };
+}
+
+function compilePeer(p: NetworkPolicyPeer, index: number): CompiledPeer {
+  if (p.ipBlock) {
+    const cidr = parseCidr(p.ipBlock.cidr);
+    const except = (p.ipBlock.except ?? []).map(parseCidr).filter((x): x is Interval => x !== undefined);
+    return {
+      index,
+      ipBlock: cidr ? subtractIntervals([cidr], except) : [],
+      cidr: p.ipBlock.cidr,
+      except: p.ipBlock.except ?? [],
+      // ipBlock cannot be combined with selectors (API validation); IPv6 blocks never match here.
+      invalid: !cidr || p.podSelector !== undefined || p.namespaceSelector !== undefined,
+    };
+  }
+  return {
+    index,
+    podSelector: p.podSelector ?? undefined,
+    namespaceSelector: p.namespaceSelector ?? undefined,
+    invalid: p.podSelector == null && p.namespaceSelector == null,
+  };
+}
+
+function compilePort(p: NetworkPolicyPort): CompiledPort {
+  // An unknown protocol is rejected by the API; keep it as a port that matches nothing (TCP 0).
+  const protocol = parseProtocol(p.protocol);
+  if (!protocol) return { protocol: 'TCP', port: 0 };
+  if (typeof p.port === 'string') {
+    // A numeric string is still a number in IntOrString's JSON form only when unquoted; be lenient.
+    if (/^\d+$/.test(p.port)) return { protocol, port: Number(p.port), endPort: p.endPort };
+    return { protocol, named: p.port };
+  }
+  return { protocol, port: p.port, endPort: p.port !== undefined ? p.endPort : undefined };
+}
+
+/** Resolves a policy port item on the destination pod: a named port is that pod's container port. */
+export function portItemSet(item: CompiledPort, dst: NetPod | undefined): PortSet {
+  if (item.named !== undefined) {
+    const cp = dst?.ports.find((c) => c.name === item.named && c.protocol === item.protocol);
+    return cp ? PortSet.of(item.protocol, cp.containerPort) : PortSet.EMPTY;
+  }
+  if (item.port === undefined) return PortSet.allOf(item.protocol);
+  return PortSet.of(item.protocol, item.port, item.endPort ?? item.port);
+}
+
+export function rulePortSet(rule: CompiledRule, dst: NetPod | undefined): PortSet {
+  if (!rule.ports) return PortSet.ALL;
+  let set = PortSet.EMPTY;
+  for (const item of rule.ports) set = set.union(portItemSet(item, dst));
+  return set;
+}
+
+function portItemMatches(item: CompiledPort, dst: NetPod | undefined, protocol: Protocol, port: number): boolean {
+  if (item.protocol !== protocol) return false;
+  if (item.named !== undefined) {
+    return !!dst?.ports.some((c) => c.name === item.named && c.protocol === protocol && c.containerPort === port);
+  }
+  if (item.port === undefined) return true;
+  return port >= item.port && port <= (item.endPort ?? item.port);
+}
+
+export function describeRule(ref: RuleRef): string {
+  const list = ref.direction === 'ingress' ? 'from' : 'to';
+  const peer = ref.peer === undefined ? '' : ` ${list}[${ref.peer}]`;
+  return `${ref.namespace}/${ref.policy} ${ref.direction}[${ref.rule}]${peer}`;
+}
+
+export function describePeer(peer: Peer): string {
+  if (peer.kind === 'pod') return `pod ${peer.pod.namespace}/${peer.pod.name}`;
+  if (peer.kind === 'node') return `node ${peer.node.name} (${peer.node.ip})`;
+  return `address ${peer.ip}`;
+}
+
+export class PolicyEngine {
+  readonly options: NetworkOptions;
+  readonly policies: CompiledPolicy[];
+  private readonly byNamespace = new Map<string, CompiledPolicy[]>();
+  private readonly nsLabels = new Map<string, Record<string, string>>();
+  private readonly isolation = new Map<NetPod, Record<Direction, CompiledPolicy[]>>();
+  private readonly ipCache = new Map<string, number | undefined>();
+  private readonly peerMemo = new Map<CompiledPeer, Map<NetPod, boolean>>();
+  private readonly portMemo = new Map<CompiledRule, PortSet | Map<NetPod | undefined, PortSet>>();
+
+  constructor(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}) {
+    this.options = { ...DEFAULT_NETWORK_OPTIONS, ...options };
+    this.policies = snapshot.networkPolicies.map(compilePolicy);
+    for (const p of this.policies) {
+      const list = this.byNamespace.get(p.namespace);
+      if (list) list.push(p);
+      else this.byNamespace.set(p.namespace, [p]);
+    }
+    for (const ns of snapshot.namespaces) this.nsLabels.set(ns.name, { ...ns.labels, 'kubernetes.io/metadata.name': ns.name });
+    const ic = this.options.ingressController;
+    if (!this.nsLabels.has(ic.namespace)) this.nsLabels.set(ic.namespace, { ...ic.namespaceLabels, 'kubernetes.io/metadata.name': ic.namespace });
+  }
+
+  namespaceLabels(ns: string): Record<string, string> {
+    let labels = this.nsLabels.get(ns);
+    if (!labels) {
+      labels = { 'kubernetes.io/metadata.name': ns };
+      this.nsLabels.set(ns, labels);
+    }
+    return labels;
+  }
+
+  /** The policies of the pod's namespace that select it, per direction they isolate (memoised). */
+  isolating(pod: NetPod): Record<Direction, CompiledPolicy[]> {
+    let entry = this.isolation.get(pod);
+    if (!entry) {
+      entry = { ingress: [], egress: [] };
+      for (const p of this.byNamespace.get(pod.namespace) ?? []) {
+        if (!selectorMatches(p.podSelector, pod.labels)) continue;
+        if (p.affects.ingress) entry.ingress.push(p);
+        if (p.affects.egress) entry.egress.push(p);
+      }
+      this.isolation.set(pod, entry);
+    }
+    return entry;
+  }
+
+  private ipNumber(ip: string): number | undefined {
+    if (!this.ipCache.has(ip)) this.ipCache.set(ip, parseIPv4(ip));
+    return this.ipCache.get(ip);
+  }
+
+  /** Whether one peer item of a policy in `policyNs` matches the other end of the connection. */
+  peerMatches(item: CompiledPeer, policyNs: string, other: Peer): boolean {
+    if (item.invalid) return false;
+    if (item.ipBlock) {
+      const ip = other.kind === 'pod' ? other.pod.ip : other.kind === 'node' ? other.node.ip : other.ip;
+      if (other.kind === 'pod' && !other.pod.hostNetwork && !this.options.ipBlockMatchesPods) return false;
+      const n = this.ipNumber(ip);
+      return n !== undefined && inIntervals(n, item.ipBlock);
+    }
+    if (other.kind !== 'pod') return false;
+    const pod = other.pod;
+    let memo = this.peerMemo.get(item);
+    if (!memo) {
+      memo = new Map();
+      this.peerMemo.set(item, memo);
+    }
+    let hit = memo.get(pod);
+    if (hit === undefined) {
+      hit = this.podPeerMatches(item, policyNs, pod);
+      memo.set(pod, hit);
+    }
+    return hit;
+  }
+
+  private podPeerMatches(item: CompiledPeer, policyNs: string, pod: NetPod): boolean {
+    if (item.namespaceSelector) {
+      if (!selectorMatches(item.namespaceSelector, this.namespaceLabels(pod.namespace))) return false;
+    } else if (pod.namespace !== policyNs) {
+      return false;
+    }
+    return item.podSelector ? selectorMatches(item.podSelector, pod.labels) : true;
+  }
+
+  /** The rule's ports resolved on the destination pod (memoised; named ports depend on the pod). */
+  rulePorts(rule: CompiledRule, dst: NetPod | undefined): PortSet {
+    const memo = this.portMemo.get(rule);
+    if (memo instanceof PortSet) return memo;
+    if (memo) {
+      let set = memo.get(dst);
+      if (!set) {
+        set = rulePortSet(rule, dst);
+        memo.set(dst, set);
+      }
+      return set;
+    }
+    if (!rule.ports?.some((p) => p.named !== undefined)) {
+      const set = rulePortSet(rule, dst);
+      this.portMemo.set(rule, set);
+      return set;
+    }
+    this.portMemo.set(rule, new Map());
+    return this.rulePorts(rule, dst);
+  }
+
+  /** The index of the first peer of the rule matching `other`; -1 when none; undefined for "any peer". */
+  matchingPeer(rule: CompiledRule, policyNs: string, other: Peer): number | undefined {
+    if (!rule.peers) return undefined;
+    for (const item of rule.peers) if (this.peerMatches(item, policyNs, other)) return item.index;
+    return -1;
+  }
+
+  /** One direction's verdict for a single (protocol, port) connection at the destination pod. */
+  verdict(direction: Direction, src: Peer, dst: Peer, protocol: Protocol, port: number): PolicyVerdict {
+    const self = direction === 'egress' ? src : dst;
+    const other = direction === 'egress' ? dst : src;
+    if (self.kind !== 'pod') {
+      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `${direction === 'egress' ? 'the source' : 'the destination'} is not a pod: no ${direction} policy applies` };
+    }
+    const pod = self.pod;
+    const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
+    if (direction === 'ingress' && src.kind === 'node' && src.node.name === pod.node) {
+      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic from the pod's own node ${pod.node} is always allowed` };
+    }
+    const policies = this.isolating(pod)[direction];
+    if (policies.length === 0) {
+      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `no NetworkPolicy in namespace ${pod.namespace} selects ${pod.name} for ${capital(direction)}: not isolated` };
+    }
+    const allowedBy: RuleRef[] = [];
+    for (const p of policies) {
+      for (const rule of p.rules[direction]) {
+        const peer = this.matchingPeer(rule, p.namespace, other);
+        if (peer === -1) continue;
+        if (rule.ports && !rule.ports.some((item) => portItemMatches(item, dstPod, protocol, port))) continue;
+        allowedBy.push({ namespace: p.namespace, policy: p.name, direction, rule: rule.index, peer });
+      }
+    }
+    const names = policies.map((p) => p.key);
+    if (allowedBy.length > 0) {
+      return { allowed: true, isolated: true, policies: names, allowedBy, reason: `allowed by ${allowedBy.map(describeRule).join(', ')}` };
+    }
+    const what = direction === 'egress' ? `to ${describePeer(dst)}` : `from ${describePeer(src)}`;
+    return {
+      allowed: false,
+      isolated: true,
+      policies: names,
+      allowedBy,
+      reason: `${pod.namespace}/${pod.name} is isolated for ${capital(direction)} by ${names.join(', ')} and no ${direction} rule allows ${protocol} ${port} ${what}`,
+    };
+  }
+
+  /** All (protocol, port) pairs one direction allows between two peers; PortSet.ALL when not isolated. */
+  allowedPorts(direction: Direction, src: Peer, dst: Peer): PortSet {
+    const self = direction === 'egress' ? src : dst;
+    const other = direction === 'egress' ? dst : src;
+    if (self.kind !== 'pod') return PortSet.ALL;
+    if (direction === 'ingress' && src.kind === 'node' && src.node.name === self.pod.node) return PortSet.ALL;
+    const policies = this.isolating(self.pod)[direction];
+    if (policies.length === 0) return PortSet.ALL;
+    const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
+    let set = PortSet.EMPTY;
+    for (const p of policies) {
+      for (const rule of p.rules[direction]) {
+        if (this.matchingPeer(rule, p.namespace, other) === -1) continue;
+        set = set.union(this.rulePorts(rule, dstPod));
+        if (set.isAll()) return set;
+      }
+    }
+    return set;
+  }
+}
+
+function capital(d: Direction): string {
+  return d === 'ingress' ? 'Ingress' : 'Egress';
+}

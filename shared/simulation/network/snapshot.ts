@@ -1,0 +1,156 @@
+/**
+ * A network snapshot straight from a design, without running the simulator: every pod-running
+ * object contributes its replicas as Ready pods (a DaemonSet one per matching node), spread over
+ * the nodes round-robin, with deterministic names and IPs. Used by `connectivity` and `explain`;
+ * `simulate` builds its snapshot from the simulated store instead.
+ */
+import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { ClusterSpec } from '../../design/types';
+import type { KubeObject } from '../../model/object';
+import { assignServiceAddresses, cmp, containerPorts, toNetIngress, toNetPolicy, toNetService } from './convert';
+import { fnv1a, nameSuffix } from './hash';
+import { formatIPv4, parseIPv4 } from './ip';
+import type { NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';
+
+const POD_CIDR_START = parseIPv4('10.244.0.0') as number;
+const NODE_IP_START = parseIPv4('192.168.0.10') as number;
+
+/** Node `i` (0-based) gets 192.168.0.10 + i and the pod range 10.244.0.0 + i·256 (/24 each). */
+export function nodeIP(index: number): string {
+  return formatIPv4(NODE_IP_START + index);
+}
+
+export function podIP(nodeIndex: number, podIndexOnNode: number): string {
+  return formatIPv4(POD_CIDR_START + nodeIndex * 256 + 2 + podIndexOnNode);
+}
+
+interface Runner {
+  object: KubeObject;
+  template: PodTemplateSpec;
+  replicas: number | 'per-node';
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+/** The pod template and replica count of a pod-running object; undefined for other kinds. */
+export function podRunner(o: KubeObject): Runner | undefined {
+  const spec = asRecord(o.spec);
+  const count = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 ? v : d);
+  switch (o.kind) {
+    case 'Pod':
+      return { object: o, template: { metadata: o.metadata, spec: o.spec as PodSpec }, replicas: 1 };
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'ReplicationController':
+      return { object: o, template: asRecord(spec.template) as PodTemplateSpec, replicas: count(spec.replicas, 1) };
+    case 'DaemonSet':
+      return { object: o, template: asRecord(spec.template) as PodTemplateSpec, replicas: 'per-node' };
+    case 'Job':
+      return { object: o, template: asRecord(spec.template) as PodTemplateSpec, replicas: count(spec.parallelism, 1) };
+    case 'CronJob': {
+      // One running Job's pods, so the workload shows up in connectivity the way netpol-analyzer lists it.
+      const job = asRecord(asRecord(spec.jobTemplate).spec);
+      return { object: o, template: asRecord(job.template) as PodTemplateSpec, replicas: count(job.parallelism, 1) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function podNames(o: KubeObject, n: number): string[] {
+  const name = o.metadata.name;
+  const ns = o.metadata.namespace || 'default';
+  if (o.kind === 'Pod') return [name];
+  if (o.kind === 'StatefulSet') return Array.from({ length: n }, (_, i) => `${name}-${i}`);
+  const hash = o.kind === 'Deployment' ? `-${nameSuffix(`${ns}/${name}/template/${fnv1a(JSON.stringify(asRecord(o.spec).template ?? {}))}`, 10)}` : '';
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; names.length < n; i++) {
+    const candidate = `${name}${hash}-${nameSuffix(`${ns}/${name}/${i}`, 5)}`;
+    if (!seen.has(candidate)) {
+      seen.add(candidate);
+      names.push(candidate);
+    }
+  }
+  return names;
+}
+
+function nodeFits(template: PodTemplateSpec, labels: Record<string, string>): boolean {
+  const sel = template.spec?.nodeSelector ?? {};
+  return Object.entries(sel).every(([k, v]) => labels[k] === v);
+}
+
+const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) => cmp(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+
+export function snapshotFromObjects(objects: readonly KubeObject[], cluster: ClusterSpec): NetworkSnapshot {
+  const nodes: NetNode[] = cluster.nodes.map((n, i) => ({ name: n.name, ip: nodeIP(i) }));
+  const nodeLabels = cluster.nodes.map((n) => ({ 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }));
+  const namespaces = new Map<string, NetNamespace>();
+  const addNs = (name: string, labels: Record<string, string> = {}) => {
+    const existing = namespaces.get(name);
+    namespaces.set(name, { name, labels: { ...(existing?.labels ?? {}), ...labels, 'kubernetes.io/metadata.name': name } });
+  };
+  const pods: NetPod[] = [];
+  const perNode = nodes.map(() => 0);
+  let next = 0;
+  const place = (template: PodTemplateSpec, fixed?: number): number => {
+    if (nodes.length === 0) return -1;
+    if (fixed !== undefined) return fixed;
+    const wanted = template.spec?.nodeName;
+    if (wanted) return nodes.findIndex((n) => n.name === wanted);
+    for (let tries = 0; tries < nodes.length; tries++) {
+      const i = (next + tries) % nodes.length;
+      if (nodeFits(template, nodeLabels[i])) {
+        next = (i + 1) % nodes.length;
+        return i;
+      }
+    }
+    return -1;
+  };
+
+  const runners = objects.map(podRunner).filter((r): r is Runner => r !== undefined);
+  // Namespace/kind/name order, so that a design's object order does not change names or IPs.
+  runners.sort((a, b) => cmp(`${a.object.metadata.namespace || 'default'}/${a.object.kind}/${a.object.metadata.name}`, `${b.object.metadata.namespace || 'default'}/${b.object.kind}/${b.object.metadata.name}`));
+  for (const r of runners) {
+    const ns = r.object.metadata.namespace || 'default';
+    addNs(ns);
+    const spec = r.template.spec;
+    const labels = { ...((r.template.metadata?.labels ?? {}) as Record<string, string>) };
+    const ports = containerPorts(spec);
+    const hostNetwork = spec?.hostNetwork === true;
+    const owner = `${r.object.kind}/${r.object.metadata.name}`;
+    const targets = r.replicas === 'per-node'
+      ? nodes.map((_, i) => i).filter((i) => nodeFits(r.template, nodeLabels[i]))
+      : Array.from({ length: r.replicas }, () => undefined as number | undefined);
+    const names = r.object.kind === 'DaemonSet' ? targets.map((i) => `${r.object.metadata.name}-${nameSuffix(`${ns}/${r.object.metadata.name}/${i}`, 5)}`) : podNames(r.object, targets.length);
+    targets.forEach((fixed, k) => {
+      const nodeIndex = place(r.template, fixed);
+      const node = nodeIndex >= 0 ? nodes[nodeIndex] : undefined;
+      const ip = !node ? '' : hostNetwork ? node.ip : podIP(nodeIndex, perNode[nodeIndex]++);
+      pods.push({ namespace: ns, name: names[k], labels, ip, node: node?.name ?? '', ready: node !== undefined, ports, hostNetwork, owner });
+    });
+  }
+
+  const services = [];
+  const ingresses = [];
+  const networkPolicies = [];
+  for (const o of objects) {
+    if (o.kind === 'Namespace') addNs(o.metadata.name, (o.metadata.labels ?? {}) as Record<string, string>);
+    else if (o.kind === 'Service') services.push(toNetService(o));
+    else if (o.kind === 'Ingress' && o.apiVersion.startsWith('networking.k8s.io/')) ingresses.push(toNetIngress(o));
+    else if (o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/')) networkPolicies.push(toNetPolicy(o));
+    else continue;
+    if (o.kind !== 'Namespace') addNs(o.metadata.namespace || 'default');
+  }
+  return {
+    namespaces: [...namespaces.values()].sort((a, b) => cmp(a.name, b.name)),
+    nodes,
+    pods,
+    services: assignServiceAddresses(services.sort(byKey)),
+    ingresses: ingresses.sort(byKey),
+    networkPolicies: networkPolicies.sort(byKey),
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * `simulate()`: boot a cluster from the design's nodes, apply the objects, play the scenario's
+ * steps over simulated time, and return the event log, per-tick state, timeline and final state.
+ */
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { defaultCluster, type ClusterSpec } from '../design/types';
+import { cloneJson, type KubeObject } from '../model/object';
+import { Cluster } from './cluster';
+import { DeploymentController, rollbackTemplate } from './controllers/deployment';
+import { EndpointSliceController } from './controllers/endpointslice';
+import { GarbageCollector, NamespaceController } from './controllers/gc';
+import { PersistentVolumeBinder } from './controllers/pvbinder';
+import { ResourceQuotaController } from './controllers/quota';
+import { ReplicaSetController } from './controllers/replicaset';
+import { isActive, podTemplateOf } from './controllers/util';
+import { registerWorkloadControllers } from './controllers/workloads';
+import { cordon, drain, Kubelet, nodeObject } from './kubelet';
+import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
+import { Scheduler } from './scheduler';
+import { keyFor, nsOf } from './store';
+import { TrafficEngine } from './traffic';
+import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
+
+/** kubectl applies in the order given; we sort by kind so a namespace exists before its contents. */
+const APPLY_ORDER = ['Namespace', 'StorageClass', 'PriorityClass', 'PersistentVolume', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'Service', 'Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler'];
+
+export function applyOrder(objects: KubeObject[]): KubeObject[] {
+  const rank = (k: string) => {
+    const i = APPLY_ORDER.indexOf(k);
+    return i < 0 ? APPLY_ORDER.length : i;
+  };
+  return objects.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.kind) - rank(b.o.kind) || a.i - b.i).map((x) => x.o);
+}
+
+export class Simulation {
+  readonly cluster: Cluster;
+  readonly applied: AppliedEntry[] = [];
+  readonly ticks: TickState[] = [];
+  readonly timeline: TimelineFrame[] = [];
+  readonly traffic: TrafficEngine;
+  private messageMark = 0;
+  private lastTickKey = '';
+  step = 0;
+
+  constructor(private readonly input: SimulationInput) {
+    const seed = input.seed ?? 1;
+    const c = (this.cluster = new Cluster(seed, input.options));
+    c.register(new ResourceQuotaController(c));
+    c.register(new NamespaceController(c));
+    c.register(new GarbageCollector(c));
+    c.register(new DeploymentController(c));
+    c.register(new ReplicaSetController(c));
+    registerWorkloadControllers(c);
+    c.register(new PersistentVolumeBinder(c));
+    c.register(new Scheduler(c));
+    c.register(new Kubelet(c));
+    c.register(new EndpointSliceController(c));
+    this.traffic = new TrafficEngine(c);
+    const cluster: ClusterSpec = input.cluster?.nodes?.length ? input.cluster : defaultCluster();
+    for (const n of cluster.nodes) c.api.request({ verb: 'create', user: `system:node:${n.name}`, component: `kubelet/${n.name}`, object: nodeObject(n) });
+    for (const ns of ['default', 'kube-system']) c.api.request({ verb: 'create', user: 'system:apiserver', component: 'apiserver', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+    c.drain();
+    this.messageMark = c.messages.length;
+  }
+
+  apply(objects: KubeObject[]): void {
+    const c = this.cluster;
+    for (const o of applyOrder(objects)) {
+      const obj = cloneJson(o);
+      const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: obj });
+      const namespace = nsOf(obj);
+      this.applied.push({
+        step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name,
+        result: r.ok ? r.result ?? 'configured' : 'failed',
+        ...(r.ok ? {} : { message: `Error from server: ${r.message}` }),
+      });
+      c.drain();
+    }
+  }
+
+  /** Run one scenario step; returns an error line for steps that cannot run (kubectl's message). */
+  run(step: ScenarioStep): string | null {
+    const c = this.cluster;
+    switch (step.action) {
+      case 'apply':
+        this.apply(step.objects);
+        return null;
+      case 'applyAgain':
+        this.apply(this.input.objects);
+        return null;
+      case 'wait':
+        if (step.steady) c.runToSteady(() => this.tick());
+        else c.runUntil(c.now + (step.seconds ?? 0), () => this.tick());
+        return null;
+      case 'scale': {
+        const o = c.store.getBy(step.kind, step.namespace, step.name);
+        if (!o) return notFound(step.kind, step.name);
+        return this.write({ ...o, spec: { ...(o.spec as object), replicas: step.replicas } });
+      }
+      case 'setImage': {
+        const o = c.store.getBy(step.kind, step.namespace, step.name);
+        if (!o) return notFound(step.kind, step.name);
+        const next = cloneJson(o);
+        const template = podTemplateOf(next);
+        const containers = template?.spec?.containers ?? [];
+        const targets = step.container ? containers.filter((x) => x.name === step.container) : containers;
+        if (targets.length === 0) return `error: unable to find container named "${step.container}"`;
+        for (const ct of targets) ct.image = step.image;
+        return this.write(next);
+      }
+      case 'rollback': {
+        const o = c.store.getBy(step.kind, step.namespace, step.name);
+        if (!o) return notFound(step.kind, step.name);
+        const r = rollbackTemplate(c, o, step.toRevision);
+        if (!r.ok) return `error: ${r.message}`;
+        return this.write(r.object);
+      }
+      case 'deletePod': {
+        const pod = step.name
+          ? c.store.getBy('Pod', step.namespace, step.name)
+          : c.store.list('Pod', step.namespace).filter((p) => isActive(p) && topOwner(c, p) === step.owner).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+        if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
+        c.api.request({ verb: 'delete', user: 'kubectl', component: 'kubectl', object: pod });
+        c.drain();
+        return null;
+      }
+      case 'delete': {
+        const o = c.store.getBy(step.kind, step.namespace, step.name);
+        if (!o) return notFound(step.kind, step.name);
+        c.api.request({ verb: 'delete', user: 'kubectl', component: 'kubectl', object: o });
+        c.drain();
+        return null;
+      }
+      case 'cordon':
+      case 'uncordon':
+      case 'drain': {
+        const err = step.action === 'drain' ? drain(c, step.node) : cordon(c, step.node, step.action === 'cordon');
+        c.drain();
+        return err;
+      }
+      case 'addNode':
+        c.api.request({ verb: 'create', user: `system:node:${step.node.name}`, component: `kubelet/${step.node.name}`, object: nodeObject(step.node) });
+        c.drain();
+        return null;
+      case 'setLoad':
+        c.load.set(keyFor(step.kind, step.namespace, step.name), Number(step.cpu.endsWith('m') ? step.cpu.slice(0, -1) : Number(step.cpu) * 1000));
+        c.dispatch({ type: 'MODIFIED', object: { apiVersion: 'v1', kind: 'Load', metadata: { name: step.name, namespace: step.namespace } } });
+        c.drain();
+        return null;
+      case 'startTraffic':
+        this.traffic.start(step.flow);
+        return null;
+      case 'stopTraffic':
+        this.traffic.stop(step.name);
+        return null;
+    }
+  }
+
+  private write(o: KubeObject): string | null {
+    const r = this.cluster.api.request({ verb: 'update', user: 'kubectl', component: 'kubectl', object: o });
+    this.cluster.drain();
+    return r.ok ? null : `Error from server: ${r.message}`;
+  }
+
+  /** Called after every simulated second that ran: traffic, tick state and the timeline frame. */
+  tick(): void {
+    const c = this.cluster;
+    if (!c.options.record) {
+      c.changedPods.clear();
+      c.touchedEvents.clear();
+      return;
+    }
+    const messages = c.messages.slice(this.messageMark);
+    this.messageMark = c.messages.length;
+    const pods: [string, string, string, string][] = [];
+    for (const [k, p] of c.changedPods) {
+      const [ns, name] = k.split('/');
+      if (!p) pods.push([ns, name, 'Deleted', '']);
+      else pods.push([ns, name, tickPodStatus(p), (p.spec as Pod['spec'])?.nodeName ?? '']);
+    }
+    const events = [...c.touchedEvents].sort((a, b) => a - b);
+    c.changedPods.clear();
+    c.touchedEvents.clear();
+    if (messages.length || pods.length || events.length) {
+      const last = this.timeline.at(-1);
+      if (last && last.time === c.now) {
+        last.messages.push(...messages);
+        last.pods.push(...pods);
+        last.events = [...new Set([...last.events, ...events])].sort((a, b) => a - b);
+      } else this.timeline.push({ time: c.now, messages, events, pods });
+      const state = tickState(c);
+      const key = JSON.stringify({ ...state, time: 0 });
+      if (key !== this.lastTickKey) {
+        if (this.ticks.at(-1)?.time === c.now) this.ticks[this.ticks.length - 1] = state;
+        else this.ticks.push(state);
+        this.lastTickKey = key;
+      }
+    }
+  }
+
+  result(steady: boolean): SimulationResult {
+    const c = this.cluster;
+    return {
+      seed: this.input.seed ?? 1,
+      endTime: c.now,
+      steady,
+      applied: this.applied,
+      pods: podSummaries(c),
+      events: c.events,
+      quotas: quotaSummaries(c),
+      persistentVolumeClaims: claimSummaries(c),
+      persistentVolumes: volumeSummaries(c),
+      deployments: deploymentSummaries(c),
+      endpoints: endpointSummaries(c),
+      nodes: nodeSummaries(c),
+      traffic: this.traffic.aggregates,
+      ticks: this.ticks,
+      timeline: this.timeline,
+    };
+  }
+}
+
+function tickPodStatus(p: KubeObject): string {
+  if (p.metadata.deletionTimestamp) return 'Terminating';
+  const s = (p as Pod).status;
+  const waiting = s?.containerStatuses?.find((x) => x.state?.waiting)?.state?.waiting?.reason;
+  return waiting ?? s?.phase ?? 'Pending';
+}
+
+function notFound(kind: string, name: string): string {
+  const resource = kind === 'Deployment' ? 'deployments.apps' : `${kind.toLowerCase()}s`;
+  return `Error from server (NotFound): ${resource} "${name}" not found`;
+}
+
+/** Run a simulation to the end: inputs applied at t=0, then the scenario's steps, then to steady state. */
+export function simulate(input: SimulationInput): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
+  const sim = new Simulation(input);
+  const stepErrors: { step: number; line?: number; message: string }[] = [];
+  const scenario = input.scenario;
+  if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);
+  let steady = true;
+  for (const [i, step] of (scenario?.steps ?? []).entries()) {
+    sim.step = i + 1;
+    const err = sim.run(step);
+    if (err) stepErrors.push({ step: i + 1, ...(step.line ? { line: step.line } : {}), message: err });
+  }
+  steady = sim.cluster.runToSteady(() => sim.tick());
+  return { ...sim.result(steady), stepErrors };
+}
+
+export type { Deployment };

@@ -1,0 +1,156 @@
+/**
+ * etcd, simulated: every object by key, with the indexes the controllers need so no controller
+ * rescans the whole store per event (by kind, by kind+namespace, by owner uid, pods by node).
+ */
+import type { KubeObject } from '../model/object';
+
+export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchType;
+  object: KubeObject;
+  /** The previous version for MODIFIED and DELETED. */
+  old?: KubeObject;
+}
+
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'IngressClass']);
+
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
+export function nsOf(o: KubeObject): string {
+  return isClusterScoped(o.kind) ? '' : o.metadata.namespace || 'default';
+}
+
+/** The store key: `Kind/namespace/name` (namespace empty for cluster-scoped kinds). */
+export function keyFor(kind: string, namespace: string, name: string): string {
+  return `${kind}/${isClusterScoped(kind) ? '' : namespace || 'default'}/${name}`;
+}
+
+export function storeKey(o: KubeObject): string {
+  return keyFor(o.kind, nsOf(o), o.metadata.name);
+}
+
+export class Store {
+  private readonly objects = new Map<string, KubeObject>();
+  private readonly byKindNs = new Map<string, Map<string, KubeObject>>();
+  private readonly byKind = new Map<string, Map<string, KubeObject>>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  private readonly podsByNode = new Map<string, Set<string>>();
+  private readonly keyByUid = new Map<string, string>();
+  private revision = 0;
+
+  get resourceVersion(): number {
+    return this.revision;
+  }
+
+  nextRevision(): string {
+    this.revision += 1;
+    return String(this.revision);
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.objects.get(key);
+  }
+
+  getBy(kind: string, namespace: string, name: string): KubeObject | undefined {
+    return this.objects.get(keyFor(kind, namespace, name));
+  }
+
+  byUid(uid: string): KubeObject | undefined {
+    const key = this.keyByUid.get(uid);
+    return key ? this.objects.get(key) : undefined;
+  }
+
+  /** Objects of a kind, in creation order; `namespace` undefined for all namespaces. */
+  list(kind: string, namespace?: string): KubeObject[] {
+    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
+    return m ? [...m.values()] : [];
+  }
+
+  count(kind: string, namespace?: string): number {
+    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
+    return m?.size ?? 0;
+  }
+
+  /** Objects whose ownerReferences name `uid`. */
+  dependents(uid: string): KubeObject[] {
+    const keys = this.byOwner.get(uid);
+    if (!keys) return [];
+    const out: KubeObject[] = [];
+    for (const k of keys) {
+      const o = this.objects.get(k);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  podsOnNode(node: string): KubeObject[] {
+    const keys = this.podsByNode.get(node);
+    if (!keys) return [];
+    return [...keys].map((k) => this.objects.get(k)).filter((o): o is KubeObject => o !== undefined);
+  }
+
+  namespaces(): string[] {
+    const set = new Set<string>();
+    for (const o of this.objects.values()) {
+      const ns = nsOf(o);
+      if (ns) set.add(ns);
+    }
+    return [...set];
+  }
+
+  /** Writes `o` (insert or replace) and keeps every index in step. Returns the previous version. */
+  put(o: KubeObject): KubeObject | undefined {
+    const key = storeKey(o);
+    const old = this.objects.get(key);
+    if (old) this.unindex(key, old);
+    this.objects.set(key, o);
+    this.index(key, o);
+    return old;
+  }
+
+  remove(key: string): KubeObject | undefined {
+    const old = this.objects.get(key);
+    if (!old) return undefined;
+    this.unindex(key, old);
+    this.objects.delete(key);
+    return old;
+  }
+
+  private index(key: string, o: KubeObject): void {
+    const ns = nsOf(o);
+    mapOf(this.byKindNs, `${o.kind}/${ns}`).set(key, o);
+    mapOf(this.byKind, o.kind).set(key, o);
+    if (o.metadata.uid) this.keyByUid.set(o.metadata.uid, key);
+    for (const ref of o.metadata.ownerReferences ?? []) setOf(this.byOwner, ref.uid).add(key);
+    if (o.kind === 'Pod') {
+      const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (node) setOf(this.podsByNode, node).add(key);
+    }
+  }
+
+  private unindex(key: string, o: KubeObject): void {
+    this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
+    this.byKind.get(o.kind)?.delete(key);
+    if (o.metadata.uid && this.keyByUid.get(o.metadata.uid) === key) this.keyByUid.delete(o.metadata.uid);
+    for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
+    if (o.kind === 'Pod') {
+      const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (node) this.podsByNode.get(node)?.delete(key);
+    }
+  }
+}
+
+function mapOf<V>(m: Map<string, Map<string, V>>, k: string): Map<string, V> {
+  let v = m.get(k);
+  if (!v) m.set(k, (v = new Map()));
+  return v;
+}
+
+function setOf(m: Map<string, Set<string>>, k: string): Set<string> {
+  let v = m.get(k);
+  if (!v) m.set(k, (v = new Set()));
+  return v;
+}

@@ -1,0 +1,132 @@
+/**
+ * Traffic flows: each simulated second, every running flow sends `rate` requests; each request is
+ * resolved hop by hop by the network resolver (shared/simulation/network) over a snapshot of the
+ * store, and the results are aggregated per flow, edge, verdict and reason for the canvas.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../model/object';
+import type { Cluster } from './cluster';
+import { isTerminal, isReady } from './controllers/util';
+import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
+import { topOwner } from './report';
+import { nsOf } from './store';
+import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
+
+/** The network view of the store right now: pods with their IPs and readiness, Services, slices, Ingress, policies. */
+export function networkSnapshot(c: Cluster): NetworkSnapshot {
+  const nodes = c.store.list('Node').map((n, i) => ({ name: n.metadata.name, ip: `192.168.49.${i + 2}` }));
+  const pods = [];
+  for (const o of c.store.list('Pod')) {
+    const p = o as Pod & KubeObject;
+    if (!p.status?.podIP || isTerminal(p) || p.metadata.deletionTimestamp) continue;
+    pods.push({
+      namespace: nsOf(p), name: p.metadata.name, labels: { ...(p.metadata.labels ?? {}) }, ip: p.status.podIP, node: p.spec?.nodeName ?? '',
+      ready: isReady(p), ports: containerPorts(p.spec), hostNetwork: p.spec?.hostNetwork === true, owner: topOwner(c, p),
+    });
+  }
+  const endpointSlices: NetEndpointSlice[] = c.store.list('EndpointSlice').map((s) => {
+    const slice = s as unknown as { ports?: { name?: string; port: number; protocol?: Protocol }[]; endpoints?: { addresses: string[]; nodeName?: string; targetRef?: { name?: string }; conditions?: { ready?: boolean } }[] };
+    return {
+      namespace: nsOf(s), service: s.metadata.labels?.['kubernetes.io/service-name'] ?? '',
+      ports: (slice.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol ?? 'TCP' })),
+      endpoints: (slice.endpoints ?? []).map((e) => ({ ip: e.addresses[0], ...(e.targetRef?.name ? { pod: e.targetRef.name } : {}), ...(e.nodeName ? { node: e.nodeName } : {}), ready: e.conditions?.ready === true })),
+    };
+  });
+  return {
+    namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}) } })),
+    nodes,
+    pods,
+    services: c.store.list('Service').map(toNetService),
+    endpointSlices,
+    ingresses: c.store.list('Ingress').map(toNetIngress),
+    networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy),
+  };
+}
+
+/** Parse a flow's `from`/`to` strings into a resolver request (see TrafficFlowSpec). */
+export function flowRequest(c: Cluster, flow: TrafficFlowSpec): NetRequest | string {
+  const from: NetRequest['from'] = flow.from === 'external' ? { kind: 'external' } : (() => {
+    const [namespace, ...rest] = flow.from.split('/');
+    return { kind: 'workload' as const, namespace, name: rest.join('/') };
+  })();
+  if (flow.from !== 'external' && !flow.from.includes('/')) return `traffic flow "${flow.name}": from must be "external" or "<namespace>/<workload>", got "${flow.from}"`;
+  const to = flow.to;
+  const http = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(to);
+  if (http) return { from, to: { kind: 'ingress', host: http[1], path: http[2] ?? '/' }, protocol: flow.protocol };
+  const nodePort = /^node(?:\/([^:]+))?:(\d+)$/.exec(to);
+  if (nodePort) return { from, to: { kind: 'nodePort', port: Number(nodePort[2]), ...(nodePort[1] ? { node: nodePort[1] } : {}) }, protocol: flow.protocol };
+  const address = /^(\d+\.\d+\.\d+\.\d+):(\d+)$/.exec(to);
+  if (address) return { from, to: { kind: 'address', ip: address[1], port: Number(address[2]) }, protocol: flow.protocol };
+  const named = /^([^/]+)\/([^:]+)(?::(\w+))?$/.exec(to);
+  if (named) {
+    const [, namespace, name, port] = named;
+    const p = port === undefined ? undefined : /^\d+$/.test(port) ? Number(port) : port;
+    if (c.store.getBy('Service', namespace, name)) return { from, to: { kind: 'service', namespace, name, ...(p !== undefined ? { port: p } : {}) }, protocol: flow.protocol };
+    return { from, to: { kind: 'workload', namespace, name, ...(typeof p === 'number' ? { port: p } : {}) }, protocol: flow.protocol };
+  }
+  return `traffic flow "${flow.name}": cannot read target "${to}" (use http://host/path, node:<port>, <ns>/<service>:<port>, <ns>/<workload>:<port> or <ip>:<port>)`;
+}
+
+const VERDICT: Record<RequestResult['verdict'], TrafficEdgeAggregate['verdict']> = {
+  delivered: 'delivered', denied: 'denied', 'no-endpoints': 'dropped', 'no-ingress-rule': 'dropped', 'port-not-exposed': 'dropped', 'not-found': 'dropped',
+};
+
+export class TrafficEngine {
+  readonly aggregates: TrafficEdgeAggregate[] = [];
+  private readonly flows = new Map<string, { spec: TrafficFlowSpec; sent: number }>();
+  private resolver: NetworkResolver | undefined;
+  private resolverRevision = -1;
+  private armed = false;
+
+  constructor(private readonly c: Cluster) {}
+
+  start(flow: TrafficFlowSpec): void {
+    this.flows.set(flow.name, { spec: flow, sent: 0 });
+    this.arm();
+  }
+
+  /** One tick a second while any flow runs (periodic: traffic alone never holds off steady state). */
+  private arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    this.c.after(1, 'periodic', () => {
+      this.armed = false;
+      if (this.flows.size === 0) return;
+      this.tick();
+      this.arm();
+    });
+  }
+
+  stop(name: string): void {
+    this.flows.delete(name);
+  }
+
+  get active(): number {
+    return this.flows.size;
+  }
+
+  /** Send one second of requests for every flow. */
+  tick(): void {
+    if (this.flows.size === 0) return;
+    const c = this.c;
+    if (!this.resolver || this.resolverRevision !== c.store.resourceVersion) {
+      this.resolver = new NetworkResolver(networkSnapshot(c));
+      this.resolverRevision = c.store.resourceVersion;
+    }
+    for (const [name, flow] of this.flows) {
+      const req = flowRequest(c, flow.spec);
+      const counts = new Map<string, TrafficEdgeAggregate>();
+      for (let i = 0; i < flow.spec.rate; i++) {
+        const r: RequestResult = typeof req === 'string' ? { verdict: 'not-found', reason: req, hops: [] } : this.resolver.resolve({ ...req, seq: flow.sent });
+        flow.sent++;
+        const to = r.pod ? `Pod/${r.pod.namespace}/${r.pod.name}` : flow.spec.to;
+        const verdict = VERDICT[r.verdict];
+        const key = `${to}\0${verdict}\0${r.reason}`;
+        const agg = counts.get(key);
+        if (agg) agg.requests++;
+        else counts.set(key, { time: c.now, flow: name, from: flow.spec.from, to, verdict, reason: r.reason, requests: 1 });
+      }
+      this.aggregates.push(...[...counts.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.verdict.localeCompare(b.verdict))));
+    }
+  }
+}

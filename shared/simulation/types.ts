@@ -1,0 +1,210 @@
+/** The simulator's public contract: what goes in (objects, cluster, scenario, seed) and what comes out. */
+import type { ClusterNode, ClusterSpec } from '../design/types';
+import type { KubeObject } from '../model/object';
+
+export interface SimulationOptions {
+  /** Seconds from binding to containers running (image pull + start). Default 1. */
+  containerStartSeconds?: number;
+  /** Seconds from running to Ready for containers whose readinessProbe sets no initialDelaySeconds. Default 0. */
+  readinessDelaySeconds?: number;
+  /** Cap on a terminating pod's stay (the container exits on SIGTERM); grace period still bounds it. Default 1. */
+  terminationSeconds?: number;
+  /** How long a Job's pod runs before it succeeds (annotation `kubeplan.io/run-seconds` overrides). Default 5. */
+  jobRunSeconds?: number;
+  /** Longest a run to steady state may take, in simulated seconds. Default 600. */
+  steadyTimeoutSeconds?: number;
+  /** Record per-tick state, the control-plane messages and the animation timeline. Default true. */
+  record?: boolean;
+}
+
+/** A traffic flow a scenario starts: who sends, to what, how many requests per second. */
+export interface TrafficFlowSpec {
+  name: string;
+  /** `external`, or `<namespace>/<workload>` (Deployment, StatefulSet… or a bare pod's name). */
+  from: string;
+  /** `http://host/path` (through the Ingress), `node:<port>` (a NodePort), `<ns>/<service>:<port>`, `<ns>/<workload>:<port>`, or `<ip>:<port>`. */
+  to: string;
+  /** Requests per second. */
+  rate: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export type ScenarioStep =
+  | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number }
+  | { action: 'applyAgain'; line?: number }
+  | { action: 'wait'; seconds?: number; steady?: boolean; line?: number }
+  | { action: 'scale'; kind: string; namespace: string; name: string; replicas: number; line?: number }
+  | { action: 'setImage'; kind: string; namespace: string; name: string; container?: string; image: string; line?: number }
+  | { action: 'rollback'; kind: string; namespace: string; name: string; toRevision?: number; line?: number }
+  | { action: 'deletePod'; namespace: string; name?: string; owner?: string; line?: number }
+  | { action: 'delete'; kind: string; namespace: string; name: string; line?: number }
+  | { action: 'cordon' | 'uncordon' | 'drain'; node: string; line?: number }
+  | { action: 'addNode'; node: ClusterNode; line?: number }
+  | { action: 'setLoad'; kind: string; namespace: string; name: string; cpu: string; line?: number }
+  | { action: 'startTraffic'; flow: TrafficFlowSpec; line?: number }
+  | { action: 'stopTraffic'; name: string; line?: number };
+
+export interface Scenario {
+  name?: string;
+  /** Apply the simulation's input objects at time 0 before the first step. Default true. */
+  applyInputs?: boolean;
+  steps: ScenarioStep[];
+}
+
+export interface SimulationInput {
+  objects: KubeObject[];
+  cluster: ClusterSpec;
+  scenario?: Scenario;
+  seed?: number;
+  options?: SimulationOptions;
+}
+
+export type ApplyResult = 'created' | 'configured' | 'unchanged' | 'failed';
+
+export interface AppliedEntry {
+  /** Index of the scenario step (0 is the initial apply of the inputs when a scenario adds steps). */
+  step: number;
+  time: number;
+  kind: string;
+  namespace: string;
+  name: string;
+  result: ApplyResult;
+  message?: string;
+}
+
+export interface EventRecord {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  namespace: string;
+  /** `Kind/name` of the involved object. */
+  object: string;
+  message: string;
+  /** The reporting component, as `kubectl get events` shows it (`replicaset-controller`, `default-scheduler`, `kubelet`). */
+  source: string;
+  count: number;
+  firstTime: number;
+  lastTime: number;
+}
+
+export interface PodSummary {
+  namespace: string;
+  name: string;
+  /** `Kind/name` of the top owner (Deployment, StatefulSet…), `Pod/<name>` for bare pods. */
+  owner: string;
+  phase: string;
+  /** The STATUS column of `kubectl get pods`: Pending, ContainerCreating, Running, Terminating, Completed… */
+  status: string;
+  ready: string;
+  restarts: number;
+  node: string;
+  ip: string;
+  age: number;
+}
+
+export interface QuotaSummary {
+  namespace: string;
+  name: string;
+  hard: Record<string, string>;
+  used: Record<string, string>;
+}
+
+export interface ClaimSummary {
+  namespace: string;
+  name: string;
+  phase: string;
+  volume: string;
+  capacity: string;
+  storageClass: string;
+}
+
+export interface VolumeSummary {
+  name: string;
+  phase: string;
+  claim: string;
+  capacity: string;
+  storageClass: string;
+}
+
+export interface DeploymentSummary {
+  namespace: string;
+  name: string;
+  replicas: number;
+  ready: number;
+  upToDate: number;
+  available: number;
+  revision: string;
+}
+
+export interface EndpointSummary {
+  namespace: string;
+  service: string;
+  /** `ip:port` of the ready endpoints, as `kubectl get endpoints` lists them. */
+  endpoints: string[];
+}
+
+export interface NodeSummary {
+  name: string;
+  status: string;
+  pods: number;
+  cpuRequests: string;
+  memoryRequests: string;
+}
+
+/** One message of the control-plane walkthrough: who told whom what, when. */
+export interface ControlPlaneMessage {
+  time: number;
+  from: string;
+  to: string;
+  /** `create`, `update`, `bind`, `write`, `watch ADDED`… */
+  action: string;
+  /** `Kind/namespace/name` */
+  object: string;
+}
+
+/** The state at the end of a tick where something changed. Pods as [namespace, name, phase/status, node]. */
+export interface TickState {
+  time: number;
+  pods: [string, string, string, string][];
+  quotas: { namespace: string; name: string; used: Record<string, string> }[];
+  persistentVolumeClaims: [string, string, string][];
+  endpoints: { namespace: string; service: string; ready: number }[];
+}
+
+export interface TrafficEdgeAggregate {
+  time: number;
+  flow: string;
+  /** The hop, `from → to`, as the canvas draws it (object keys or `external`). */
+  from: string;
+  to: string;
+  verdict: 'delivered' | 'denied' | 'dropped';
+  reason: string;
+  requests: number;
+}
+
+/** What the renderer animates per tick: messages, event indexes and pod changes. */
+export interface TimelineFrame {
+  time: number;
+  messages: ControlPlaneMessage[];
+  /** Indexes into `events` whose lastTime is this tick. */
+  events: number[];
+  /** Pods that changed: [namespace, name, status, node]; status `Deleted` when gone. */
+  pods: [string, string, string, string][];
+}
+
+export interface SimulationResult {
+  seed: number;
+  endTime: number;
+  steady: boolean;
+  applied: AppliedEntry[];
+  pods: PodSummary[];
+  events: EventRecord[];
+  quotas: QuotaSummary[];
+  persistentVolumeClaims: ClaimSummary[];
+  persistentVolumes: VolumeSummary[];
+  deployments: DeploymentSummary[];
+  endpoints: EndpointSummary[];
+  nodes: NodeSummary[];
+  traffic: TrafficEdgeAggregate[];
+  ticks: TickState[];
+  timeline: TimelineFrame[];
+}

@@ -1,0 +1,54 @@
+/**
+ * Service ports as ValidateService checks them (kubernetes/pkg/apis/core/validation): with more
+ * than one port every port needs a name; names are DNS-1123 labels and unique; a named targetPort
+ * is an IANA service name; port numbers are 1–65535. Container ports get the same number check.
+ */
+import type { Service } from 'kubernetes-types/core/v1';
+import { problemFor } from './problem';
+import { containersOf } from './podSpec';
+import { isDNS1123Label, isValidPortName } from './dns';
+import type { Check } from './types';
+
+const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+
+function badPort(n: unknown): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && (n < 1 || n > 65535);
+}
+
+export const checkServicePortSpec: Check = (ctx, report) => {
+  for (const o of ctx.objects) {
+    if (o.kind !== 'Service' || o.apiVersion !== 'v1') continue;
+    const ports = (o as unknown as Service).spec?.ports;
+    if (!Array.isArray(ports)) continue;
+    const requireName = ports.length > 1;
+    const names = new Set<string>();
+    ports.forEach((port, i) => {
+      if (!port || typeof port !== 'object') return;
+      const at = `spec.ports[${i}]`;
+      if (requireName && !port.name) {
+        report(problemFor(o, 'error', 'name', `${at}.name`, 'Required value', 'A Service with several ports must name each of them (e.g. "http", "metrics").'));
+      } else if (typeof port.name === 'string' && port.name) {
+        for (const msg of isDNS1123Label(port.name)) report(problemFor(o, 'error', 'name', `${at}.name`, `Invalid value: ${JSON.stringify(port.name)}: ${msg}`));
+        if (names.has(port.name)) report(problemFor(o, 'error', 'name', `${at}.name`, `Duplicate value: ${JSON.stringify(port.name)}`, 'Give every port of the Service its own name.'));
+        names.add(port.name);
+      }
+      if (badPort(port.port)) report(problemFor(o, 'error', 'port-range', `${at}.port`, `Invalid value: ${port.port}: ${PORT_RANGE}`));
+      const target = port.targetPort;
+      if (badPort(target)) report(problemFor(o, 'error', 'port-range', `${at}.targetPort`, `Invalid value: ${target}: ${PORT_RANGE}`));
+      if (typeof target === 'string')
+        for (const msg of isValidPortName(target))
+          report(
+            problemFor(o, 'error', 'name', `${at}.targetPort`, `Invalid value: ${JSON.stringify(target)}: ${msg}`, /^\d+$/.test(target) ? `Write the port number without quotes: targetPort: ${target}.` : undefined),
+          );
+    });
+  }
+  for (const entry of ctx.index.podTemplates('*')) {
+    for (const { container, path } of containersOf(entry)) {
+      if (!Array.isArray(container.ports)) continue;
+      container.ports.forEach((p, i) => {
+        if (p && badPort(p.containerPort))
+          report(problemFor(entry.owner, 'error', 'port-range', `${path}.ports[${i}].containerPort`, `Invalid value: ${p.containerPort}: ${PORT_RANGE}`));
+      });
+    }
+  }
+};

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench manifests`: export and import (parse + auto-layout) of 10,000 objects, and the
+ * design file round trip. Budget (DESIGN.md): export ≤ 1 s, import ≤ 1 s. Prints medians.
+ */
+import { cpus, totalmem } from 'node:os';
+import { exportManifests, importAsDesign, parseManifests } from '../../shared/manifests';
+import { parseDesign, serializeDesign } from '../../shared/design';
+import { syntheticObjects } from '../fixtures/synthetic';
+
+const COUNT = 10_000;
+const RUNS = 7;
+const BUDGET_MS = 1000;
+
+declare const gc: undefined | (() => void);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function measure(label: string, fn: () => unknown, budget?: number): number {
+  fn(); // warm-up: JIT and caches, as in a running app
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (typeof gc === 'function') gc();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  const verdict = budget === undefined ? '' : m <= budget ? `  ok (budget ${budget} ms)` : `  OVER BUDGET (${budget} ms)`;
+  console.log(`${label.padEnd(44)} median ${m.toFixed(0).padStart(5)} ms  (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${RUNS} runs)${verdict}`);
+  return m;
+}
+
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+const objects = syntheticObjects(COUNT);
+const yaml = exportManifests(objects);
+console.log(`${COUNT.toLocaleString('en-US')} objects, ${(yaml.length / 2 ** 20).toFixed(1)} MiB of YAML`);
+
+let over = 0;
+if (measure('export (apply order + YAML dump)', () => exportManifests(objects), BUDGET_MS) > BUDGET_MS) over++;
+if (measure('import (parse + auto-layout)', () => importAsDesign(parseManifests(yaml, 'bench.yaml').objects, 'bench'), BUDGET_MS) > BUDGET_MS) over++;
+measure('  of which parse', () => parseManifests(yaml, 'bench.yaml'));
+const loaded = parseManifests(yaml, 'bench.yaml').objects;
+measure('  of which auto-layout', () => importAsDesign(loaded, 'bench'));
+const design = importAsDesign(loaded, 'bench');
+const text = serializeDesign(design);
+measure('save design (serialize)', () => serializeDesign(design));
+measure('open design (parse + check)', () => parseDesign(text, 'bench.kubeplan.yaml'));
+process.exitCode = over ? 1 : 0;
