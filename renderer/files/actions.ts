@@ -53,9 +53,10 @@ export function newDesign(): void {
   replaceDesign(emptyDesign(t('app.untitled')));
 }
 
-export async function openDesign(): Promise<void> {
+/** Open through the host's dialog, or a known path (Electron's Open Recent). */
+export async function openDesign(path?: string): Promise<void> {
   if (!confirmDiscard()) return;
-  load(await kubeplanApi().openDesign(), 'files.openFailed');
+  load(await kubeplanApi().openDesign(path), 'files.openFailed');
 }
 
 export async function openExample(id: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 export const en = {
   app: { name: 'Kubeplan', untitled: 'Untitled', unsaved: 'Unsaved changes' },
   toolbar: {
-    new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', export: 'Export YAML',
+    new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', importFiles: 'YAML or JSON files…', importFolder: 'A folder of manifests…', export: 'Export YAML',
     exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
     undo: 'Undo', redo: 'Redo', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', autoLayout: 'Auto-layout',
     examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
