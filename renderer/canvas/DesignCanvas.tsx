@@ -30,6 +30,7 @@ export function DesignCanvas() {
   const gesturesRef = useRef<CanvasGestures | null>(null);
   const [size, setSize] = useState({ width: view.width, height: view.height });
   const [notice, setNotice] = useState<string | null>(null);
+  const [explanation, setExplanation] = useState<{ message: string; x: number; y: number } | undefined>(undefined);
   const empty = useKubeplanStore((s) => s.design.resources.length === 0 && Object.keys(s.design.layout.frames).length === 0);
 
   // Follow the parent's size.
@@ -60,7 +61,7 @@ export function DesignCanvas() {
       setNotice(message);
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => setNotice(null), 4000);
-    });
+    }, setExplanation);
     gesturesRef.current = gestures;
 
     const applyViewport = () => {
@@ -162,6 +163,11 @@ export function DesignCanvas() {
           {t('canvas.emptyHint')}
         </div>
       )}
+      {explanation && (
+        <div role="tooltip" data-testid="canvas-broken-reference" style={{ ...tooltipStyle, left: explanation.x + 14, top: explanation.y + 14 }}>
+          {explanation.message}
+        </div>
+      )}
       {notice && (
         <div role="status" data-testid="canvas-notice" style={noticeStyle}>
           {t('canvas.connectFailed', { message: notice })}
@@ -174,6 +180,12 @@ export function DesignCanvas() {
 const emptyStyle: React.CSSProperties = {
   position: 'absolute', left: '50%', top: '42%', transform: 'translate(-50%, -50%)', maxWidth: 420,
   color: '#5f6b7a', textAlign: 'center', fontSize: 13, lineHeight: 1.5, pointerEvents: 'none',
+};
+
+const tooltipStyle: React.CSSProperties = {
+  position: 'absolute', maxWidth: 340, background: '#fff', border: '1px solid #f3b8b3', borderLeft: '3px solid #d93025',
+  borderRadius: 6, padding: '6px 10px', fontSize: 12, lineHeight: 1.45, color: '#3c1512', pointerEvents: 'none',
+  boxShadow: '0 4px 14px rgba(0,0,0,0.12)', zIndex: 5,
 };
 
 const noticeStyle: React.CSSProperties = {

@@ -174,7 +174,7 @@ function drawBadge(ctx: CanvasRenderingContext2D, c: CardData): void {
   ctx.fillStyle = '#ffffff';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.font = `700 ${glyphSize(c.glyph.length, 11, 34)}px ${FONT_FAMILY}`;
+  ctx.font = `700 ${glyphSize(c.glyph.length, 11, c.shape === 'shield' || c.shape === 'diamond' ? 26 : 34)}px ${FONT_FAMILY}`;
   ctx.fillText(c.glyph, cx, cy + (c.shape === 'shield' ? -2 : 0));
 }
 

@@ -11,7 +11,7 @@ import {
   setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W,
 } from '../store';
 import { DETAIL_SCALE, HANDLE } from './drawCard';
-import { emptyEdgeScene, type EdgeScene } from './drawEdges';
+import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
 import { cardsInFrame, hitTest, idsInBox } from './hitTest';
 import { cardNodes, frameNodes } from './registry';
 import { clampScale, currentViewport, screenToWorld, updateVisibleWorld, view } from './view';
@@ -49,10 +49,15 @@ export class CanvasGestures {
   private wheelTimer: ReturnType<typeof setTimeout> | undefined;
   private cursor = '';
 
+  private markers: MissingMarker[] | undefined;
+  private hovered: MissingMarker | undefined;
+
   constructor(
     private readonly layers: CanvasLayers,
     private readonly container: HTMLElement,
     private readonly notify: (message: string) => void,
+    /** Shows (or hides, with undefined) the explanation of a broken reference under the pointer. */
+    private readonly explain: (marker: { message: string; x: number; y: number } | undefined) => void = () => undefined,
   ) {}
 
   private get design() {
@@ -87,6 +92,10 @@ export class CanvasGestures {
 
   onPointerDown = (e: PointerEvent): void => {
     if (this.gesture) return;
+    if (this.hovered) {
+      this.hovered = undefined;
+      this.explain(undefined);
+    }
     const screen = this.screenPoint(e);
     const world = screenToWorld(screen);
     if (e.button === 1 || (e.button === 0 && this.spaceDown)) {
@@ -304,8 +313,20 @@ export class CanvasGestures {
 
   private hover(screen: Point): void {
     if (this.spaceDown) return this.setCursor('grab');
-    const hit = hitTest(this.design, screenToWorld(screen), view.scale);
+    const world = screenToWorld(screen);
+    this.hoverMarker(world, screen);
+    const hit = hitTest(this.design, world, view.scale);
     this.setCursor(hit.type === 'handle' ? 'crosshair' : hit.type === 'card' ? 'pointer' : hit.type === 'resize' ? 'nwse-resize' : hit.type === 'frame-header' ? 'move' : '');
+  }
+
+  /** Explain a broken reference when the pointer rests on its "missing" marker. */
+  private hoverMarker(world: Point, screen: Point): void {
+    const reach = 11 / Math.max(view.scale, 0.01);
+    this.markers ??= missingMarkers(this.edgeScene.edges, this.edgeScene.positions);
+    const m = view.scale >= 0.2 ? this.markers.find((k) => Math.abs(k.at.x - world.x) <= reach && Math.abs(k.at.y - world.y) <= reach) : undefined;
+    if (m === this.hovered) return;
+    this.hovered = m;
+    this.explain(m ? { message: m.message, x: screen.x, y: screen.y } : undefined);
   }
 
   /** Lift the dragged cards onto the drag layer; the rest of the scene stays drawn as it was. */
@@ -353,6 +374,11 @@ export class CanvasGestures {
     const d = this.design;
     this.edgeScene.edges = designIndex(d).edges;
     this.edgeScene.positions = d.layout.positions;
+    this.markers = undefined;
+    if (this.hovered) {
+      this.hovered = undefined;
+      this.explain(undefined);
+    }
   }
 }
 

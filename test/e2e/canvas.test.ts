@@ -67,13 +67,23 @@ describeBrowser('designing on the canvas with the mouse', () => {
     expect(JSON.stringify(ingress.spec)).toContain(`"name":"${svc.name}"`);
     const yaml = await app.readYaml();
     expect(yaml).toContain(`name: ${svc.name}`);
+
+    // The new Ingress's own default backend still names a Service that does not exist: its dashed
+    // red edge ends in a "missing" marker, and resting the pointer on it says what is missing.
+    const scale = await app.page.evaluate(() => (window as unknown as { __kubeplan: { stage: { scaleX(): number } } }).__kubeplan.stage.scaleX());
+    const ingBox = await canvas.cardBox(ing.id);
+    const marker = await app.toPage({ x: ingBox.x + ingBox.width + 34 * scale, y: ingBox.y - 14 * scale });
+    await app.page.mouse.move(marker.x, marker.y, { steps: 4 });
+    const tooltip = app.page.locator('[data-testid="canvas-broken-reference"]');
+    await tooltip.waitFor({ timeout: 5000 });
+    expect(await tooltip.textContent()).toMatch(/Service/);
     await app.screenshot('canvas-connected');
   });
 
   it('undo and redo step through the design, and selecting does not break redo', async () => {
     const before = await canvas.resources();
     const area = await app.canvasBox();
-    await app.dragFromPalette('ConfigMap', area.width - 150, 80);
+    await app.dragFromPalette('ConfigMap', area.width - 150, area.height - 60);
     expect(await canvas.resources()).toHaveLength(before.length + 1);
     await press('Control+z');
     expect(await canvas.resources()).toHaveLength(before.length);
