@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { isNamespaced } from '../../../shared/kinds/registry';
 import { validateObjects } from '../../../shared/validation';
 import { parseDesignText } from '../../../renderer/api/formats';
+import { RESOURCE_HEIGHT, RESOURCE_WIDTH } from '../../../renderer/store/geometry';
 import index from '../../../assets/examples/index.json';
 
 const DIR = join(import.meta.dirname, '../../../assets/examples');
-const CARD = { width: 168, height: 64 };
+const CARD = { width: RESOURCE_WIDTH, height: RESOURCE_HEIGHT };
 
 describe('the shipped examples', () => {
   it('are listed once each with a title and description in English and Simplified Chinese', () => {
