@@ -4,7 +4,7 @@
  * pointer input from the container and hit-tests the design's geometry.
  */
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
@@ -16,7 +16,7 @@ import { FramesLayer } from './FramesLayer';
 import { CanvasGestures } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
-import { updateVisibleWorld, view } from './view';
+import { fitToContent, updateVisibleWorld, view } from './view';
 import { isControlTarget, isTypingTarget } from './typing';
 
 export function DesignCanvas() {
@@ -33,20 +33,30 @@ export function DesignCanvas() {
   const [explanation, setExplanation] = useState<{ message: string; x: number; y: number } | undefined>(undefined);
   const empty = useKubeplanStore((s) => s.design.resources.length === 0 && Object.keys(s.design.layout.frames).length === 0);
 
-  // Follow the parent's size.
-  useEffect(() => {
+  // Follow the parent's size; measure before paint so a fit asked for at start-up uses the real size.
+  useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       const width = Math.max(1, Math.floor(el.clientWidth));
       const height = Math.max(1, Math.floor(el.clientHeight));
       view.width = width;
       view.height = height;
+      view.measured = width > 1 && height > 1;
       updateVisibleWorld(useKubeplanStore.getState().viewport);
       setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    });
+      if (view.measured && view.pendingFit) {
+        view.pendingFit = false;
+        fitToContent();
+      }
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      view.measured = false;
+    };
   }, []);
 
   // Wire gestures, the store and the test hooks once the stage exists.

@@ -47,7 +47,11 @@ export const designIndex = memoOnResources((d: Design): DesignIndex => {
   const objects = d.resources.map((r) => r.object);
   const index = new ObjectIndex(objects);
   const idByKey = new Map<string, string>();
-  for (const r of d.resources) idByKey.set(keyOf(r.object), r.id);
+  const namespaceIds = new Set<string>();
+  for (const r of d.resources) {
+    idByKey.set(keyOf(r.object), r.id);
+    if (r.object.kind === 'Namespace') namespaceIds.add(r.id);
+  }
   const references = resolveReferences(index);
   const edges: DesignEdge[] = [];
   for (const ref of references) {
@@ -60,7 +64,8 @@ export const designIndex = memoOnResources((d: Design): DesignIndex => {
     }
     for (const target of ref.targets) {
       const targetId = idByKey.get(target);
-      if (!targetId) continue;
+      // A Namespace is drawn as the frame around its objects: containment already shows the link.
+      if (!targetId || namespaceIds.has(targetId)) continue;
       edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, sourceId, targetId, label: ref.label });
     }
   }

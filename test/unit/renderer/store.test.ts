@@ -197,6 +197,12 @@ describe('connecting resources', () => {
     expect(state().design).toBe(before);
   });
 
+  it('draws no edge from a ResourceQuota to its Namespace: the frame around it already says so', () => {
+    addResource('Namespace', { x: 400, y: 300 });
+    const quota = addResource('ResourceQuota', { x: 400, y: 300 })!;
+    expect(selectEdges(state()).filter((e) => e.sourceId === quota)).toEqual([]);
+  });
+
   it('draws a Service that selects nothing as a broken edge to a missing target', () => {
     const svc = addResource('Service', { x: 0, y: 0 })!;
     const edge = selectEdges(state()).find((e) => e.sourceId === svc)!;
