@@ -13,7 +13,7 @@ import { drawEdges } from './drawEdges';
 import { drawOverview } from './drawOverview';
 import { drawOverlay } from './drawOverlay';
 import { FramesLayer } from './FramesLayer';
-import { CanvasGestures } from './gestures';
+import { CanvasGestures, type CanvasTooltip } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
 import { fitToContent, updateVisibleWorld, view } from './view';
@@ -30,7 +30,7 @@ export function DesignCanvas() {
   const gesturesRef = useRef<CanvasGestures | null>(null);
   const [size, setSize] = useState({ width: view.width, height: view.height });
   const [notice, setNotice] = useState<string | null>(null);
-  const [explanation, setExplanation] = useState<{ message: string; x: number; y: number } | undefined>(undefined);
+  const [tooltip, setTooltip] = useState<CanvasTooltip | undefined>(undefined);
   const empty = useKubeplanStore((s) => s.design.resources.length === 0 && Object.keys(s.design.layout.frames).length === 0);
 
   // Follow the parent's size; measure before paint so a fit asked for at start-up uses the real size.
@@ -71,7 +71,7 @@ export function DesignCanvas() {
       setNotice(message);
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => setNotice(null), 4000);
-    }, setExplanation);
+    }, setTooltip);
     gesturesRef.current = gestures;
 
     const applyViewport = () => {
@@ -173,9 +173,13 @@ export function DesignCanvas() {
           {t('canvas.emptyHint')}
         </div>
       )}
-      {explanation && (
-        <div role="tooltip" data-testid="canvas-broken-reference" style={{ ...tooltipStyle, left: explanation.x + 14, top: explanation.y + 14 }}>
-          {explanation.message}
+      {tooltip && (
+        <div
+          role="tooltip"
+          data-testid={tooltip.tone === 'problem' ? 'canvas-broken-reference' : 'canvas-tooltip'}
+          style={{ ...tooltipStyle, ...(tooltip.tone === 'info' ? infoTooltip : {}), left: tooltip.x + 14, top: tooltip.y + 14 }}
+        >
+          {tooltip.message}
         </div>
       )}
       {notice && (
@@ -197,6 +201,8 @@ const tooltipStyle: React.CSSProperties = {
   borderRadius: 6, padding: '6px 10px', fontSize: 12, lineHeight: 1.45, color: '#3c1512', pointerEvents: 'none',
   boxShadow: '0 4px 14px rgba(0,0,0,0.12)', zIndex: 5,
 };
+
+const infoTooltip: React.CSSProperties = { border: '1px solid #c9cfdb', borderLeft: '1px solid #c9cfdb', color: '#1f2937' };
 
 const noticeStyle: React.CSSProperties = {
   position: 'absolute', left: '50%', bottom: 16, transform: 'translateX(-50%)', background: '#fff4f3',
