@@ -28,7 +28,7 @@ describeBrowser('designing on the canvas with the mouse', () => {
     await app.dragFromPalette('Ingress', frame.x + 110, frame.y + 320);
     await app.dragFromPalette('PersistentVolumeClaim', frame.x + 400, frame.y + 90);
     await app.dragFromPalette('NetworkPolicy', frame.x + 400, frame.y + 220);
-    await app.dragFromPalette('PersistentVolume', frame.x + frame.width + 160, frame.y + 90);
+    await app.dragFromPalette('PersistentVolume', frame.x + 110, frame.y + frame.height + 70);
 
     const all = await canvas.resources();
     const byKind = Object.fromEntries(all.map((r) => [r.kind, r]));
@@ -132,6 +132,18 @@ describeBrowser('designing on the canvas with the mouse', () => {
     await press('Delete');
     const left = (await canvas.resources()).map((r) => r.id);
     for (const id of copies) expect(left).not.toContain(id);
+  });
+
+  it('pressing Enter on a palette entry adds that kind at the centre of the view', async () => {
+    const before = (await canvas.resources()).filter((r) => r.kind === 'Secret').length;
+    await app.page.locator('[data-kind="Secret"]').focus();
+    await press('Enter');
+    const secrets = (await canvas.resources()).filter((r) => r.kind === 'Secret');
+    expect(secrets).toHaveLength(before + 1);
+    const area = await app.canvasBox();
+    const c = await canvas.cardCenter(secrets[secrets.length - 1]!.id);
+    expect(Math.abs(c.x - area.width / 2)).toBeLessThan(60);
+    expect(Math.abs(c.y - area.height / 2)).toBeLessThan(60);
   });
 
   it('wheel zooms around the pointer and F fits everything in view', async () => {
