@@ -4,6 +4,7 @@
  */
 import { useKeyboardShortcuts } from './actions';
 import { DesignCanvas } from './canvas';
+import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
 import { Notices } from './panels/Notices';
@@ -12,18 +13,20 @@ import { Palette } from './palette';
 
 export function App() {
   useKeyboardShortcuts();
+  const panels = usePanels();
+  const columns = `${panels.palette ? '232px ' : ''}minmax(0, 1fr)${panels.inspector ? ' 312px' : ''}`;
   return (
     <div className="app" data-testid="workspace">
       <Toolbar />
-      <div className="workbench">
-        <Palette />
+      <div className="workbench" style={{ gridTemplateColumns: columns }}>
+        {panels.palette && <Palette />}
         <div className="centre">
           <main className="canvas-area" data-testid="canvas">
             <DesignCanvas />
           </main>
-          <Dock />
+          {panels.dock && <Dock />}
         </div>
-        <Inspector />
+        {panels.inspector && <Inspector />}
       </div>
       <Notices />
     </div>

@@ -4,7 +4,7 @@
  * pointer input from the container and hit-tests the design's geometry.
  */
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
@@ -13,11 +13,11 @@ import { drawEdges } from './drawEdges';
 import { drawOverview } from './drawOverview';
 import { drawOverlay } from './drawOverlay';
 import { FramesLayer } from './FramesLayer';
-import { CanvasGestures } from './gestures';
+import { CanvasGestures, type CanvasTooltip } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
-import { updateVisibleWorld, view } from './view';
-import { isTypingTarget } from './typing';
+import { fitToContent, updateVisibleWorld, view } from './view';
+import { isControlTarget, isTypingTarget } from './typing';
 
 export function DesignCanvas() {
   const { t } = useTranslation();
@@ -30,22 +30,33 @@ export function DesignCanvas() {
   const gesturesRef = useRef<CanvasGestures | null>(null);
   const [size, setSize] = useState({ width: view.width, height: view.height });
   const [notice, setNotice] = useState<string | null>(null);
+  const [tooltip, setTooltip] = useState<CanvasTooltip | undefined>(undefined);
   const empty = useKubeplanStore((s) => s.design.resources.length === 0 && Object.keys(s.design.layout.frames).length === 0);
 
-  // Follow the parent's size.
-  useEffect(() => {
+  // Follow the parent's size; measure before paint so a fit asked for at start-up uses the real size.
+  useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       const width = Math.max(1, Math.floor(el.clientWidth));
       const height = Math.max(1, Math.floor(el.clientHeight));
       view.width = width;
       view.height = height;
+      view.measured = width > 1 && height > 1;
       updateVisibleWorld(useKubeplanStore.getState().viewport);
       setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
-    });
+      if (view.measured && view.pendingFit) {
+        view.pendingFit = false;
+        fitToContent();
+      }
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      view.measured = false;
+    };
   }, []);
 
   // Wire gestures, the store and the test hooks once the stage exists.
@@ -60,7 +71,7 @@ export function DesignCanvas() {
       setNotice(message);
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => setNotice(null), 4000);
-    });
+    }, setTooltip);
     gesturesRef.current = gestures;
 
     const applyViewport = () => {
@@ -94,6 +105,7 @@ export function DesignCanvas() {
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target)) return;
       if (e.key === ' ') {
+        if (isControlTarget(e.target)) return;
         e.preventDefault();
         gestures.setSpace(e.type === 'keydown');
       } else if (e.key === 'Escape' && e.type === 'keydown') gestures.cancel();
@@ -161,6 +173,15 @@ export function DesignCanvas() {
           {t('canvas.emptyHint')}
         </div>
       )}
+      {tooltip && (
+        <div
+          role="tooltip"
+          data-testid={tooltip.tone === 'problem' ? 'canvas-broken-reference' : 'canvas-tooltip'}
+          style={{ ...tooltipStyle, ...(tooltip.tone === 'info' ? infoTooltip : {}), left: tooltip.x + 14, top: tooltip.y + 14 }}
+        >
+          {tooltip.message}
+        </div>
+      )}
       {notice && (
         <div role="status" data-testid="canvas-notice" style={noticeStyle}>
           {t('canvas.connectFailed', { message: notice })}
@@ -174,6 +195,14 @@ const emptyStyle: React.CSSProperties = {
   position: 'absolute', left: '50%', top: '42%', transform: 'translate(-50%, -50%)', maxWidth: 420,
   color: '#5f6b7a', textAlign: 'center', fontSize: 13, lineHeight: 1.5, pointerEvents: 'none',
 };
+
+const tooltipStyle: React.CSSProperties = {
+  position: 'absolute', maxWidth: 340, background: '#fff', border: '1px solid #f3b8b3', borderLeft: '3px solid #d93025',
+  borderRadius: 6, padding: '6px 10px', fontSize: 12, lineHeight: 1.45, color: '#3c1512', pointerEvents: 'none',
+  boxShadow: '0 4px 14px rgba(0,0,0,0.12)', zIndex: 5,
+};
+
+const infoTooltip: React.CSSProperties = { border: '1px solid #c9cfdb', borderLeft: '1px solid #c9cfdb', color: '#1f2937' };
 
 const noticeStyle: React.CSSProperties = {
   position: 'absolute', left: '50%', bottom: 16, transform: 'translateX(-50%)', background: '#fff4f3',

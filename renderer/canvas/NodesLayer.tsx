@@ -26,9 +26,9 @@ interface CardProps {
 export function cardData(object: KubeObject, selected: boolean, problem?: 'error' | 'warning'): CardData {
   const display = getKindModule(object.kind, object.apiVersion)?.display;
   return {
-    kind: object.kind,
-    name: fitText(object.metadata.name, true),
-    subtitle: fitText(resourceSubtitle(object), false),
+    kind: fitText(object.kind, 'caption'),
+    name: fitText(object.metadata.name, 'name'),
+    subtitle: fitText(resourceSubtitle(object), 'subtitle'),
     glyph: display?.glyph ?? object.kind.slice(0, 4).toLowerCase(),
     color: display?.color ?? THEME.fallbackKind,
     shape: display?.shape ?? 'rounded',

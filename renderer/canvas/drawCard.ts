@@ -24,8 +24,8 @@ export interface CardData {
 
 /** Where the connect handle sits on a card, relative to its top-left, and its radius (screen px). */
 export const HANDLE = { x: W, y: H / 2, radius: 7 };
-const BADGE = { x: 10, y: 12, size: 40 };
-const TEXT_X = 60;
+const BADGE = { x: 9, y: 14, size: 36 };
+const TEXT_X = 53;
 const TEXT_WIDTH = W - TEXT_X - 12;
 
 /** Below this zoom the text is unreadable anyway: draw coloured blocks only. */
@@ -61,13 +61,13 @@ export function drawCard(context: Konva.Context, shape: Konva.Shape): void {
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
   ctx.fillStyle = c.color;
-  ctx.font = `600 10px ${FONT_FAMILY}`;
+  ctx.font = FONTS.caption;
   ctx.fillText(c.kind, TEXT_X, 18);
   ctx.fillStyle = THEME.name;
-  ctx.font = `600 13px ${FONT_FAMILY}`;
+  ctx.font = FONTS.name;
   ctx.fillText(c.name, TEXT_X, 36);
   ctx.fillStyle = THEME.subtitle;
-  ctx.font = `11px ${FONT_FAMILY}`;
+  ctx.font = FONTS.subtitle;
   ctx.fillText(c.subtitle, TEXT_X, 52);
 
   if (c.problem) {
@@ -97,14 +97,22 @@ function strokeSelection(ctx: CanvasRenderingContext2D): void {
 const fitCache = new Map<string, string>();
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 
-export function fitText(text: string, bold: boolean): string {
-  const key = `${bold ? 'b' : 'n'}:${text}`;
+export type TextStyle = 'name' | 'caption' | 'subtitle';
+
+const FONTS: Record<TextStyle, string> = {
+  name: `600 13px ${FONT_FAMILY}`,
+  caption: `600 10px ${FONT_FAMILY}`,
+  subtitle: `11px ${FONT_FAMILY}`,
+};
+
+export function fitText(text: string, style: TextStyle): string {
+  const key = `${style}:${text}`;
   const hit = fitCache.get(key);
   if (hit !== undefined) return hit;
   measureCtx ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   let out = text;
   if (measureCtx) {
-    measureCtx.font = bold ? `600 13px ${FONT_FAMILY}` : `11px ${FONT_FAMILY}`;
+    measureCtx.font = FONTS[style];
     if (measureCtx.measureText(text).width > TEXT_WIDTH) {
       let lo = 0;
       let hi = text.length;
@@ -174,7 +182,7 @@ function drawBadge(ctx: CanvasRenderingContext2D, c: CardData): void {
   ctx.fillStyle = '#ffffff';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.font = `700 ${glyphSize(c.glyph.length, 11, 34)}px ${FONT_FAMILY}`;
+  ctx.font = `700 ${glyphSize(c.glyph.length, 11, c.shape === 'shield' || c.shape === 'diamond' ? 23 : 31)}px ${FONT_FAMILY}`;
   ctx.fillText(c.glyph, cx, cy + (c.shape === 'shield' ? -2 : 0));
 }
 

@@ -127,3 +127,23 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
   for (const m of markers) ctx.fillText('?', m.x, m.y + 0.5);
   ctx.fillStyle = '#fff';
 }
+
+export interface MissingMarker {
+  at: Point;
+  sourceId: string;
+  message: string;
+}
+
+/** Where each broken reference's marker is, with what it says (hover tooltips). */
+export function missingMarkers(edges: readonly DesignEdge[], positions: Readonly<Record<string, Point>>): MissingMarker[] {
+  const count = new Map<string, number>();
+  const out: MissingMarker[] = [];
+  for (const e of edges) {
+    if (e.targetId) continue;
+    const k = count.get(e.sourceId) ?? 0;
+    count.set(e.sourceId, k + 1);
+    const p = positions[e.sourceId];
+    if (p) out.push({ at: missingMarker(p, k), sourceId: e.sourceId, message: e.problem?.message ?? e.label });
+  }
+  return out;
+}

@@ -35,7 +35,9 @@ export function drawOverview(ctx: CanvasRenderingContext2D, design: Design, sele
     if (!path) paths.set(color, (path = new Path2D()));
     path.rect(p.x, p.y, W, H);
     if (selection.has(r.id)) {
-      selected.rect(p.x, p.y, W, H);
+      // Outside the block, so the ring shows even on a card of the selection colour.
+      const g = 4 / view.scale;
+      selected.rect(p.x - g, p.y - g, W + 2 * g, H + 2 * g);
       anySelected = true;
     }
   }
@@ -44,7 +46,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, design: Design, sele
     ctx.fill(path);
   }
   if (anySelected) {
-    ctx.lineWidth = 3 / view.scale;
+    ctx.lineWidth = 2.5 / view.scale;
     ctx.strokeStyle = THEME.selection;
     ctx.stroke(selected);
   }

@@ -10,11 +10,18 @@ import {
   canConnectKinds, clearSelection, connect, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select,
   setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W,
 } from '../store';
-import { DETAIL_SCALE, HANDLE } from './drawCard';
-import { emptyEdgeScene, type EdgeScene } from './drawEdges';
+import { DETAIL_SCALE, fitText, HANDLE } from './drawCard';
+import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
 import { cardsInFrame, hitTest, idsInBox } from './hitTest';
 import { cardNodes, frameNodes } from './registry';
 import { clampScale, currentViewport, screenToWorld, updateVisibleWorld, view } from './view';
+
+export interface CanvasTooltip {
+  message: string;
+  tone: 'problem' | 'info';
+  x: number;
+  y: number;
+}
 
 export interface CanvasLayers {
   stage: Konva.Stage;
@@ -49,10 +56,16 @@ export class CanvasGestures {
   private wheelTimer: ReturnType<typeof setTimeout> | undefined;
   private cursor = '';
 
+  private markers: MissingMarker[] | undefined;
+  /** What the tooltip is showing: a marker or a card, by a key; undefined when hidden. */
+  private hovered: string | undefined;
+
   constructor(
     private readonly layers: CanvasLayers,
     private readonly container: HTMLElement,
     private readonly notify: (message: string) => void,
+    /** Shows (or hides, with undefined) a tooltip: a broken reference's problem, or a card's full name. */
+    private readonly explain: (tip: CanvasTooltip | undefined) => void = () => undefined,
   ) {}
 
   private get design() {
@@ -87,6 +100,10 @@ export class CanvasGestures {
 
   onPointerDown = (e: PointerEvent): void => {
     if (this.gesture) return;
+    if (this.hovered) {
+      this.hovered = undefined;
+      this.explain(undefined);
+    }
     const screen = this.screenPoint(e);
     const world = screenToWorld(screen);
     if (e.button === 1 || (e.button === 0 && this.spaceDown)) {
@@ -304,8 +321,35 @@ export class CanvasGestures {
 
   private hover(screen: Point): void {
     if (this.spaceDown) return this.setCursor('grab');
-    const hit = hitTest(this.design, screenToWorld(screen), view.scale);
+    const world = screenToWorld(screen);
+    const hit = hitTest(this.design, world, view.scale);
+    this.hoverTooltip(world, screen, hit);
     this.setCursor(hit.type === 'handle' ? 'crosshair' : hit.type === 'card' ? 'pointer' : hit.type === 'resize' ? 'nwse-resize' : hit.type === 'frame-header' ? 'move' : '');
+  }
+
+  /**
+   * Resting on a broken reference's "missing" marker explains what is missing; resting on a card
+   * whose name was shortened to fit shows the whole `Kind namespace/name`.
+   */
+  private hoverTooltip(world: Point, screen: Point, hit: ReturnType<typeof hitTest>): void {
+    const reach = 11 / Math.max(view.scale, 0.01);
+    this.markers ??= missingMarkers(this.edgeScene.edges, this.edgeScene.positions);
+    const i = view.scale >= 0.2 ? this.markers.findIndex((k) => Math.abs(k.at.x - world.x) <= reach && Math.abs(k.at.y - world.y) <= reach) : -1;
+    let key: string | undefined;
+    let tip: Omit<CanvasTooltip, 'x' | 'y'> | undefined;
+    if (i >= 0) {
+      key = `marker:${i}`;
+      tip = { message: this.markers[i]!.message, tone: 'problem' };
+    } else if (hit.type === 'card' && view.scale >= DETAIL_SCALE) {
+      const o = this.design.resources.find((r) => r.id === hit.id)?.object;
+      if (o && (fitText(o.metadata.name, 'name') !== o.metadata.name || fitText(o.kind, 'caption') !== o.kind)) {
+        key = `card:${hit.id}`;
+        tip = { message: `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`, tone: 'info' };
+      }
+    }
+    if (key === this.hovered) return;
+    this.hovered = key;
+    this.explain(tip ? { ...tip, x: screen.x, y: screen.y } : undefined);
   }
 
   /** Lift the dragged cards onto the drag layer; the rest of the scene stays drawn as it was. */
@@ -353,6 +397,11 @@ export class CanvasGestures {
     const d = this.design;
     this.edgeScene.edges = designIndex(d).edges;
     this.edgeScene.positions = d.layout.positions;
+    this.markers = undefined;
+    if (this.hovered) {
+      this.hovered = undefined;
+      this.explain(undefined);
+    }
   }
 }
 

@@ -11,6 +11,9 @@ export const view = {
   stage: undefined as Konva.Stage | undefined,
   width: 800,
   height: 600,
+  /** False until the canvas has measured its container; a fit asked for earlier waits for it. */
+  measured: false,
+  pendingFit: false,
   /** The world rectangle on screen, padded a little, for culling. */
   world: { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity } as Box,
   scale: 1,
@@ -62,6 +65,10 @@ export function clampScale(s: number): number {
 
 /** Frame everything (cards and namespace frames) in the canvas with a margin; no zoom above 100 %. */
 export function fitToContent(margin = 48): void {
+  if (!view.measured) {
+    view.pendingFit = true;
+    return;
+  }
   const bounds = contentBounds(useKubeplanStore.getState().design);
   if (!bounds) {
     setViewport({ x: 0, y: 0, scale: 1 });

@@ -8,6 +8,7 @@ import type { ApiError, OpenedDesign, Result } from '../../shared/ipc/api';
 import { kubeplanApi } from '../api';
 import { fitToContent } from '../canvas';
 import { markSaved, replaceDesign, useKubeplanStore } from '../store';
+import { withImplicitFrames } from './frames';
 import { errorLine, notify } from './notices';
 
 const t = (key: string, options?: Record<string, unknown>) => i18next.t(key, options ?? {});
@@ -53,9 +54,10 @@ export function newDesign(): void {
   replaceDesign(emptyDesign(t('app.untitled')));
 }
 
-export async function openDesign(): Promise<void> {
+/** Open through the host's dialog, or a known path (Electron's Open Recent). */
+export async function openDesign(path?: string): Promise<void> {
   if (!confirmDiscard()) return;
-  load(await kubeplanApi().openDesign(), 'files.openFailed');
+  load(await kubeplanApi().openDesign(path), 'files.openFailed');
 }
 
 export async function openExample(id: string): Promise<boolean> {
@@ -73,6 +75,7 @@ export async function importManifests(folder = false): Promise<void> {
 }
 
 export async function saveDesign(saveAs = false): Promise<boolean> {
+  framePlainNamespaces();
   const { design, file } = state();
   const r = await kubeplanApi().saveDesign(design, { path: file.path, saveAs });
   if (!r.ok) {
@@ -86,6 +89,17 @@ export async function saveDesign(saveAs = false): Promise<boolean> {
   void kubeplanApi().backup(undefined);
   notify({ tone: 'success', text: t('files.saved', { path: r.value }) });
   return true;
+}
+
+/** Give implicit namespaces their frame before saving, outside undo history (see frames.ts). */
+function framePlainNamespaces(): void {
+  const { design } = state();
+  const framed = withImplicitFrames(design);
+  if (framed === design) return;
+  const history = useKubeplanStore.temporal.getState();
+  history.pause();
+  useKubeplanStore.setState({ design: framed });
+  history.resume();
 }
 
 export async function exportManifests(mode: 'file' | 'folder' = 'file', selectionOnly = false): Promise<void> {

@@ -2,7 +2,7 @@
 export const en = {
   app: { name: 'Kubeplan', untitled: 'Untitled', unsaved: 'Unsaved changes' },
   toolbar: {
-    new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', export: 'Export YAML',
+    new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', importFiles: 'YAML or JSON files…', importFolder: 'A folder of manifests…', export: 'Export YAML',
     exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
     undo: 'Undo', redo: 'Redo', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', autoLayout: 'Auto-layout',
     examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
@@ -24,7 +24,7 @@ export const en = {
     multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
     apply: 'Apply', revert: 'Revert', yamlHint: 'Edit any field; changes apply when the YAML is valid.',
     name: 'Name', namespace: 'Namespace', labels: 'Labels', annotations: 'Annotations', key: 'key', value: 'value',
-    addLabel: 'Add label', add: 'Add', remove: 'Remove', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
+    addLabel: 'Add label', add: 'Add', remove: 'Remove', podLabels: 'Pod labels', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
     container: 'Container', image: 'Image', ports: 'Ports', containerPort: 'Container port', portName: 'Name',
     protocol: 'Protocol', requests: 'Requests', limits: 'Limits', cpu: 'CPU', memory: 'Memory',
     serviceType: 'Type', port: 'Port', targetPort: 'Target port', nodePort: 'Node port', selector: 'Selector',

@@ -6,7 +6,7 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 export const zhCN: DeepStrings<Strings> = {
   app: { name: 'Kubeplan', untitled: '未命名', unsaved: '有未保存的更改' },
   toolbar: {
-    new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', export: '导出 YAML',
+    new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', importFiles: 'YAML 或 JSON 文件…', importFolder: '包含清单的文件夹…', export: '导出 YAML',
     exportFile: '导出为单个文件', exportFolder: '按命名空间导出多个文件',
     undo: '撤销', redo: '重做', zoomIn: '放大', zoomOut: '缩小', fit: '适应窗口', autoLayout: '自动布局',
     examples: '示例', openExample: '打开示例', language: '语言', file: '文件',
@@ -28,7 +28,7 @@ export const zhCN: DeepStrings<Strings> = {
     multi: '已选择 {{count}} 个资源', byKind: '按类型', form: '属性', yaml: 'YAML',
     apply: '应用', revert: '还原', yamlHint: '可以编辑任何字段；YAML 有效时更改才会生效。',
     name: '名称', namespace: '命名空间', labels: '标签', annotations: '注解', key: '键', value: '值',
-    addLabel: '添加标签', add: '添加', remove: '删除', pods: 'Pod', replicas: '副本数', containers: '容器',
+    addLabel: '添加标签', add: '添加', remove: '删除', podLabels: 'Pod 标签', pods: 'Pod', replicas: '副本数', containers: '容器',
     container: '容器', image: '镜像', ports: '端口', containerPort: '容器端口', portName: '名称',
     protocol: '协议', requests: '资源请求 (requests)', limits: '资源限制 (limits)', cpu: 'CPU', memory: '内存',
     serviceType: '类型', port: '端口', targetPort: '目标端口', nodePort: '节点端口', selector: '选择器',

@@ -35,10 +35,17 @@ export function Toolbar() {
         <span>{t('app.name')}</span>
       </div>
       <div className="tb-group">
-        <ToolButton icon="new" label={t('toolbar.new')} testId="tb-new" onClick={newDesign} />
-        <ToolButton icon="open" label={t('toolbar.open')} testId="tb-open" onClick={() => void openDesign()} />
-        <ToolButton icon="save" label={t('toolbar.save')} testId="tb-save" onClick={() => void saveDesign(false)} />
-        <ToolButton icon="import" label={t('toolbar.import')} testId="tb-import" onClick={() => void importManifests(false)} />
+        <ToolButton icon="new" label={t('toolbar.new')} testId="tb-new" showLabel onClick={newDesign} />
+        <ToolButton icon="open" label={t('toolbar.open')} testId="tb-open" showLabel onClick={() => void openDesign()} />
+        <ToolButton icon="save" label={t('toolbar.save')} testId="tb-save" showLabel onClick={() => void saveDesign(false)} />
+        <Menu
+          testId="tb-import"
+          label={<><Icon name="import" /><span>{t('toolbar.import')}</span><Icon name="chevron" size={12} /></>}
+          items={[
+            { id: 'files', label: t('toolbar.importFiles'), run: () => void importManifests(false) },
+            { id: 'folder', label: t('toolbar.importFolder'), run: () => void importManifests(true) },
+          ]}
+        />
         <Menu
           testId="tb-export"
           label={<><Icon name="export" /><span>{t('toolbar.export')}</span><Icon name="chevron" size={12} /></>}

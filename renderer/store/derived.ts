@@ -1,6 +1,8 @@
 /**
  * Data derived from the design — edges from the reference table, problems from validation — is
- * computed, never stored: memoised on the design object, which changes exactly when the design does.
+ * computed, never stored. It depends only on the objects, so it is memoised on the design's
+ * `resources` array, which every action replaces exactly when an object changes (moving cards
+ * within a namespace keeps it, so a drag never re-resolves references).
  */
 import type { Design } from '../../shared/design/types';
 import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
@@ -28,24 +30,28 @@ export interface DesignIndex {
   edges: DesignEdge[];
 }
 
-/** Memoise a function of the design on the design's identity (one entry per function is enough). */
-function memoOnDesign<T>(compute: (d: Design) => T): (d: Design) => T {
-  let lastDesign: Design | undefined;
+/** Memoise a function of the design's objects on the identity of its resources array. */
+function memoOnResources<T>(compute: (d: Design) => T): (d: Design) => T {
+  let lastResources: Design['resources'] | undefined;
   let last: T;
   return (d) => {
-    if (d !== lastDesign) {
+    if (d.resources !== lastResources) {
       last = compute(d);
-      lastDesign = d;
+      lastResources = d.resources;
     }
     return last;
   };
 }
 
-export const designIndex = memoOnDesign((d: Design): DesignIndex => {
+export const designIndex = memoOnResources((d: Design): DesignIndex => {
   const objects = d.resources.map((r) => r.object);
   const index = new ObjectIndex(objects);
   const idByKey = new Map<string, string>();
-  for (const r of d.resources) idByKey.set(keyOf(r.object), r.id);
+  const namespaceIds = new Set<string>();
+  for (const r of d.resources) {
+    idByKey.set(keyOf(r.object), r.id);
+    if (r.object.kind === 'Namespace') namespaceIds.add(r.id);
+  }
   const references = resolveReferences(index);
   const edges: DesignEdge[] = [];
   for (const ref of references) {
@@ -58,7 +64,8 @@ export const designIndex = memoOnDesign((d: Design): DesignIndex => {
     }
     for (const target of ref.targets) {
       const targetId = idByKey.get(target);
-      if (!targetId) continue;
+      // A Namespace is drawn as the frame around its objects: containment already shows the link.
+      if (!targetId || namespaceIds.has(targetId)) continue;
       edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, sourceId, targetId, label: ref.label });
     }
   }
@@ -66,7 +73,7 @@ export const designIndex = memoOnDesign((d: Design): DesignIndex => {
 });
 
 /** Problems of the design; empty until validation is wired (see services.ts). */
-export const designProblems = memoOnDesign((d: Design): Problem[] => {
+export const designProblems = memoOnResources((d: Design): Problem[] => {
   const validate = designServices().validateObjects;
   return validate ? validate(designIndex(d).index) : [];
 });

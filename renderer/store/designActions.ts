@@ -134,14 +134,18 @@ export function moveResources(ids: readonly string[], dx: number, dy: number): v
     byId.set(r.id, r.object);
   }
   const withPositions: Design = { ...d, layout: { ...d.layout, positions } };
+  let namespaceChanged = false;
   const resources = d.resources.map((r) => {
     const o = byId.get(r.id);
     if (!o) return r;
     const ns = namespaceAt(withPositions, o.kind, resourceCenter(positions[r.id]!));
     const moved = withNamespace(o, ns);
-    return moved === o ? r : { ...r, object: moved };
+    if (moved === o) return r;
+    namespaceChanged = true;
+    return { ...r, object: moved };
   });
-  setDesign({ ...withPositions, resources });
+  // A move within namespaces keeps the resources array, so references and problems are not recomputed.
+  setDesign({ ...withPositions, resources: namespaceChanged ? resources : d.resources });
 }
 
 /** Move a frame (with or without a Namespace object) and the cards inside it. */

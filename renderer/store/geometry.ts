@@ -2,11 +2,15 @@
  * Canvas geometry shared by the store and the canvas: the size of a resource's card, which
  * namespace frame a point falls in, and bounding boxes.
  */
+import { NODE_SIZE } from '../../shared/design/layout';
 import type { Box, Design, Point } from '../../shared/design/types';
 
-/** Every resource is drawn as a card of this size (world units), top-left at its layout position. */
-export const RESOURCE_WIDTH = 200;
-export const RESOURCE_HEIGHT = 64;
+/**
+ * Every resource is drawn as a card of this size (world units), top-left at its layout position:
+ * the size auto-layout reserves, so laid-out and saved designs never overlap.
+ */
+export const RESOURCE_WIDTH = NODE_SIZE.width;
+export const RESOURCE_HEIGHT = NODE_SIZE.height;
 /** Size of a new namespace frame, and the smallest a frame may be resized to. */
 export const DEFAULT_FRAME = { width: 640, height: 400 };
 export const MIN_FRAME = { width: 200, height: 120 };

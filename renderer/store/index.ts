@@ -16,7 +16,7 @@ export {
   selectDirty, selectFilePath, selectResourceCount, selectResource, resourceIdForKey,
 } from './derived';
 export type { DesignEdge, DesignIndex } from './derived';
-export { provideDesignServices, designServices } from './services';
+export { provideDesignServices, designServices, resetDesignServices } from './services';
 export type { DesignServices, ConnectResult, Problem } from './services';
 export * from './geometry';
 export { uniqueName, baseNameForKind, isDns1123Label, toDns1123Label } from './names';

@@ -1,27 +1,17 @@
 /**
- * The shared functions the store needs from other layers' modules (connect, validation,
- * auto-layout), behind one seam. The app wires the real modules at start-up with
- * `provideDesignServices`; unit tests wire small fakes. Until a service is provided the store
- * reports it as unavailable instead of guessing.
+ * The shared functions the store uses from other modules (connect, validation, auto-layout), behind
+ * one seam: the real shared modules by default; unit tests (or a host that runs validation in a
+ * worker) replace them with `provideDesignServices`.
  */
+import { layoutDesign } from '../../shared/design/layout';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import type { ObjectIndex } from '../../shared/model/objectIndex';
+import { canConnect, connect, type ConnectResult } from '../../shared/references/connect';
+import { validateObjects } from '../../shared/validation';
+import type { Problem } from '../../shared/validation';
 
-export type ConnectResult = { ok: true; changed: KubeObject[] } | { ok: false; message: string };
-
-/** Problem as shared/validation reports it. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  rule: string;
-  objectKey: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  path: string;
-  message: string;
-  hint?: string;
-}
+export type { ConnectResult, Problem };
 
 export interface DesignServices {
   /** shared/references/connect.ts */
@@ -29,12 +19,13 @@ export interface DesignServices {
   /** shared/references/connect.ts */
   canConnect(sourceKind: string, targetKind: string): boolean;
   /** shared/validation/index.ts */
-  validateObjects(objects: KubeObject[] | ObjectIndex): Problem[];
+  validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[];
   /** shared/manifests/index.ts */
   layoutDesign(design: Design): Design;
 }
 
-let provided: Partial<DesignServices> = {};
+const defaults: DesignServices = { connect, canConnect, validateObjects, layoutDesign };
+let provided: Partial<DesignServices> = { ...defaults };
 
 export function provideDesignServices(services: Partial<DesignServices>): void {
   provided = { ...provided, ...services };
@@ -42,4 +33,9 @@ export function provideDesignServices(services: Partial<DesignServices>): void {
 
 export function designServices(): Partial<DesignServices> {
   return provided;
+}
+
+/** Back to the shared modules (tests that provided fakes call this when done). */
+export function resetDesignServices(): void {
+  provided = { ...defaults };
 }

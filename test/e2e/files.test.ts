@@ -62,6 +62,13 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     await app.screenshot('files-reopened');
   });
 
+  it('Ctrl+S in the browser saves the design as a download too', async () => {
+    await app.page.locator('[data-testid="canvas"]').click({ position: { x: 5, y: 5 } });
+    const saved = await app.captureDownload(() => app.page.keyboard.press('Control+s'));
+    expect(saved.name).toBe('three-tier-shop.kubeplan.yaml');
+    expect(saved.text).toContain('name: three-tier-shop');
+  });
+
   it('opening a file with a YAML error shows file and line and leaves the open design alone', async () => {
     const before = await shell.design();
     await shell.openFile('broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: [oops\n');
@@ -76,7 +83,8 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     const manifests = readFileSync(join(ROOT, 'assets/examples/hello-minikube.kubeplan.yaml'), 'utf8');
     const objects = (load(manifests) as { resources: Array<{ object: Obj }> }).resources.map((r) => r.object);
     const text = objects.map((o) => JSON.stringify(o)).join('\n---\n');
-    await app.chooseFiles(() => shell.byTestId('tb-import').click(), [{ name: 'hello.yaml', text }]);
+    await shell.byTestId('tb-import').click();
+    await app.chooseFiles(() => shell.byTestId('tb-import-files').click(), [{ name: 'hello.yaml', text }]);
     await app.page.waitForFunction(() => (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: unknown[] } } } } }).__kubeplan.store.getState().design.resources.length === 2);
     const design = await shell.design();
     expect(design.resources.map((r) => r.object)).toEqual(expect.arrayContaining(objects));

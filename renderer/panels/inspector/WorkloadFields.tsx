@@ -12,6 +12,17 @@ function templateLabelsPath(kind: string): string[] | undefined {
   return spec && kind !== 'Pod' ? [...spec.slice(0, -1), 'metadata', 'labels'] : undefined;
 }
 
+/**
+ * New pod labels; a selector that matched the old labels exactly follows them, so the workload
+ * keeps selecting its own pods (apps/v1 requires selector ⊆ template labels).
+ */
+function setPodLabels(d: KubeObject, labelsPath: string[], labels: Record<string, string>): void {
+  const old = getIn(d, labelsPath);
+  const selectorPath = [...labelsPath.slice(0, -3), 'selector', 'matchLabels'];
+  if (old !== undefined && JSON.stringify(getIn(d, selectorPath)) === JSON.stringify(old)) setIn(d, selectorPath, labels);
+  setIn(d, labelsPath, labels);
+}
+
 export function WorkloadFields({ id, object }: ObjectFormProps) {
   const { t } = useTranslation();
   const specPath = podSpecPath(object.kind);
@@ -33,7 +44,7 @@ export function WorkloadFields({ id, object }: ObjectFormProps) {
             />
           )}
           {labelsPath && (
-            <KeyValueEditor label={`Pod ${t('inspector.labels').toLowerCase()}`} entries={mapEntries(getIn(object, labelsPath))} keyChecks={[labelKey]} valueChecks={[labelValue]} testId="field-pod-labels" onCommit={(m) => set(labelsPath, m)} />
+            <KeyValueEditor label={t('inspector.podLabels')} entries={mapEntries(getIn(object, labelsPath))} keyChecks={[labelKey]} valueChecks={[labelValue]} testId="field-pod-labels" onCommit={(m) => editObject(id, object, (d) => setPodLabels(d, labelsPath, m))} />
           )}
         </Section>
       )}

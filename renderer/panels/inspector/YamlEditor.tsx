@@ -2,33 +2,13 @@
  * The selected object as YAML, for every field the forms do not cover. Applied only when it
  * parses and is still the same kind of object; errors show the line and leave the object as it was.
  */
-import { dump, load, YAMLException } from 'js-yaml';
+import { dump } from 'js-yaml';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KubeObject } from '../../../shared/model/object';
-import { isKubeObject } from '../../api/formats';
 import { updateObject } from '../../store';
 import type { ObjectFormProps } from './CommonFields';
-import { firstInvalid, nameCheck } from './validators';
+import { parseObjectYaml } from './objectYaml';
 import { useMessage } from './fields';
-
-type Parsed = { object: KubeObject } | { error: { key: string; params?: Record<string, unknown> } };
-
-export function parseObjectYaml(text: string, original: KubeObject): Parsed {
-  let value: unknown;
-  try {
-    value = load(text);
-  } catch (e) {
-    const line = e instanceof YAMLException && e.mark ? e.mark.line + 1 : 1;
-    const message = e instanceof YAMLException ? e.reason : String(e);
-    return { error: { key: 'errors.yamlLine', params: { line, message } } };
-  }
-  if (!isKubeObject(value)) return { error: { key: 'errors.yamlShape' } };
-  if (value.kind !== original.kind || value.apiVersion.split('/')[0] !== original.apiVersion.split('/')[0]) return { error: { key: 'errors.kindChange' } };
-  const badName = firstInvalid(value.metadata.name, [nameCheck(value.kind)]);
-  if (badName) return { error: badName };
-  return { object: value };
-}
 
 export function YamlEditor({ id, object }: ObjectFormProps) {
   const { t } = useTranslation();

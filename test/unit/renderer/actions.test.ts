@@ -13,6 +13,8 @@ beforeEach(() => {
   view.stage = undefined;
   view.width = 1000;
   view.height = 600;
+  view.measured = true;
+  view.pendingFit = false;
 });
 
 describe('shortcuts map to actions', () => {
@@ -89,6 +91,15 @@ describe('actions change the store', () => {
     const v = state().viewport;
     expect(v.scale).toBe(1);
     expect(5000 * v.scale + v.x).toBeCloseTo(500, 0);
+  });
+
+  it('a fit asked for before the canvas has measured itself waits for the real size', () => {
+    view.measured = false;
+    addResource('Deployment', { x: 5000, y: 5000 });
+    const before = state().viewport;
+    runAction('fit');
+    expect(state().viewport).toEqual(before);
+    expect(view.pendingFit).toBe(true);
   });
 
   it('every action has a label key in the canvas strings', async () => {

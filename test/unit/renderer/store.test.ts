@@ -1,11 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDesign, type Design } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import {
   addResource, beginGesture, canRedo, canUndo, clearSelection, connect, copy, deleteResources, duplicate,
   endGesture, markSaved, moveFrame, moveResources, paste, provideDesignServices, redo, replaceDesign,
   resizeFrame, select, selectAll, selectEdges, setViewport, toggleSelected, undo, updateObject,
-  useKubeplanStore, RESOURCE_WIDTH, RESOURCE_HEIGHT, MIN_FRAME,
+  useKubeplanStore, RESOURCE_WIDTH, RESOURCE_HEIGHT, MIN_FRAME, resetDesignServices, canConnectKinds, autoLayout,
 } from '../../../renderer/store';
 
 const state = () => useKubeplanStore.getState();
@@ -155,6 +155,30 @@ describe('editing, deleting, copying', () => {
 });
 
 describe('connecting resources', () => {
+  afterEach(() => resetDesignServices());
+
+  it('Service → Deployment sets the selector to the pod labels and draws the edge (shared connect)', () => {
+    const dep = addResource('Deployment', { x: 300, y: 0 })!;
+    const svc = addResource('Service', { x: 0, y: 0 })!;
+    expect(canConnectKinds('Service', 'Deployment')).toBe(true);
+    expect(canConnectKinds('Deployment', 'Ingress')).toBe(false);
+    expect(connect(svc, dep)).toMatchObject({ ok: true });
+    const labels = (byId(dep).object.spec as { template: { metadata: { labels: unknown } } }).template.metadata.labels;
+    expect((byId(svc).object.spec as { selector: unknown }).selector).toEqual(labels);
+    expect(selectEdges(state()).filter((e) => e.sourceId === svc).map((e) => e.targetId)).toEqual([dep]);
+  });
+
+  it('Ingress → Service adds a backend for that Service, one undo step', () => {
+    const svc = addResource('Service', { x: 0, y: 0 })!;
+    const ing = addResource('Ingress', { x: -300, y: 0 })!;
+    const before = state().design;
+    expect(connect(ing, svc)).toMatchObject({ ok: true });
+    expect(JSON.stringify(byId(ing).object.spec)).toContain('"name":"svc"');
+    expect(selectEdges(state()).some((e) => e.sourceId === ing && e.targetId === svc)).toBe(true);
+    undo();
+    expect(state().design).toBe(before);
+  });
+
   it('writes the objects connect() changed and leaves the design alone when it refuses', () => {
     provideDesignServices({
       connect: (source, target) =>
@@ -173,6 +197,12 @@ describe('connecting resources', () => {
     expect(state().design).toBe(before);
   });
 
+  it('draws no edge from a ResourceQuota to its Namespace: the frame around it already says so', () => {
+    addResource('Namespace', { x: 400, y: 300 });
+    const quota = addResource('ResourceQuota', { x: 400, y: 300 })!;
+    expect(selectEdges(state()).filter((e) => e.sourceId === quota)).toEqual([]);
+  });
+
   it('draws a Service that selects nothing as a broken edge to a missing target', () => {
     const svc = addResource('Service', { x: 0, y: 0 })!;
     const edge = selectEdges(state()).find((e) => e.sourceId === svc)!;
@@ -180,12 +210,28 @@ describe('connecting resources', () => {
     expect(edge.problem?.message).toMatch(/selects no pods/);
   });
 
-  it('recomputes edges only when the design changes', () => {
-    addResource('Service', { x: 0, y: 0 });
+  it('recomputes edges only when objects change, not on selection, viewport or a move within a namespace', () => {
+    const id = addResource('Service', { x: 0, y: 0 })!;
     const edges = selectEdges(state());
     select([]);
     setViewport({ x: 5, y: 5, scale: 2 });
+    moveResources([id], 40, 0);
     expect(selectEdges(state())).toBe(edges);
+    updateObject(id, { ...byId(id).object, metadata: { ...byId(id).object.metadata, labels: { a: 'b' } } });
+    expect(selectEdges(state())).not.toBe(edges);
+  });
+});
+
+describe('auto-layout', () => {
+  it('lays every resource out again as one undo step', () => {
+    const a = addResource('Deployment', { x: 0, y: 0 })!;
+    const b = addResource('Deployment', { x: 0, y: 0 })!;
+    const before = state().design;
+    expect(autoLayout()).toBe(true);
+    const p = state().design.layout.positions;
+    expect(p[a]).not.toEqual(p[b]);
+    undo();
+    expect(state().design).toBe(before);
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * A design file gives every namespace a frame (shared/design fills missing ones on load, laid out
+ * afresh). So that a saved design reopens looking exactly as it was drawn, frames that exist only
+ * implicitly (objects in `default` dropped on the open canvas) are written around their cards.
+ */
+import { namespaceFrameOf } from '../../shared/design';
+import type { Box, Design } from '../../shared/design/types';
+import { FRAME_HEADER, RESOURCE_HEIGHT, RESOURCE_WIDTH } from '../store';
+
+const PADDING = 32;
+
+export function withImplicitFrames(design: Design): Design {
+  const members = new Map<string, Box[]>();
+  for (const r of design.resources) {
+    const ns = namespaceFrameOf(r.object);
+    if (!ns || design.layout.frames[ns] || r.object.kind === 'Namespace') continue;
+    const p = design.layout.positions[r.id];
+    if (!p) return design;
+    members.set(ns, [...(members.get(ns) ?? []), { ...p, width: RESOURCE_WIDTH, height: RESOURCE_HEIGHT }]);
+  }
+  if (members.size === 0) return design;
+  const frames = { ...design.layout.frames };
+  for (const [ns, boxes] of members) {
+    const x = Math.min(...boxes.map((b) => b.x)) - PADDING;
+    const y = Math.min(...boxes.map((b) => b.y)) - PADDING - FRAME_HEADER;
+    const right = Math.max(...boxes.map((b) => b.x + b.width)) + PADDING;
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + PADDING;
+    frames[ns] = { x, y, width: right - x, height: bottom - y };
+  }
+  return { ...design, layout: { ...design.layout, frames } };
+}
