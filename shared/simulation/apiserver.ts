@@ -134,7 +134,7 @@ export class ApiServer {
     }
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
-    if (denied) return { ok: false, code: 403, message: denied };
+    if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
     obj.metadata = {
       ...obj.metadata,
       uid: c.rng.uuid(),

@@ -114,3 +114,13 @@ describe('event aggregation, as client-go records events', () => {
     expect(failed[10].count).toBeGreaterThan(1);
   });
 });
+
+describe('field validation', () => {
+  it('refuses an unparsable quantity with its field path, and a ReplicaSet reports it as FailedCreate', () => {
+    const bad = deployment('web', 'app', 1, [container('web', { requests: { cpu: 'lots' } })]);
+    const r = run([ns('app'), bad, quota('q', 'app', { pods: 'ten' })]);
+    expect(r.applied.find((a) => a.kind === 'ResourceQuota')?.message).toBe(`Error from server: ResourceQuota "q" is invalid: spec.hard[pods]: Invalid value: "ten": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    expect(eventsOf(r, 'FailedCreate')[0]).toMatch(/^Error creating: Pod "web-\S+" is invalid: spec\.containers\[0\]\.resources\.requests\[cpu\]: Invalid value: "lots": quantities must match/);
+    expect(r.pods).toEqual([]);
+  });
+});
