@@ -50,6 +50,7 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
+  help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {
     discard: 'Discard unsaved changes to "{{name}}"?', restore: 'Kubeplan found unsaved work from {{when}}.',
     restoreAction: 'Restore', dismiss: 'Dismiss', saved: 'Saved {{path}}', exported: 'Exported {{path}}',

@@ -54,6 +54,7 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
+  help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },
   files: {
     discard: '放弃对 "{{name}}" 的未保存更改？', restore: 'Kubeplan 发现了 {{when}} 未保存的工作。',
     restoreAction: '恢复', dismiss: '忽略', saved: '已保存 {{path}}', exported: '已导出 {{path}}',
