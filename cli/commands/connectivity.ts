@@ -3,34 +3,14 @@
  * workloads, the Ingress controller and external ranges, in netpol-analyzer's connectivity-list
  * format. Also holds the input loading and network options that `explain` shares.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
-import type { KubeObject } from '../../shared/model/object';
+import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
+import { defaultCluster } from '../../shared/design/types';
 import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, snapshotFromObjects, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
 import type { CliCommand, CliIo } from '../main';
 
-/** The agreed signature of main/core/inputs.ts `loadInputs` (manifests helper). */
-export type LoadInputs = (paths: string[]) => Promise<{
-  objects: { object: KubeObject; source: { file: string; line: number; index: number } }[];
-  design?: { cluster: ClusterSpec };
-  errors: { file: string; line?: number; message: string }[];
-}>;
-
-// main/core/inputs.ts lands from the manifests branch; a computed specifier keeps this command
-// compiling before the merge, and a missing module becomes a clear one-line error.
-const INPUTS_MODULE = ['..', '..', 'main', 'core', 'inputs.ts'].join('/');
-
-export async function defaultLoadInputs(paths: string[]): ReturnType<LoadInputs> {
-  let mod: { loadInputs?: LoadInputs };
-  try {
-    mod = (await import(/* @vite-ignore */ INPUTS_MODULE)) as { loadInputs?: LoadInputs };
-  } catch {
-    throw new Error('reading manifests needs main/core/inputs.ts, which this build does not have');
-  }
-  if (typeof mod.loadInputs !== 'function') throw new Error('main/core/inputs.ts does not export loadInputs');
-  return mod.loadInputs(paths);
-}
+/** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders). */
+export type LoadInputs = (paths: readonly string[], options: { cwd: string }) => Promise<Pick<LoadedInputs, 'objects' | 'design' | 'errors'>>;
 
 export const NETWORK_OPTION_FLAGS = {
   'ipblock-matches-pods': { type: 'boolean' },
@@ -67,7 +47,7 @@ export function networkOptions(values: Record<string, unknown>): Partial<Network
 
 /** Loads the inputs and builds the network snapshot of the design; undefined after printing errors. */
 export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<NetworkSnapshot | undefined> {
-  const loaded = await load(paths.map((p) => resolve(io.cwd, p)));
+  const loaded = await load(paths, { cwd: io.cwd });
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     return undefined;
@@ -85,7 +65,7 @@ ${NETWORK_OPTION_USAGE}
 Exit status: 0 listed, 2 unreadable input or bad usage.
 `;
 
-export function createConnectivityCommand(load: LoadInputs = defaultLoadInputs): CliCommand {
+export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'connectivity',
     usage: 'kubeplan connectivity <design|file|dir>... [--format txt|json]',

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
 import type { CliCommand } from '../main';
-import { defaultLoadInputs, loadSnapshot, NETWORK_OPTION_FLAGS, NETWORK_OPTION_USAGE, networkOptions, type LoadInputs } from './connectivity';
+import { loadInputs } from '../../main/core/inputs';
+import { loadSnapshot, NETWORK_OPTION_FLAGS, NETWORK_OPTION_USAGE, networkOptions, type LoadInputs } from './connectivity';
 
 const USAGE = `kubeplan explain <design|file|dir>... --from <source> --to <destination> [--port N[/PROTO]] [--json]
 
@@ -88,7 +89,7 @@ export function formatResult(request: string, result: RequestResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function createExplainCommand(load: LoadInputs = defaultLoadInputs): CliCommand {
+export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'explain',
     usage: 'kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]',

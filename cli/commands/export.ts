@@ -27,6 +27,7 @@ export const exportCommand: CliCommand = {
     const inputs = await loadOrReport(parsed.positionals, io, 'export', USAGE);
     if (!inputs) return 2;
     const objects = inputs.objects.map((o) => o.object);
+    if (objects.length === 0) io.stderr(`kubeplan export: no Kubernetes objects found in ${parsed.positionals.join(', ')}\n`);
     const output = parsed.values.output as string | undefined;
     if (output === undefined) {
       io.stdout(exportManifests(objects));
@@ -36,7 +37,7 @@ export const exportCommand: CliCommand = {
     if (output.endsWith('/') || output.endsWith('\\') || (await isDirectory(target))) {
       const files = exportManifestsByNamespace(objects);
       for (const [name, text] of files) await writeFileAtomic(join(target, name), text);
-      io.stdout(`exported ${count(objects.length, 'object')} to ${output} (${count(files.size, 'file')}: ${[...files.keys()].join(', ')})\n`);
+      io.stdout(`exported ${count(objects.length, 'object')} to ${output}${files.size ? ` (${[...files.keys()].join(', ')})` : ''}\n`);
     } else {
       await writeFileAtomic(target, exportManifests(objects));
       io.stdout(`exported ${count(objects.length, 'object')} to ${output}\n`);

@@ -1,8 +1,8 @@
 /**
- * The example designs shipped in assets/examples/<id>.kubeplan.yaml. Listing reads only each
- * file's head: the title is the design's `name:`, the description its leading `#` comment.
+ * The example designs shipped in assets/examples/<id>.kubeplan.yaml, listed from index.json or,
+ * without one, from each file's head: the design's `name:` and its leading `#` comment.
  */
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExampleInfo } from '../../shared/ipc/api';
 
@@ -21,12 +21,36 @@ export async function listExamples(dir: string): Promise<ExampleInfo[]> {
   } catch {
     return [];
   }
+  const indexed = await fromIndex(dir, new Set(names));
+  if (indexed) return indexed;
   return Promise.all(
     names.map(async (name) => {
       const id = name.slice(0, -SUFFIX.length);
       return { id, ...describe(await head(join(dir, name)), id) };
     }),
   );
+}
+
+type Localized = string | Record<string, string>;
+
+/**
+ * assets/examples/index.json, when present, orders the examples and gives their English title and
+ * description: `{ examples: [{ id, file?, title, description }] }` (texts plain or by language).
+ * Entries whose file is missing are left out; an unreadable index falls back to the files.
+ */
+async function fromIndex(dir: string, files: Set<string>): Promise<ExampleInfo[] | undefined> {
+  let entries: unknown;
+  try {
+    entries = (JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { examples?: unknown }).examples;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(entries)) return undefined;
+  const english = (text: Localized | undefined) => (typeof text === 'string' ? text : (text?.en ?? ''));
+  return entries
+    .filter((e): e is { id: string; file?: string; title?: Localized; description?: Localized } => typeof e?.id === 'string' && examplePath(dir, e.id) !== undefined)
+    .filter((e) => files.has(`${e.id}${SUFFIX}`))
+    .map((e) => ({ id: e.id, title: english(e.title) || e.id, description: english(e.description) }));
 }
 
 async function head(file: string): Promise<string> {

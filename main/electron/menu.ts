@@ -16,7 +16,7 @@ export interface MenuOptions {
   appName: string;
   recent: RecentFile[];
   examples: ExampleInfo[];
-  /** Send a command (or `file:openPath:<path>`, `file:openExample:<id>`) to the focused window. */
+  /** Send a command (or `file:openPath:<path>`, `example:<id>`) to the focused window. */
   send: (command: string) => void;
   /** Run the native edit in the focused web contents. */
   nativeEdit: (edit: NativeEdit) => void;

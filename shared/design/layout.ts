@@ -11,7 +11,7 @@
 import { targetNamespace } from '../manifests/order';
 import type { KubeObject } from '../model/object';
 import { ObjectIndex } from '../model/objectIndex';
-import { resolveReferences, type ReferenceRelation } from '../references';
+import { referenceRules, type Reference, type ReferenceRelation } from '../references';
 import type { Box, Design, DesignLayout, Point } from './types';
 
 /** The size the layout reserves for one resource's shape on the canvas. */
@@ -92,8 +92,7 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
 
   // Neighbours through grouping references, both directions, in first-seen order.
   const neighbours: number[][] = objects.map(() => []);
-  for (const ref of resolveReferences(index)) {
-    if (!GROUPING.has(ref.relation)) continue;
+  for (const ref of groupingReferences(index)) {
     const a = position.get(ref.source);
     if (a === undefined) continue;
     for (const t of ref.targets) {
@@ -165,6 +164,26 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
   return { positions, frames };
 }
 
+/**
+ * The references of the reference table that make objects belong together, resolved. Like
+ * resolveReferences, but rules of other relations (policies reach every pod) are not even run.
+ */
+function groupingReferences(index: ObjectIndex): Reference[] {
+  const rules = referenceRules();
+  const out: Reference[] = [];
+  for (const o of index.objects) {
+    for (const rule of rules.get(o.kind) ?? []) {
+      if (!GROUPING.has(rule.relation)) continue;
+      try {
+        for (const ref of rule.resolve(o, index)) out.push(ref);
+      } catch {
+        // A malformed object cannot be followed; it is simply placed on its own.
+      }
+    }
+  }
+  return out;
+}
+
 /** Connected groups of related objects (input order), each laid out in columns. */
 function groupsOf(members: readonly number[], objects: readonly KubeObject[], neighbours: readonly number[][]): Group[] {
   const inScope = new Set(members);
@@ -193,7 +212,8 @@ function groupsOf(members: readonly number[], objects: readonly KubeObject[], ne
 
 /**
  * Columns by kind; the workload column keeps input order and the others line up beside the
- * workloads they reach (one barycentre sweep), so a Service sits next to its Deployment.
+ * workloads they reach (one sweep, leaving a gap rather than drifting off the row), so a Service
+ * sits next to its Deployment and a ConfigMap next to the workload that mounts it.
  */
 function layoutGroup(component: readonly number[], objects: readonly KubeObject[], neighbours: readonly number[][]): Group {
   const columns = new Map<number, number[]>();
@@ -205,9 +225,17 @@ function layoutGroup(component: readonly number[], objects: readonly KubeObject[
   }
   const row = new Map<number, number>();
   const order = [WORKLOAD_COLUMN, 1, 0, 3, 4].filter((c) => columns.has(c));
+  const rowsOf = new Map<number, (number | undefined)[]>();
   for (const c of order) {
     const list = columns.get(c)!;
+    const anchor = c === WORKLOAD_COLUMN;
     const key = (i: number) => {
+      if (anchor) {
+        // Workloads in input order; an autoscaler right below the workload it scales.
+        if (objects[i]!.kind !== 'HorizontalPodAutoscaler') return i;
+        const target = neighbours[i]!.find((n) => list.includes(n));
+        return target === undefined ? i : target + 0.5;
+      }
       let best = Infinity;
       for (const n of neighbours[i]!) {
         const r = row.get(n);
@@ -217,16 +245,26 @@ function layoutGroup(component: readonly number[], objects: readonly KubeObject[
     };
     const keyed = list.map((i) => ({ i, k: key(i) }));
     keyed.sort((a, b) => a.k - b.k || a.i - b.i);
-    keyed.forEach(({ i }, r) => row.set(i, r));
-    columns.set(c, keyed.map((k) => k.i));
+    // Beside the neighbour when that row is free, else the next free row below.
+    const slots: (number | undefined)[] = [];
+    let next = 0;
+    for (const { i, k } of keyed) {
+      const r = anchor || !Number.isFinite(k) ? next : Math.max(next, k);
+      slots[r] = i;
+      row.set(i, r);
+      next = r + 1;
+    }
+    rowsOf.set(c, slots);
   }
   const used = [...columns.keys()].sort((a, b) => a - b);
   const offsets = new Map<number, Point>();
   let rows = 0;
   used.forEach((c, ci) => {
-    const list = columns.get(c)!;
-    rows = Math.max(rows, list.length);
-    list.forEach((i, r) => offsets.set(i, { x: ci * (NODE_SIZE.width + GAP_X), y: r * (NODE_SIZE.height + GAP_Y) }));
+    const slots = rowsOf.get(c)!;
+    rows = Math.max(rows, slots.length);
+    slots.forEach((i, r) => {
+      if (i !== undefined) offsets.set(i, { x: ci * (NODE_SIZE.width + GAP_X), y: r * (NODE_SIZE.height + GAP_Y) });
+    });
   });
   return {
     members: [...component],

@@ -3,7 +3,7 @@
  * design file can name a line ("resources[3].object: … at line 57").
  */
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
-import { MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
+import { MANIFEST_SCHEMA, MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
 
 export type PathSegment = string | number;
 
@@ -24,7 +24,7 @@ export interface LocatedDocument {
 /** Loads the text; throws js-yaml's exception (with `mark`) on malformed YAML. */
 export function loadWithPositions(text: string, trackDepth: number): LocatedDocument {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
-  const values = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
+  const values = constructFromEvents(events, { source: text, schema: MANIFEST_SCHEMA, maxAliases: MAX_ALIASES });
   const root = trackPositions(events, text, trackDepth);
   const lineStarts = computeLineStarts(text);
   let aliases = 0;

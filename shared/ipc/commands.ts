@@ -34,15 +34,16 @@ export type Command = (typeof COMMANDS)[number];
 
 /**
  * Commands that carry an argument are sent as `<id>:<arg>`: `file:openPath:<path>` (Open Recent)
- * and `file:openExample:<id>` (Open Example ›).
+ * and `example:<id>` (Open Example ›, the prefix renderer/files/session.ts already handles).
  */
 export const OPEN_PATH_PREFIX = 'file:openPath:';
-export const OPEN_EXAMPLE_PREFIX = 'file:openExample:';
+export const OPEN_EXAMPLE_PREFIX = 'example:';
 
 /**
- * Shortcuts the Electron menu registers itself (it then sends the command): in Electron the
- * renderer must not bind these too, or one key press would act twice. Keys marked `display`
- * are only shown in the menu; the renderer handles them (they must keep working in text fields).
+ * Shortcuts shown in (and registered by) the Electron menu. The page sees each key first and the
+ * menu acts only on keys the page did not handle (preventDefault), so the renderer may bind the
+ * same keys. Keys marked `display` are only shown: the renderer handles them itself, so typing
+ * them in a text field is never hijacked.
  */
 export const MENU_SHORTCUTS: ReadonlyArray<{ command: Command; accelerator: string; display?: true }> = [
   { command: 'file:new', accelerator: 'CmdOrCtrl+N' },

@@ -32,13 +32,22 @@ export function exportManifestsByNamespace(objects: readonly KubeObject[]): Map<
   const groups = new Map<string, KubeObject[]>();
   for (const o of sortForApply(objects)) {
     const ns = targetNamespace(o);
-    const file = ns ? `${ns}.yaml` : CLUSTER_FILE;
+    const file = ns ? namespaceFileName(ns) : CLUSTER_FILE;
     const list = groups.get(file);
     if (list) list.push(o);
     else groups.set(file, [o]);
   }
   const names = [...groups.keys()].sort((a, b) => (a === CLUSTER_FILE ? -1 : b === CLUSTER_FILE ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return new Map(names.map((name) => [name, joinDocuments(groups.get(name)!.map(dumpObject))]));
+}
+
+/**
+ * `<namespace>.yaml`. A namespace that is not a DNS-1123 label (validation reports it) still gets
+ * a safe file name, never a path: `../x` must not write outside the export folder.
+ */
+export function namespaceFileName(ns: string): string {
+  if (/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) && ns.length <= 63) return `${ns}.yaml`;
+  return `_invalid-${ns.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 80)}.yaml`;
 }
 
 function joinDocuments(docs: string[]): string {

@@ -1,3 +1,12 @@
+import { CORE_SCHEMA, mergeTag } from 'js-yaml';
+
+/**
+ * YAML 1.2 core schema plus merge keys (`<<: *defaults`): Kubernetes' own YAML reader applies
+ * merge keys, so a manifest that uses them means the merged object. js-yaml 5 leaves them off
+ * unless asked.
+ */
+export const MANIFEST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
 /**
  * Bounds that keep hostile or accidental input (huge files, alias bombs, deep nesting) from
  * eating the machine. Each is checked before or while parsing, never after the damage is done.

@@ -59,9 +59,14 @@ export function sortForApply<T extends Pick<KubeObject, 'kind' | 'apiVersion'>>(
 /** Cluster-scoped built-in kinds, for when their module is not in the registry. */
 const CLUSTER_SCOPED = new Set(['Namespace', 'StorageClass', 'PersistentVolume']);
 
-/** The namespace an object lands in when applied: `''` for cluster-scoped kinds, `default` when unset. */
+/**
+ * The namespace an object lands in when applied: `''` for cluster-scoped kinds, `default` when
+ * unset. A kind Kubeplan does not know is taken as namespaced when it names a namespace (as the
+ * registry assumes) and as cluster-scoped when it does not (a ClusterIssuer, a ClusterPolicy…).
+ */
 export function targetNamespace(o: KubeObject): string {
   const module = getKindModule(o.kind, o.apiVersion);
-  const namespaced = module ? module.namespaced : !CLUSTER_SCOPED.has(o.kind) && isNamespaced(o.kind, o.apiVersion);
-  return namespaced ? o.metadata?.namespace || DEFAULT_NAMESPACE : '';
+  if (module) return module.namespaced ? o.metadata?.namespace || DEFAULT_NAMESPACE : '';
+  if (CLUSTER_SCOPED.has(o.kind) || !isNamespaced(o.kind, o.apiVersion)) return '';
+  return o.metadata?.namespace || '';
 }

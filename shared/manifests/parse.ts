@@ -5,7 +5,7 @@
  */
 import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { isPlainObject, type KubeObject } from '../model/object';
-import { formatBytes, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
+import { formatBytes, MANIFEST_SCHEMA, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
 import type { LoadedObject, ManifestError } from './types';
 
 export interface ParseResult {
@@ -55,7 +55,7 @@ export function findBinary(text: string): { line: number; message: string } | un
   return undefined;
 }
 
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
@@ -71,7 +71,7 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
   let values: unknown[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
-    values = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
+    values = constructFromEvents(events, { source: text, schema: MANIFEST_SCHEMA, maxAliases: MAX_ALIASES });
   } catch (err) {
     out.errors.push(yamlError(err, file, lineOffset));
     return { failed: true, documents: 1 };

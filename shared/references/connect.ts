@@ -33,6 +33,12 @@ on(['PersistentVolumeClaim'], ['StorageClass'], claimUsesClass);
 on(['NetworkPolicy'], POD_KINDS, policySelects);
 on(POD_KINDS, ['NetworkPolicy'], workloadAllowedByPolicy);
 on(['HorizontalPodAutoscaler'], SCALABLE, autoscalerScales);
+// A drag in the other direction means the same thing wherever that pair has no meaning of its
+// own (Deployment → Service writes the Service selector); workload ↔ NetworkPolicy has both.
+for (const [pair, connector] of [...CONNECTORS]) {
+  const [s, t] = pair.split('->');
+  if (!CONNECTORS.has(`${t}->${s}`)) CONNECTORS.set(`${t}->${s}`, (source, target, index) => connector(target, source, index));
+}
 
 /** Whether a connection can be drawn from an object of `sourceKind` to one of `targetKind`. */
 export function canConnect(sourceKind: string, targetKind: string): boolean {

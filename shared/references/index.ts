@@ -1,7 +1,7 @@
 /**
  * The reference table: every kind module's rules, resolved against a set of objects.
  */
-import { allKindModules } from '../kinds/registry';
+import { allKindModules, getKindModule } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
 import { ObjectIndex } from '../model/objectIndex';
 import type { Reference, ReferenceRule } from './types';
@@ -30,7 +30,10 @@ export function resolveReferences(objects: readonly KubeObject[] | ObjectIndex):
   const rules = referenceRules();
   const out: Reference[] = [];
   for (const o of index.objects) {
-    for (const rule of rules.get(o.kind) ?? []) {
+    const kindRules = rules.get(o.kind);
+    // Same kind, other group (a Knative `Service`, an old `extensions` Ingress): not ours to read.
+    if (!kindRules || !getKindModule(o.kind, o.apiVersion)) continue;
+    for (const rule of kindRules) {
       try {
         out.push(...rule.resolve(o, index));
       } catch {

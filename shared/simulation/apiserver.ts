@@ -250,8 +250,15 @@ export function refOf(o: KubeObject): string {
 /** Simulated wall clock: t=0 is 2026-01-01T00:00:00Z, so timestamps are real-looking and stable. */
 export const EPOCH_MS = Date.UTC(2026, 0, 1);
 
+let lastSeconds = NaN;
+let lastStamp = '';
+
 export function timestamp(seconds: number): string {
-  return new Date(EPOCH_MS + seconds * 1000).toISOString().replace('.000Z', 'Z');
+  if (seconds !== lastSeconds) {
+    lastSeconds = seconds;
+    lastStamp = new Date(EPOCH_MS + seconds * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastStamp;
 }
 
 const RESOURCES: Record<string, string> = {

@@ -124,6 +124,59 @@ export class Kubelet implements Controller {
     });
   }
 
+  /**
+   * A container exits with an error (the scenario's `crash` step). restartPolicy Always/OnFailure:
+   * restarted with the kubelet's back-off (at once the first time, then 10 s doubling to 300 s),
+   * CrashLoopBackOff meanwhile; Never: the pod fails and its controller replaces it.
+   */
+  crash(key: string, containerName?: string): string | null {
+    const c = this.c;
+    const pod = c.store.get(key) as PodObj | undefined;
+    if (!pod || pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp) return `pod ${key.split('/').slice(1).join('/')} is not running`;
+    const containers = pod.spec?.containers ?? [];
+    const target = containerName ? containers.find((x) => x.name === containerName) : containers[0];
+    if (!target) return `container ${containerName} not found in pod ${pod.metadata.name}`;
+    const node = pod.spec?.nodeName ?? '';
+    const uid = pod.metadata.uid ?? '';
+    const now = timestamp(c.now);
+    const statuses = pod.status?.containerStatuses ?? [];
+    const prev = statuses.find((x) => x.name === target.name);
+    const restarts = prev?.restartCount ?? 0;
+    const terminated = { exitCode: 1, reason: 'Error', startedAt: prev?.state?.running?.startedAt ?? now, finishedAt: now };
+    const policy = pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Never') {
+      c.api.request({
+        verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`,
+        object: { ...pod, status: { ...pod.status, phase: 'Failed', conditions: conditions(c, pod, false), containerStatuses: statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, state: { terminated } } : x)) } },
+      });
+      return null;
+    }
+    const delay = restarts === 0 ? 0 : Math.min(10 * 2 ** (restarts - 1), 300);
+    const waiting = statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, lastState: { terminated }, state: delay ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${delay}s restarting failed container=${target.name} pod=${pod.metadata.name}_${nsOf(pod)}(${uid})` } } : { terminated } } : x));
+    c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...pod, status: { ...pod.status, conditions: conditions(c, pod, false), containerStatuses: waiting } } });
+    if (delay) c.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${target.name} in pod ${pod.metadata.name}_${nsOf(pod)}(${uid})`, 'kubelet');
+    c.after(Math.max(delay, 1), 'progress', () => {
+      const p = this.current(key, uid);
+      if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+      c.event(p, 'Normal', 'Pulled', `Container image "${target.image ?? ''}" already present on machine`, 'kubelet');
+      c.event(p, 'Normal', 'Created', `Created container: ${target.name}`, 'kubelet');
+      c.event(p, 'Normal', 'Started', `Started container ${target.name}`, 'kubelet');
+      const startedAt = timestamp(c.now);
+      const readyDelay = readinessDelay([target], c.options.readinessDelaySeconds);
+      const restarted = (ready: boolean) => (p.status?.containerStatuses ?? []).map((x) => (x.name === target.name ? { ...x, ready, started: true, restartCount: restarts + 1, lastState: { terminated }, state: { running: { startedAt } } } : x));
+      const allReady = (ready: boolean) => ready && (p.status?.containerStatuses ?? []).every((x) => x.name === target.name || x.ready);
+      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...p, status: { ...p.status, conditions: conditions(c, p, allReady(readyDelay === 0)), containerStatuses: restarted(readyDelay === 0) } } });
+      if (readyDelay > 0) {
+        c.after(readyDelay, 'progress', () => {
+          const q = this.current(key, uid);
+          if (!q || q.metadata.deletionTimestamp || isTerminal(q)) return;
+          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...q, status: { ...q.status, conditions: conditions(c, q, allReady(true)), containerStatuses: restarted(true) } } });
+        });
+      }
+    });
+    return null;
+  }
+
   private current(key: string, uid: string): PodObj | undefined {
     const p = this.c.store.get(key) as PodObj | undefined;
     return p && p.metadata.uid === uid ? p : undefined;
@@ -145,9 +198,14 @@ export class Kubelet implements Controller {
   }
 }
 
+const hostIps = new WeakMap<Cluster, Map<string, string>>();
+
+/** Node addresses in registration order (192.168.49.2, .3, …), cached per cluster. */
 function hostIp(c: Cluster, node: string): string {
-  const i = c.store.list('Node').findIndex((n) => n.metadata.name === node);
-  return `192.168.49.${i + 2}`;
+  let m = hostIps.get(c);
+  if (!m) hostIps.set(c, (m = new Map()));
+  if (!m.has(node)) c.store.list('Node').forEach((n, i) => m?.set(n.metadata.name, `192.168.49.${i + 2}`));
+  return m.get(node) ?? '192.168.49.1';
 }
 
 function readinessDelay(containers: Container[], fallback: number): number {

@@ -125,6 +125,14 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
       if (!owner) throw new StepError('deletePod: owner must look like deployment/web');
       return { action: 'deletePod', namespace, owner: `${owner.kind}/${owner.name}`, line };
     }
+    case 'crash': {
+      const namespace = typeof obj.namespace === 'string' ? obj.namespace : 'default';
+      const container = typeof obj.container === 'string' ? { container: obj.container } : {};
+      if (typeof obj.name === 'string') return { action: 'crash', namespace, name: obj.name, ...container, line };
+      const owner = parseTarget(str(obj, 'owner', 'crash'));
+      if (!owner) throw new StepError('crash: owner must look like deployment/web');
+      return { action: 'crash', namespace, owner: `${owner.kind}/${owner.name}`, ...container, line };
+    }
     case 'delete':
       return { action: 'delete', ...targetOf(obj, 'delete'), line };
     case 'cordon':
@@ -160,7 +168,7 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
       if (typeof v !== 'string') throw new StepError('stopTraffic: give the flow name');
       return { action: 'stopTraffic', name: v, line };
     default:
-      throw new StepError(`unknown step "${action}" (known: wait, apply, applyAgain, scale, setImage, rollback, deletePod, delete, cordon, uncordon, drain, addNode, setLoad, startTraffic, stopTraffic)`);
+      throw new StepError(`unknown step "${action}" (known: wait, apply, applyAgain, scale, setImage, rollback, deletePod, crash, delete, cordon, uncordon, drain, addNode, setLoad, startTraffic, stopTraffic)`);
   }
 }
 
@@ -175,12 +183,15 @@ export function parseScenario(text: string, file: string): ParsedScenario {
   }
   if (!isPlainObject(doc) || !Array.isArray(doc.steps)) return { error: { file, line: 1, message: 'a scenario is a mapping with a "steps" list' } };
   const lines = stepLines(text);
+  // Flow-style lists (`steps: [...]`) have no line per step: point at the `steps:` line instead.
+  const stepsLine = text.split(/\r?\n/).findIndex((l) => /^steps\s*:/.test(l)) + 1 || undefined;
   const steps: ScenarioStep[] = [];
   for (const [i, raw] of doc.steps.entries()) {
     try {
       steps.push(parseStep(raw, lines[i]));
     } catch (err) {
-      if (err instanceof StepError || err instanceof Error) return { error: { file, ...(lines[i] ? { line: lines[i] } : {}), message: `step ${i + 1}: ${err.message.split('\n')[0]}` } };
+      const line = lines[i] ?? stepsLine;
+      if (err instanceof StepError || err instanceof Error) return { error: { file, ...(line ? { line } : {}), message: `step ${i + 1}: ${err.message.split('\n')[0]}` } };
       throw err;
     }
   }

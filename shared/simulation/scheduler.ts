@@ -27,8 +27,41 @@ interface NodeInfo {
   ports: Set<string>;
 }
 
+const NO_TOLERATIONS: Toleration[] = [];
+const NO_TAINTS: Taint[] = [];
+
+/** What the filters read from a pod, worked out once per scheduling attempt. */
+interface PodView {
+  tolerations: Toleration[];
+  selector: [string, string][];
+  required: NodeSelectorTerm[] | undefined;
+}
+
+function podView(pod: Pod): PodView {
+  return {
+    tolerations: pod.spec?.tolerations ?? NO_TOLERATIONS,
+    selector: Object.entries(pod.spec?.nodeSelector ?? {}),
+    required: pod.spec?.affinity?.nodeAffinity?.[REQUIRED_SCHEDULING]?.nodeSelectorTerms,
+  };
+}
+
+function fitsNode(view: PodView, node: Node & KubeObject): boolean {
+  if (view.selector.length) {
+    const labels = node.metadata.labels ?? {};
+    for (const [k, v] of view.selector) if (labels[k] !== v) return false;
+  }
+  return !view.required || view.required.some((t) => matchTerm(t, node));
+}
+
 const REQUIRED_SCHEDULING = 'requiredDuringSchedulingIgnoredDuringExecution';
 const PREFERRED_SCHEDULING = 'preferredDuringSchedulingIgnoredDuringExecution';
+
+const UNSCHEDULABLE = ['node(s) were unschedulable'];
+const NODE_NAME = ["node(s) didn't match the requested node name"];
+const AFFINITY = ["node(s) didn't match Pod's node affinity/selector"];
+const PORTS = ["node(s) didn't have free ports for the requested pod ports"];
+const SPREAD_LABEL = ["node(s) didn't match pod topology spread constraints (missing required label)"];
+const SPREAD = ["node(s) didn't match pod topology spread constraints"];
 
 /** Reasons that preemption cannot fix (UnschedulableAndUnresolvable upstream). */
 const RESOLVABLE = new Set(['Insufficient cpu', 'Insufficient memory', 'Too many pods', "node(s) didn't have free ports for the requested pod ports"]);
@@ -38,9 +71,12 @@ export class Scheduler implements Controller {
   readonly component = 'scheduler' as const;
   private readonly nodes = new Map<string, NodeInfo>();
   private readonly nodeOrder: string[] = [];
+  /** NodeInfo in nodeOrder, so the filter loop indexes an array instead of a map. */
+  private nodeList: NodeInfo[] = [];
   /** Pods already counted on a node, with what was counted. */
   private readonly accounted = new Map<string, { node: string; req: PodRequests; ports: string[] }>();
   private readonly unschedulable = new Set<string>();
+  private nextStart = 0;
 
   constructor(private readonly c: Cluster) {}
 
@@ -69,6 +105,7 @@ export class Scheduler implements Controller {
     if (ev.type === 'DELETED') {
       this.nodes.delete(name);
       this.nodeOrder.splice(this.nodeOrder.indexOf(name), 1);
+      this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
       return;
     }
     const existing = this.nodes.get(name);
@@ -87,6 +124,7 @@ export class Scheduler implements Controller {
     };
     if (!existing) this.nodeOrder.push(name);
     this.nodes.set(name, info);
+    this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
     this.retryUnschedulable();
   }
 
@@ -170,10 +208,15 @@ export class Scheduler implements Controller {
     const preemption = new Map<string, number>();
     const feasible: NodeInfo[] = [];
     const spread = this.spreadCounts(pod);
-    for (const name of this.nodeOrder) {
-      const info = this.nodes.get(name) as NodeInfo;
-      const fail = this.filter(pod, info, req, ports, spread);
-      if (fail.length === 0) {
+    // Upstream stops once it has numFeasibleNodesToFind feasible nodes, starting where the last
+    // pod's search stopped (percentageOfNodesToScore, adaptive: 50% − nodes/125, at least 100 nodes).
+    const want = numFeasibleNodesToFind(total);
+    const view = podView(pod);
+    let processed = 0;
+    for (; processed < total && feasible.length < want; processed++) {
+      const info = this.nodeList[(this.nextStart + processed) % total];
+      const fail = this.filter(pod, view, info, req, ports, spread);
+      if (fail === null) {
         feasible.push(info);
         continue;
       }
@@ -181,6 +224,7 @@ export class Scheduler implements Controller {
       const p = fail.every((r) => RESOLVABLE.has(r)) ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling';
       preemption.set(p, (preemption.get(p) ?? 0) + 1);
     }
+    if (total > 0) this.nextStart = (this.nextStart + processed) % total;
     if (feasible.length === 0) {
       const list = (m: Map<string, number>) => [...m].map(([r, n]) => `${n} ${r}`).sort().join(', ');
       if (total === 0) return { message: 'no nodes available to schedule pods' };
@@ -200,55 +244,80 @@ export class Scheduler implements Controller {
     return undefined;
   }
 
-  private filter(pod: Pod & KubeObject, info: NodeInfo, req: PodRequests, ports: string[], spread: SpreadState | undefined): string[] {
+  /** The reasons a node does not fit (first failing plugin; NodeResourcesFit lists every short resource), or null. */
+  private filter(pod: Pod & KubeObject, view: PodView, info: NodeInfo, req: PodRequests, ports: string[], spread: SpreadState | undefined): string[] | null {
     const node = info.node;
-    const tolerations = pod.spec?.tolerations ?? [];
+    const tolerations = view.tolerations;
     // NodeUnschedulable (a cordoned node; pods tolerating the unschedulable taint still fit)
-    if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return ['node(s) were unschedulable'];
+    if (node.spec?.unschedulable && !tolerates(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return UNSCHEDULABLE;
     // NodeName
-    if (pod.spec?.nodeName && pod.spec.nodeName !== node.metadata.name) return ["node(s) didn't match the requested node name"];
+    if (pod.spec?.nodeName && pod.spec.nodeName !== node.metadata.name) return NODE_NAME;
     // TaintToleration
-    for (const t of node.spec?.taints ?? []) {
+    for (const t of node.spec?.taints ?? NO_TAINTS) {
       if (t.effect === 'PreferNoSchedule') continue;
       if (!tolerates(tolerations, t)) return [`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`];
     }
     // NodeAffinity / nodeSelector
-    if (!matchesNodeSelectorAndAffinity(pod, node)) return ["node(s) didn't match Pod's node affinity/selector"];
+    if (!fitsNode(view, node)) return AFFINITY;
     // NodePorts
-    for (const p of ports) if (info.ports.has(p)) return ["node(s) didn't have free ports for the requested pod ports"];
+    for (const p of ports) if (info.ports.has(p)) return PORTS;
     // NodeResourcesFit: every insufficient resource is reported.
-    const out: string[] = [];
-    if (info.pods + 1 > info.allocPods) out.push('Too many pods');
-    if (req.cpu > 0 && info.cpu + req.cpu > info.allocCpu) out.push('Insufficient cpu');
-    if (req.memory > 0 && info.memory + req.memory > info.allocMemory) out.push('Insufficient memory');
-    if (out.length) return out;
+    const tooMany = info.pods + 1 > info.allocPods;
+    const cpu = req.cpu > 0 && info.cpu + req.cpu > info.allocCpu;
+    const memory = req.memory > 0 && info.memory + req.memory > info.allocMemory;
+    if (tooMany || cpu || memory) {
+      const out: string[] = [];
+      if (tooMany) out.push('Too many pods');
+      if (cpu) out.push('Insufficient cpu');
+      if (memory) out.push('Insufficient memory');
+      return out;
+    }
     // PodTopologySpread (DoNotSchedule)
     if (spread) {
       for (const s of spread.hard) {
         const value = node.metadata.labels?.[s.c.topologyKey];
-        if (value === undefined) return ["node(s) didn't match pod topology spread constraints (missing required label)"];
+        if (value === undefined) return SPREAD_LABEL;
         const count = s.counts.get(value) ?? 0;
-        if (count + 1 - s.min > s.c.maxSkew) return ["node(s) didn't match pod topology spread constraints"];
+        if (count + 1 - s.min > s.c.maxSkew) return SPREAD;
       }
     }
-    return [];
+    return null;
   }
 
   private pick(pod: Pod & KubeObject, req: PodRequests, feasible: NodeInfo[], spread: SpreadState | undefined): string {
     if (feasible.length === 1) return feasible[0].node.metadata.name;
-    const taintCounts = feasible.map((n) => (n.node.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations ?? [], t)).length);
-    const maxTaint = Math.max(...taintCounts);
-    const affinity = feasible.map((n) => preferredAffinityScore(pod, n.node));
-    const maxAffinity = Math.max(...affinity);
-    const spreadScores = feasible.map((n) => spreadScore(spread, n.node));
-    const maxSpread = Math.max(...spreadScores);
-    const minSpread = Math.min(...spreadScores);
+    const tolerations = pod.spec?.tolerations ?? NO_TOLERATIONS;
+    const preferred = (pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING]?.length ?? 0) > 0;
+    const n = feasible.length;
+    // Raw plugin values first; TaintToleration, NodeAffinity and PodTopologySpread normalise over the feasible nodes.
+    const taintCounts = new Array<number>(n);
+    const affinity = new Array<number>(n);
+    const spreadScores = new Array<number>(n);
+    let maxTaint = 0;
+    let maxAffinity = 0;
+    let maxSpread = -Infinity;
+    let minSpread = Infinity;
+    for (let i = 0; i < n; i++) {
+      const node = feasible[i].node;
+      let t = 0;
+      for (const taint of node.spec?.taints ?? NO_TAINTS) if (taint.effect === 'PreferNoSchedule' && !tolerates(tolerations, taint)) t++;
+      taintCounts[i] = t;
+      if (t > maxTaint) maxTaint = t;
+      const a = preferred ? preferredAffinityScore(pod, node) : 0;
+      affinity[i] = a;
+      if (a > maxAffinity) maxAffinity = a;
+      const sp = spread ? spreadScore(spread, node) : 0;
+      spreadScores[i] = sp;
+      if (sp > maxSpread) maxSpread = sp;
+      if (sp < minSpread) minSpread = sp;
+    }
     let best = -1;
     let ties: string[] = [];
-    feasible.forEach((n, i) => {
-      const cpuFrac = n.allocCpu ? (n.scoreCpu + req.scoreCpu) / n.allocCpu : 1;
-      const memFrac = n.allocMemory ? (n.scoreMemory + req.scoreMemory) / n.allocMemory : 1;
-      const least = Math.floor(((Math.max(0, 1 - cpuFrac) * 100) + Math.max(0, 1 - memFrac) * 100) / 2);
+    for (let i = 0; i < n; i++) {
+      const info = feasible[i];
+      const cpuFrac = info.allocCpu ? (info.scoreCpu + req.scoreCpu) / info.allocCpu : 1;
+      const memFrac = info.allocMemory ? (info.scoreMemory + req.scoreMemory) / info.allocMemory : 1;
+      const least = Math.floor((Math.max(0, 1 - cpuFrac) * 100 + Math.max(0, 1 - memFrac) * 100) / 2);
       const balanced = Math.floor((1 - Math.abs(Math.min(cpuFrac, 1) - Math.min(memFrac, 1)) / 2) * 100);
       const taint = maxTaint === 0 ? 100 : Math.floor(100 - (taintCounts[i] * 100) / maxTaint);
       const aff = maxAffinity === 0 ? 0 : Math.floor((affinity[i] * 100) / maxAffinity);
@@ -256,9 +325,9 @@ export class Scheduler implements Controller {
       const score = 3 * taint + 2 * aff + least + balanced + 2 * spr;
       if (score > best) {
         best = score;
-        ties = [n.node.metadata.name];
-      } else if (score === best) ties.push(n.node.metadata.name);
-    });
+        ties = [info.node.metadata.name];
+      } else if (score === best) ties.push(info.node.metadata.name);
+    }
     return ties.length === 1 ? ties[0] : ties[this.c.tieRng.int(ties.length)];
   }
 
@@ -294,6 +363,13 @@ interface SpreadEntry {
 interface SpreadState {
   hard: SpreadEntry[];
   soft: SpreadEntry[];
+}
+
+/** numFeasibleNodesToFind (pkg/scheduler/schedule_one.go) with the default adaptive percentage. */
+export function numFeasibleNodesToFind(nodes: number): number {
+  if (nodes < 100) return nodes;
+  const percentage = Math.max(5, 50 - Math.floor(nodes / 125));
+  return Math.max(100, Math.floor((nodes * percentage) / 100));
 }
 
 function spreadScore(spread: SpreadState | undefined, node: Node & KubeObject): number {

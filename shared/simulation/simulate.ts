@@ -39,6 +39,7 @@ export class Simulation {
   readonly ticks: TickState[] = [];
   readonly timeline: TimelineFrame[] = [];
   readonly traffic: TrafficEngine;
+  private readonly kubelet: Kubelet;
   private messageMark = 0;
   private lastTickKey = '';
   step = 0;
@@ -54,7 +55,7 @@ export class Simulation {
     registerWorkloadControllers(c);
     c.register(new PersistentVolumeBinder(c));
     c.register(new Scheduler(c));
-    c.register(new Kubelet(c));
+    c.register((this.kubelet = new Kubelet(c)));
     c.register(new EndpointSliceController(c));
     this.traffic = new TrafficEngine(c);
     const cluster: ClusterSpec = input.cluster?.nodes?.length ? input.cluster : defaultCluster();
@@ -116,10 +117,15 @@ export class Simulation {
         if (!r.ok) return `error: ${r.message}`;
         return this.write(r.object);
       }
+      case 'crash': {
+        const pod = this.findPod(step.namespace, step.name, step.owner);
+        if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
+        const err = this.kubelet.crash(keyFor('Pod', step.namespace, pod.metadata.name), step.container);
+        c.drain();
+        return err ? `error: ${err}` : null;
+      }
       case 'deletePod': {
-        const pod = step.name
-          ? c.store.getBy('Pod', step.namespace, step.name)
-          : c.store.list('Pod', step.namespace).filter((p) => isActive(p) && topOwner(c, p) === step.owner).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
+        const pod = this.findPod(step.namespace, step.name, step.owner);
         if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
         c.api.request({ verb: 'delete', user: 'kubectl', component: 'kubectl', object: pod });
         c.drain();
@@ -155,6 +161,13 @@ export class Simulation {
         this.traffic.stop(step.name);
         return null;
     }
+  }
+
+  /** A pod by name, or the first running pod (by name) of a top owner such as `Deployment/web`. */
+  private findPod(namespace: string, name?: string, owner?: string): KubeObject | undefined {
+    const c = this.cluster;
+    if (name) return c.store.getBy('Pod', namespace, name);
+    return c.store.list('Pod', namespace).filter((p) => isActive(p) && topOwner(c, p) === owner).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
   }
 
   private write(o: KubeObject): string | null {

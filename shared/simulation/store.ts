@@ -105,7 +105,8 @@ export class Store {
   put(o: KubeObject): KubeObject | undefined {
     const key = storeKey(o);
     const old = this.objects.get(key);
-    if (old) this.unindex(key, old);
+    // Replacing keeps the key's place in every map, so lists stay in creation order.
+    if (old) this.unindex(key, old, true);
     this.objects.set(key, o);
     this.index(key, o);
     return old;
@@ -131,9 +132,11 @@ export class Store {
     }
   }
 
-  private unindex(key: string, o: KubeObject): void {
-    this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
-    this.byKind.get(o.kind)?.delete(key);
+  private unindex(key: string, o: KubeObject, replacing = false): void {
+    if (!replacing) {
+      this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
+      this.byKind.get(o.kind)?.delete(key);
+    }
     if (o.metadata.uid && this.keyByUid.get(o.metadata.uid) === key) this.keyByUid.delete(o.metadata.uid);
     for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
     if (o.kind === 'Pod') {

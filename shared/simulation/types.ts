@@ -37,6 +37,7 @@ export type ScenarioStep =
   | { action: 'setImage'; kind: string; namespace: string; name: string; container?: string; image: string; line?: number }
   | { action: 'rollback'; kind: string; namespace: string; name: string; toRevision?: number; line?: number }
   | { action: 'deletePod'; namespace: string; name?: string; owner?: string; line?: number }
+  | { action: 'crash'; namespace: string; name?: string; owner?: string; container?: string; line?: number }
   | { action: 'delete'; kind: string; namespace: string; name: string; line?: number }
   | { action: 'cordon' | 'uncordon' | 'drain'; node: string; line?: number }
   | { action: 'addNode'; node: ClusterNode; line?: number }

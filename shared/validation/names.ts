@@ -39,6 +39,9 @@ export const checkNames: Check = (ctx, report) => {
       if (typeof meta.generateName !== 'string' || meta.generateName === '')
         report(problemFor(o, 'error', 'name', 'metadata.name', 'Required value: name or generateName is required', 'Give the object a name.'));
     } else {
+      // A CronJob's name gets an 11-character suffix for its Jobs (ValidateCronJob).
+      if (o.kind === 'CronJob' && name.length > 52)
+        report(problemFor(o, 'error', 'name', 'metadata.name', `Invalid value: ${JSON.stringify(name)}: must be no more than 52 characters`, 'Shorten the name to 52 characters or fewer.'));
       for (const msg of nameRuleFor(o.kind)(name))
         report(problemFor(o, 'error', 'name', 'metadata.name', `Invalid value: ${JSON.stringify(name)}: ${msg}`, HINTS[o.kind] ?? SUBDOMAIN_HINT));
     }

@@ -4,24 +4,19 @@
  * `Unsupported value: "X": supported values: …`, `Invalid value: …`.
  */
 import type { ErrorObject } from 'ajv';
-import { apiGroup, type KubeObject } from '../model/object';
+import type { KubeObject } from '../model/object';
 import { goValue, problemFor } from './problem';
-import { BUILT_IN_GROUPS, SCHEMA_MODELS } from './schemaModels';
+import { SCHEMA_MODELS } from './schemaModels';
 import type { Check, Problem } from './types';
 
 type Validate = (this: unknown) => void;
 
 let validators: Map<string, Validate> | undefined;
-let versionsByKind: Map<string, string[]> | undefined;
 
 function table(): Map<string, Validate> {
   if (!validators) {
     validators = new Map();
-    versionsByKind = new Map();
-    for (const m of SCHEMA_MODELS) {
-      validators.set(`${m.apiVersion}|${m.kind}`, m.prototype.validate);
-      versionsByKind.set(m.kind, [...(versionsByKind.get(m.kind) ?? []), m.apiVersion]);
-    }
+    for (const m of SCHEMA_MODELS) validators.set(`${m.apiVersion}|${m.kind}`, m.prototype.validate);
   }
   return validators;
 }
@@ -44,17 +39,7 @@ export function schemaErrors(o: KubeObject): ErrorObject[] | undefined {
 export const checkSchema: Check = (ctx, report) => {
   const models = table();
   for (const o of ctx.objects) {
-    if (models.has(`${o.apiVersion}|${o.kind}`)) {
-      for (const p of schemaProblems(o, schemaErrors(o) ?? [])) report(p);
-      continue;
-    }
-    const served = versionsByKind?.get(o.kind);
-    if (served && typeof o.apiVersion === 'string' && BUILT_IN_GROUPS.has(apiGroup(o.apiVersion))) {
-      // The API server's answer to a removed or misspelt version (extensions/v1beta1 Deployments…).
-      report(
-        problemFor(o, 'error', 'api-version', 'apiVersion', `no matches for kind "${o.kind}" in version "${o.apiVersion}"`, `Use apiVersion: ${served[0]}.`),
-      );
-    }
+    if (models.has(`${o.apiVersion}|${o.kind}`)) for (const p of schemaProblems(o, schemaErrors(o) ?? [])) report(p);
   }
 };
 

@@ -6,6 +6,8 @@
 import { isPlainObject, type KubeObject } from '../model/object';
 import { ObjectIndex } from '../model/objectIndex';
 import { resolveReferences } from '../references';
+import { checkApiVersions } from './apiVersions';
+import { checkContainers } from './containers';
 import { checkDuplicates } from './duplicates';
 import { checkLabels } from './labels';
 import { checkNames } from './names';
@@ -18,7 +20,7 @@ import { checkServicePortSpec } from './servicePortSpec';
 import { checkServicePorts } from './servicePorts';
 import type { Check, CheckContext, Problem } from './types';
 
-const CHECKS: readonly Check[] = [checkSchema, checkNames, checkLabels, checkDuplicates, checkSelectors, checkServicePortSpec, checkReferences, checkServicePorts, checkQuotaResources];
+const CHECKS: readonly Check[] = [checkSchema, checkApiVersions, checkNames, checkLabels, checkDuplicates, checkSelectors, checkContainers, checkServicePortSpec, checkReferences, checkServicePorts, checkQuotaResources];
 
 export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
   const list = objects instanceof ObjectIndex ? objects.objects : objects;

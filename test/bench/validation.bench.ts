@@ -104,20 +104,27 @@ for (const o of objects) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`objects: ${objects.length} in 50 namespaces (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
 
-const first = time(() => validateObjects(objects));
+const firstCpu: number[] = [];
+const first = time(() => validateObjects(objects), firstCpu);
 let problems = 0;
 const full: number[] = [];
 const schema: number[] = [];
+const schemaCpu: number[] = [];
 const refs: number[] = [];
+const refsCpu: number[] = [];
 for (let r = 0; r < RUNS; r++) {
   (globalThis as { gc?: () => void }).gc?.();
   full.push(time(() => (problems = validateObjects(objects).length), cpu));
-  schema.push(time(() => objects.forEach((o) => schemaErrors(o))));
-  refs.push(time(() => resolveReferences(new ObjectIndex(objects))));
+  schema.push(time(() => objects.forEach((o) => schemaErrors(o)), schemaCpu));
+  refs.push(time(() => resolveReferences(new ObjectIndex(objects)), refsCpu));
 }
-const m = median(full);
-console.log(`validateObjects, first run (validators loading): ${first.toFixed(0)} ms`);
-console.log(`validateObjects, median of ${RUNS}: ${m.toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU (${problems} problems) — budget ${BUDGET_MS} ms: ${m <= BUDGET_MS ? 'ok' : 'OVER'}`);
+const wall = median(full);
+const used = median(cpu);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+console.log(`validateObjects, first run (validators compiling): ${ms(first)} wall, ${ms(firstCpu[0])} CPU`);
+console.log(`validateObjects, median of ${RUNS}: ${ms(wall)} wall, ${ms(used)} CPU (${problems} problems)`);
+console.log(`  of which schema validation: ${ms(median(schema))} wall, ${ms(median(schemaCpu))} CPU; index + references: ${ms(median(refs))} wall, ${ms(median(refsCpu))} CPU`);
 console.log(`  load average while measuring: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-console.log(`  of which schema validation: ${median(schema).toFixed(0)} ms; index + references: ${median(refs).toFixed(0)} ms`);
-if (m > BUDGET_MS) process.exitCode = 1;
+// The machine is shared: the process's own CPU time is what the work costs; wall time adds the waiting.
+console.log(`budget ${BUDGET_MS} ms (CPU time of the median run): ${used <= BUDGET_MS ? 'ok' : 'OVER'}`);
+if (used > BUDGET_MS) process.exitCode = 1;

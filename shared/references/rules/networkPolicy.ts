@@ -12,6 +12,7 @@ import { formatSelector } from '../../model/selector';
 import { findObject, items, labelSelector, nameOf, namespacesSelectedBy, ownerKeys, rec, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
 
+const BUILT_IN_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
 
 export const networkPolicyTargetRule: ReferenceRule = {
@@ -80,6 +81,8 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawP
     templates = templatesSelectedBy(index, ns, podSelector!);
   }
   const targets = [...ownerKeys(templates), ...namespaceTargets];
+  // Allowing cluster add-ons (kube-dns in kube-system…) is routine; they are not part of a design.
+  if (targets.length === 0 && BUILT_IN_NAMESPACES.has(namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? '')) return;
   const label = peerLabel(peer, ns);
   let problem: Reference['problem'];
   if (targets.length === 0) {

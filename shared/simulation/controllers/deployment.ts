@@ -64,8 +64,7 @@ export class DeploymentController implements Controller {
     const c = this.c;
     const d = c.store.get(key) as Deploy | undefined;
     if (!d || d.metadata.deletionTimestamp || !d.spec?.template) return;
-    const template = d.spec.template;
-    const hash = podTemplateHash(template, d.status?.collisionCount ?? 0);
+    const hash = this.hashOf(d);
     const all = owned(c, d, 'ReplicaSet') as RS[];
     let newRS = all.find((rs) => rs.metadata.labels?.[HASH] === hash);
     const olds = all.filter((rs) => rs !== newRS).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
@@ -104,6 +103,19 @@ export class DeploymentController implements Controller {
     this.cleanup(d);
     const fresh = c.store.get(key) as Deploy;
     this.writeStatus(fresh, c.store.get(storeKey(newRS)) as RS, owned(c, fresh, 'ReplicaSet') as RS[]);
+  }
+
+  /** The pod-template-hash, recomputed only when the Deployment's generation changes. */
+  private readonly hashes = new Map<string, { generation: number; hash: string }>();
+
+  private hashOf(d: Deploy): string {
+    const uid = d.metadata.uid ?? '';
+    const generation = d.metadata.generation ?? 0;
+    const cached = this.hashes.get(uid);
+    if (cached && cached.generation === generation) return cached.hash;
+    const hash = podTemplateHash(d.spec?.template, d.status?.collisionCount ?? 0);
+    this.hashes.set(uid, { generation, hash });
+    return hash;
   }
 
   private oldPodsRunning(olds: RS[]): boolean {

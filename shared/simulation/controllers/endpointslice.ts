@@ -29,6 +29,9 @@ export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
   readonly component = 'controller-manager' as const;
 
+  /** What each slice was last written with, so an unchanged sync costs a string compare. */
+  private readonly written = new Map<string, string>();
+
   constructor(private readonly c: Cluster) {}
 
   handle(ev: WatchEvent): void {
@@ -49,7 +52,7 @@ export class EndpointSliceController implements Controller {
     const svc = c.store.get(key) as Svc | undefined;
     if (!svc || !svc.spec?.selector || svc.spec.type === 'ExternalName') return;
     const ns = nsOf(svc);
-    const groups = new Map<string, { ports: object[]; endpoints: object[] }>();
+    const groups = new Map<string, { ports: object[]; endpoints: object[]; fingerprint: string }>();
     for (const pod of c.store.list('Pod', ns) as (Pod & KubeObject)[]) {
       if (!mapSelectorMatches(svc.spec.selector, pod.metadata.labels) || isTerminal(pod) || !pod.status?.podIP) continue;
       const ports: object[] = [];
@@ -61,8 +64,9 @@ export class EndpointSliceController implements Controller {
       if ((svc.spec.ports?.length ?? 0) > 0 && ports.length === 0) continue;
       const terminating = !!pod.metadata.deletionTimestamp;
       const ready = (isReady(pod) || !!svc.spec.publishNotReadyAddresses) && !terminating;
-      const sig = stableStringify(ports);
-      const g = groups.get(sig) ?? { ports, endpoints: [] };
+      const sig = ports.map((p) => `${(p as { name?: string }).name ?? ''}:${(p as { port: number }).port}/${(p as { protocol: string }).protocol}`).join(',');
+      const g = groups.get(sig) ?? { ports, endpoints: [], fingerprint: sig };
+      g.fingerprint += `|${pod.status.podIP}/${ready ? 1 : 0}${isReady(pod) ? 1 : 0}${terminating ? 1 : 0}/${pod.spec?.nodeName ?? ''}/${pod.metadata.name}`;
       g.endpoints.push({
         addresses: [pod.status.podIP],
         conditions: { ready, serving: isReady(pod), terminating },
@@ -73,16 +77,18 @@ export class EndpointSliceController implements Controller {
     }
     const existing = c.store.list('EndpointSlice', ns).filter((s) => s.metadata.labels?.[SERVICE_NAME] === svc.metadata.name);
     const wanted = [...groups.values()];
-    if (wanted.length === 0) wanted.push({ ports: [], endpoints: [] });
+    if (wanted.length === 0) wanted.push({ ports: [], endpoints: [], fingerprint: '' });
     wanted.forEach((g, i) => {
       const slice = existing[i];
       const body = { addressType: 'IPv4', endpoints: g.endpoints, ports: g.ports };
       if (slice) {
-        if (stableStringify({ a: slice.addressType, e: slice.endpoints, p: slice.ports }) !== stableStringify({ a: body.addressType, e: body.endpoints, p: body.ports })) {
-          update(c, USER, 'controller-manager', { ...slice, ...body });
-        }
+        const sliceKey = storeKey(slice);
+        const known = this.written.get(sliceKey);
+        const changed = known !== undefined ? known !== g.fingerprint : stableStringify({ e: slice.endpoints, p: slice.ports }) !== stableStringify({ e: body.endpoints, p: body.ports });
+        if (changed) update(c, USER, 'controller-manager', { ...slice, ...body });
+        this.written.set(sliceKey, g.fingerprint);
       } else {
-        c.api.request({
+        const r = c.api.request({
           verb: 'create', user: USER, component: 'controller-manager',
           object: {
             apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
@@ -90,8 +96,12 @@ export class EndpointSliceController implements Controller {
             ...body,
           },
         });
+        if (r.ok) this.written.set(storeKey(r.object), g.fingerprint);
       }
     });
-    for (const extra of existing.slice(wanted.length)) remove(c, USER, 'controller-manager', extra);
+    for (const extra of existing.slice(wanted.length)) {
+      this.written.delete(storeKey(extra));
+      remove(c, USER, 'controller-manager', extra);
+    }
   }
 }

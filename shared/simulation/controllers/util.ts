@@ -2,7 +2,7 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { getKindModule } from '../../kinds/registry';
-import { cloneJson, type KubeObject } from '../../model/object';
+import type { KubeObject } from '../../model/object';
 import type { ApiResponse } from '../apiserver';
 import type { Cluster } from '../cluster';
 import { stableStringify } from '../rng';
@@ -49,20 +49,25 @@ export function podTemplateOf(o: KubeObject): PodTemplateSpec | undefined {
   return spec?.template ?? spec?.jobTemplate?.spec?.template;
 }
 
-/** A new pod stamped from a template, owned by `owner`. */
+/**
+ * A new pod stamped from a template, owned by `owner`. Copies what admission and the kubelet may
+ * replace (metadata, spec, each container); nested template parts are shared and never mutated.
+ */
 export function podFromTemplate(owner: KubeObject, template: PodTemplateSpec, name: { generateName?: string; name?: string }, extraLabels: Record<string, string> = {}): KubeObject {
-  const t = cloneJson(template);
+  const spec = template.spec;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       ...(name.name ? { name: name.name } : { name: '', generateName: name.generateName }),
       namespace: nsOf(owner),
-      labels: { ...(t.metadata?.labels ?? {}), ...extraLabels },
-      ...(t.metadata?.annotations ? { annotations: t.metadata.annotations } : {}),
+      labels: { ...(template.metadata?.labels ?? {}), ...extraLabels },
+      ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
       ownerReferences: [ownerRefTo(owner)],
     },
-    spec: t.spec ?? { containers: [] },
+    spec: spec
+      ? { ...spec, containers: spec.containers.map((c) => ({ ...c })), ...(spec.initContainers ? { initContainers: spec.initContainers.map((c) => ({ ...c })) } : {}) }
+      : { containers: [] },
     status: { phase: 'Pending' },
   };
 }

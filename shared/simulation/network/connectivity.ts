@@ -5,13 +5,12 @@
  * Pods are grouped by workload (same namespace, owner, labels and ports ⇒ same verdicts), so the
  * work grows with workloads, not pods. Self pairs (a workload to itself) are not listed.
  */
-import { cmp } from './convert';
 import { ALL_IPV4, formatRange, type Interval } from './ip';
 import { NetworkResolver } from './resolve';
 import { PortSet } from './ports';
 import { targetPortOn } from './services';
-import type { Peer } from './policy';
-import type { NetPod, NetworkOptions, NetworkSnapshot } from './types';
+import type { CompiledPeer, CompiledPolicy, CompiledRule, Peer, PolicyEngine } from './policy';
+import type { Direction, NetPod, NetworkOptions, NetworkSnapshot } from './types';
 
 export interface ConnectionLine {
   src: string;
@@ -63,49 +62,250 @@ export function externalPeers(resolver: NetworkResolver): { name: string; ip: st
 }
 
 function groupPods(snapshot: NetworkSnapshot, byIP: boolean): Group[] {
+  // Replicas usually share their labels and ports objects: stringify each object once.
+  const json = new Map<object, string>();
+  const text = (o: object) => {
+    let t = json.get(o);
+    if (t === undefined) {
+      t = JSON.stringify(o);
+      json.set(o, t);
+    }
+    return t;
+  };
   const groups = new Map<string, Group>();
   for (const pod of snapshot.pods) {
     const name = workloadName(pod);
-    const key = `${name}\u0000${JSON.stringify(pod.labels)}\u0000${JSON.stringify(pod.ports)}\u0000${pod.hostNetwork}${byIP ? `\u0000${pod.ip}` : ''}`;
+    const key = `${name}\u0000${text(pod.labels)}\u0000${text(pod.ports)}\u0000${pod.hostNetwork}${byIP ? `\u0000${pod.ip}` : ''}`;
     if (!groups.has(key)) groups.set(key, { name, pod });
   }
   return [...groups.values()];
 }
 
+/**
+ * A rule's peers checked against a "match vector": for every peer item of every policy, whether
+ * the other end matches it. Pods (by workload) and external ranges get one vector each, and every
+ * verdict is memoised by (isolating policies, vector, destination ports), so equal workloads cost
+ * one evaluation.
+ */
+class Evaluator {
+  private readonly itemIds = new Map<CompiledPeer, number>();
+  private readonly items: { item: CompiledPeer; ns: string }[] = [];
+  private readonly scoped = new Map<string, number[]>();
+  private readonly crossNamespace: number[] = [];
+  private readonly ipItems: number[] = [];
+  private readonly vectorIds = new Map<string, number>();
+  private readonly policySetIds = new Map<string, number>();
+  private readonly portsIds = new Map<string, number>();
+  private readonly intersections = new Map<PortSet, Map<PortSet, PortSet>>();
+  private readonly ruleIds = new Map<CompiledRule, number>();
+  private readonly maskIds = new Map<string, number>();
+  private readonly masks: { open: boolean; rules: CompiledRule[]; named: boolean }[] = [];
+  /** Mask ids by (policy set, direction, vector); sized once every side has its ids. */
+  private maskTable = new Int32Array(0);
+  private readonly portMemo = new Map<number, PortSet>();
+
+  constructor(readonly engine: PolicyEngine) {
+    for (const p of engine.policies) {
+      for (const dir of ['ingress', 'egress'] as const) {
+        for (const rule of p.rules[dir]) {
+          for (const item of rule.peers ?? []) {
+            const id = this.items.length;
+            this.itemIds.set(item, id);
+            this.items.push({ item, ns: p.namespace });
+            if (item.invalid) continue;
+            if (item.ipBlock) this.ipItems.push(id);
+            else if (item.namespaceSelector) this.crossNamespace.push(id);
+            else {
+              const list = this.scoped.get(p.namespace);
+              if (list) list.push(id);
+              else this.scoped.set(p.namespace, [id]);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  vector(peer: Peer): Uint8Array {
+    const v = new Uint8Array(this.items.length);
+    // A podSelector-only peer matches pods of its policy's namespace only; skip the others.
+    const candidates = peer.kind === 'pod' ? [this.scoped.get(peer.pod.namespace) ?? [], this.crossNamespace, this.ipItems] : [this.ipItems];
+    for (const list of candidates) {
+      for (const i of list) {
+        const { item, ns } = this.items[i];
+        v[i] = this.engine.peerMatches(item, ns, peer) ? 1 : 0;
+      }
+    }
+    return v;
+  }
+
+  intern(map: Map<string, number>, key: string): number {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  }
+
+  vectorId(v: Uint8Array): number {
+    return this.intern(this.vectorIds, v.join(''));
+  }
+
+  policySetId(policies: readonly CompiledPolicy[]): number {
+    return this.intern(this.policySetIds, policies.map((p) => p.key).join(','));
+  }
+
+  portsId(pod: NetPod | undefined): number {
+    return this.intern(this.portsIds, pod ? JSON.stringify(pod.ports) : '');
+  }
+
+  /**
+   * Which rules of a policy set match `other` (interned as a small id), memoised per (policy set,
+   * vector): the expensive part, independent of the destination's ports.
+   */
+  mask(direction: Direction, policies: readonly CompiledPolicy[], setId: number, other: Uint8Array, otherId: number): number {
+    const key = ((setId << 1) | (direction === 'ingress' ? 1 : 0)) * this.vectorIds.size + otherId;
+    if (this.maskTable.length !== (this.policySetIds.size << 1) * this.vectorIds.size) this.maskTable = new Int32Array((this.policySetIds.size << 1) * this.vectorIds.size).fill(-1);
+    let id = this.maskTable[key];
+    if (id < 0) {
+      const rules: CompiledRule[] = [];
+      for (const p of policies) {
+        for (const rule of p.rules[direction]) {
+          if (rule.peers && !rule.peers.some((item) => other[this.itemIds.get(item) as number] === 1)) continue;
+          rules.push(rule);
+        }
+      }
+      const maskKey = `${policies.length === 0 ? 'open' : 'iso'}:${rules.map((r) => this.ruleId(r)).join(',')}`;
+      id = this.intern(this.maskIds, maskKey);
+      if (this.masks.length <= id) this.masks.push({ open: policies.length === 0, rules, named: rules.some((r) => r.ports?.some((x) => x.named !== undefined)) });
+      this.maskTable[key] = id;
+    }
+    return id;
+  }
+
+  /** The ports a rule mask allows on the destination (named ports resolve on it), memoised. */
+  ports(maskId: number, dst: NetPod | undefined, dstPortsId: number): PortSet {
+    const m = this.masks[maskId];
+    if (m.open) return PortSet.ALL;
+    const key = maskId * 1_000_003 + (m.named ? dstPortsId + 1 : 0);
+    let set = this.portMemo.get(key);
+    if (!set) {
+      set = PortSet.EMPTY;
+      for (const rule of m.rules) set = set.union(this.engine.rulePorts(rule, dst));
+      this.portMemo.set(key, set);
+    }
+    return set;
+  }
+
+  private ruleId(rule: CompiledRule): number {
+    let id = this.ruleIds.get(rule);
+    if (id === undefined) {
+      id = this.ruleIds.size;
+      this.ruleIds.set(rule, id);
+    }
+    return id;
+  }
+
+  intersect(a: PortSet, b: PortSet): PortSet {
+    if (a === PortSet.ALL) return b;
+    if (b === PortSet.ALL) return a;
+    let inner = this.intersections.get(a);
+    if (!inner) {
+      inner = new Map();
+      this.intersections.set(a, inner);
+    }
+    let r = inner.get(b);
+    if (!r) {
+      r = a.intersect(b);
+      inner.set(b, r);
+    }
+    return r;
+  }
+}
+
+interface Side {
+  name: string;
+  pod?: NetPod;
+  vector: Uint8Array;
+  vectorId: number;
+  egress: readonly CompiledPolicy[];
+  egressId: number;
+  ingress: readonly CompiledPolicy[];
+  ingressId: number;
+  portsId: number;
+}
+
+/** Indices of `items` grouped by key, in first-seen order. */
+function classes<T>(items: readonly T[], key: (x: T) => string): number[][] {
+  const byKey = new Map<string, number[]>();
+  items.forEach((x, i) => {
+    const k = key(x);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  return [...byKey.values()];
+}
+
 export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}, resolver = new NetworkResolver(snapshot, options)): ConnectionLine[] {
   const engine = resolver.engine;
-  const groups = groupPods(snapshot, engine.options.ipBlockMatchesPods);
-  const externals = externalPeers(resolver);
-  const conns = new Map<string, PortSet>();
-  const add = (src: string, dst: string, set: PortSet) => {
+  const ev = new Evaluator(engine);
+  const side = (name: string, peer: Peer): Side => {
+    const pod = peer.kind === 'pod' ? peer.pod : undefined;
+    const iso = pod ? engine.isolating(pod) : { ingress: [], egress: [] };
+    const vector = ev.vector(peer);
+    return { name, pod, vector, vectorId: ev.vectorId(vector), egress: iso.egress, egressId: ev.policySetId(iso.egress), ingress: iso.ingress, ingressId: ev.policySetId(iso.ingress), portsId: ev.portsId(pod) };
+  };
+  const workloads = groupPods(snapshot, engine.options.ipBlockMatchesPods).map((g) => side(g.name, { kind: 'pod', pod: g.pod }));
+  const externals = externalPeers(resolver).map((e) => side(e.name, { kind: 'ip', ip: e.ip }));
+  // Names get ids in sorted order, so numeric keys src·N + dst sort like (src, dst) strings.
+  const names = [...new Set([...workloads, ...externals].map((x) => x.name)), INGRESS_CONTROLLER].sort();
+  const nameIds = new Map(names.map((n, i) => [n, i]));
+  const conns = new Map<number, PortSet>();
+  const addIds = (src: number, dst: number, set: PortSet) => {
     if (set.isEmpty() || src === dst) return;
-    const key = `${src}\u0000${dst}`;
+    const key = src * names.length + dst;
     const prev = conns.get(key);
     conns.set(key, prev ? prev.union(set) : set);
   };
-  const peers: Peer[] = groups.map((g) => ({ kind: 'pod', pod: g.pod }));
-  for (let i = 0; i < groups.length; i++) {
-    const src = peers[i];
-    for (let j = 0; j < groups.length; j++) {
-      if (i === j || groups[i].name === groups[j].name) continue;
-      const egress = engine.allowedPorts('egress', src, peers[j]);
-      if (egress.isEmpty()) continue;
-      add(groups[i].name, groups[j].name, egress.intersect(engine.allowedPorts('ingress', src, peers[j])));
-    }
-  }
-  for (const ext of externals) {
-    const peer: Peer = { kind: 'ip', ip: ext.ip };
-    for (let j = 0; j < groups.length; j++) {
-      add(ext.name, groups[j].name, engine.allowedPorts('ingress', peer, peers[j]));
-      add(groups[j].name, ext.name, engine.allowedPorts('egress', peers[j], peer));
+  const add = (src: string, dst: string, set: PortSet) => {
+    const s = nameIds.get(src);
+    const d = nameIds.get(dst);
+    if (s !== undefined && d !== undefined) addIds(s, d, set);
+  };
+  const sides = [...workloads, ...externals];
+  const compute = (s: Side, d: Side): PortSet => {
+    const egress = ev.ports(ev.mask('egress', s.egress, s.egressId, d.vector, d.vectorId), d.pod, d.portsId);
+    if (egress.isEmpty()) return egress;
+    return ev.intersect(egress, ev.ports(ev.mask('ingress', d.ingress, d.ingressId, s.vector, s.vectorId), d.pod, d.portsId));
+  };
+  // Sides that share (egress policies, match vector) are the same source; sides that share
+  // (ingress policies, match vector, ports) the same destination. Evaluate class pairs, and visit
+  // member pairs only where something is allowed.
+  const nameId = sides.map((x) => nameIds.get(x.name) as number);
+  const srcClasses = classes(sides, (x) => `${x.egressId}:${x.vectorId}`);
+  const dstClasses = classes(sides, (x) => `${x.ingressId}:${x.vectorId}:${x.portsId}`);
+  for (const sc of srcClasses) {
+    for (const dc of dstClasses) {
+      const set = compute(sides[sc[0]], sides[dc[0]]);
+      if (set.isEmpty()) continue;
+      for (const i of sc) {
+        const s = sides[i];
+        for (const j of dc) {
+          // External ranges only talk to workloads; a workload is not listed to itself.
+          if (s.pod === undefined && sides[j].pod === undefined) continue;
+          addIds(nameId[i], nameId[j], set);
+        }
+      }
     }
   }
   ingressControllerConnections(resolver, add);
-  const lines = [...conns.entries()].map(([key, set]) => {
-    const [src, dst] = key.split('\u0000');
-    return { src, dst, conn: set.toString() };
-  });
-  return lines.sort((a, b) => cmp(a.src, b.src) || cmp(a.dst, b.dst));
+  return [...conns.keys()].sort((a, b) => a - b).map((key) => ({
+    src: names[Math.floor(key / names.length)],
+    dst: names[key % names.length],
+    conn: (conns.get(key) as PortSet).toString(),
+  }));
 }
 
 /** `{ingress-controller}` → each workload an Ingress routes to, on the backend's target ports, as policy allows. */

@@ -44,45 +44,77 @@ function pathLength(p: NetIngressPath): number {
   return p.pathType === 'Exact' ? p.path.length : p.path.replace(/\/+$/, '').length;
 }
 
+interface Candidate {
+  ingress: NetIngress;
+  rule: number;
+}
+
 /**
- * Routes one request over all the given Ingresses (as one controller merging them does): exact
- * hosts first, then wildcard hosts, then rules without a host.
+ * Routes requests over all the given Ingresses (as one controller merging them does): exact hosts
+ * first, then wildcard hosts, then rules without a host; within the first tier that has rules for
+ * the host, the longest matching path wins (Exact over Prefix on a tie). Rules are indexed by host
+ * once, so routing does not scan every Ingress.
  */
-export function matchIngress(ingresses: readonly NetIngress[], host: string, requestPath: string): IngressMatch | undefined {
-  const path = (requestPath.split('?')[0] || '/').startsWith('/') ? requestPath.split('?')[0] || '/' : `/${requestPath.split('?')[0]}`;
-  const hostOnly = host.replace(/:\d+$/, '');
-  const tiers: ((h: string | undefined) => boolean)[] = [
-    (h) => !!h && !h.startsWith('*.') && hostMatches(h, hostOnly),
-    (h) => !!h && h.startsWith('*.') && hostMatches(h, hostOnly),
-    (h) => !h,
-  ];
-  for (const inTier of tiers) {
-    let best: { ingress: NetIngress; rule: number; path: NetIngressPath } | undefined;
-    let any = false;
-    for (const ing of ingresses) {
-      ing.rules.forEach((rule, ri) => {
-        if (!inTier(rule.host)) return;
-        any = true;
-        for (const p of rule.paths) {
-          if (!pathMatches(p, path)) continue;
-          if (!best || pathLength(p) > pathLength(best.path) || (pathLength(p) === pathLength(best.path) && p.pathType === 'Exact' && best.path.pathType !== 'Exact')) {
-            best = { ingress: ing, rule: ri, path: p };
-          }
-        }
+export class IngressRouter {
+  private readonly exact = new Map<string, Candidate[]>();
+  private readonly wildcard = new Map<string, Candidate[]>();
+  private readonly anyHost: Candidate[] = [];
+  private readonly fallback?: NetIngress;
+
+  constructor(ingresses: readonly NetIngress[]) {
+    for (const ingress of ingresses) {
+      ingress.rules.forEach((r, rule) => {
+        const host = r.host?.toLowerCase();
+        if (!host) this.anyHost.push({ ingress, rule });
+        else if (host.startsWith('*.')) push(this.wildcard, host.slice(2), { ingress, rule });
+        else push(this.exact, host, { ingress, rule });
       });
     }
-    if (best) {
-      return {
-        ...best,
-        backend: best.path.backend,
-        reason: `${best.ingress.namespace}/${best.ingress.name} rule[${best.rule}] host ${best.ingress.rules[best.rule].host ?? '*'} path ${best.path.path} (${best.path.pathType}) matches ${path}`,
-      };
+    this.fallback = ingresses.find((i) => i.defaultBackend);
+  }
+
+  route(host: string, requestPath: string): IngressMatch | undefined {
+    const raw = requestPath.split('?')[0] || '/';
+    const path = raw.startsWith('/') ? raw : `/${raw}`;
+    const hostOnly = host.replace(/:\d+$/, '').toLowerCase();
+    const dot = hostOnly.indexOf('.');
+    // The wildcard covers exactly one DNS label, so only the suffix after the first label can match.
+    const tiers = [this.exact.get(hostOnly), dot > 0 ? this.wildcard.get(hostOnly.slice(dot + 1)) : undefined, this.anyHost];
+    for (const tier of tiers) {
+      if (!tier || tier.length === 0) continue;
+      let best: { ingress: NetIngress; rule: number; path: NetIngressPath } | undefined;
+      for (const { ingress, rule } of tier) {
+        for (const p of ingress.rules[rule].paths) {
+          if (!pathMatches(p, path)) continue;
+          if (!best || pathLength(p) > pathLength(best.path) || (pathLength(p) === pathLength(best.path) && p.pathType === 'Exact' && best.path.pathType !== 'Exact')) {
+            best = { ingress, rule, path: p };
+          }
+        }
+      }
+      if (best) {
+        return {
+          ...best,
+          backend: best.path.backend,
+          reason: `${best.ingress.namespace}/${best.ingress.name} rule[${best.rule}] host ${best.ingress.rules[best.rule].host ?? '*'} path ${best.path.path} (${best.path.pathType}) matches ${path}`,
+        };
+      }
+      break;
     }
-    if (any) break;
+    const withDefault = this.fallback;
+    if (withDefault?.defaultBackend) {
+      return { ingress: withDefault, backend: withDefault.defaultBackend, reason: `no rule matches ${hostOnly}${path}: defaultBackend of ${withDefault.namespace}/${withDefault.name}` };
+    }
+    return undefined;
   }
-  const withDefault = ingresses.find((i) => i.defaultBackend);
-  if (withDefault?.defaultBackend) {
-    return { ingress: withDefault, backend: withDefault.defaultBackend, reason: `no rule matches ${hostOnly}${path}: defaultBackend of ${withDefault.namespace}/${withDefault.name}` };
-  }
-  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Routes one request (see IngressRouter). */
+export function matchIngress(ingresses: readonly NetIngress[], host: string, requestPath: string): IngressMatch | undefined {
+  return new IngressRouter(ingresses).route(host, requestPath);
 }

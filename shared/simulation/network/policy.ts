@@ -163,7 +163,9 @@ export class PolicyEngine {
   private readonly nsLabels = new Map<string, Record<string, string>>();
   private readonly isolation = new Map<NetPod, Record<Direction, CompiledPolicy[]>>();
   private readonly ipCache = new Map<string, number | undefined>();
-  private readonly peerMemo = new Map<CompiledPeer, Map<NetPod, boolean>>();
+  private readonly peerMemo = new Map<CompiledPeer, Map<number, boolean>>();
+  private readonly classOf = new WeakMap<NetPod, number>();
+  private readonly classIds = new Map<string, number>();
   private readonly portMemo = new Map<CompiledRule, PortSet | Map<NetPod | undefined, PortSet>>();
 
   constructor(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}) {
@@ -219,20 +221,38 @@ export class PolicyEngine {
     }
     if (other.kind !== 'pod') return false;
     const pod = other.pod;
+    if (!item.namespaceSelector && pod.namespace !== policyNs) return false;
+    // Memoised per label class (namespace + labels), not per pod: replicas share their verdicts.
+    const cls = this.labelClass(pod);
     let memo = this.peerMemo.get(item);
     if (!memo) {
       memo = new Map();
       this.peerMemo.set(item, memo);
     }
-    let hit = memo.get(pod);
+    let hit = memo.get(cls);
     if (hit === undefined) {
       hit = this.podPeerMatches(item, policyNs, pod);
-      memo.set(pod, hit);
+      memo.set(cls, hit);
     }
     return hit;
   }
 
-  private podPeerMatches(item: CompiledPeer, policyNs: string, pod: NetPod): boolean {
+  /** A small integer shared by all pods with the same namespace and labels. */
+  labelClass(pod: NetPod): number {
+    let cls = this.classOf.get(pod);
+    if (cls === undefined) {
+      const key = `${pod.namespace}\u0000${JSON.stringify(pod.labels)}`;
+      cls = this.classIds.get(key);
+      if (cls === undefined) {
+        cls = this.classIds.size;
+        this.classIds.set(key, cls);
+      }
+      this.classOf.set(pod, cls);
+    }
+    return cls;
+  }
+
+  podPeerMatches(item: CompiledPeer, policyNs: string, pod: NetPod): boolean {
     if (item.namespaceSelector) {
       if (!selectorMatches(item.namespaceSelector, this.namespaceLabels(pod.namespace))) return false;
     } else if (pod.namespace !== policyNs) {
@@ -278,7 +298,7 @@ export class PolicyEngine {
     }
     const pod = self.pod;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
-    if (direction === 'ingress' && src.kind === 'node' && src.node.name === pod.node) {
+    if (direction === 'ingress' && fromOwnNode(src, pod)) {
       return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic from the pod's own node ${pod.node} is always allowed` };
     }
     const policies = this.isolating(pod)[direction];
@@ -313,7 +333,7 @@ export class PolicyEngine {
     const self = direction === 'egress' ? src : dst;
     const other = direction === 'egress' ? dst : src;
     if (self.kind !== 'pod') return PortSet.ALL;
-    if (direction === 'ingress' && src.kind === 'node' && src.node.name === self.pod.node) return PortSet.ALL;
+    if (direction === 'ingress' && fromOwnNode(src, self.pod)) return PortSet.ALL;
     const policies = this.isolating(self.pod)[direction];
     if (policies.length === 0) return PortSet.ALL;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
@@ -327,6 +347,17 @@ export class PolicyEngine {
     }
     return set;
   }
+}
+
+/**
+ * The node itself, or a hostNetwork pod on it (its traffic carries the node's IP), sending to a
+ * pod of that node: always allowed (kubernetes.io, NetworkPolicy "traffic to and from the node
+ * where a Pod is running is always allowed").
+ */
+function fromOwnNode(src: Peer, pod: NetPod): boolean {
+  if (!pod.node) return false;
+  if (src.kind === 'node') return src.node.name === pod.node;
+  return src.kind === 'pod' && src.pod.hostNetwork && src.pod.node === pod.node;
 }
 
 function capital(d: Direction): string {

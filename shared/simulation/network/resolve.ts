@@ -5,7 +5,7 @@
  * endpoints and lookups once per snapshot, so resolving many requests is cheap.
  */
 import { describePeer, PolicyEngine, type Peer } from './policy';
-import { matchIngress } from './ingress';
+import { IngressRouter } from './ingress';
 import { parseIPv4 } from './ip';
 import { ServiceTable, type Backend } from './services';
 import type { NetPod, NetService, NetServicePort, NetworkOptions, NetworkSnapshot, PolicyVerdict, Protocol, RuleRef } from './types';
@@ -60,30 +60,23 @@ export interface RequestResult {
   deniedBy?: { direction: 'ingress' | 'egress'; namespace: string; policies: string[] };
 }
 
-function ownerMatches(pod: NetPod, name: string): boolean {
-  return name.includes('/') ? pod.owner === name : pod.owner.slice(pod.owner.indexOf('/') + 1) === name;
-}
-
 export class NetworkResolver {
   readonly engine: PolicyEngine;
   readonly services: ServiceTable;
   readonly options: NetworkOptions;
   private readonly ingressPod: NetPod;
   private readonly workloadPods = new Map<string, NetPod[]>();
+  private readonly workloadReady = new Map<string, NetPod[]>();
   private readonly nodesByIP = new Map<string, string>();
+  private readonly router: IngressRouter;
 
   constructor(readonly snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}) {
     this.engine = new PolicyEngine(snapshot, options);
     this.options = this.engine.options;
     this.services = new ServiceTable(snapshot);
+    this.router = new IngressRouter(snapshot.ingresses);
     const ic = this.options.ingressController;
     this.ingressPod = { namespace: ic.namespace, name: '{ingress-controller}', labels: ic.labels, ip: '', node: '', ready: true, ports: [], hostNetwork: false, owner: 'Deployment/{ingress-controller}' };
-    for (const p of snapshot.pods) {
-      const key = `${p.namespace}/${p.owner}`;
-      const list = this.workloadPods.get(key);
-      if (list) list.push(p);
-      else this.workloadPods.set(key, [p]);
-    }
     for (const n of snapshot.nodes) this.nodesByIP.set(n.ip, n.name);
   }
 
@@ -92,9 +85,29 @@ export class NetworkResolver {
     return this.ingressPod;
   }
 
+  /** The pods of a workload, by `name` or `Kind/name` (memoised). */
   workload(namespace: string, name: string): NetPod[] {
-    if (name.includes('/')) return this.workloadPods.get(`${namespace}/${name}`) ?? [];
-    return this.snapshot.pods.filter((p) => p.namespace === namespace && ownerMatches(p, name));
+    if (this.workloadPods.size === 0) {
+      // Indexed on first use by `ns/Kind/name` and by `ns/name` (the owner's name alone).
+      for (const p of this.snapshot.pods) {
+        for (const key of [`${p.namespace}/${p.owner}`, `${p.namespace}/${p.owner.slice(p.owner.indexOf('/') + 1)}`]) {
+          const list = this.workloadPods.get(key);
+          if (list) list.push(p);
+          else this.workloadPods.set(key, [p]);
+        }
+      }
+    }
+    return this.workloadPods.get(`${namespace}/${name}`) ?? [];
+  }
+
+  private readyPods(namespace: string, name: string): NetPod[] {
+    const key = `${namespace}/${name}`;
+    let pods = this.workloadReady.get(key);
+    if (!pods) {
+      pods = this.workload(namespace, name).filter((p) => p.ready);
+      this.workloadReady.set(key, pods);
+    }
+    return pods;
   }
 
   resolve(req: NetRequest): RequestResult {
@@ -116,7 +129,7 @@ export class NetworkResolver {
       case 'workload': {
         const pods = this.workload(to.namespace, to.name);
         if (pods.length === 0) return { verdict: 'not-found', reason: `no pods of workload ${to.namespace}/${to.name}`, hops };
-        const ready = pods.filter((p) => p.ready);
+        const ready = this.readyPods(to.namespace, to.name);
         const list = ready.length > 0 ? ready : pods;
         const pod = list[(((req.seq ?? 0) % list.length) + list.length) % list.length];
         return this.toPod(req, source, pod, to.port ?? req.port, protocol, hops, false);
@@ -145,8 +158,8 @@ export class NetworkResolver {
         return pod ? { kind: 'pod', pod } : `pod ${from.namespace}/${from.name} not found`;
       }
       case 'workload': {
-        const pods = this.workload(from.namespace, from.name);
-        const ready = pods.filter((p) => p.ready);
+        const ready = this.readyPods(from.namespace, from.name);
+        const pods = ready.length === 0 ? this.workload(from.namespace, from.name) : ready;
         if (ready.length === 0) return pods.length === 0 ? `no pods of workload ${from.namespace}/${from.name}` : `no ready pod of workload ${from.namespace}/${from.name} to send from`;
         return { kind: 'pod', pod: ready[(((req.seq ?? 0) % ready.length) + ready.length) % ready.length] };
       }
@@ -154,7 +167,7 @@ export class NetworkResolver {
   }
 
   private viaIngress(req: NetRequest, _client: Peer, host: string, path: string, hops: Hop[]): RequestResult {
-    const match = matchIngress(this.snapshot.ingresses, host, path);
+    const match = this.router.route(host, path);
     if (!match) {
       hops.push({ hop: 'ingress', verdict: 'fail', reason: `no Ingress rule matches ${host}${path} and no defaultBackend: 404` });
       return { verdict: 'no-ingress-rule', reason: `no Ingress rule for ${host}${path} (404)`, hops };
@@ -210,10 +223,10 @@ export class NetworkResolver {
 
   private pickBackend(req: NetRequest, source: Peer, svc: NetService, svcPort: NetServicePort, hops: Hop[], onlyNode: string | undefined, headless: boolean): RequestResult {
     const key = `${svc.namespace}/${svc.name}`;
-    const all = this.services.backends(svc, svcPort);
-    let ready = all.filter((b) => b.ready);
+    let ready = this.services.readyBackends(svc, svcPort);
     if (onlyNode !== undefined) ready = ready.filter((b) => b.pod.node === onlyNode);
     if (ready.length === 0) {
+      const all = this.services.backends(svc, svcPort);
       const reason = this.whyNoEndpoints(svc, svcPort, all, onlyNode);
       hops.push({ hop: 'endpoint', verdict: 'fail', reason });
       return { verdict: 'no-endpoints', reason: `Service ${key} has no ready endpoints: ${reason}`, hops };
@@ -240,7 +253,7 @@ export class NetworkResolver {
     if (svc) return this.viaService(req, source, svc, port, protocol, hops);
     const node = this.nodesByIP.get(ip);
     if (node && this.services.serviceByNodePort(port, protocol)) return this.viaNodePort(req, source, port, protocol, node, hops);
-    const pod = this.services.podByIP(ip);
+    const pod = this.services.podByIP(ip) ?? (node ? this.snapshot.pods.find((p) => p.hostNetwork && p.node === node && p.ports.some((c) => c.containerPort === port && c.protocol === protocol)) : undefined);
     if (pod) return this.toPod(req, source, pod, port, protocol, hops, false);
     if (parseIPv4(ip) === undefined) return { verdict: 'not-found', reason: `${ip} is not an IPv4 address`, hops };
     // Outside the cluster: only the source's egress policy applies.

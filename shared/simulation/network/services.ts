@@ -35,6 +35,8 @@ export class ServiceTable {
   private readonly podsByIP = new Map<string, NetPod>();
   private readonly podsByName = new Map<string, NetPod>();
   private readonly backendCache = new Map<string, Backend[]>();
+  /** By Service port object: each belongs to exactly one Service of the snapshot. */
+  private readonly readyCache = new WeakMap<NetServicePort, Backend[]>();
   private readonly slices?: Map<string, NetEndpointSlice[]>;
   private readonly rr = new Map<string, number>();
 
@@ -121,7 +123,12 @@ export class ServiceTable {
 
   /** The endpoints kube-proxy load-balances over: the ready ones. */
   readyBackends(svc: NetService, svcPort: NetServicePort): Backend[] {
-    return this.backends(svc, svcPort).filter((b) => b.ready);
+    let list = this.readyCache.get(svcPort);
+    if (!list) {
+      list = this.backends(svc, svcPort).filter((b) => b.ready);
+      this.readyCache.set(svcPort, list);
+    }
+    return list;
   }
 
   /**

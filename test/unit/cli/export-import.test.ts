@@ -86,6 +86,8 @@ describe('kubeplan export', () => {
     copyFileSync(join(APPS, 'multi-tenant.yaml'), join(dir, 'mt.yaml'));
     const run = await kubeplan(dir, 'export', 'mt.yaml', '-o', 'out/');
     expect(run.code).toBe(0);
+    const total = objectsOf(readFileSync(join(APPS, 'multi-tenant.yaml'), 'utf8'), 'mt.yaml').length;
+    expect(run.stdout).toBe(`exported ${total} objects to out/ (_cluster.yaml, team-a.yaml, team-b.yaml)\n`);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['_cluster.yaml', 'team-a.yaml', 'team-b.yaml']);
     expect(objectsOf(readFileSync(join(dir, 'out', '_cluster.yaml'), 'utf8'), '_cluster.yaml').map((o) => o.metadata.name)).toEqual(['team-a', 'team-b']);
     const teamA = objectsOf(readFileSync(join(dir, 'out', 'team-a.yaml'), 'utf8'), 'team-a.yaml');

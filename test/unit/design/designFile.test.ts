@@ -62,10 +62,21 @@ describe('design file', () => {
     const text = serializeDesign(sample());
     expect(text).toMatch(/^# Kubeplan design file/);
     expect(text).toContain(`\nkubeplan: ${DESIGN_FORMAT_VERSION}\nname: hello\ncluster:\n`);
-    expect(text).toContain('    default: { x: 40, ');
-    expect(text).toContain('  - id: r1\n    position: { x: 80, ');
+    expect(text).toContain('    default: { x: 40, y: 40, width: 720, height: 420 }\n');
+    expect(text).toContain('  - id: r1\n    position: { x: 80, y: 120 }\n');
     expect(text).toContain('    object:\n      apiVersion: apps/v1\n      kind: Deployment\n');
     expect(isDesignText(text)).toBe(true);
+  });
+
+  it('writes layout keys plainly but keeps YAML 1.1-safe quoting inside Kubernetes objects', () => {
+    const d = sample();
+    d.resources.push({ id: 'r8', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y' }, data: { y: 'on' } } });
+    d.layout.positions.r8 = { x: 500, y: 120 };
+    const text = serializeDesign(d);
+    expect(text).toContain("        name: 'y'\n");
+    expect(text).toContain("        'y': 'on'\n");
+    expect(text).not.toContain("'y': 120");
+    expect(ok(text).design).toEqual(d);
   });
 
   it('tells designs from manifests', () => {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NODE_SIZE, emptyDesign, layoutDesign, type Box, type Design, type Point } from '../../../shared/design';
-import { importAsDesign } from '../../../shared/manifests';
+import { exportManifests, importAsDesign, parseManifests } from '../../../shared/manifests';
 import type { KubeObject } from '../../../shared/model/object';
 import { syntheticObjects } from '../../fixtures/synthetic';
 
@@ -67,6 +69,26 @@ describe('auto-layout', () => {
       expect(deploy.x - svc.x).toBeGreaterThan(0);
       expect(deploy.x - svc.x).toBeLessThan(NODE_SIZE.width * 2);
     }
+  });
+
+  it('lays the shop out the way traffic flows: Ingress, Service, workload, its config; an autoscaler below its target', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'apps', 'three-tier-shop.yaml'), 'utf8');
+    const d = importAsDesign(parseManifests(text, 'shop.yaml').objects, 'shop');
+    const pos = (kind: string, name: string) => d.layout.positions[d.resources.find((r) => r.object.kind === kind && r.object.metadata.name === name)!.id]!;
+    const row = [pos('Ingress', 'shop'), pos('Service', 'frontend'), pos('Deployment', 'frontend'), pos('ConfigMap', 'frontend-config')];
+    expect(new Set(row.map((p) => p.y)).size).toBe(1);
+    expect(row.map((p) => p.x)).toEqual([...row.map((p) => p.x)].sort((a, b) => a - b));
+    expect(pos('Service', 'api').y).toBe(pos('Deployment', 'api').y);
+    expect(pos('ConfigMap', 'api-config').y).toBe(pos('Deployment', 'api').y);
+    const hpa = pos('HorizontalPodAutoscaler', 'frontend');
+    expect(hpa.x).toBe(pos('Deployment', 'frontend').x);
+    expect(hpa.y).toBeGreaterThan(pos('Deployment', 'frontend').y);
+    expect(hpa.y).toBeLessThan(pos('Deployment', 'api').y);
+  });
+
+  it('exported objects carry no layout or Kubeplan data', () => {
+    const yaml = exportManifests(design().resources.map((r) => r.object));
+    expect(yaml).not.toMatch(/kubeplan|position|frames|\bid: r\d/i);
   });
 
   it('is deterministic', () => {

@@ -301,3 +301,25 @@ describe('Open Recent', () => {
     expect(await handlers[INVOKE.saveDesign]({ design: design('draft'), path: file }, ctx)).toEqual({ ok: true, value: file });
   });
 });
+
+describe('the shipped examples', () => {
+  it('lists assets/examples in index.json order with English titles, and each one opens', async () => {
+    const shipped = createHandlers({ ...deps, work: inProcessWork((await import('../../../main/core/engineImpl')).engine), examplesDir: join(process.cwd(), 'assets', 'examples') });
+    const list = await shipped[INVOKE.listExamples]({}, ctx);
+    conforms(INVOKE.listExamples, list);
+    expect(list.ok && list.value.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant']);
+    expect(list.ok && list.value[0]).toMatchObject({ title: 'Hello Minikube', description: expect.stringContaining('hello-node') });
+    for (const id of ['hello-minikube', 'three-tier-shop', 'multi-tenant']) {
+      const opened = await shipped[INVOKE.openExample]({ id }, ctx);
+      conforms(INVOKE.openExample, opened);
+      expect(opened.ok && opened.value.design.resources.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('orders by index.json and skips entries without a file', async () => {
+    writeFileSync(join(dir, 'examples', 'b.kubeplan.yaml'), 'kubeplan: 1\nname: B\n');
+    writeFileSync(join(dir, 'examples', 'a.kubeplan.yaml'), 'kubeplan: 1\nname: A\n');
+    writeFileSync(join(dir, 'examples', 'index.json'), JSON.stringify({ examples: [{ id: 'b', title: { en: 'Bee', 'zh-CN': '蜜蜂' }, description: 'second letter' }, { id: 'gone', title: 'Gone' }, { id: 'a', title: 'Ay' }] }));
+    expect(await handlers[INVOKE.listExamples]({}, ctx)).toEqual({ ok: true, value: [{ id: 'b', title: 'Bee', description: 'second letter' }, { id: 'a', title: 'Ay', description: '' }] });
+  });
+});

@@ -82,7 +82,7 @@ describe('the native menu', () => {
     click(recent[0]);
     click((find(template, 'file:openExample')!.submenu as MenuItemConstructorOptions[])[0]);
     click(recent.find((i) => i.label === 'Clear Recent'));
-    expect(sent).toEqual(['file:openPath:/work/shop.kubeplan.yaml', 'file:openExample:hello-minikube', 'cleared']);
+    expect(sent).toEqual(['file:openPath:/work/shop.kubeplan.yaml', 'example:hello-minikube', 'cleared']);
   });
 
   it('shows a disabled placeholder when there are no recent files', () => {

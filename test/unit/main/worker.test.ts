@@ -29,6 +29,11 @@ describe('the heavy-work worker', () => {
     expect((await work.call('serialize', { design: design('after') })).ok).toBe(true);
   });
 
+  it('reports a worker that died as an error, and starts a fresh one for the next request', async () => {
+    expect(await work.call('serialize', { design: design('crash') })).toEqual({ ok: false, error: { message: 'the worker exited (code 7)', code: 'worker' } });
+    expect(await work.call('serialize', { design: design('after') })).toMatchObject({ ok: true, value: expect.stringContaining('name: after') });
+  });
+
   it('streams simulation frames in order before the summary', async () => {
     const starts: number[] = [];
     const ticks: number[] = [];

@@ -95,6 +95,12 @@ describe('exportManifests', () => {
 });
 
 describe('exportManifestsByNamespace', () => {
+  it('never turns a bad namespace into a path outside the export folder', () => {
+    const files = exportManifestsByNamespace([obj('v1', 'ConfigMap', 'c', '../../etc/passwd'), obj('v1', 'ConfigMap', 'd', 'Shop')]);
+    expect([...files.keys()].sort()).toEqual(['_invalid-Shop.yaml', '_invalid-______etc_passwd.yaml']);
+    for (const name of files.keys()) expect(name).not.toMatch(/[\\/]/);
+  });
+
   it('writes one file per namespace and cluster-scoped objects (Namespaces included) to their own file', () => {
     const files = exportManifestsByNamespace([
       obj('v1', 'Service', 'web', 'shop'),
@@ -103,10 +109,11 @@ describe('exportManifestsByNamespace', () => {
       obj('storage.k8s.io/v1', 'StorageClass', 'fast'),
       obj('apps/v1', 'Deployment', 'web', 'shop'),
       obj('example.com/v1', 'Widget', 'w', 'other'),
+      obj('cert-manager.io/v1', 'ClusterIssuer', 'letsencrypt'),
     ]);
     expect([...files.keys()]).toEqual([CLUSTER_FILE, 'default.yaml', 'other.yaml', 'shop.yaml']);
     const kinds = (file: string) => parseManifests(files.get(file)!, file).objects.map((o) => o.object.kind);
-    expect(kinds(CLUSTER_FILE)).toEqual(['Namespace', 'StorageClass']);
+    expect(kinds(CLUSTER_FILE)).toEqual(['Namespace', 'StorageClass', 'ClusterIssuer']); // an unknown kind without a namespace
     expect(kinds('default.yaml')).toEqual(['ConfigMap']);
     expect(kinds('shop.yaml')).toEqual(['Deployment', 'Service']);
     expect(kinds('other.yaml')).toEqual(['Widget']);

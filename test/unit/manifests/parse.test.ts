@@ -76,6 +76,13 @@ x-extra: true
     expect(objects[0]!.object.data).toEqual({ when: '2024-01-01', flag: 'yes' });
   });
 
+  it('applies merge keys the way Kubernetes reads them', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\nx-defaults: &d { LOG: info, PORT: "80" }\ndata:\n  <<: *d\n  PORT: "8080"\n`;
+    const { objects, errors } = parseManifests(text, 'merge.yaml');
+    expect(errors).toEqual([]);
+    expect(objects[0]!.object.data).toEqual({ LOG: 'info', PORT: '8080' });
+  });
+
   it('ignores a byte-order mark', () => {
     const { objects, errors } = parseManifests(`\uFEFF${deployment}`, 'bom.yaml');
     expect(errors).toEqual([]);

@@ -42,11 +42,30 @@ describe('canConnect', () => {
   ])('%s → %s can be drawn', (a, b) => expect(canConnect(a, b)).toBe(true));
 
   it.each([
-    ['Deployment', 'Service'], ['Service', 'Ingress'], ['HorizontalPodAutoscaler', 'DaemonSet'], ['ConfigMap', 'Deployment'], ['Namespace', 'Pod'],
+    ['HorizontalPodAutoscaler', 'DaemonSet'], ['ConfigMap', 'Secret'], ['Namespace', 'Pod'], ['Service', 'Service'], ['Ingress', 'Deployment'],
   ])('%s → %s cannot', (a, b) => expect(canConnect(a, b)).toBe(false));
 
   it('refuses an impossible pair with a sentence', () => {
-    expect(failure(connect(make('ConfigMap', 'a'), make('Deployment', 'b'), new ObjectIndex([])))).toBe('A ConfigMap cannot be connected to a Deployment.');
+    expect(failure(connect(make('ConfigMap', 'a'), make('Secret', 'b'), new ObjectIndex([])))).toBe('A ConfigMap cannot be connected to a Secret.');
+  });
+
+  it('a drag the other way writes the same field (Deployment → Service sets the Service selector)', () => {
+    const svc = make('Service', 'front', 'shop');
+    const d = make('Deployment', 'web', 'shop');
+    const result = connect(d, svc, new ObjectIndex([d, svc]));
+    expect(result.ok && (result.changed[0].spec as { selector: unknown }).selector).toEqual({ app: 'web' });
+    for (const [a, b] of [['Service', 'Ingress'], ['ConfigMap', 'Job'], ['PersistentVolume', 'PersistentVolumeClaim'], ['StatefulSet', 'HorizontalPodAutoscaler']]) {
+      expect(canConnect(a, b), `${a} → ${b}`).toBe(true);
+    }
+  });
+
+  it('workload → NetworkPolicy and NetworkPolicy → workload keep their own meanings', () => {
+    const d = make('Deployment', 'web', 'shop');
+    const np = make('NetworkPolicy', 'p', 'shop');
+    const asPeer = connect(d, np, new ObjectIndex([d, np]));
+    const asTarget = connect(np, d, new ObjectIndex([d, np]));
+    expect(asPeer.ok && (asPeer.changed[0].spec as { ingress: unknown[] }).ingress).toHaveLength(2);
+    expect(asTarget.ok && (asTarget.changed[0].spec as { podSelector: unknown }).podSelector).toEqual({ matchLabels: { app: 'web' } });
   });
 });
 

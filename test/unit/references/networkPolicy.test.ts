@@ -92,6 +92,20 @@ describe('NetworkPolicy → its peers', () => {
     expect(r.map((x) => [x.path, x.targets])).toEqual([['spec.egress[0].to[0]', [keyOf(api)]]]);
   });
 
+  it('a peer in kube-system (the usual allow-DNS rule) is outside the design: no reference, no warning', () => {
+    const np = policy('allow-dns', 'shop', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }],
+    });
+    expect(refs('networkpolicy-peer', [...base, np])).toEqual([]);
+  });
+
+  it('a peer naming a namespace the design lacks is still a warning', () => {
+    const np = policy('from-ci', 'shop', { podSelector: {}, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ci' } } }] }] });
+    expect(refs('networkpolicy-peer', [...base, np])[0].problem?.severity).toBe('warning');
+  });
+
   it('the default policy allows its own namespace and reaches its own pods', () => {
     const np = make('NetworkPolicy', 'same-ns', 'shop');
     expect(refs('networkpolicy-peer', [...base, np])[0].targets).toEqual([keyOf(web), keyOf(api)]);

@@ -37,3 +37,10 @@ describe('Service → pods by selector', () => {
     expect(refs('service-selector', [manual, external, make('Deployment', 'manual')])).toEqual([]);
   });
 });
+
+describe('objects of the same kind in another API group', () => {
+  it('a Knative Service is not read as a core Service', () => {
+    const knative = { apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' } } };
+    expect(refs('service-selector', [knative, make('Deployment', 'web', 'shop')])).toEqual([]);
+  });
+});

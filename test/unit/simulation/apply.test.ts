@@ -35,7 +35,7 @@ describe('kubectl apply is idempotent', () => {
   it('reports configured for a changed field, bumps generation for a spec change, and keeps allocated fields', () => {
     const changed = objects();
     (changed[4].spec as { replicas: number }).replicas = 3;
-    (changed[3] as { data: Record<string, string> }).data.a = '2';
+    (changed[3] as unknown as { data: Record<string, string> }).data.a = '2';
     const sim = new Simulation({ objects: objects(), cluster: defaultCluster(), seed: 1 });
     sim.apply(objects());
     const svc = sim.cluster.store.getBy('Service', 'shop', 'web');

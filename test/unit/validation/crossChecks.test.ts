@@ -183,3 +183,32 @@ describe('Service port names and numbers, as ValidateService checks them', () =>
     ]);
   });
 });
+
+describe('containers as the API server checks them when it creates the pods', () => {
+  it('a container needs an image', () => {
+    const d = deployment('web', 'shop', { containers: [container('web', { image: undefined }), container('side', { image: '  ' })] });
+    expect(lines(validateObjects([d]), 'container')).toEqual([
+      'Deployment web spec.template.spec.containers[0].image: Required value',
+      'Deployment web spec.template.spec.containers[1].image: Required value',
+    ]);
+  });
+
+  it('a request may not exceed its limit, compared as quantities', () => {
+    const over = container('web', { resources: { requests: { cpu: '1.5', memory: '1Gi' }, limits: { cpu: '1000m', memory: '1024Mi' } } });
+    expect(lines(validateObjects([deployment('web', 'shop', { containers: [over] })]), 'container')).toEqual([
+      'Deployment web spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "1500m": must be less than or equal to cpu limit of 1',
+    ]);
+  });
+});
+
+describe('CronJob names', () => {
+  it('are at most 52 characters, leaving room for the Job suffix', () => {
+    const cron = (name: string) =>
+      object('batch/v1', 'CronJob', name, 'shop', {
+        spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [container('job')] } } } } },
+      });
+    expect(lines(validateObjects([cron('a'.repeat(52)), cron('b'.repeat(53))]), 'name')).toEqual([
+      `CronJob ${'b'.repeat(53)} metadata.name: Invalid value: "${'b'.repeat(53)}": must be no more than 52 characters`,
+    ]);
+  });
+});

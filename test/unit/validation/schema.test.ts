@@ -70,6 +70,24 @@ describe('schema validation against the Kubernetes OpenAPI schemas', () => {
     ]);
   });
 
+  it('reports a misspelt kind in a stable built-in version, with the kind it probably meant', () => {
+    const typo = object('apps/v1', 'Deploymnet', 'web', 'shop', { spec: {} });
+    const lower = object('v1', 'configmap', 'cfg', 'shop');
+    const problems = validateObjects([typo, lower]).map((p) => [p.rule, p.path, p.message, p.hint]);
+    expect(problems).toEqual([
+      ['api-version', 'kind', 'no matches for kind "Deploymnet" in version "apps/v1"', 'Did you mean kind: Deployment (apiVersion: apps/v1)?'],
+      ['api-version', 'kind', 'no matches for kind "configmap" in version "v1"', 'Did you mean kind: ConfigMap (apiVersion: v1)?'],
+    ]);
+  });
+
+  it('everything in the removed extensions group is refused; other groups may serve kinds we do not know', () => {
+    const psp = object('extensions/v1beta1', 'PodSecurityPolicy', 'restricted', undefined, { spec: {} });
+    expect(validateObjects([psp]).map((p) => p.message)).toEqual(['no matches for kind "PodSecurityPolicy" in version "extensions/v1beta1"']);
+    const slice = object('discovery.k8s.io/v1', 'EndpointSlice', 'web-abc', 'shop', { addressType: 'IPv4', endpoints: [] });
+    const node = object('v1', 'Node', 'node-1', undefined, { spec: {} });
+    expect(validateObjects([slice, node])).toEqual([]);
+  });
+
   it('finds nothing wrong in the default object of every kind module', () => {
     const objects = allKindModules().map((m) => m.create(`new-${m.kind.toLowerCase()}`, m.namespaced ? 'shop' : undefined));
     expect(lines(validateObjects(objects), 'schema')).toEqual([]);

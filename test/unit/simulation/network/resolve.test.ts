@@ -165,3 +165,22 @@ describe('hostNetwork pods are flagged', () => {
     expect(r.hops.at(-1)?.reason).toContain('hostNetwork pod involved: NetworkPolicy behaviour is undefined');
   });
 });
+
+describe('hostNetwork pods and their node', () => {
+  const agent = pod('kube-system', 'agent', { app: 'agent' }, { hostNetwork: true, ip: '192.168.0.10', node: 'node-1', ports: ports([9100, 'metrics']) });
+  const web1 = pod('shop', 'web-1', { app: 'web' }, { node: 'node-1', ports: ports([8080]) });
+  const web2 = pod('shop', 'web-2', { app: 'web' }, { node: 'node-2', ports: ports([8080]) });
+  const deny = policy('shop', 'deny', { podSelector: {} });
+  const snap = snapshot({ pods: [agent, web1, web2], networkPolicies: [deny] });
+  const from = { kind: 'pod' as const, namespace: 'kube-system', name: 'agent' };
+
+  it('a hostNetwork pod reaching a pod on its own node counts as node traffic (always allowed)', () => {
+    expect(resolveRequest(snap, { from, to: { kind: 'pod', namespace: 'shop', name: 'web-1', port: 8080 } }).verdict).toBe('delivered');
+    expect(resolveRequest(snap, { from, to: { kind: 'pod', namespace: 'shop', name: 'web-2', port: 8080 } }).verdict).toBe('denied');
+  });
+
+  it('a node IP and a hostNetwork pod\'s port reach that pod', () => {
+    const r = resolveRequest(snap, { from: { kind: 'pod', namespace: 'shop', name: 'web-2' }, to: { kind: 'address', ip: '192.168.0.10', port: 9100 } });
+    expect(r.pod).toEqual({ namespace: 'kube-system', name: 'agent' });
+  });
+});

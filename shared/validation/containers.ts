@@ -1,0 +1,39 @@
+/**
+ * Container checks the API server makes when it creates the pods (kubernetes/pkg/apis/core/
+ * validation): an image is required, and a request may not exceed its limit
+ * (ValidateResourceRequirements). A template that fails them is accepted, but its controller's
+ * pods are refused (FailedCreate), so they are errors here.
+ */
+import { isPlainObject } from '../model/object';
+import { compareQuantities, canonicalQuantity, isQuantity } from '../model/quantity';
+import { problemFor } from './problem';
+import { containersOf } from './podSpec';
+import type { Check } from './types';
+
+export const checkContainers: Check = (ctx, report) => {
+  for (const entry of ctx.index.podTemplates('*')) {
+    for (const { container, path } of containersOf(entry)) {
+      if (typeof container.image !== 'string' || container.image.trim() === '')
+        report(problemFor(entry.owner, 'error', 'container', `${path}.image`, 'Required value', 'Name the image to run, e.g. nginx:1.27.'));
+      const res = container.resources;
+      if (!isPlainObject(res) || !isPlainObject(res.requests) || !isPlainObject(res.limits)) continue;
+      for (const [resource, request] of Object.entries(res.requests)) {
+        const limit = (res.limits as Record<string, unknown>)[resource];
+        if (!isQuantity(request) || !isQuantity(limit)) continue; // missing, or the schema check's to report
+        const req = request as string | number;
+        const lim = limit as string | number;
+        if (compareQuantities(req, lim) <= 0) continue;
+        report(
+          problemFor(
+            entry.owner,
+            'error',
+            'container',
+            `${path}.resources.requests[${resource}]`,
+            `Invalid value: ${JSON.stringify(canonicalQuantity(req))}: must be less than or equal to ${resource} limit of ${canonicalQuantity(lim)}`,
+            `Lower the ${resource} request or raise its limit.`,
+          ),
+        );
+      }
+    }
+  }
+};

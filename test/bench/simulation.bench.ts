@@ -1,0 +1,92 @@
+// `npm run bench simulation`: 10,000 pods on 500 nodes in 50 namespaces with 200 NetworkPolicies
+// to steady state (budget ≤ 1 s), then 100,000 requests resolved through the network resolver.
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { ClusterSpec } from '../../shared/design/types';
+import type { KubeObject } from '../../shared/model/object';
+import { Simulation } from '../../shared/simulation/simulate';
+import { flowRequest, networkSnapshot } from '../../shared/simulation/traffic';
+import { NetworkResolver, type NetRequest } from '../../shared/simulation/network';
+
+declare const gc: (() => void) | undefined;
+
+const NAMESPACES = 50;
+const DEPLOYMENTS = 4;
+const REPLICAS = 50;
+
+function objects(): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (let n = 0; n < NAMESPACES; n++) {
+    const ns = `team-${n}`;
+    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    for (let d = 0; d < DEPLOYMENTS; d++) {
+      const app = `app-${d}`;
+      out.push({
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: app, namespace: ns },
+        spec: {
+          replicas: REPLICAS, selector: { matchLabels: { app } },
+          template: { metadata: { labels: { app, tier: d === 0 ? 'front' : 'back' } }, spec: { containers: [{ name: app, image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 8080 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } },
+        },
+      });
+      out.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace: ns }, spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] } });
+    }
+    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: ns }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
+    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'allow-dns', namespace: ns }, spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ protocol: 'UDP', port: 53 }] }] } });
+    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'front-to-back', namespace: ns }, spec: { podSelector: { matchLabels: { tier: 'back' } }, ingress: [{ from: [{ podSelector: { matchLabels: { tier: 'front' } } }], ports: [{ port: 'http' }] }] } });
+    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'front-egress', namespace: ns }, spec: { podSelector: { matchLabels: { tier: 'front' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { tier: 'back' } } }] }] } });
+  }
+  return out;
+}
+
+const cluster: ClusterSpec = { nodes: Array.from({ length: 500 }, (_, i) => ({ name: `node-${i + 1}`, cpu: '8', memory: '32Gi', pods: 110, zone: `zone-${i % 3}` })) };
+
+let peak = 0;
+const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const timer = setInterval(sample, 5);
+
+function steady(record: boolean) {
+  if (typeof gc === 'function') gc();
+  const input = objects();
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const sim = new Simulation({ objects: input, cluster, seed: 1, options: { record } });
+  sim.apply(input);
+  const ok = sim.cluster.runToSteady(() => sim.tick());
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  sample();
+  const pods = sim.cluster.store.list('Pod');
+  const running = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
+  return { sim, ms, cpuMs, ok, pods: pods.length, running };
+}
+
+const warm = steady(false);
+const quiet = steady(false);
+const recorded = steady(true);
+console.log(`steady state, 10,000 pods / 500 nodes / 50 namespaces / 200 NetworkPolicies: ${quiet.ms.toFixed(0)} ms wall (${quiet.cpuMs.toFixed(0)} ms cpu) without recording, ${recorded.ms.toFixed(0)} ms wall (${recorded.cpuMs.toFixed(0)} ms cpu) recording ticks, messages and timeline (budget 1000 ms; first run ${warm.ms.toFixed(0)} ms)`);
+console.log(`  load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (wall time is only meaningful on an idle machine)`);
+console.log(`  ${quiet.pods} pods, ${quiet.running} Running, steady=${quiet.ok}, simulated ${quiet.sim.cluster.now} s, ${recorded.sim.cluster.messages.length} control-plane messages, ${recorded.sim.cluster.events.length} events`);
+
+const c = quiet.sim.cluster;
+const t1 = performance.now();
+const resolver = new NetworkResolver(networkSnapshot(c));
+const snapMs = performance.now() - t1;
+const requests: NetRequest[] = [];
+for (let n = 0; n < NAMESPACES; n++) {
+  for (const to of ['app-1:80', 'app-2:80', 'app-0:80']) {
+    const r = flowRequest(c, { name: 'f', from: `team-${n}/app-0`, to: `team-${n}/${to}`, rate: 1 });
+    if (typeof r !== 'string') requests.push(r);
+  }
+}
+const N = 100_000;
+const verdicts = new Map<string, number>();
+const t2 = performance.now();
+for (let i = 0; i < N; i++) {
+  const r = resolver.resolve({ ...requests[i % requests.length], seq: i });
+  verdicts.set(r.verdict, (verdicts.get(r.verdict) ?? 0) + 1);
+}
+const resolveMs = performance.now() - t2;
+sample();
+clearInterval(timer);
+console.log(`traffic: snapshot + resolver setup ${snapMs.toFixed(0)} ms; ${N.toLocaleString('en')} requests in ${resolveMs.toFixed(0)} ms = ${Math.round(N / (resolveMs / 1000)).toLocaleString('en')} requests/s (${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')})`);
+console.log(`peak memory (rss): ${(peak / 2 ** 20).toFixed(0)} MiB; machine: ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
