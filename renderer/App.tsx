@@ -8,6 +8,7 @@ import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
 import { Notices } from './panels/Notices';
+import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './palette';
 
@@ -29,6 +30,7 @@ export function App() {
         {panels.inspector && <Inspector />}
       </div>
       <Notices />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import type Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Layer, Shape } from 'react-konva';
+import { useShallow } from 'zustand/react/shallow';
 import { getKindModule } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
 import { keyOf } from '../../shared/model/objectIndex';
@@ -59,18 +60,21 @@ const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, pr
 });
 
 export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
-  const design = useKubeplanStore((s) => s.design);
-  const selection = useKubeplanStore((s) => s.selection);
+  // Frames, cluster or name changes do not touch the cards: subscribe to exactly what they draw.
+  const { resources, positions, selection } = useKubeplanStore(
+    useShallow((s) => ({ resources: s.design.resources, positions: s.design.layout.positions, selection: s.selection })),
+  );
   const selected = useMemo(() => new Set(selection), [selection]);
   const worst = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();
-    for (const p of designProblems(design)) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
+    // Problems are memoised on the resources array, which this memo is keyed on too.
+    for (const p of designProblems(useKubeplanStore.getState().design)) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
     return m;
-  }, [design]);
+  }, [resources]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <Layer ref={layerRef} listening={false}>
-      {design.resources.map((r) => {
-        const p = design.layout.positions[r.id];
+      {resources.map((r) => {
+        const p = positions[r.id];
         if (!p || r.object.kind === 'Namespace') return null;
         return (
           <ResourceCard

@@ -6,7 +6,7 @@
 import type { Design } from '../../shared/design/types';
 import { getKindModule } from '../../shared/kinds/registry';
 import { RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../store';
-import { THEME } from './theme';
+import { FONT_FAMILY, THEME } from './theme';
 import { isBoxVisible, view } from './view';
 
 const colorByKind = new Map<string, string>();
@@ -49,5 +49,23 @@ export function drawOverview(ctx: CanvasRenderingContext2D, design: Design, sele
     ctx.lineWidth = 2.5 / view.scale;
     ctx.strokeStyle = THEME.selection;
     ctx.stroke(selected);
+  }
+  drawFrameLabels(ctx, design);
+}
+
+/** Namespace names at a readable screen size over the blocks (the frames' own labels are tiny here). */
+function drawFrameLabels(ctx: CanvasRenderingContext2D, design: Design): void {
+  const px = 1 / view.scale;
+  ctx.font = `600 ${12 * px}px ${FONT_FAMILY}`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3 * px;
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+  ctx.fillStyle = THEME.frameLabel;
+  for (const [name, f] of Object.entries(design.layout.frames)) {
+    if (!isBoxVisible(f.x, f.y, f.width, 20 * px)) continue;
+    ctx.strokeText(name, f.x + 6 * px, f.y + 4 * px, f.width - 12 * px);
+    ctx.fillText(name, f.x + 6 * px, f.y + 4 * px, f.width - 12 * px);
   }
 }

@@ -12,6 +12,7 @@ import { replaceDesign, useKubeplanStore } from '../store';
 import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, saveDesign } from './actions';
 import { dismiss, notify } from './notices';
 import { togglePanel } from './panels';
+import { openShortcuts } from '../panels/ShortcutsDialog';
 
 /** Unsaved work is backed up this long after the last change. */
 export const BACKUP_DELAY_MS = 1500;
@@ -45,6 +46,8 @@ const commands = new Map<string, Command>([
   ['view:togglePalette', () => togglePanel('palette')],
   ['view:toggleInspector', () => togglePanel('inspector')],
   ['view:toggleDock', () => togglePanel('dock')],
+  ['help:shortcuts', openShortcuts],
+  ['help:about', () => notify({ tone: 'info', text: i18next.t('help.about') })],
 ]);
 
 export function runCommand(name: string): boolean {

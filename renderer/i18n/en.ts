@@ -21,7 +21,7 @@ export const en = {
   inspector: {
     title: 'Inspector', nothing: 'Select a resource on the canvas to edit it.',
     nothingHint: 'Drag kinds from the palette, connect them by dragging from a handle.',
-    multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
+    designSummary: '{{count}} resources · {{namespaces}} namespaces', selectKind: 'Select every {{kind}}', multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
     apply: 'Apply', revert: 'Revert', yamlHint: 'Edit any field; changes apply when the YAML is valid.',
     name: 'Name', namespace: 'Namespace', labels: 'Labels', annotations: 'Annotations', key: 'key', value: 'value',
     addLabel: 'Add label', add: 'Add', remove: 'Remove', podLabels: 'Pod labels', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',
@@ -50,6 +50,7 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
+  help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {
     discard: 'Discard unsaved changes to "{{name}}"?', restore: 'Kubeplan found unsaved work from {{when}}.',
     restoreAction: 'Restore', dismiss: 'Dismiss', saved: 'Saved {{path}}', exported: 'Exported {{path}}',

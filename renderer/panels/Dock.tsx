@@ -1,5 +1,5 @@
 /** The bottom dock: tabs YAML and Problems (the simulation adds its tabs here later). */
-import { useState, type ReactNode } from 'react';
+import { useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectProblems, useKubeplanStore } from '../store';
 import { Icon } from './icons';
@@ -12,12 +12,45 @@ export interface DockTab {
   render: () => ReactNode;
 }
 
+const HEIGHT_KEY = 'kubeplan.dockHeight';
+const MIN_HEIGHT = 120;
+
+function storedHeight(): number {
+  const h = Number(localStorage.getItem(HEIGHT_KEY));
+  return Number.isFinite(h) && h >= MIN_HEIGHT ? h : 220;
+}
+
+/** Drag the dock's top edge to resize it; the height is kept for the next start. */
+function useDockHeight(): [number, (e: ReactPointerEvent) => void] {
+  const [height, setHeight] = useState(storedHeight);
+  const startResize = (e: ReactPointerEvent) => {
+    e.preventDefault();
+    const startY = e.clientY;
+    const startHeight = height;
+    const max = Math.round(window.innerHeight * 0.7);
+    let last = startHeight;
+    const move = (ev: PointerEvent) => {
+      last = Math.min(max, Math.max(MIN_HEIGHT, startHeight + startY - ev.clientY));
+      setHeight(last);
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      localStorage.setItem(HEIGHT_KEY, String(last));
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+  return [height, startResize];
+}
+
 export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
   const { t } = useTranslation();
   const problems = useKubeplanStore(selectProblems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const [active, setActive] = useState('yaml');
   const [open, setOpen] = useState(true);
+  const [height, startResize] = useDockHeight();
   const tabs: DockTab[] = [
     { id: 'yaml', label: t('dock.yaml'), render: () => <YamlTab /> },
     {
@@ -34,7 +67,8 @@ export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
   ];
   const current = tabs.find((x) => x.id === active) ?? tabs[0]!;
   return (
-    <section className={`dock${open ? '' : ' closed'}`} data-testid="dock">
+    <section className={`dock${open ? '' : ' closed'}`} data-testid="dock" style={open ? { height } : undefined}>
+      {open && <div className="dock-resize" role="separator" aria-orientation="horizontal" data-testid="dock-resize" onPointerDown={startResize} />}
       <div className="dock-tabs" role="tablist">
         {tabs.map((tab) => (
           <button

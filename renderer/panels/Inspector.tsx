@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getKindModule } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
-import { useKubeplanStore } from '../store';
+import { select, useKubeplanStore } from '../store';
 import { CommonFields } from './inspector/CommonFields';
 import { IngressFields } from './inspector/IngressFields';
 import { PolicyFields } from './inspector/PolicyFields';
@@ -78,6 +78,40 @@ function MultiSummary({ ids }: { ids: string[] }) {
   );
 }
 
+/** Nothing selected: what the design holds, by kind; a click selects every object of that kind. */
+function DesignSummary() {
+  const { t } = useTranslation();
+  const resources = useKubeplanStore((s) => s.design.resources);
+  const byKind = new Map<string, string[]>();
+  for (const r of resources) byKind.set(r.object.kind, [...(byKind.get(r.object.kind) ?? []), r.id]);
+  const namespaces = new Set(resources.filter((r) => r.object.kind !== 'Namespace' && r.object.metadata.namespace).map((r) => r.object.metadata.namespace));
+  return (
+    <div className="insp-body" data-testid="inspector-summary">
+      <div className="insp-empty">
+        <p>{t('inspector.nothing')}</p>
+        <p className="muted">{t('inspector.nothingHint')}</p>
+      </div>
+      {resources.length > 0 && (
+        <section className="insp-section">
+          <header className="insp-section-title">
+            <span>{t('inspector.designSummary', { count: resources.length, namespaces: namespaces.size })}</span>
+          </header>
+          <ul className="summary kinds">
+            {[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, ids]) => (
+              <li key={kind}>
+                <button type="button" className="summary-kind" title={t('inspector.selectKind', { kind })} onClick={() => select(ids)}>
+                  <KindBadge kind={kind} />
+                  <span className="summary-count">{ids.length}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
 export function Inspector() {
   const { t } = useTranslation();
   const selection = useKubeplanStore((s) => s.selection);
@@ -85,12 +119,7 @@ export function Inspector() {
   const [tab, setTab] = useState<'form' | 'yaml'>('form');
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t('inspector.title')}>
-      {selection.length === 0 && (
-        <div className="insp-empty">
-          <p>{t('inspector.nothing')}</p>
-          <p className="muted">{t('inspector.nothingHint')}</p>
-        </div>
-      )}
+      {selection.length === 0 && <DesignSummary />}
       {selection.length > 1 && <MultiSummary ids={selection} />}
       {resource && (
         <>

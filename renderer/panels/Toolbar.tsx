@@ -8,6 +8,7 @@ import { runAction } from '../actions';
 import { useKubeplanStore } from '../store';
 import { Icon, type IconName } from './icons';
 import { Menu } from './Menu';
+import { openShortcuts } from './ShortcutsDialog';
 
 function ToolButton({ icon, label, onClick, disabled, testId, showLabel = false }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; testId: string; showLabel?: boolean }) {
   return (
@@ -74,6 +75,7 @@ export function Toolbar() {
         {dirty && <span className="tb-dirty" data-testid="unsaved-mark" title={t('app.unsaved')} aria-label={t('app.unsaved')} />}
       </div>
       <div className="tb-group right">
+        <ToolButton icon="keyboard" label={t('help.shortcuts')} testId="tb-shortcuts" onClick={openShortcuts} />
         <Menu
           testId="tb-examples"
           align="right"

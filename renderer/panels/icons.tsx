@@ -22,6 +22,7 @@ const paths: Record<string, ReactElement> = {
   check: <path d="M3 8.5l3 3 7-7" />,
   plus: <path d="M8 3v10M3 8h10" />,
   trash: <><path d="M3 4h10M6 4V2.5h4V4M4.5 4l.5 10h6l.5-10" /></>,
+  keyboard: <><rect x="1.5" y="4" width="13" height="8" rx="1.5" /><path d="M4 6.5h.01M6.5 6.5h.01M9 6.5h.01M11.5 6.5h.01M5 9.5h6" /></>,
   logo: <><path d="M8 1.5l5.6 3.2v6.6L8 14.5l-5.6-3.2V4.7z" /><circle cx="8" cy="8" r="2" /></>,
 };
 

@@ -13,7 +13,7 @@ import { browserSkipReason, CHROMIUM_PATH, openApp, stopServer } from '../e2e/ha
 const NAMESPACES = 20;
 const PER_NAMESPACE = 50; // Deployments and Services each: 2 × 50 × 20 = 2,000 resources
 const TARGETS_PER_SERVICE = 3; // 1,000 Services × 3 = 3,000 edges
-const CARD = { width: 200, height: 64, gapX: 40, gapY: 36 };
+const CARD = { width: 160, height: 64, gapX: 56, gapY: 36 }; // NODE_SIZE of shared/design/layout.ts
 
 interface Design {
   formatVersion: number;

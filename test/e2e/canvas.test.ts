@@ -146,6 +146,40 @@ describeBrowser('designing on the canvas with the mouse', () => {
     expect(Math.abs(c.y - area.height / 2)).toBeLessThan(60);
   });
 
+  it('dragging a frame\'s corner grip resizes the namespace, and undo puts it back', async () => {
+    const before = await canvas.frameBox('team');
+    const grip = { x: before.x + before.width - 5, y: before.y + before.height - 5 };
+    await app.drag(grip, { x: grip.x + 120, y: grip.y + 60 }, false);
+    const after = await canvas.frameBox('team');
+    expect(after.width - before.width).toBeGreaterThan(100);
+    expect(after.height - before.height).toBeGreaterThan(40);
+    await app.screenshot('canvas-frame-resized');
+    await press('Control+z');
+    expect((await canvas.frameBox('team')).width).toBeCloseTo(before.width, 0);
+  });
+
+  it('Space-drag and middle-drag pan the view without changing the design', async () => {
+    const viewport = () => app.page.evaluate(() => (window as unknown as { __kubeplan: { store: { getState(): { viewport: { x: number; y: number } } } } }).__kubeplan.store.getState().viewport);
+    const designBefore = await canvas.resources();
+    const v0 = await viewport();
+    const area = await app.canvasBox();
+    const empty = { x: area.width - 40, y: area.height - 40 };
+    await app.page.keyboard.down(' ');
+    await app.drag(empty, { x: empty.x - 100, y: empty.y - 50 }, false);
+    await app.page.keyboard.up(' ');
+    const v1 = await viewport();
+    expect(v1.x - v0.x).toBeCloseTo(-100, -1);
+    expect(v1.y - v0.y).toBeCloseTo(-50, -1);
+    const p = await app.toPage(empty);
+    await app.page.mouse.move(p.x, p.y);
+    await app.page.mouse.down({ button: 'middle' });
+    await app.page.mouse.move(p.x + 100, p.y + 50, { steps: 8 });
+    await app.page.mouse.up({ button: 'middle' });
+    const v2 = await viewport();
+    expect(v2.x).toBeCloseTo(v0.x, -1);
+    expect(await canvas.resources()).toEqual(designBefore);
+  });
+
   it('wheel zooms around the pointer and F fits everything in view', async () => {
     const scale = () => app.page.evaluate(() => (window as unknown as { __kubeplan: { stage: { scaleX(): number } } }).__kubeplan.stage.scaleX());
     const at = await app.toPage({ x: 400, y: 300 });

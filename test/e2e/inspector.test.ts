@@ -84,10 +84,30 @@ describeBrowser('editing objects in the inspector', () => {
     await app.screenshot('inspector-undo-redo');
   });
 
+  it('the YAML tab can show just the selection', async () => {
+    await shell.byTestId('tab-yaml').click();
+    await shell.byTestId('yaml-scope-selection').click();
+    await app.page.waitForFunction(() => !document.querySelector('[data-testid="yaml-preview"]')?.textContent?.includes('kind: Service'));
+    const yaml = await app.readYaml();
+    expect(yaml).toContain('kind: Deployment');
+    expect(yaml).not.toContain('kind: Service');
+    await shell.byTestId('yaml-scope-design').click();
+    await shell.waitForYaml('kind: Service');
+  });
+
   it('shift-clicking a second resource shows a summary of the selection', async () => {
     await shell.clickResource('Service', 'hello-node', ['Shift']);
     const summary = shell.byTestId('inspector-multi');
     await expect(summary.textContent()).resolves.toContain('2 resources selected');
     await app.screenshot('inspector-multi-selection');
+  });
+
+  it('the keyboard shortcuts dialog lists the canvas actions with their keys', async () => {
+    await shell.byTestId('tb-shortcuts').click();
+    const dialog = shell.byTestId('shortcuts-dialog');
+    await expect(dialog.textContent()).resolves.toContain('Duplicate');
+    await app.screenshot('shortcuts-dialog');
+    await app.page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
   });
 });

@@ -11,9 +11,23 @@ describeBrowser('the browser build', () => {
     await app?.stop();
   });
 
-  it('loads the workspace without page errors', async () => {
-    await expect(app.page.locator('[data-testid="workspace"]').isVisible()).resolves.toBe(true);
+  it('loads the workspace without page errors: toolbar, palette, canvas, inspector and dock', async () => {
+    for (const id of ['toolbar', 'palette', 'canvas', 'inspector', 'dock', 'tb-new', 'tb-open', 'tb-save', 'tb-import', 'tb-export', 'tb-undo', 'tb-redo', 'tb-fit', 'tb-auto-layout']) {
+      await expect(app.page.locator(`[data-testid="${id}"]`).first().isVisible(), id).resolves.toBe(true);
+    }
+    await expect(app.page.title()).resolves.toBe('Untitled — Kubeplan');
     await app.screenshot('shell');
     expect(app.errors).toEqual([]);
+  });
+
+  it('the dock is resized by dragging its top edge, and keeps its height after a reload', async () => {
+    const dock = app.page.locator('[data-testid="dock"]');
+    const before = (await dock.boundingBox())!.height;
+    const edge = (await app.page.locator('[data-testid="dock-resize"]').boundingBox())!;
+    await app.drag({ x: edge.x + 200, y: edge.y + 3 }, { x: edge.x + 200, y: edge.y - 120 });
+    const after = (await dock.boundingBox())!.height;
+    expect(after).toBeGreaterThan(before + 100);
+    await app.open();
+    expect(Math.round((await dock.boundingBox())!.height)).toBe(Math.round(after));
   });
 });
