@@ -182,6 +182,7 @@ if (!app.requestSingleInstanceLock()) {
     examples = await listExamples(paths.examples);
     refreshMenu(await recent.list());
     openWindow();
+    work.warm();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
