@@ -108,6 +108,7 @@ const handlers = createHandlers({
   grants,
   onRecentChanged: refreshMenu,
   onSaveAbandoned: () => closeGuard.saveAbandoned(),
+  onSaved: () => closeGuard.saveSucceeded(),
 });
 
 function registerIpc(): void {
