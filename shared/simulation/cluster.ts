@@ -78,7 +78,7 @@ export class Cluster {
 
   /** Deliver a watch event to every controller (informers), then record who was told. */
   dispatch(ev: WatchEvent): void {
-    if (ev.object.kind === 'Pod') this.changedPods.set(`${nsOf(ev.object)}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? null : ev.object);
+    if (this.options.record && ev.object.kind === 'Pod') this.changedPods.set(`${nsOf(ev.object)}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? null : ev.object);
     for (const q of this.queues) q.controller.handle(ev);
   }
 
