@@ -28,6 +28,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   jobRunSeconds: 5,
   steadyTimeoutSeconds: 600,
   record: true,
+  defaultStorageClass: '',
 };
 
 interface Queue {
