@@ -126,7 +126,7 @@ describe('kubeplan simulate answers as a real cluster would', () => {
   });
 
   it('--storage-class gives the bare cluster a default class, as kind ships one', () => {
-    const file = join(root, 'assets', 'examples', 'three-tier-shop.kubeplan.yaml');
+    const file = join(root, 'test', 'fixtures', 'apps', 'stateful.yaml');
     const bare = JSON.parse(kubeplan(file, '--json').stdout) as Json;
     expect(bare.persistentVolumeClaims[0].phase).toBe('Pending');
     expect(bare.events.find((e) => e.reason === 'ProvisioningFailed')?.message).toBe('storageclass.storage.k8s.io "standard" not found');
