@@ -48,7 +48,8 @@ export class Cluster {
   readonly timers = new TimerHeap();
   readonly events: EventRecord[] = [];
   private readonly eventIndex = new Map<string, number>();
-  private readonly aggregates = new Map<string, { since: number; messages: Set<string> }>();
+  /** Distinct messages per (source, object, type, reason); the Set only once there is a second one. */
+  private readonly aggregates = new Map<string, { since: number; first: string; more?: Set<string> }>();
   readonly messages: ControlPlaneMessage[] = [];
   private readonly queues: Queue[] = [];
   private readonly byController = new Map<Controller, Queue>();
@@ -102,8 +103,9 @@ export class Cluster {
     const object = `${involved.kind}/${involved.metadata.name}`;
     const aggKey = `${source}\0${namespace}\0${object}\0${type}\0${reason}`;
     let agg = this.aggregates.get(aggKey);
-    if (!agg || this.now - agg.since > 600) this.aggregates.set(aggKey, (agg = { since: this.now, messages: new Set() }));
-    if (!agg.messages.has(message) && agg.messages.size >= 10) {
+    if (!agg || this.now - agg.since > 600) this.aggregates.set(aggKey, (agg = { since: this.now, first: message }));
+    const known = agg.first === message || agg.more?.has(message) === true;
+    if (!known && 1 + (agg.more?.size ?? 0) >= 10) {
       const combined = `${namespace}\0${object}\0${type}\0${reason}\0(combined)`;
       const i = this.eventIndex.get(combined);
       const text = `(combined from similar events): ${message}`;
@@ -120,7 +122,7 @@ export class Cluster {
       this.events.push({ type, reason, namespace, object, message: text, source, count: 1, firstTime: this.now, lastTime: this.now });
       return;
     }
-    agg.messages.add(message);
+    if (!known) (agg.more ??= new Set()).add(message);
     const key = `${namespace}\0${object}\0${type}\0${reason}\0${message}`;
     const i = this.eventIndex.get(key);
     if (i !== undefined) {
