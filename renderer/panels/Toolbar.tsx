@@ -39,6 +39,7 @@ export function Toolbar() {
         <ToolButton icon="new" label={t('toolbar.new')} testId="tb-new" showLabel onClick={newDesign} />
         <ToolButton icon="open" label={t('toolbar.open')} testId="tb-open" showLabel onClick={() => void openDesign()} />
         <ToolButton icon="save" label={t('toolbar.save')} testId="tb-save" showLabel onClick={() => void saveDesign(false)} />
+        <Menu testId="tb-save-menu" label={<Icon name="chevron" size={12} />} items={[{ id: 'save-as', label: t('toolbar.saveAs'), run: () => void saveDesign(true) }]} />
         <Menu
           testId="tb-import"
           label={<><Icon name="import" /><span>{t('toolbar.import')}</span><Icon name="chevron" size={12} /></>}
@@ -53,7 +54,6 @@ export function Toolbar() {
           items={[
             { id: 'file', label: t('toolbar.exportFile'), run: () => void exportManifests('file') },
             { id: 'folder', label: t('toolbar.exportFolder'), run: () => void exportManifests('folder') },
-            { id: 'save-as', label: t('toolbar.saveAs'), run: () => void saveDesign(true) },
           ]}
         />
       </div>

@@ -69,6 +69,12 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     expect(saved.text).toContain('name: three-tier-shop');
   });
 
+  it('Save as… downloads the design under its name even when it came from a file', async () => {
+    await shell.byTestId('tb-save-menu').click();
+    const saved = await app.captureDownload(() => shell.byTestId('tb-save-menu-save-as').click());
+    expect(saved.name).toBe('three-tier-shop.kubeplan.yaml');
+  });
+
   it('opening a file with a YAML error shows file and line and leaves the open design alone', async () => {
     const before = await shell.design();
     await shell.openFile('broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: [oops\n');
