@@ -3,13 +3,13 @@
  * on the simulated cluster to steady state (or through a scenario) and print the final state and
  * events the way kubectl would, or everything as one JSON object.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
-import { parseManifests } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
 import { formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario } from '../../shared/simulation';
+import { loadInputs } from '../../main/core/inputs';
 import type { CliCommand, CliIo } from '../main';
 
 interface InputError {
@@ -18,62 +18,18 @@ interface InputError {
   message: string;
 }
 
-/** The agreed signature of main/core/inputs.ts `loadInputs` (manifests helper). */
+/** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders); tests may pass another. */
 export type LoadInputs = (paths: string[]) => Promise<{
-  objects: { object: KubeObject; source: { file: string; line: number; index: number } }[];
+  objects: { object: KubeObject }[];
   design?: { cluster: ClusterSpec };
   errors: InputError[];
 }>;
-
-// main/core/inputs.ts lands from the manifests branch; a computed specifier keeps this command
-// compiling before then, and until it does, manifests (not designs) are read with shared/manifests.
-const INPUTS_MODULE = ['..', '..', 'main', 'core', 'inputs.ts'].join('/');
-
-export async function loadSimulationInputs(paths: string[]): ReturnType<LoadInputs> {
-  try {
-    const mod = (await import(/* @vite-ignore */ INPUTS_MODULE)) as { loadInputs?: LoadInputs };
-    if (typeof mod.loadInputs === 'function') return await mod.loadInputs(paths);
-  } catch {
-    // fall through to the manifest reader below
-  }
-  return readManifestPaths(paths);
-}
-
-/** Files and folders (recursively, *.yaml|*.yml|*.json, sorted) read with parseManifests. */
-async function readManifestPaths(paths: string[]): ReturnType<LoadInputs> {
-  const objects: Awaited<ReturnType<LoadInputs>>['objects'] = [];
-  const errors: InputError[] = [];
-  const visit = async (p: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      errors.push({ file: p, message: 'cannot read: no such file or directory' });
-      return;
-    }
-    if (info.isDirectory()) {
-      for (const f of (await readdir(p)).sort()) await visit(join(p, f), false);
-      return;
-    }
-    if (!explicit && !/\.(ya?ml|json)$/i.test(p)) return;
-    const text = await readFile(p, 'utf8');
-    if (/^\s*formatVersion\s*:/m.test(text)) {
-      errors.push({ file: p, message: 'reading design files needs main/core/inputs.ts, which this build does not have' });
-      return;
-    }
-    const r = parseManifests(text, p);
-    objects.push(...r.objects);
-    errors.push(...r.errors);
-  };
-  for (const p of paths) await visit(p, true);
-  return { objects, errors };
-}
 
 function where(e: InputError): string {
   return `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`;
 }
 
-export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = loadSimulationInputs): Promise<number> {
+export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = (paths) => loadInputs(paths)): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });

@@ -18,3 +18,5 @@ export interface Dialogs {
 
 export const DESIGN_FILTER: FileFilter = { name: 'Kubeplan design', extensions: ['kubeplan.yaml'] };
 export const MANIFEST_FILTER: FileFilter = { name: 'Kubernetes manifests', extensions: ['yaml', 'yml', 'json'] };
+/** Last in open dialogs: macOS matches only a file's last extension, so `*.kubeplan.yaml` may not filter there. */
+export const ALL_FILES_FILTER: FileFilter = { name: 'All files', extensions: ['*'] };

@@ -9,7 +9,7 @@ import { INVOKE } from '../../shared/ipc/channels';
 import type { InvokePayloads, InvokeValues } from '../../shared/ipc/contract';
 import type { BackupStore } from './backup';
 import type { Dialogs } from './dialogs';
-import { DESIGN_FILTER, MANIFEST_FILTER } from './dialogs';
+import { ALL_FILES_FILTER, DESIGN_FILTER, MANIFEST_FILTER } from './dialogs';
 import { examplePath, listExamples } from './examples';
 import { PathGrants } from './grants';
 import type { RecentFiles } from './recent';
@@ -66,7 +66,7 @@ export function createHandlers(deps: HostDeps): Handlers {
   return {
     async [INVOKE.openDesign]({ path }) {
       if (path && !grants.has(path) && !(await isRecent(deps.recent, path))) return refuse(path);
-      const chosen = path ?? (await deps.dialogs.open({ title: 'Open design or manifests', filters: [DESIGN_FILTER, MANIFEST_FILTER] }))?.[0];
+      const chosen = path ?? (await deps.dialogs.open({ title: 'Open design or manifests', filters: [DESIGN_FILTER, MANIFEST_FILTER, ALL_FILES_FILTER] }))?.[0];
       if (!chosen) return ok(undefined);
       const opened = await deps.work.call('openPath', { path: chosen });
       if (!opened.ok) {
@@ -108,7 +108,7 @@ export function createHandlers(deps: HostDeps): Handlers {
     async [INVOKE.importManifests]({ paths, folder }) {
       const refused = paths?.find((p) => !grants.has(p));
       if (refused) return refuse(refused);
-      const chosen = paths ?? (await deps.dialogs.open({ title: folder ? 'Import a folder of manifests' : 'Import manifests', folder, multiple: !folder, filters: folder ? undefined : [MANIFEST_FILTER] }));
+      const chosen = paths ?? (await deps.dialogs.open({ title: folder ? 'Import a folder of manifests' : 'Import manifests', folder, multiple: !folder, filters: folder ? undefined : [MANIFEST_FILTER, ALL_FILES_FILTER] }));
       if (!chosen || chosen.length === 0) return ok(undefined);
       grants.grant(...chosen);
       const name = basename(chosen[0]).replace(/\.(ya?ml|json)$/, '') || 'Imported';

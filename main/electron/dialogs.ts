@@ -2,8 +2,10 @@
 import type { BrowserWindow } from 'electron';
 import { dialog } from 'electron';
 import type { Dialogs } from '../core/dialogs';
+import type { HostStrings } from './strings';
+import { fill } from './strings';
 
-export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
+export function electronDialogs(window: () => BrowserWindow | undefined, strings: () => HostStrings): Dialogs {
   return {
     async open({ title, filters, folder, multiple }) {
       const win = window();
@@ -23,11 +25,12 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
     },
     async confirmUnsaved({ name }) {
       const win = window();
+      const t = strings();
       const options: Electron.MessageBoxOptions = {
         type: 'warning',
-        message: `Do you want to save the changes you made to ${name}?`,
-        detail: "Your changes will be lost if you don't save them.",
-        buttons: ['Save', "Don't Save", 'Cancel'],
+        message: fill(t.unsavedQuestion, { name }),
+        detail: t.unsavedDetail,
+        buttons: [t.saveButton, t.dontSaveButton, t.cancelButton],
         defaultId: 0,
         cancelId: 2,
         noLink: true,

@@ -24,6 +24,7 @@ import { electronDialogs } from './dialogs';
 import { guardInvoke } from './guard';
 import { buildMenuTemplate } from './menu';
 import { APP_SCHEME, isTrustedSender } from './security';
+import { hostStrings } from './strings';
 import { createMainWindow, lockDownSession } from './window';
 
 // Must run before `ready`: app:// behaves like https (origin, fetch, secure context).
@@ -45,7 +46,9 @@ const grants = new PathGrants();
 const recent = new RecentFiles(paths.recent, writeFileAtomic);
 const backups = new BackupStore(paths.backup, writeFileAtomic);
 const work = createHeavyWork(paths.worker);
-const dialogs = electronDialogs(() => mainWindow);
+// The system locale is known only once the app is ready; English until then.
+let strings = hostStrings('en');
+const dialogs = electronDialogs(() => mainWindow, () => strings);
 let examples: ExampleInfo[] = [];
 
 const sendCommand = (command: string) => mainWindow?.webContents.send(EVENTS.command, command);
@@ -81,6 +84,7 @@ function refreshMenu(list: RecentFile[]): void {
     },
     clearRecent: () => void clearRecent(),
     devTools: !app.isPackaged,
+    strings,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   if (process.platform === 'darwin' || process.platform === 'win32') {
@@ -171,6 +175,7 @@ if (!app.requestSingleInstanceLock()) {
   openFiles(filesFromArgv(process.argv));
 
   void app.whenReady().then(async () => {
+    strings = hostStrings(app.getLocale());
     lockDownSession();
     protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
     registerIpc();

@@ -8,6 +8,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { ExampleInfo, RecentFile } from '../../shared/ipc/api';
 import type { Command } from '../../shared/ipc/commands';
 import { MENU_SHORTCUTS, OPEN_EXAMPLE_PREFIX, OPEN_PATH_PREFIX, REDO_ALT_ACCELERATOR } from '../../shared/ipc/commands';
+import type { HostStrings } from './strings';
+import { fill, hostStrings } from './strings';
 
 export type NativeEdit = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'delete';
 
@@ -23,12 +25,15 @@ export interface MenuOptions {
   clearRecent: () => void;
   /** Developer tools only in unpackaged builds. */
   devTools: boolean;
+  /** Menu words; English when omitted. */
+  strings?: HostStrings;
 }
 
 const SHORTCUT = new Map(MENU_SHORTCUTS.map((s) => [s.command, s]));
 
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   const mac = o.platform === 'darwin';
+  const t = o.strings ?? hostStrings('en');
   const item = (label: string, command: Command, edit?: NativeEdit): MenuItemConstructorOptions => {
     const shortcut = SHORTCUT.get(command);
     return {
@@ -46,65 +51,65 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
 
   const recent: MenuItemConstructorOptions[] =
     o.recent.length === 0
-      ? [{ label: 'No Recent Files', enabled: false }]
-      : [...o.recent.map((r) => ({ label: r.name, toolTip: r.path, click: () => o.send(`${OPEN_PATH_PREFIX}${r.path}`) })), { type: 'separator' }, { label: 'Clear Recent', click: o.clearRecent }];
+      ? [{ label: t.noRecent, enabled: false }]
+      : [...o.recent.map((r) => ({ label: r.name, toolTip: r.path, click: () => o.send(`${OPEN_PATH_PREFIX}${r.path}`) })), { type: 'separator' }, { label: t.clearRecent, click: o.clearRecent }];
   const examples: MenuItemConstructorOptions[] =
-    o.examples.length === 0 ? [{ label: 'No Examples', enabled: false }] : o.examples.map((e) => ({ label: e.title, toolTip: e.description, click: () => o.send(`${OPEN_EXAMPLE_PREFIX}${e.id}`) }));
+    o.examples.length === 0 ? [{ label: t.noExamples, enabled: false }] : o.examples.map((e) => ({ label: e.title, toolTip: e.description, click: () => o.send(`${OPEN_EXAMPLE_PREFIX}${e.id}`) }));
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: t.file,
     submenu: [
-      item('New', 'file:new'),
-      item('Open…', 'file:open'),
-      { label: 'Open Example', id: 'file:openExample', submenu: examples },
-      { label: 'Open Recent', id: 'file:openRecent', submenu: recent },
+      item(t.new, 'file:new'),
+      item(t.open, 'file:open'),
+      { label: t.openExample, id: 'file:openExample', submenu: examples },
+      { label: t.openRecent, id: 'file:openRecent', submenu: recent },
       { type: 'separator' },
-      item('Save', 'file:save'),
-      item('Save As…', 'file:saveAs'),
+      item(t.save, 'file:save'),
+      item(t.saveAs, 'file:saveAs'),
       { type: 'separator' },
-      item('Import YAML…', 'file:import'),
-      item('Import Folder…', 'file:importFolder'),
-      item('Export YAML…', 'file:export'),
-      item('Export Folder…', 'file:exportFolder'),
-      ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' }] satisfies MenuItemConstructorOptions[])),
+      item(t.importYaml, 'file:import'),
+      item(t.importFolder, 'file:importFolder'),
+      item(t.exportYaml, 'file:export'),
+      item(t.exportFolder, 'file:exportFolder'),
+      ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: t.quit, accelerator: 'CmdOrCtrl+Q' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: t.edit,
     submenu: [
-      item('Undo', 'edit:undo', 'undo'),
-      item('Redo', 'edit:redo', 'redo'),
-      { ...item('Redo', 'edit:redo', 'redo'), id: 'edit:redoAlt', accelerator: REDO_ALT_ACCELERATOR, visible: false },
+      item(t.undo, 'edit:undo', 'undo'),
+      item(t.redo, 'edit:redo', 'redo'),
+      { ...item(t.redo, 'edit:redo', 'redo'), id: 'edit:redoAlt', accelerator: REDO_ALT_ACCELERATOR, visible: false },
       { type: 'separator' },
-      item('Cut', 'edit:cut', 'cut'),
-      item('Copy', 'edit:copy', 'copy'),
-      item('Paste', 'edit:paste', 'paste'),
-      item('Duplicate', 'edit:duplicate'),
-      item('Delete', 'edit:delete'),
+      item(t.cut, 'edit:cut', 'cut'),
+      item(t.copy, 'edit:copy', 'copy'),
+      item(t.paste, 'edit:paste', 'paste'),
+      item(t.duplicate, 'edit:duplicate'),
+      item(t.delete, 'edit:delete'),
       { type: 'separator' },
-      item('Select All', 'edit:selectAll', 'selectAll'),
+      item(t.selectAll, 'edit:selectAll', 'selectAll'),
     ],
   };
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: t.view,
     submenu: [
-      item('Zoom In', 'view:zoomIn'),
-      item('Zoom Out', 'view:zoomOut'),
-      item('Fit to Window', 'view:fit'),
-      item('Auto-layout', 'view:autoLayout'),
+      item(t.zoomIn, 'view:zoomIn'),
+      item(t.zoomOut, 'view:zoomOut'),
+      item(t.fit, 'view:fit'),
+      item(t.autoLayout, 'view:autoLayout'),
       { type: 'separator' },
-      item('Toggle Palette', 'view:togglePalette'),
-      item('Toggle Inspector', 'view:toggleInspector'),
-      item('Toggle Bottom Dock', 'view:toggleDock'),
+      item(t.togglePalette, 'view:togglePalette'),
+      item(t.toggleInspector, 'view:toggleInspector'),
+      item(t.toggleDock, 'view:toggleDock'),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(o.devTools ? ([{ role: 'toggleDevTools' }] satisfies MenuItemConstructorOptions[]) : []),
     ],
   };
   const help: MenuItemConstructorOptions = {
-    label: '&Help',
+    label: t.help,
     role: 'help',
-    submenu: [item('Keyboard Shortcuts', 'help:shortcuts'), ...(mac ? [] : [item(`About ${o.appName}`, 'help:about')])],
+    submenu: [item(t.shortcuts, 'help:shortcuts'), ...(mac ? [] : [item(fill(t.about, { name: o.appName }), 'help:about')])],
   };
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [{ label: o.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]

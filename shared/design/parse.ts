@@ -76,6 +76,9 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
   }
 
   const resources = (doc.resources ?? []) as { id: string; position?: Point; object: unknown }[];
+  const unknownResourceKeys = resources.flatMap((r, i) => Object.keys(r).filter((k) => !RESOURCE_KEYS.includes(k)).map((k) => ({ i, k })));
+  for (const { i, k } of unknownResourceKeys.slice(0, 5)) warnings.push(`line ${lineOf(['resources', i, k])}: unknown field "resources[${i}].${k}" ignored`);
+  if (unknownResourceKeys.length > 5) warnings.push(`${unknownResourceKeys.length - 5} more unknown resource fields ignored`);
   const seen = new Map<string, number>();
   const positions: Record<string, Point> = {};
   for (let i = 0; i < resources.length; i++) {
@@ -101,6 +104,8 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
     objectLines: resources.map((_, i) => lineOf(['resources', i, 'object'])),
   };
 }
+
+const RESOURCE_KEYS = ['id', 'position', 'object'];
 
 /** Capacities written as YAML numbers (`cpu: 4`) are kept as quantity strings. */
 function normalizeNode(n: ClusterNode): ClusterNode {

@@ -32,7 +32,7 @@ export class ObjectIndex {
       const ns = namespaceOf(o);
       push(this.byKindNs, `${o.kind}/${ns}`, o);
       if (ns) push(this.byKindNs, `${o.kind}/*`, o);
-      if (o.kind === 'Namespace' && o.apiVersion === 'v1') {
+      if (o.kind === 'Namespace' && o.apiVersion === 'v1' && typeof o.metadata?.name === 'string') {
         this.namespaceLabels.set(o.metadata.name, {
           ...(o.metadata.labels ?? {}),
           'kubernetes.io/metadata.name': o.metadata.name,
@@ -68,7 +68,7 @@ export class ObjectIndex {
   }
 
   find(kind: string, namespace: string, name: string): KubeObject | undefined {
-    return this.list(kind, namespace).find((o) => o.metadata.name === name);
+    return this.list(kind, namespace).find((o) => o.metadata?.name === name);
   }
 
   /** Pod templates of the pod-running objects in a namespace (`'*'` for all). */

@@ -8,7 +8,7 @@ import { admit } from './admission';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
 import { defaultObject } from './defaults';
-import { stableStringify } from './rng';
+import { sameJson, stableStringify } from './rng';
 import { keyFor, nsOf, storeKey } from './store';
 import type { ApplyResult } from './types';
 
@@ -134,7 +134,7 @@ export class ApiServer {
     }
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
-    if (denied) return { ok: false, code: 403, message: denied };
+    if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
     obj.metadata = {
       ...obj.metadata,
       uid: c.rng.uuid(),
@@ -155,7 +155,7 @@ export class ApiServer {
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
     const next = statusOnly ? { ...old, status: obj.status, metadata: old.metadata } : obj;
-    if (!statusOnly && stableStringify(old.spec) !== stableStringify(next.spec)) {
+    if (!statusOnly && !sameJson(old.spec, next.spec)) {
       next.metadata = { ...next.metadata, generation: (old.metadata.generation ?? 0) + 1 };
     }
     next.metadata = { ...next.metadata, resourceVersion: c.store.nextRevision(), uid: old.metadata.uid };

@@ -47,6 +47,7 @@ export class Cluster {
   readonly timers = new TimerHeap();
   readonly events: EventRecord[] = [];
   private readonly eventIndex = new Map<string, number>();
+  private readonly aggregates = new Map<string, { since: number; messages: Set<string> }>();
   readonly messages: ControlPlaneMessage[] = [];
   private readonly queues: Queue[] = [];
   private readonly byController = new Map<Controller, Queue>();
@@ -89,10 +90,36 @@ export class Cluster {
     this.timers.push({ time: this.now + Math.max(0, seconds), seq: this.timerSeq++, kind, run });
   }
 
-  /** Record an event; repeats of the same (object, type, reason, message) count up, as kubectl shows `(x5 over 2m)`. */
+  /**
+   * Record an event as client-go's recorder does: repeats of the same (object, type, reason,
+   * message) count up (kubectl's `(x5 over 2m)`); once an object has had 10 distinct messages for
+   * one reason within 10 minutes, further ones are folded into one
+   * `(combined from similar events): …` event (tools/record/events_cache.go EventAggregator).
+   */
   event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
     const namespace = nsOf(involved) || 'default';
     const object = `${involved.kind}/${involved.metadata.name}`;
+    const aggKey = `${source}\0${namespace}\0${object}\0${type}\0${reason}`;
+    let agg = this.aggregates.get(aggKey);
+    if (!agg || this.now - agg.since > 600) this.aggregates.set(aggKey, (agg = { since: this.now, messages: new Set() }));
+    if (!agg.messages.has(message) && agg.messages.size >= 10) {
+      const combined = `${namespace}\0${object}\0${type}\0${reason}\0(combined)`;
+      const i = this.eventIndex.get(combined);
+      const text = `(combined from similar events): ${message}`;
+      if (i !== undefined) {
+        const e = this.events[i];
+        e.count++;
+        e.lastTime = this.now;
+        e.message = text;
+        this.touchedEvents.add(i);
+        return;
+      }
+      this.eventIndex.set(combined, this.events.length);
+      this.touchedEvents.add(this.events.length);
+      this.events.push({ type, reason, namespace, object, message: text, source, count: 1, firstTime: this.now, lastTime: this.now });
+      return;
+    }
+    agg.messages.add(message);
     const key = `${namespace}\0${object}\0${type}\0${reason}\0${message}`;
     const i = this.eventIndex.get(key);
     if (i !== undefined) {

@@ -77,3 +77,11 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
   const text = stableStringify(template) + (collisionCount ? String(collisionCount) : '');
   return safeEncode(String(fnv32a(text)));
 }
+
+/** Deep equality of JSON data: a native JSON compare first, the key-order-blind one only when those differ. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x === y || (x?.length === y?.length && stableStringify(a) === stableStringify(b));
+}

@@ -87,13 +87,20 @@ function fieldProblem(o: KubeObject, e: ErrorObject, path: string, value: unknow
       return problemFor(o, 'error', 'schema', path, `Unsupported value: ${goValue(value)}: supported values: ${allowed.join(', ')}`, `Use one of ${allowed.join(', ')}.`);
     }
     case 'type':
-      return problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: must be of type ${String(e.params.type)}`);
+      return problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: must be of type ${String(e.params.type)}`, typeHint(String(e.params.type), value));
     case 'format':
       if (e.params.format === 'quantity') return problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: ${QUANTITY_MESSAGE}`, QUANTITY_HINT);
       return problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: must be a valid ${String(e.params.format)}`);
     default:
       return problemFor(o, 'error', 'schema', path, `Invalid value: ${goValue(value)}: ${e.message ?? e.keyword}`);
   }
+}
+
+/** The usual YAML slips: numbers and booleans where text is wanted, quoted numbers where a number is. */
+function typeHint(type: string, value: unknown): string | undefined {
+  if (type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `Quote it, "${String(value)}", so YAML reads it as text.`;
+  if ((type === 'integer' || type === 'number') && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return `Write ${value} without quotes.`;
+  return undefined;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;

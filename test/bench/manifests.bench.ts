@@ -8,7 +8,7 @@ import { parseDesign, serializeDesign } from '../../shared/design';
 import { syntheticObjects } from '../fixtures/synthetic';
 
 const COUNT = 10_000;
-const RUNS = 7;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BUDGET_MS = 1000;
 
 declare const gc: undefined | (() => void);
@@ -48,4 +48,25 @@ const design = importAsDesign(loaded, 'bench');
 const text = serializeDesign(design);
 measure('save design (serialize)', () => serializeDesign(design));
 measure('open design (parse + check)', () => parseDesign(text, 'bench.kubeplan.yaml'));
+
+// Bad input is refused quickly and without blowing up memory.
+const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+const badInputs: [string, string][] = [
+  ['alias bomb (10^9 nodes when expanded)', `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\ndata:\n  ${bomb.join('\n  ')}\n`],
+  ['nesting 10,000 deep', `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\ndata: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+  ['binary garbage (1 MiB)', String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).repeat(256)],
+];
+for (const [label, text] of badInputs) {
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const r = parseManifests(text, 'bad.yaml');
+  const ms = performance.now() - t0;
+  const grew = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+  console.log(`refused ${label.padEnd(38)} in ${ms.toFixed(1)} ms, heap +${Math.max(0, grew).toFixed(1)} MiB: ${r.errors[0]?.message ?? 'NOT REFUSED'}`);
+}
+if (typeof gc === 'function') gc();
+const heapBefore = process.memoryUsage().heapUsed;
+const kept = parseManifests(yaml, 'bench.yaml');
+console.log(`heap held by 10,000 parsed objects: ${((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(0)} MiB (${kept.objects.length} objects)`);
 process.exitCode = over ? 1 : 0;

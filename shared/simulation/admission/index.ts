@@ -4,6 +4,7 @@
  */
 import type { Container, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
+import { isQuantity } from '../../model/quantity';
 import { resourceOf } from '../apiserver';
 import type { Cluster } from '../cluster';
 import { nsOf } from '../store';
@@ -34,8 +35,46 @@ export function defaultStorageClassName(c: Cluster): string | undefined {
   return defaults.at(-1)?.metadata.name;
 }
 
+/** Every resource quantity an object carries, with its field path (what validation parses). */
+function quantities(o: KubeObject): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const list = (path: string, m: unknown) => {
+    if (m && typeof m === 'object') for (const [k, v] of Object.entries(m)) out.push([`${path}[${k}]`, v]);
+  };
+  const spec = (o.spec ?? {}) as Record<string, unknown>;
+  if (o.kind === 'Pod') {
+    for (const field of ['initContainers', 'containers'] as const) {
+      ((spec[field] as Container[] | undefined) ?? []).forEach((ct, i) => {
+        list(`spec.${field}[${i}].resources.requests`, ct.resources?.requests);
+        list(`spec.${field}[${i}].resources.limits`, ct.resources?.limits);
+      });
+    }
+  } else if (o.kind === 'PersistentVolumeClaim') {
+    list('spec.resources.requests', (spec.resources as { requests?: unknown } | undefined)?.requests);
+  } else if (o.kind === 'ResourceQuota') {
+    list('spec.hard', spec.hard);
+  } else if (o.kind === 'LimitRange') {
+    ((spec.limits as Record<string, unknown>[] | undefined) ?? []).forEach((item, i) => {
+      for (const f of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) list(`spec.limits[${i}].${f}`, item[f]);
+    });
+  } else if (o.kind === 'PersistentVolume') {
+    list('spec.capacity', spec.capacity);
+  }
+  return out;
+}
+
+/** Field validation of quantities (the API server rejects what it cannot decode). */
+function invalidQuantity(o: KubeObject): string | null {
+  for (const [path, v] of quantities(o)) {
+    if (!isQuantity(v)) return `${o.kind} "${o.metadata.name}" is invalid: ${path}: Invalid value: "${String(v)}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+  }
+  return null;
+}
+
 export function admit(c: Cluster, o: KubeObject, _user: string): string | null {
   const ns = nsOf(o);
+  const invalid = invalidQuantity(o);
+  if (invalid) return invalid;
   const forbidden = (msg: string) => `${resourceOf(o.kind)} "${o.metadata.name}" is forbidden: ${msg}`;
   if (o.kind === 'Pod') {
     const pod = o as Pod & KubeObject;

@@ -29,7 +29,7 @@ export class JobController implements Controller {
   sync(key: string): void {
     const c = this.c;
     const job = c.store.get(key) as JobObj | undefined;
-    if (!job || job.metadata.deletionTimestamp || !job.spec) return;
+    if (!job || job.metadata.deletionTimestamp || !job.spec?.template) return;
     const done = (job.status?.conditions ?? []).some((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
     const pods = ownedPods(c, job);
     const succeeded = pods.filter((p) => podPhase(p) === 'Succeeded').length;

@@ -5,7 +5,7 @@ import { getKindModule } from '../../kinds/registry';
 import type { KubeObject } from '../../model/object';
 import type { ApiResponse } from '../apiserver';
 import type { Cluster } from '../cluster';
-import { stableStringify } from '../rng';
+import { sameJson } from '../rng';
 import { nsOf, storeKey } from '../store';
 
 export function controllerRef(o: KubeObject): OwnerReference | undefined {
@@ -74,7 +74,7 @@ export function podFromTemplate(owner: KubeObject, template: PodTemplateSpec, na
 
 /** Write `status` when it differs from the stored one. */
 export function writeStatus(c: Cluster, user: string, component: string, o: KubeObject, status: unknown): void {
-  if (stableStringify(o.status) === stableStringify(status)) return;
+  if (sameJson(o.status, status)) return;
   c.api.request({ verb: 'updateStatus', user, component, object: { ...o, status } });
 }
 

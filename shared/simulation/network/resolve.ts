@@ -166,7 +166,13 @@ export class NetworkResolver {
     }
   }
 
-  private viaIngress(req: NetRequest, _client: Peer, host: string, path: string, hops: Hop[]): RequestResult {
+  private viaIngress(req: NetRequest, client: Peer, host: string, path: string, hops: Hop[]): RequestResult {
+    if (client.kind === 'pod') {
+      // A pod calling the public URL first needs egress to the controller (HTTP, TCP 80).
+      const egress = this.engine.verdict('egress', client, { kind: 'pod', pod: this.ingressPod }, 'TCP', 80);
+      hops.push(policyHop('policy-egress', egress));
+      if (!egress.allowed) return denied('egress', client, egress, hops, 'TCP', 80);
+    }
     const match = this.router.route(host, path);
     if (!match) {
       hops.push({ hop: 'ingress', verdict: 'fail', reason: `no Ingress rule matches ${host}${path} and no defaultBackend: 404` });

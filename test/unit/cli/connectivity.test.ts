@@ -47,6 +47,15 @@ describe('kubeplan connectivity (in process)', () => {
     expect(io.out).toContain('{ingress-controller} => shop/api[Deployment] : TCP 8080\n');
   });
 
+  it('reads a design file (objects and its cluster) like manifests', async () => {
+    const io = capture();
+    expect(await command.run([join(root, 'assets', 'examples', 'multi-tenant.kubeplan.yaml')], io)).toBe(0);
+    const lines = io.out.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^(\S+\[\w+\]|\{ingress-controller\}) => \S+\[\w+\] : (All Connections|((SCTP|TCP|UDP) [\d,-]+,?)+)$/);
+    expect([...lines].sort()).toEqual(lines);
+  });
+
   it.each([
     [['--format', 'xml', 'shop-policies.yaml'], '--format must be txt or json'],
     [[], 'name at least one design'],

@@ -47,7 +47,7 @@ function expectSameObjects(actual: KubeObject[], expected: KubeObject[]): void {
   expect(actual.map((o) => JSON.stringify(o))).toEqual(expected.map((o) => JSON.stringify(o)));
 }
 
-describe('kubeplan import, then export, round-trips each fixture with nothing lost', () => {
+describe('kubeplan import, then export, round-trips each fixture with nothing lost', { timeout: 60_000 }, () => {
   it.each(FIXTURES)('%s', async (fixture) => {
     const dir = workdir();
     copyFileSync(join(APPS, fixture), join(dir, fixture));
@@ -68,7 +68,7 @@ describe('kubeplan import, then export, round-trips each fixture with nothing lo
   });
 });
 
-describe('kubeplan export', () => {
+describe('kubeplan export', { timeout: 60_000 }, () => {
   it('takes plain manifests and folders too, writing to stdout without -o', async () => {
     const dir = workdir();
     mkdirSync(join(dir, 'apps'));
@@ -127,7 +127,7 @@ describe('kubeplan export', () => {
   });
 });
 
-describe('kubeplan import', () => {
+describe('kubeplan import', { timeout: 60_000 }, () => {
   it('imports a folder of manifests into one design, namespaces as frames', async () => {
     const dir = workdir();
     mkdirSync(join(dir, 'apps'));

@@ -1,7 +1,9 @@
 // End to end: the scenario files of test/fixtures/scenarios run through `node bin/kubeplan.mjs simulate`.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDesign } from '../../../shared/design';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const scenarios = join(root, 'test', 'fixtures', 'scenarios');
@@ -108,5 +110,18 @@ describe('kubeplan simulate answers as a real cluster would', () => {
     const missing = kubeplan('no-such-file.yaml');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no-such-file.yaml');
+  });
+
+  it('runs a design file on the cluster its design describes', () => {
+    const file = join(root, 'assets', 'examples', 'multi-tenant.kubeplan.yaml');
+    const parsed = parseDesign(readFileSync(file, 'utf8'), file);
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    const r = kubeplan(file, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json & { nodes: { name: string }[] };
+    expect(json.nodes.map((n) => n.name)).toEqual(parsed.design.cluster.nodes.map((n) => n.name));
+    expect(json.pods.length).toBeGreaterThan(0);
+    expect(json.pods.every((p) => p.phase === 'Running')).toBe(true);
+    expect(json.quotas.map((q) => q.namespace)).toEqual(['team-a', 'team-b']);
   });
 });

@@ -110,6 +110,8 @@ describe('design file', () => {
   it('warns about unknown top-level fields', () => {
     const r = ok('kubeplan: 1\nname: x\nsimulations: []\nresources: []\n');
     expect(r.warnings).toEqual(['line 3: unknown field "simulations" ignored']);
+    const o = '{ apiVersion: v1, kind: ConfigMap, metadata: { name: c } }';
+    expect(ok(`kubeplan: 1\nresources:\n  - id: r1\n    locked: true\n    object: ${o}\n`).warnings).toEqual(['line 4: unknown field "resources[0].locked" ignored']);
   });
 });
 

@@ -101,3 +101,14 @@ describe('the native menu', () => {
     expect(file.at(-1)).toMatchObject({ role: 'quit', label: 'Quit' });
   });
 });
+
+describe('the menu in Chinese', () => {
+  it('follows a Chinese system locale and keeps the shortcuts', async () => {
+    const { hostStrings } = await import('../../../main/electron/strings');
+    const { template } = build({ strings: hostStrings('zh-CN') });
+    expect(template.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    expect(find(template, 'file:save')).toMatchObject({ label: '保存', accelerator: 'CmdOrCtrl+S' });
+    expect(hostStrings('zh-TW').save).toBe('Save');
+    expect(hostStrings('de-DE').save).toBe('Save');
+  });
+});

@@ -74,6 +74,23 @@ describe('main process wiring', () => {
     expect(win.title).toBe('● shop — Kubeplan');
   });
 
+  it('reloads a crashed page, so the backup is offered back', () => {
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('quitting waits for the last backup write, then quits', async () => {
+    const quit = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    const again = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('asks before closing with unsaved changes; Cancel keeps the window', async () => {
     win.close();
     await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());

@@ -60,7 +60,7 @@ function expectIdentical(actual: unknown[], expected: unknown[]): void {
   expect(actual.map((o) => JSON.stringify(o))).toEqual(expected.map((o) => JSON.stringify(o)));
 }
 
-describe('round trips (property tests)', () => {
+describe('round trips (property tests)', { timeout: 60_000 }, () => {
   it('import(export(design)) holds exactly the design objects, in apply order', () => {
     fc.assert(
       fc.property(objects, (os) => {

@@ -103,3 +103,24 @@ describe('ResourceQuota admission', () => {
     expect(r.quotas[0].used).toEqual({ pods: '0' });
   });
 });
+
+describe('event aggregation, as client-go records events', () => {
+  it('folds the 11th distinct FailedCreate message of a ReplicaSet into one combined event that counts up', () => {
+    const r = run([ns('app'), quota('compute', 'app', { pods: '1' }), deployment('web', 'app', 2, [container('web')])], { scenario: { steps: [{ action: 'wait', seconds: 600 }] } });
+    const failed = r.events.filter((e) => e.reason === 'FailedCreate');
+    expect(failed.slice(0, 10).every((e) => e.count === 1 && e.message.startsWith('Error creating: pods "web-'))).toBe(true);
+    expect(failed).toHaveLength(11);
+    expect(failed[10].message).toMatch(/^\(combined from similar events\): Error creating: pods "web-/);
+    expect(failed[10].count).toBeGreaterThan(1);
+  });
+});
+
+describe('field validation', () => {
+  it('refuses an unparsable quantity with its field path, and a ReplicaSet reports it as FailedCreate', () => {
+    const bad = deployment('web', 'app', 1, [container('web', { requests: { cpu: 'lots' } })]);
+    const r = run([ns('app'), bad, quota('q', 'app', { pods: 'ten' })]);
+    expect(r.applied.find((a) => a.kind === 'ResourceQuota')?.message).toBe(`Error from server: ResourceQuota "q" is invalid: spec.hard[pods]: Invalid value: "ten": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    expect(eventsOf(r, 'FailedCreate')[0]).toMatch(/^Error creating: Pod "web-\S+" is invalid: spec\.containers\[0\]\.resources\.requests\[cpu\]: Invalid value: "lots": quantities must match/);
+    expect(r.pods).toEqual([]);
+  });
+});

@@ -93,3 +93,18 @@ describe('schema validation against the Kubernetes OpenAPI schemas', () => {
     expect(lines(validateObjects(objects), 'schema')).toEqual([]);
   });
 });
+
+describe('hints for the usual YAML slips', () => {
+  it('a number or boolean where text is wanted should be quoted; a quoted number should not', () => {
+    const d = deployment('web');
+    loose(d).metadata.labels = { enabled: true };
+    loose(d).spec.template.spec.containers[0].env = [{ name: 'PORT', value: 8080 }];
+    loose(d).spec.template.spec.containers[0].ports[0].containerPort = '80';
+    const hints = validateObjects([d]).filter((p) => p.rule === 'schema').map((p) => [p.path, p.hint]);
+    expect(hints).toEqual([
+      ['metadata.labels.enabled', 'Quote it, "true", so YAML reads it as text.'],
+      ['spec.template.spec.containers[0].env[0].value', 'Quote it, "8080", so YAML reads it as text.'],
+      ['spec.template.spec.containers[0].ports[0].containerPort', 'Write 80 without quotes.'],
+    ]);
+  });
+});

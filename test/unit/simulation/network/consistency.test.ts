@@ -38,7 +38,7 @@ const spec: fc.Arbitrary<NetworkPolicySpec> = fc
     podSelector,
     ...(ingress ? { ingress: ingress.map((r) => ({ ...(r.peers ? { from: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
     ...(egress ? { egress: egress.map((r) => ({ ...(r.peers ? { to: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
-    ...(types ? { policyTypes: types } : {}),
+    ...(types ? { policyTypes: [...types] } : {}),
   }));
 
 function parseConn(conn: string | undefined): (protocol: Protocol, port: number) => boolean {

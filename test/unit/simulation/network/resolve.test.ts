@@ -184,3 +184,18 @@ describe('hostNetwork pods and their node', () => {
     expect(r.pod).toEqual({ namespace: 'kube-system', name: 'agent' });
   });
 });
+
+describe('a pod calling an Ingress URL', () => {
+  it('needs egress to the Ingress controller before the Ingress routes it', () => {
+    const client = pod('shop', 'client', { app: 'client' });
+    const web = pod('shop', 'web-a', { app: 'web' }, { ports: ports([8080]) });
+    const ingress = { namespace: 'shop', name: 'web', rules: [{ host: 'web.example.com', paths: [{ path: '/', pathType: 'Prefix' as const, backend: { service: { name: 'web', port: 80 } } }] }] };
+    const denyEgress = policy('shop', 'no-egress', { podSelector: { matchLabels: { app: 'client' } }, policyTypes: ['Egress'] });
+    const req: NetRequest = { from: { kind: 'pod', namespace: 'shop', name: 'client' }, to: { kind: 'ingress', host: 'web.example.com', path: '/' } };
+    expect(resolveRequest(snapshot({ pods: [client, web], services: [service('shop', 'web')], ingresses: [ingress] }), req).verdict).toBe('delivered');
+    const r = resolveRequest(snapshot({ pods: [client, web], services: [service('shop', 'web')], ingresses: [ingress], networkPolicies: [denyEgress] }), req);
+    expect(r.verdict).toBe('denied');
+    expect(r.hops.map((h) => h.hop)).toEqual(['policy-egress']);
+    expect(r.reason).toContain('to pod ingress-nginx/{ingress-controller}');
+  });
+});
