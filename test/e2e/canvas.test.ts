@@ -136,7 +136,13 @@ describeBrowser('designing on the canvas with the mouse', () => {
 
   it('pressing Enter on a palette entry adds that kind at the centre of the view, beside any card already there', async () => {
     const before = (await canvas.resources()).filter((r) => r.kind === 'Secret').length;
-    await app.page.locator('[data-kind="Secret"]').focus();
+    // Keyboard only: focus ConfigMap, step down to Secret with the arrow key, press Enter.
+    const positions = () => app.page.evaluate(() => JSON.stringify((window as unknown as { __kubeplan: { store: { getState(): { design: { layout: unknown } } } } }).__kubeplan.store.getState().design.layout));
+    const layoutBefore = await positions();
+    await app.page.locator('[data-kind="ConfigMap"]').focus();
+    await press('ArrowDown');
+    expect(await positions(), 'the arrow moved focus, not the selected cards').toBe(layoutBefore);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-kind'))).toBe('Secret');
     await press('Enter');
     const secrets = (await canvas.resources()).filter((r) => r.kind === 'Secret');
     expect(secrets).toHaveLength(before + 1);
