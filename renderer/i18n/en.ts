@@ -15,13 +15,13 @@ export const en = {
     emptySelection: '# Nothing selected.',
   },
   problems: {
-    none: 'No problems found', errors: 'Errors', warnings: 'Warnings',
+    more: '… and {{count}} more', none: 'No problems found', errors: 'Errors', warnings: 'Warnings',
     count_one: '{{count}} problem', count_other: '{{count}} problems',
   },
   inspector: {
     title: 'Inspector', nothing: 'Select a resource on the canvas to edit it.',
     nothingHint: 'Drag kinds from the palette, connect them by dragging from a handle.',
-    designSummary: '{{count}} resources · {{namespaces}} namespaces', selectKind: 'Select every {{kind}}', startFromExample: 'Or start from an example', multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
+    summaryResources_one: '{{count}} resource', summaryResources_other: '{{count}} resources', summaryNamespaces_one: '{{count}} namespace', summaryNamespaces_other: '{{count}} namespaces', selectKind: 'Select every {{kind}}', startFromExample: 'Or start from an example', multi: '{{count}} resources selected', byKind: 'By kind', form: 'Properties', yaml: 'YAML',
     apply: 'Apply', revert: 'Revert', yamlHint: 'Edit any field; changes apply when the YAML is valid.',
     name: 'Name', namespace: 'Namespace', labels: 'Labels', annotations: 'Annotations', key: 'key', value: 'value',
     addLabel: 'Add label', add: 'Add', remove: 'Remove', podLabels: 'Pod labels', pods: 'Pods', replicas: 'Replicas', containers: 'Containers',

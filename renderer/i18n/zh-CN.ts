@@ -19,13 +19,13 @@ export const zhCN: DeepStrings<Strings> = {
     emptySelection: '# 未选择任何对象。',
   },
   problems: {
-    none: '没有发现问题', errors: '错误', warnings: '警告',
+    more: '…… 还有 {{count}} 个', none: '没有发现问题', errors: '错误', warnings: '警告',
     count_one: '{{count}} 个问题', count_other: '{{count}} 个问题',
   },
   inspector: {
     title: '属性', nothing: '在画布上选择一个资源以编辑它。',
     nothingHint: '从资源面板拖入资源，从连接点拖动即可建立连接。',
-    designSummary: '{{count}} 个资源 · {{namespaces}} 个命名空间', selectKind: '选择所有 {{kind}}', startFromExample: '或者从示例开始', multi: '已选择 {{count}} 个资源', byKind: '按类型', form: '属性', yaml: 'YAML',
+    summaryResources_one: '{{count}} 个资源', summaryResources_other: '{{count}} 个资源', summaryNamespaces_one: '{{count}} 个命名空间', summaryNamespaces_other: '{{count}} 个命名空间', selectKind: '选择所有 {{kind}}', startFromExample: '或者从示例开始', multi: '已选择 {{count}} 个资源', byKind: '按类型', form: '属性', yaml: 'YAML',
     apply: '应用', revert: '还原', yamlHint: '可以编辑任何字段；YAML 有效时更改才会生效。',
     name: '名称', namespace: '命名空间', labels: '标签', annotations: '注解', key: '键', value: '值',
     addLabel: '添加标签', add: '添加', remove: '删除', podLabels: 'Pod 标签', pods: 'Pod', replicas: '副本数', containers: '容器',

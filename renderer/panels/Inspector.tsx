@@ -109,7 +109,7 @@ function DesignSummary() {
       {resources.length > 0 && (
         <section className="insp-section">
           <header className="insp-section-title">
-            <span>{t('inspector.designSummary', { count: resources.length, namespaces: namespaces.size })}</span>
+            <span>{t('inspector.summaryResources', { count: resources.length })} · {t('inspector.summaryNamespaces', { count: namespaces.size })}</span>
           </header>
           <ul className="summary kinds">
             {[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, ids]) => (
