@@ -53,7 +53,7 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     await app.open();
     expect((await shell.design()).resources).toHaveLength(0);
     await shell.openFile(saved.name, saved.text);
-    await waitTitle(app, 'three-tier-shop.kubeplan.yaml');
+    await waitTitle(app, 'three-tier-shop');
     const after = await shell.design();
     expect(after.resources).toEqual(before.resources);
     expect(after.layout).toEqual(before.layout);
