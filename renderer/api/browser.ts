@@ -67,9 +67,10 @@ export function createBrowserApi(): KubeplanApi {
         return fail(errorOf(e));
       }
     },
-    async saveDesign(design, options) {
+    async saveDesign(design) {
       try {
-        const name = options.path && !options.saveAs ? options.path : `${fileStem(design.name)}.kubeplan.yaml`;
+        // A download has no path to return to: it is always named after the design.
+        const name = `${fileStem(design.name)}.kubeplan.yaml`;
         downloadText(name, await heavyWork().serializeDesign(design));
         remember(name);
         return ok(name);

@@ -89,11 +89,16 @@ export function DesignCanvas() {
       layers.edges.batchDraw();
       layers.drag.batchDraw();
     };
+    gestures.edgeScene.selected = new Set(useKubeplanStore.getState().selection);
     applyViewport();
     applyDesign();
     const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
       if (s.design !== prev.design) applyDesign();
-      else if (s.selection !== prev.selection && !layers.nodes.visible()) layers.edges.batchDraw();
+      if (s.selection !== prev.selection) {
+        gestures.edgeScene.selected = new Set(s.selection);
+        layers.edges.batchDraw();
+        layers.drag.batchDraw();
+      }
       if (s.viewport !== prev.viewport) applyViewport();
     });
 
@@ -137,7 +142,7 @@ export function DesignCanvas() {
     // Zoomed far out the card layer is hidden; the cards are drawn here as batched blocks.
     if (view.scale < DETAIL_SCALE) {
       const s = useKubeplanStore.getState();
-      drawOverview(context._context, s.design, new Set(s.selection), g.edgeScene.moving);
+      drawOverview(context._context, s.design, g.edgeScene.selected, g.edgeScene.moving);
     }
   }, []);
   const drawDrag = useCallback((context: Konva.Context) => {

@@ -29,7 +29,7 @@ const TEXT_X = 53;
 const TEXT_WIDTH = W - TEXT_X - 12;
 
 /** Below this zoom the text is unreadable anyway: draw coloured blocks only. */
-export const DETAIL_SCALE = 0.35;
+export const DETAIL_SCALE = 0.45;
 
 export function drawCard(context: Konva.Context, shape: Konva.Shape): void {
   const x = shape.x();

@@ -16,9 +16,11 @@ export interface EdgeScene {
   /** Resources being dragged: their edges are drawn by the drag layer, offset by `offset`. */
   moving: ReadonlySet<string>;
   offset: Point;
+  /** Selected resources: their edges are drawn bolder, so a busy graph reads one object at a time. */
+  selected: ReadonlySet<string>;
 }
 
-export const emptyEdgeScene = (): EdgeScene => ({ edges: [], positions: {}, moving: new Set(), offset: { x: 0, y: 0 } });
+export const emptyEdgeScene = (): EdgeScene => ({ edges: [], positions: {}, moving: new Set(), offset: { x: 0, y: 0 }, selected: new Set() });
 
 /** Where a broken reference's "missing" marker sits, by its index among the source's broken edges. */
 export function missingMarker(source: Point, k: number): Point {
@@ -49,8 +51,9 @@ function arrowHead(ctx: CanvasPath, from: Point, to: Point, size: number): void 
  * (at least one end moving), so a drag redraws only the edges that move.
  */
 export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which: 'static' | 'moving'): void {
-  const { edges, positions, moving, offset } = scene;
+  const { edges, positions, moving, offset, selected } = scene;
   const paths = new Map<string, Path2D>();
+  const bold = new Map<string, Path2D>();
   const broken = new Path2D();
   const markers: Point[] = [];
   const brokenCount = new Map<string, number>();
@@ -92,8 +95,9 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     const a = clipToCard(s, tc);
     const b = clipToCard(t, sc);
     const color = RELATION_COLORS[e.relation] ?? THEME.fallbackKind;
-    let path = paths.get(color);
-    if (!path) paths.set(color, (path = new Path2D()));
+    const group = selected.size > 0 && (selected.has(e.sourceId) || selected.has(e.targetId)) ? bold : paths;
+    let path = group.get(color);
+    if (!path) group.set(color, (path = new Path2D()));
     path.moveTo(a.x, a.y);
     path.lineTo(b.x, b.y);
     if (detailed) arrowHead(path, a, b, head);
@@ -106,6 +110,12 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     ctx.strokeStyle = color;
     ctx.stroke(path);
   }
+  ctx.lineWidth = lw * 2.2;
+  for (const [color, path] of bold) {
+    ctx.strokeStyle = color;
+    ctx.stroke(path);
+  }
+  ctx.lineWidth = lw;
   if (markers.length === 0) return;
   ctx.strokeStyle = THEME.broken;
   ctx.setLineDash([6, 5]);

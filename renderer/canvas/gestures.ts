@@ -8,7 +8,7 @@ import type Konva from 'konva';
 import type { Box, Point } from '../../shared/design/types';
 import {
   canConnectKinds, clearSelection, connect, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select,
-  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W,
+  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex,
 } from '../store';
 import { DETAIL_SCALE, fitText, HANDLE } from './drawCard';
 import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
@@ -409,4 +409,3 @@ function dist(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-export { W as CARD_WIDTH, H as CARD_HEIGHT };

@@ -17,10 +17,21 @@ function state() {
   return useKubeplanStore.getState();
 }
 
-/** The design's display name: the file name when saved, else the design's own name. */
+/**
+ * The design's display name: on the desktop the file name once saved; in the browser (no real
+ * paths, saves are downloads named after the design) always the design's own name.
+ */
 export function displayName(path: string | undefined, design: Design): string {
-  if (path) return path.split(/[\\/]/).pop() ?? path;
+  if (path && kubeplanApi().platform === 'electron') return path.split(/[\\/]/).pop() ?? path;
   return design.name || t('app.untitled');
+}
+
+/** Rename the design (the title); an undoable design change. */
+export function renameDesign(name: string): void {
+  const trimmed = name.trim();
+  const { design } = state();
+  if (!trimmed || trimmed === design.name) return;
+  useKubeplanStore.setState({ design: { ...design, name: trimmed } });
 }
 
 /** Ask before throwing away unsaved changes; true = go ahead. */

@@ -64,8 +64,21 @@ export function Palette() {
     addAtCenter(kind.kind);
   };
 
+  // Up/Down (and Home/End) move between entries, so the palette works from the keyboard alone;
+  // handled here, the arrows do not also nudge the canvas selection.
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+    if (!keys.includes(e.key)) return;
+    const entries = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-kind]')];
+    const i = entries.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    e.preventDefault();
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? entries.length - 1 : Math.min(entries.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)));
+    entries[next]?.focus();
+  };
+
   return (
-    <nav className="palette" aria-label={t('canvas.palette.title')} data-testid="palette" style={paletteStyle}>
+    <nav className="palette" aria-label={t('canvas.palette.title')} data-testid="palette" style={paletteStyle} onKeyDown={onKeyDown}>
       <div style={{ fontSize: 11, color: '#6b7280', padding: '4px 10px 8px' }}>{t('canvas.palette.hint')}</div>
       {groups.map(({ group, kinds }) => (
         <section key={group} aria-labelledby={`palette-group-${group}`} style={{ marginBottom: 10 }}>

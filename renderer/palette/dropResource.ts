@@ -22,11 +22,35 @@ export function addAtCenter(kind: string): string | undefined {
   return addResource(kind, freeSpotNear(viewportCenter()));
 }
 
-function freeSpotNear(p: Point): Point {
-  const positions = Object.values(useKubeplanStore.getState().design.layout.positions);
-  const taken = (q: Point) =>
-    positions.some((s) => Math.abs(s.x + RESOURCE_WIDTH / 2 - q.x) < 12 && Math.abs(s.y + RESOURCE_HEIGHT / 2 - q.y) < 12);
-  let q = { x: Math.round(p.x), y: Math.round(p.y) };
-  for (let i = 0; i < 50 && taken(q); i++) q = { x: q.x + 24, y: q.y + 24 };
-  return q;
+/** The nearest spot to `p` (card centre) where a new card overlaps no other card, searching outwards in rings. */
+export function freeSpotNear(p: Point): Point {
+  const { design } = useKubeplanStore.getState();
+  const boxes = design.resources
+    .filter((r) => r.object.kind !== 'Namespace')
+    .map((r) => design.layout.positions[r.id])
+    .filter((q): q is Point => q !== undefined);
+  const gap = 16;
+  const free = (c: Point) =>
+    boxes.every((b) => Math.abs(b.x + RESOURCE_WIDTH / 2 - c.x) >= RESOURCE_WIDTH + gap || Math.abs(b.y + RESOURCE_HEIGHT / 2 - c.y) >= RESOURCE_HEIGHT + gap);
+  const start = { x: Math.round(p.x), y: Math.round(p.y) };
+  if (free(start)) return start;
+  const stepX = RESOURCE_WIDTH + gap;
+  const stepY = RESOURCE_HEIGHT + gap;
+  for (let ring = 1; ring <= 8; ring++) {
+    let best: Point | undefined;
+    let bestDistance = Infinity;
+    for (let i = -ring; i <= ring; i++) {
+      for (let j = -ring; j <= ring; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+        const c = { x: start.x + i * stepX, y: start.y + j * stepY };
+        const distance = Math.hypot(i * stepX, j * stepY);
+        if (distance < bestDistance && free(c)) {
+          best = c;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best) return best;
+  }
+  return start;
 }

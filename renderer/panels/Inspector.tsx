@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { getKindModule } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
 import { select, useKubeplanStore } from '../store';
+import { EXAMPLES } from '../api/examples';
+import { openExample } from '../files/actions';
+import type { Language } from '../i18n';
 import { CommonFields } from './inspector/CommonFields';
 import { IngressFields } from './inspector/IngressFields';
 import { PolicyFields } from './inspector/PolicyFields';
@@ -80,7 +83,8 @@ function MultiSummary({ ids }: { ids: string[] }) {
 
 /** Nothing selected: what the design holds, by kind; a click selects every object of that kind. */
 function DesignSummary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Language;
   const resources = useKubeplanStore((s) => s.design.resources);
   const byKind = new Map<string, string[]>();
   for (const r of resources) byKind.set(r.object.kind, [...(byKind.get(r.object.kind) ?? []), r.id]);
@@ -91,10 +95,21 @@ function DesignSummary() {
         <p>{t('inspector.nothing')}</p>
         <p className="muted">{t('inspector.nothingHint')}</p>
       </div>
+      {resources.length === 0 && (
+        <section className="insp-section" data-testid="example-starters">
+          <header className="insp-section-title"><span>{t('inspector.startFromExample')}</span></header>
+          {EXAMPLES.map((e) => (
+            <button key={e.id} type="button" className="starter" data-testid={`starter-${e.id}`} onClick={() => void openExample(e.id)}>
+              <strong>{e.title[lang]}</strong>
+              <span>{e.description[lang]}</span>
+            </button>
+          ))}
+        </section>
+      )}
       {resources.length > 0 && (
         <section className="insp-section">
           <header className="insp-section-title">
-            <span>{t('inspector.designSummary', { count: resources.length, namespaces: namespaces.size })}</span>
+            <span>{t('inspector.summaryResources', { count: resources.length })} · {t('inspector.summaryNamespaces', { count: namespaces.size })}</span>
           </header>
           <ul className="summary kinds">
             {[...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, ids]) => (

@@ -13,6 +13,9 @@ function reveal(p: Problem): void {
   if (pos) centerOn(resourceBox(pos));
 }
 
+/** Rows drawn per severity; a design with thousands of problems stays responsive. */
+const MAX_ROWS = 300;
+
 export function ProblemsTab() {
   const { t } = useTranslation();
   const problems = useKubeplanStore(selectProblems);
@@ -31,7 +34,7 @@ export function ProblemsTab() {
             {t(g.severity === 'error' ? 'problems.errors' : 'problems.warnings')} <span className="count">{g.items.length}</span>
           </h3>
           <ul>
-            {g.items.map((p, i) => (
+            {g.items.slice(0, MAX_ROWS).map((p, i) => (
               <li key={`${p.objectKey}:${p.rule}:${p.path}:${i}`}>
                 <button type="button" className="problem" data-testid="problem" data-object-key={p.objectKey} onClick={() => reveal(p)}>
                   <span className="problem-object mono">{p.kind}/{p.name}</span>
@@ -42,6 +45,7 @@ export function ProblemsTab() {
               </li>
             ))}
           </ul>
+          {g.items.length > MAX_ROWS && <p className="muted more">{t('problems.more', { count: g.items.length - MAX_ROWS })}</p>}
         </section>
       ))}
     </div>

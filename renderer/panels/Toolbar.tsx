@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { EXAMPLES } from '../api/examples';
-import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, saveDesign } from '../files/actions';
+import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, renameDesign, saveDesign } from '../files/actions';
+import { useState } from 'react';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
 import { runAction } from '../actions';
 import { useKubeplanStore } from '../store';
@@ -15,6 +16,38 @@ function ToolButton({ icon, label, onClick, disabled, testId, showLabel = false 
     <button type="button" className={`tb-button${showLabel ? ' with-label' : ''}`} title={label} aria-label={label} disabled={disabled} data-testid={testId} onClick={onClick}>
       <Icon name={icon} />
       {showLabel && <span>{label}</span>}
+    </button>
+  );
+}
+
+/** The title; clicking it renames the design (the name its downloads and exports carry). */
+function DesignTitle({ name, designName }: { name: string; designName: string }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <input
+        className="tb-title-input"
+        defaultValue={designName}
+        autoFocus
+        aria-label={t('toolbar.rename')}
+        data-testid="title-input"
+        onFocus={(e) => e.target.select()}
+        onBlur={(e) => {
+          renameDesign(e.target.value);
+          setEditing(false);
+        }}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') setEditing(false);
+        }}
+      />
+    );
+  }
+  return (
+    <button type="button" className="tb-title-name" title={t('toolbar.rename')} data-testid="title-button" onClick={() => setEditing(true)}>
+      {name}
     </button>
   );
 }
@@ -39,6 +72,7 @@ export function Toolbar() {
         <ToolButton icon="new" label={t('toolbar.new')} testId="tb-new" showLabel onClick={newDesign} />
         <ToolButton icon="open" label={t('toolbar.open')} testId="tb-open" showLabel onClick={() => void openDesign()} />
         <ToolButton icon="save" label={t('toolbar.save')} testId="tb-save" showLabel onClick={() => void saveDesign(false)} />
+        <Menu testId="tb-save-menu" label={<Icon name="chevron" size={12} />} items={[{ id: 'save-as', label: t('toolbar.saveAs'), run: () => void saveDesign(true) }]} />
         <Menu
           testId="tb-import"
           label={<><Icon name="import" /><span>{t('toolbar.import')}</span><Icon name="chevron" size={12} /></>}
@@ -53,7 +87,6 @@ export function Toolbar() {
           items={[
             { id: 'file', label: t('toolbar.exportFile'), run: () => void exportManifests('file') },
             { id: 'folder', label: t('toolbar.exportFolder'), run: () => void exportManifests('folder') },
-            { id: 'save-as', label: t('toolbar.saveAs'), run: () => void saveDesign(true) },
           ]}
         />
       </div>
@@ -71,7 +104,7 @@ export function Toolbar() {
         <ToolButton icon="layout" label={t('toolbar.autoLayout')} testId="tb-auto-layout" showLabel onClick={() => runAction('autoLayout')} />
       </div>
       <div className="tb-title" data-testid="title" title={name}>
-        <span className="tb-title-name">{name}</span>
+        <DesignTitle name={name} designName={design.name} />
         {dirty && <span className="tb-dirty" data-testid="unsaved-mark" title={t('app.unsaved')} aria-label={t('app.unsaved')} />}
       </div>
       <div className="tb-group right">

@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     };
     const scaleNow = () => page.evaluate(() => (window as unknown as { __kubeplan: { stage: { scaleX(): number } } }).__kubeplan.stage.scaleX());
 
-    console.log(`\nwhole design in view (fit, zoom ${(await scaleNow()).toFixed(3)}: every card drawn, text hidden below 35 %)`);
+    console.log(`\nwhole design in view (fit, zoom ${(await scaleNow()).toFixed(3)}: every card drawn, text hidden below 45 %)`);
     await report('pan (middle-drag)', pan);
     await report('zoom (wheel around the pointer)', async () => {
       await m.move(cx, cy);

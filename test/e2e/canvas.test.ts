@@ -134,16 +134,29 @@ describeBrowser('designing on the canvas with the mouse', () => {
     for (const id of copies) expect(left).not.toContain(id);
   });
 
-  it('pressing Enter on a palette entry adds that kind at the centre of the view', async () => {
+  it('pressing Enter on a palette entry adds that kind at the centre of the view, beside any card already there', async () => {
     const before = (await canvas.resources()).filter((r) => r.kind === 'Secret').length;
-    await app.page.locator('[data-kind="Secret"]').focus();
+    // Keyboard only: focus ConfigMap, step down to Secret with the arrow key, press Enter.
+    const positions = () => app.page.evaluate(() => JSON.stringify((window as unknown as { __kubeplan: { store: { getState(): { design: { layout: unknown } } } } }).__kubeplan.store.getState().design.layout));
+    const layoutBefore = await positions();
+    await app.page.locator('[data-kind="ConfigMap"]').focus();
+    await press('ArrowDown');
+    expect(await positions(), 'the arrow moved focus, not the selected cards').toBe(layoutBefore);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-kind'))).toBe('Secret');
     await press('Enter');
     const secrets = (await canvas.resources()).filter((r) => r.kind === 'Secret');
     expect(secrets).toHaveLength(before + 1);
     const area = await app.canvasBox();
     const c = await canvas.cardCenter(secrets[secrets.length - 1]!.id);
-    expect(Math.abs(c.x - area.width / 2)).toBeLessThan(60);
-    expect(Math.abs(c.y - area.height / 2)).toBeLessThan(60);
+    expect(Math.abs(c.x - area.width / 2)).toBeLessThan(400);
+    expect(Math.abs(c.y - area.height / 2)).toBeLessThan(250);
+    const mine = await canvas.cardBox(secrets[secrets.length - 1]!.id);
+    for (const r of await canvas.resources()) {
+      if (r.kind === 'Namespace' || r.id === secrets[secrets.length - 1]!.id) continue;
+      const b = await canvas.cardBox(r.id);
+      const overlap = mine.x < b.x + b.width && b.x < mine.x + mine.width && mine.y < b.y + b.height && b.y < mine.y + mine.height;
+      expect(overlap, `${r.kind}/${r.name} under the new Secret`).toBe(false);
+    }
   });
 
   it('dragging a frame\'s corner grip resizes the namespace, and undo puts it back', async () => {

@@ -53,7 +53,7 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     await app.open();
     expect((await shell.design()).resources).toHaveLength(0);
     await shell.openFile(saved.name, saved.text);
-    await waitTitle(app, 'three-tier-shop.kubeplan.yaml');
+    await waitTitle(app, 'three-tier-shop');
     const after = await shell.design();
     expect(after.resources).toEqual(before.resources);
     expect(after.layout).toEqual(before.layout);
@@ -67,6 +67,12 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     const saved = await app.captureDownload(() => app.page.keyboard.press('Control+s'));
     expect(saved.name).toBe('three-tier-shop.kubeplan.yaml');
     expect(saved.text).toContain('name: three-tier-shop');
+  });
+
+  it('Save as… downloads the design under its name even when it came from a file', async () => {
+    await shell.byTestId('tb-save-menu').click();
+    const saved = await app.captureDownload(() => shell.byTestId('tb-save-menu-save-as').click());
+    expect(saved.name).toBe('three-tier-shop.kubeplan.yaml');
   });
 
   it('opening a file with a YAML error shows file and line and leaves the open design alone', async () => {

@@ -72,14 +72,19 @@ describeBrowser('a new user builds hello-minikube from an empty canvas', () => {
     await expect(shell.byTestId('problems').textContent()).resolves.toContain('No problems found');
   });
 
-  it('saves, closes the design, reopens the file and sees the same picture', async () => {
+  it('names the design from its title, saves, closes it, reopens the file and sees the same picture', async () => {
+    await shell.byTestId('title-button').click();
+    await shell.byTestId('title-input').fill('hello-minikube');
+    await shell.byTestId('title-input').press('Enter');
+    await expect(shell.title()).resolves.toContain('hello-minikube');
+    builtDesign = await shell.design();
     saved = await shell.save();
-    expect(saved.name).toMatch(/\.kubeplan\.yaml$/);
+    expect(saved.name).toBe('hello-minikube.kubeplan.yaml');
     await shell.byTestId('tb-new').click();
     expect((await shell.design()).resources).toHaveLength(0);
     await app.open();
     await shell.openFile(saved.name, saved.text);
-    await app.page.waitForFunction((n) => document.querySelector('[data-testid="title"]')?.textContent?.includes(n), saved.name);
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="title"]')?.textContent?.includes('hello-minikube'));
     const reopened = await shell.design();
     expect(reopened.resources).toEqual(builtDesign.resources);
     expect(reopened.layout.positions).toEqual(builtDesign.layout.positions);

@@ -20,6 +20,13 @@ describeBrowser('the browser build', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('an empty design offers the examples as starting points in the inspector', async () => {
+    await app.page.locator('[data-testid="starter-three-tier-shop"]').click();
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="title"]')?.textContent?.includes('three-tier-shop'));
+    await expect(app.page.locator('[data-testid="inspector-summary"]').textContent()).resolves.toContain('StatefulSet');
+    await app.open();
+  });
+
   it('the dock is resized by dragging its top edge, and keeps its height after a reload', async () => {
     const dock = app.page.locator('[data-testid="dock"]');
     const before = (await dock.boundingBox())!.height;

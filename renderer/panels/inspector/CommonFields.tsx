@@ -26,6 +26,7 @@ export function CommonFields({ id, object }: ObjectFormProps) {
   const { t } = useTranslation();
   const unique = useUniqueName(id, object);
   const namespaced = isNamespaced(object.kind, object.apiVersion);
+  const namespaces = useKubeplanStore((s) => s.design.layout.frames);
   return (
     <Section title={object.kind}>
       <TextField label={t('inspector.name')} value={object.metadata.name} mono checks={[required, nameCheck(object.kind), unique]} testId="field-name" onCommit={(v) => editObject(id, object, (d) => (d.metadata.name = v))} />
@@ -35,6 +36,7 @@ export function CommonFields({ id, object }: ObjectFormProps) {
           value={object.metadata.namespace ?? DEFAULT_NAMESPACE}
           mono
           checks={[required, dns1123Label]}
+          options={Object.keys(namespaces)}
           testId="field-namespace"
           onCommit={(v) => editObject(id, object, (d) => (d.metadata.namespace = v))}
         />

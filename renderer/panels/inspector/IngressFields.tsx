@@ -39,7 +39,7 @@ export function IngressFields({ id, object }: ObjectFormProps) {
                 </div>
                 <div className="row">
                   <span className="arrow">→</span>
-                  <TextField compact label={t('inspector.backendService')} value={p.backend.service?.name ?? ''} mono checks={[required, dns1035Label]} testId={`field-ingress-service-${i}-${j}`} onCommit={(v) => set([...base, 'backend', 'service', 'name'], v)} />
+                  <TextField compact label={t('inspector.backendService')} value={p.backend.service?.name ?? ''} mono options={services} checks={[required, dns1035Label]} testId={`field-ingress-service-${i}-${j}`} onCommit={(v) => set([...base, 'backend', 'service', 'name'], v)} />
                   <TextField
                     compact
                     label={t('inspector.backendPort')}

@@ -24,10 +24,11 @@ export function Section({ title, children, actions }: { title: ReactNode; childr
   );
 }
 
-export function TextField(props: { label: string; value: string; checks?: Check[]; onCommit: (v: string) => void; testId?: string; placeholder?: string; mono?: boolean; compact?: boolean }) {
-  const { label, value, checks = [], onCommit, testId, placeholder, mono, compact } = props;
+export function TextField(props: { label: string; value: string; checks?: Check[]; onCommit: (v: string) => void; testId?: string; placeholder?: string; mono?: boolean; compact?: boolean; options?: string[] }) {
+  const { label, value, checks = [], onCommit, testId, placeholder, mono, compact, options } = props;
   const [draft, setDraft] = useState(value);
   const id = useId();
+  const listId = `${id}-options`;
   const message = useMessage();
   useEffect(() => setDraft(value), [value]);
   const invalid = firstInvalid(draft, checks);
@@ -45,6 +46,7 @@ export function TextField(props: { label: string; value: string; checks?: Check[
         aria-label={label}
         aria-invalid={invalid ? true : undefined}
         data-testid={testId}
+        list={options ? listId : undefined}
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
@@ -54,6 +56,11 @@ export function TextField(props: { label: string; value: string; checks?: Check[
           e.stopPropagation();
         }}
       />
+      {options && (
+        <datalist id={listId}>
+          {options.map((o) => <option key={o} value={o} />)}
+        </datalist>
+      )}
       {invalid && <div className="field-error" role="alert" data-testid={testId ? `${testId}-error` : undefined}>{message(invalid)}</div>}
     </div>
   );

@@ -85,3 +85,17 @@ describe('the palette', () => {
     expect(groups.find((g) => g.group === 'Cluster')?.kinds.map((k) => k.kind)).toContain('Namespace');
   });
 });
+
+describe('adding at the centre of the view', () => {
+  it('steps aside to the nearest spot where the new card overlaps no other', async () => {
+    const { freeSpotNear } = await import('../../../renderer/palette/dropResource');
+    const { addResource, replaceDesign, useKubeplanStore } = await import('../../../renderer/store');
+    replaceDesign(emptyDesign());
+    expect(freeSpotNear({ x: 0, y: 0 })).toEqual({ x: 0, y: 0 });
+    addResource('Deployment', { x: 0, y: 0 });
+    const spot = freeSpotNear({ x: 10, y: 5 });
+    const p = Object.values(useKubeplanStore.getState().design.layout.positions)[0]!;
+    const apart = Math.abs(spot.x - (p.x + W / 2)) >= W || Math.abs(spot.y - (p.y + H / 2)) >= H;
+    expect(apart).toBe(true);
+  });
+});
