@@ -58,12 +58,12 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
     await loadDirectory(path, ctx);
     return;
   }
+  // Inside folders only manifest-looking files are read; a file named explicitly is always read.
+  if (!explicit && !MANIFEST_FILE.test(path)) return;
   if (!info.isFile()) {
     out.errors.push({ file: path, message: 'not a regular file' });
     return;
   }
-  // Inside folders only manifest-looking files are read; a file named explicitly is always read.
-  if (!explicit && !MANIFEST_FILE.test(path)) return;
   const real = await realpath(abs).catch(() => abs);
   if (seen.has(real)) return;
   seen.add(real);
