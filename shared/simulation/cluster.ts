@@ -83,8 +83,11 @@ export class Cluster {
     for (const q of this.queues) q.controller.handle(ev);
   }
 
+  /** The scenario step being played (set by the simulation), stamped on every message. */
+  step = 0;
+
   message(from: string, to: string, action: string, object: string): void {
-    if (this.options.record) this.messages.push({ time: this.now, from, to, action, object });
+    if (this.options.record) this.messages.push({ time: this.now, step: this.step, from, to, action, object });
   }
 
   after(seconds: number, kind: 'progress' | 'retry' | 'periodic', run: () => void): void {

@@ -42,7 +42,14 @@ export class Simulation {
   private readonly kubelet: Kubelet;
   private messageMark = 0;
   private lastTickKey = '';
-  step = 0;
+
+  get step(): number {
+    return this.cluster.step;
+  }
+
+  set step(n: number) {
+    this.cluster.step = n;
+  }
 
   constructor(private readonly input: SimulationInput) {
     const seed = input.seed ?? 1;

@@ -11,6 +11,8 @@ export interface WatchEvent {
   object: KubeObject;
   /** The previous version for MODIFIED and DELETED. */
   old?: KubeObject;
+  /** The controller's key (`Kind/ns/name`), worked out once per event for every informer: see eventOwner. */
+  owner?: string | null;
 }
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'IngressClass']);

@@ -159,6 +159,8 @@ export interface NodeSummary {
 /** One message of the control-plane walkthrough: who told whom what, when. */
 export interface ControlPlaneMessage {
   time: number;
+  /** The scenario step it follows from (0: the initial apply), for animating one step's flow. */
+  step: number;
   from: string;
   to: string;
   /** `create`, `update`, `bind`, `write`, `watch ADDED`… */

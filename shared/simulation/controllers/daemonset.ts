@@ -9,7 +9,7 @@ import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
 import { matchesNodeSelectorAndAffinity, tolerates } from '../scheduler';
 import { nsOf, storeKey, type WatchEvent } from '../store';
-import { isActive, isReady, ownedPods, ownerKey, podFromTemplate, remove, writeStatus } from './util';
+import { isActive, isReady, ownedPods, podFromTemplate, remove, writeStatus, eventOwner } from './util';
 
 type DS = DaemonSet & KubeObject;
 
@@ -34,7 +34,7 @@ export class DaemonSetController implements Controller {
     if (o.kind === 'DaemonSet' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'Node') for (const ds of this.c.store.list('DaemonSet')) this.c.enqueue(this, storeKey(ds));
     else if (o.kind === 'Pod') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('DaemonSet/')) this.c.enqueue(this, k);
     }
   }

@@ -9,7 +9,7 @@ import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { podTemplateHash } from '../rng';
 import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
-import { controllerRef, isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition } from './util';
+import { controllerRef, isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition, eventOwner } from './util';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -49,11 +49,11 @@ export class DeploymentController implements Controller {
     const o = ev.object;
     if (o.kind === 'Deployment' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'ReplicaSet') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('Deployment/')) this.c.enqueue(this, k);
     } else if (o.kind === 'Pod' && ev.type === 'DELETED') {
       // Recreate waits for the old pods to be gone.
-      const rsKey = ownerKey(o);
+      const rsKey = eventOwner(ev);
       const rs = rsKey?.startsWith('ReplicaSet/') ? this.c.store.get(rsKey) : undefined;
       const k = rs && ownerKey(rs);
       if (k?.startsWith('Deployment/')) this.c.enqueue(this, k);

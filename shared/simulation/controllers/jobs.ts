@@ -7,7 +7,7 @@ import type { KubeObject } from '../../model/object';
 import { EPOCH_MS, timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { nsOf, storeKey, type WatchEvent } from '../store';
-import { isActive, owned, ownedPods, ownerKey, ownerRefTo, podFromTemplate, podPhase, remove, setCondition, writeStatus, type Condition } from './util';
+import { isActive, owned, ownedPods, ownerRefTo, podFromTemplate, podPhase, remove, setCondition, writeStatus, type Condition, eventOwner } from './util';
 
 type JobObj = Job & KubeObject;
 
@@ -21,7 +21,7 @@ export class JobController implements Controller {
     const o = ev.object;
     if (o.kind === 'Job' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'Pod') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('Job/')) this.c.enqueue(this, k);
     }
   }
@@ -111,7 +111,7 @@ export class CronJobController implements Controller {
     const o = ev.object;
     if (o.kind === 'CronJob' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'Job') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('CronJob/')) this.c.enqueue(this, k);
     }
   }

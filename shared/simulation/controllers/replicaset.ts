@@ -8,7 +8,7 @@ import type { KubeObject } from '../../model/object';
 import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { storeKey, type WatchEvent } from '../store';
-import { Backoff, isActive, isReady, ownerKey, ownedPods, podFromTemplate, remove, removeCondition, setCondition, writeStatus, type Condition } from './util';
+import { Backoff, isActive, isReady, ownedPods, podFromTemplate, remove, removeCondition, setCondition, writeStatus, type Condition, eventOwner } from './util';
 
 const BURST = 500;
 
@@ -24,7 +24,7 @@ export class ReplicaSetController implements Controller {
     const o = ev.object;
     if (o.kind === 'ReplicaSet' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'Pod') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('ReplicaSet/')) this.c.enqueue(this, k);
     }
   }

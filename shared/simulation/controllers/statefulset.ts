@@ -9,7 +9,7 @@ import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
 import { podTemplateHash } from '../rng';
 import { nsOf, storeKey, type WatchEvent } from '../store';
-import { isActive, isReady, isTerminal, ownedPods, ownerKey, podFromTemplate, remove, writeStatus } from './util';
+import { isActive, isReady, isTerminal, ownedPods, podFromTemplate, remove, writeStatus, eventOwner } from './util';
 
 type STS = StatefulSet & KubeObject;
 const REVISION = 'controller-revision-hash';
@@ -24,7 +24,7 @@ export class StatefulSetController implements Controller {
     const o = ev.object;
     if (o.kind === 'StatefulSet' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
     else if (o.kind === 'Pod') {
-      const k = ownerKey(o);
+      const k = eventOwner(ev);
       if (k?.startsWith('StatefulSet/')) this.c.enqueue(this, k);
     }
   }

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../model/object';
 import type { ApiResponse } from '../apiserver';
 import type { Cluster } from '../cluster';
 import { sameJson } from '../rng';
-import { nsOf, storeKey } from '../store';
+import { nsOf, storeKey, type WatchEvent } from '../store';
 
 export function controllerRef(o: KubeObject): OwnerReference | undefined {
   return (o.metadata.ownerReferences ?? []).find((r) => r.controller);
@@ -14,6 +14,12 @@ export function controllerRef(o: KubeObject): OwnerReference | undefined {
 
 export function ownerRefTo(owner: KubeObject): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+/** ownerKey of the event's object, computed once and shared by every controller's handler. */
+export function eventOwner(ev: WatchEvent): string | undefined {
+  if (ev.owner === undefined) ev.owner = ownerKey(ev.object) ?? null;
+  return ev.owner ?? undefined;
 }
 
 /** The key of the object's controller (`Kind/ns/name`), if it has one. */

@@ -79,6 +79,7 @@ describe('the control-plane walkthrough', () => {
     const r = run([ns('shop'), deployment('web', 'shop', 1, [container('web')])]);
     const path = r.timeline.flatMap((f) => f.messages).map((m) => `${m.from}>${m.to}:${m.action}:${m.object.split('/')[0]}`);
     const order = ['kubectl>apiserver:apply:Deployment', 'apiserver>etcd:write:Deployment', 'apiserver>controller-manager:watch ADDED:Deployment', 'controller-manager>apiserver:create:ReplicaSet', 'controller-manager>apiserver:create:Pod', 'apiserver>scheduler:watch ADDED:Pod', 'scheduler>apiserver:bind:Pod', 'apiserver>kubelet/', 'kubelet/'];
+    expect(r.timeline.flatMap((f) => f.messages).every((m) => m.step === 0)).toBe(true);
     let at = 0;
     for (const step of order) {
       const i = path.findIndex((p, k) => k >= at && p.startsWith(step));
