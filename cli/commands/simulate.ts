@@ -32,7 +32,7 @@ function where(e: InputError): string {
 export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = (paths) => loadInputs(paths)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'storage-class': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     io.stderr(`kubeplan simulate: ${err instanceof Error ? err.message : String(err)}\nUsage: ${simulateCommand.usage}\n`);
     return 2;
@@ -83,7 +83,8 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
     }
   }
   const cluster = inputs.design?.cluster ?? defaultCluster();
-  const result = simulate({ objects: inputs.objects.map((o) => o.object), cluster, scenario, seed });
+  const storageClass = values['storage-class'];
+  const result = simulate({ objects: inputs.objects.map((o) => o.object), cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) });
   const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0;
   if (values.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
@@ -105,7 +106,7 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: 'kubeplan simulate <design|file|dir>... [--scenario <file>] [--seed N] [--json]',
+  usage: 'kubeplan simulate <design|file|dir>... [--scenario <file>] [--seed N] [--storage-class <name>] [--json]',
   summary: 'run the design on a simulated cluster (to steady state or through a scenario) and print pods and events',
   run: (args, io) => runSimulate(args, io),
 };

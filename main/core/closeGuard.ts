@@ -11,12 +11,15 @@ export class CloseGuard {
   private dirty = false;
   private title = 'Untitled';
   private closeAfterSave = false;
+  /** After a save lands, how long the page has to report itself clean before the close is dropped. */
+  private cleanBy: number | undefined;
 
   constructor(
     private readonly dialogs: Pick<Dialogs, 'confirmUnsaved'>,
     private readonly requestSave: () => void,
     private readonly close: () => void,
     private readonly discardBackup: () => Promise<void>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   get isDirty(): boolean {
@@ -32,14 +35,25 @@ export class CloseGuard {
     this.dirty = dirty;
     this.title = title;
     if (!dirty && this.closeAfterSave) {
+      const inTime = this.cleanBy === undefined || this.now() <= this.cleanBy;
       this.closeAfterSave = false;
-      this.close();
+      this.cleanBy = undefined;
+      if (inTime) this.close();
     }
+  }
+
+  /**
+   * A save was written. If the page edited the design meanwhile it stays dirty; a clean report
+   * much later belongs to another save and must not close the window.
+   */
+  saveSucceeded(graceMs = 3000): void {
+    if (this.closeAfterSave) this.cleanBy = this.now() + graceMs;
   }
 
   /** A save finished without writing (cancelled or failed): do not close behind the user's back. */
   saveAbandoned(): void {
     this.closeAfterSave = false;
+    this.cleanBy = undefined;
   }
 
   /** Called on the window's close event; `keep` means prevent it. */
@@ -53,6 +67,7 @@ export class CloseGuard {
       return 'close';
     }
     this.closeAfterSave = true;
+    this.cleanBy = undefined;
     this.requestSave();
     return 'keep';
   }

@@ -29,6 +29,8 @@ export interface HostDeps {
   onRecentChanged?: (recent: RecentFile[]) => void;
   /** A save asked for ended without writing (the close guard stops waiting). */
   onSaveAbandoned?: () => void;
+  /** A design was written (the close guard waits a moment for the page to report it clean). */
+  onSaved?: (path: string) => void;
 }
 
 /** What a handler may do besides answering: push frames to the window that asked. */
@@ -98,6 +100,7 @@ export function createHandlers(deps: HostDeps): Handlers {
         return fail(toApiError(err, target));
       }
       await remember(target);
+      deps.onSaved?.(target);
       return ok(target);
     },
 

@@ -13,6 +13,8 @@ export interface HeavyWork {
   call<K extends Exclude<OpName, 'simulate'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
   /** Run a simulation; `signal` aborts it (the result is then a `cancelled` error). */
   simulate(args: WorkerOps['simulate']['args'], onFrames: FramesListener, signal?: AbortSignal): Promise<Result<WorkerOps['simulate']['value']>>;
+  /** Start the shared worker now, so the first open does not wait for it to load. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,9 @@ export function createHeavyWork(script: string | URL): HeavyWork {
         runs.delete(run);
         if (!run.dead) await run.terminate('finished', 'finished');
       }
+    },
+    warm() {
+      connection();
     },
     async close() {
       await Promise.all([...runs].map((r) => r.terminate('shutting down', 'worker')));

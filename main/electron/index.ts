@@ -108,6 +108,7 @@ const handlers = createHandlers({
   grants,
   onRecentChanged: refreshMenu,
   onSaveAbandoned: () => closeGuard.saveAbandoned(),
+  onSaved: () => closeGuard.saveSucceeded(),
 });
 
 function registerIpc(): void {
@@ -182,6 +183,7 @@ if (!app.requestSingleInstanceLock()) {
     examples = await listExamples(paths.examples);
     refreshMenu(await recent.list());
     openWindow();
+    work.warm();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });

@@ -28,6 +28,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   jobRunSeconds: 5,
   steadyTimeoutSeconds: 600,
   record: true,
+  defaultStorageClass: '',
 };
 
 interface Queue {
@@ -46,8 +47,8 @@ export class Cluster {
   readonly options: ResolvedOptions;
   readonly timers = new TimerHeap();
   readonly events: EventRecord[] = [];
-  private readonly eventIndex = new Map<string, number>();
-  private readonly aggregates = new Map<string, { since: number; messages: Set<string> }>();
+  /** Events per involved object, then per (source, type, reason): indexes of distinct messages and the combined one. */
+  private readonly eventsByObject = new Map<string, Map<string, { entries: number[]; combined?: number }>>();
   readonly messages: ControlPlaneMessage[] = [];
   private readonly queues: Queue[] = [];
   private readonly byController = new Map<Controller, Queue>();
@@ -78,7 +79,7 @@ export class Cluster {
 
   /** Deliver a watch event to every controller (informers), then record who was told. */
   dispatch(ev: WatchEvent): void {
-    if (ev.object.kind === 'Pod') this.changedPods.set(`${nsOf(ev.object)}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? null : ev.object);
+    if (this.options.record && ev.object.kind === 'Pod') this.changedPods.set(`${nsOf(ev.object)}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? null : ev.object);
     for (const q of this.queues) q.controller.handle(ev);
   }
 
@@ -99,39 +100,40 @@ export class Cluster {
   event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
     const namespace = nsOf(involved) || 'default';
     const object = `${involved.kind}/${involved.metadata.name}`;
-    const aggKey = `${source}\0${namespace}\0${object}\0${type}\0${reason}`;
-    let agg = this.aggregates.get(aggKey);
-    if (!agg || this.now - agg.since > 600) this.aggregates.set(aggKey, (agg = { since: this.now, messages: new Set() }));
-    if (!agg.messages.has(message) && agg.messages.size >= 10) {
-      const combined = `${namespace}\0${object}\0${type}\0${reason}\0(combined)`;
-      const i = this.eventIndex.get(combined);
+    const objKey = `${namespace}/${object}`;
+    let perObject = this.eventsByObject.get(objKey);
+    if (!perObject) this.eventsByObject.set(objKey, (perObject = new Map()));
+    const groupKey = `${source}/${type}/${reason}`;
+    let group = perObject.get(groupKey);
+    if (!group) perObject.set(groupKey, (group = { entries: [] }));
+    const same = group.entries.find((e) => this.events[e].message === message);
+    if (same !== undefined) return this.bump(same);
+    // Distinct messages seen in the last 10 minutes decide whether this one is folded.
+    const recent = group.entries.filter((e) => this.events[e].lastTime > this.now - 600).length;
+    if (recent >= 10) {
       const text = `(combined from similar events): ${message}`;
-      if (i !== undefined) {
-        const e = this.events[i];
-        e.count++;
-        e.lastTime = this.now;
-        e.message = text;
-        this.touchedEvents.add(i);
-        return;
+      if (group.combined !== undefined) {
+        this.events[group.combined].message = text;
+        return this.bump(group.combined);
       }
-      this.eventIndex.set(combined, this.events.length);
-      this.touchedEvents.add(this.events.length);
-      this.events.push({ type, reason, namespace, object, message: text, source, count: 1, firstTime: this.now, lastTime: this.now });
+      group.combined = this.push({ type, reason, namespace, object, message: text, source });
       return;
     }
-    agg.messages.add(message);
-    const key = `${namespace}\0${object}\0${type}\0${reason}\0${message}`;
-    const i = this.eventIndex.get(key);
-    if (i !== undefined) {
-      const e = this.events[i];
-      e.count++;
-      e.lastTime = this.now;
-      this.touchedEvents.add(i);
-      return;
-    }
-    this.eventIndex.set(key, this.events.length);
-    this.touchedEvents.add(this.events.length);
-    this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
+    group.entries.push(this.push({ type, reason, namespace, object, message, source }));
+  }
+
+  private bump(i: number): void {
+    const e = this.events[i];
+    e.count++;
+    e.lastTime = this.now;
+    this.touchedEvents.add(i);
+  }
+
+  private push(e: Omit<EventRecord, 'count' | 'firstTime' | 'lastTime'>): number {
+    const i = this.events.length;
+    this.events.push({ ...e, count: 1, firstTime: this.now, lastTime: this.now });
+    this.touchedEvents.add(i);
+    return i;
   }
 
   /** Drain every work queue, controller by controller, until nothing is left. */

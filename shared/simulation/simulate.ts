@@ -61,6 +61,13 @@ export class Simulation {
     const cluster: ClusterSpec = input.cluster?.nodes?.length ? input.cluster : defaultCluster();
     for (const n of cluster.nodes) c.api.request({ verb: 'create', user: `system:node:${n.name}`, component: `kubelet/${n.name}`, object: nodeObject(n) });
     for (const ns of ['default', 'kube-system']) c.api.request({ verb: 'create', user: 'system:apiserver', component: 'apiserver', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+    if (c.options.defaultStorageClass) {
+      // What kind installs: local-path-provisioner as the default class, binding when a pod uses the claim.
+      c.api.request({
+        verb: 'create', user: 'system:admin', component: 'kubectl',
+        object: { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: c.options.defaultStorageClass, annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'rancher.io/local-path', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer' },
+      });
+    }
     c.drain();
     this.messageMark = c.messages.length;
   }

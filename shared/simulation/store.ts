@@ -105,10 +105,31 @@ export class Store {
   put(o: KubeObject): KubeObject | undefined {
     const key = storeKey(o);
     const old = this.objects.get(key);
-    // Replacing keeps the key's place in every map, so lists stay in creation order.
-    if (old) this.unindex(key, old, true);
     this.objects.set(key, o);
-    this.index(key, o);
+    if (!old) {
+      this.index(key, o);
+      return old;
+    }
+    // Replacing keeps the key's place in every map (lists stay in creation order) and touches only
+    // the indexes whose inputs changed: status writes, the bulk of all writes, touch none.
+    mapOf(this.byKindNs, `${o.kind}/${nsOf(o)}`).set(key, o);
+    mapOf(this.byKind, o.kind).set(key, o);
+    if (old.metadata.uid !== o.metadata.uid) {
+      if (old.metadata.uid && this.keyByUid.get(old.metadata.uid) === key) this.keyByUid.delete(old.metadata.uid);
+      if (o.metadata.uid) this.keyByUid.set(o.metadata.uid, key);
+    }
+    if (old.metadata.ownerReferences !== o.metadata.ownerReferences) {
+      for (const ref of old.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
+      for (const ref of o.metadata.ownerReferences ?? []) setOf(this.byOwner, ref.uid).add(key);
+    }
+    if (o.kind === 'Pod') {
+      const was = (old.spec as { nodeName?: string } | undefined)?.nodeName;
+      const now = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+      if (was !== now) {
+        if (was) this.podsByNode.get(was)?.delete(key);
+        if (now) setOf(this.podsByNode, now).add(key);
+      }
+    }
     return old;
   }
 
@@ -132,11 +153,9 @@ export class Store {
     }
   }
 
-  private unindex(key: string, o: KubeObject, replacing = false): void {
-    if (!replacing) {
-      this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
-      this.byKind.get(o.kind)?.delete(key);
-    }
+  private unindex(key: string, o: KubeObject): void {
+    this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
+    this.byKind.get(o.kind)?.delete(key);
     if (o.metadata.uid && this.keyByUid.get(o.metadata.uid) === key) this.keyByUid.delete(o.metadata.uid);
     for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);
     if (o.kind === 'Pod') {

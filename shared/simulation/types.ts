@@ -15,6 +15,11 @@ export interface SimulationOptions {
   steadyTimeoutSeconds?: number;
   /** Record per-tick state, the control-plane messages and the animation timeline. Default true. */
   record?: boolean;
+  /**
+   * Boot the cluster with a default StorageClass of this name (provisioner `rancher.io/local-path`,
+   * WaitForFirstConsumer), as kind ships `standard`. Default: none, like a bare cluster.
+   */
+  defaultStorageClass?: string;
 }
 
 /** A traffic flow a scenario starts: who sends, to what, how many requests per second. */

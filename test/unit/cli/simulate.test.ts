@@ -124,4 +124,14 @@ describe('kubeplan simulate answers as a real cluster would', () => {
     expect(json.pods.every((p) => p.phase === 'Running')).toBe(true);
     expect(json.quotas.map((q) => q.namespace)).toEqual(['team-a', 'team-b']);
   });
+
+  it('--storage-class gives the bare cluster a default class, as kind ships one', () => {
+    const file = join(root, 'test', 'fixtures', 'apps', 'stateful.yaml');
+    const bare = JSON.parse(kubeplan(file, '--json').stdout) as Json;
+    expect(bare.persistentVolumeClaims[0].phase).toBe('Pending');
+    expect(bare.events.find((e) => e.reason === 'ProvisioningFailed')?.message).toBe('storageclass.storage.k8s.io "standard" not found');
+    const kind = JSON.parse(kubeplan(file, '--storage-class', 'standard', '--json').stdout) as Json;
+    expect(kind.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', storageClass: 'standard' });
+    expect(kind.pods.every((p) => p.phase === 'Running')).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CloseGuard, windowTitle } from '../../../main/core/closeGuard';
 
-function guard(answer: 'save' | 'discard' | 'cancel') {
+function guard(answer: 'save' | 'discard' | 'cancel', clock = { now: 0 }) {
   const calls: string[] = [];
   const dialogs = { confirmUnsaved: vi.fn(async () => answer) };
   const g = new CloseGuard(
@@ -9,6 +9,7 @@ function guard(answer: 'save' | 'discard' | 'cancel') {
     () => calls.push('save requested'),
     () => calls.push('closed'),
     async () => void calls.push('backup discarded'),
+    () => clock.now,
   );
   return { g, calls, dialogs };
 }
@@ -53,6 +54,31 @@ describe('closing with unsaved changes', () => {
     g.saveAbandoned();
     g.setDirty(false, 'shop');
     expect(calls).toEqual(['save requested']);
+  });
+});
+
+describe('a save that leaves the design dirty', () => {
+  it('does not close the window when a much later save makes it clean', async () => {
+    const clock = { now: 0 };
+    const { g, calls } = guard('save', clock);
+    g.setDirty(true, 'shop');
+    await g.onCloseRequested();
+    g.saveSucceeded(3000);
+    // The user edited while the save ran: still dirty. Ten seconds later another save.
+    clock.now = 10_000;
+    g.setDirty(false, 'shop');
+    expect(calls).toEqual(['save requested']);
+  });
+
+  it('closes when the page reports clean right after the save', async () => {
+    const clock = { now: 0 };
+    const { g, calls } = guard('save', clock);
+    g.setDirty(true, 'shop');
+    await g.onCloseRequested();
+    g.saveSucceeded(3000);
+    clock.now = 200;
+    g.setDirty(false, 'shop');
+    expect(calls).toEqual(['save requested', 'closed']);
   });
 });
 

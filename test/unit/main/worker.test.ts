@@ -11,6 +11,7 @@ afterAll(() => work.close());
 
 describe('the heavy-work worker', () => {
   it('answers a request off the main thread', async () => {
+    work.warm();
     const result = await work.call('serialize', { design: design('shop', [deployment('web')]) });
     expect(result).toMatchObject({ ok: true, value: expect.stringContaining('name: web') });
   });
