@@ -1,9 +1,9 @@
 /** The toolbar: file commands, history, view, examples and language; the title with an unsaved mark. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { EXAMPLES } from '../api/examples';
 import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, renameDesign, saveDesign } from '../files/actions';
-import { useState } from 'react';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
 import { runAction } from '../actions';
 import { useKubeplanStore } from '../store';

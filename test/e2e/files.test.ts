@@ -113,6 +113,18 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
     await expect(shell.byTestId('unsaved-mark').count()).resolves.toBe(1);
   });
 
+  it('New asks before discarding unsaved changes, and keeps them when the user says no', async () => {
+    await expect(shell.byTestId('unsaved-mark').count()).resolves.toBe(1);
+    const before = await shell.design();
+    app.dialogAnswer = 'dismiss';
+    await shell.byTestId('tb-new').click();
+    expect(app.dialogs.at(-1)).toContain('Discard unsaved changes');
+    expect(await shell.design()).toEqual(before);
+    app.dialogAnswer = 'accept';
+    await shell.byTestId('tb-new').click();
+    expect((await shell.design()).resources).toHaveLength(0);
+  });
+
   it('Export → one file per namespace downloads a multi-document file for each namespace plus one for cluster-scoped objects', async () => {
     await app.open('example=multi-tenant');
     await waitTitle(app, 'multi-tenant');

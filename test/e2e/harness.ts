@@ -124,6 +124,11 @@ export interface Point {
 
 /** One browser with the app loaded: the page, plus helpers that act like a user. */
 export class AppDriver {
+  /** How confirm() and beforeunload prompts are answered (discarding unsaved work by default). */
+  dialogAnswer: 'accept' | 'dismiss' = 'accept';
+  /** The text of every dialog shown, in order. */
+  readonly dialogs: string[] = [];
+
   constructor(
     readonly context: BrowserContext,
     readonly page: Page,
@@ -236,12 +241,15 @@ export async function openApp(query = '', viewport = { width: 1440, height: 900 
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Accept confirm() and beforeunload prompts (discarding unsaved work is what the tests intend).
-  page.on('dialog', (d) => void d.accept().catch(() => undefined));
+
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   const driver = new AppDriver(context, page, shared.url, errors) as AppDriver & { stop(): Promise<void> };
+  page.on('dialog', (d) => {
+    driver.dialogs.push(d.message());
+    void (driver.dialogAnswer === 'accept' ? d.accept() : d.dismiss()).catch(() => undefined);
+  });
   driver.stop = async () => {
     await context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
