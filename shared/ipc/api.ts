@@ -3,6 +3,7 @@
  * `window.kubeplan`) or, in a plain browser, an in-page implementation backed by a web worker.
  * Channels are named `domain:verb`; every result is an envelope, never a thrown error.
  */
+import type { Problem as ValidationProblem } from '../validation/types';
 import type { Design } from '../design/types';
 import type { KubeObject } from '../model/object';
 
@@ -83,7 +84,6 @@ export interface KubeplanApi {
 
 /** A validation problem, exactly as shared/validation reports it. */
 export type { Problem as ValidationProblem } from '../validation/types';
-import type { Problem as ValidationProblem } from '../validation/types';
 
 export interface SimulationRequest {
   /** Chosen by the caller so frames can be matched to their run and the run cancelled. */
