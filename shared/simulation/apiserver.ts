@@ -135,13 +135,12 @@ export class ApiServer {
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
     if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
-    obj.metadata = {
-      ...obj.metadata,
+    // Object.assign, not spread: V8 makes `{ ...o, newKey }` a slow dictionary object (5 µs each here).
+    obj.metadata = Object.assign({}, obj.metadata, {
       uid: c.rng.uuid(),
       resourceVersion: c.store.nextRevision(),
       creationTimestamp: timestamp(c.now),
-      ...(obj.spec !== undefined ? { generation: 1 } : {}),
-    };
+    }, obj.spec !== undefined ? { generation: 1 } : undefined);
     c.store.put(obj);
     c.message('apiserver', 'etcd', 'write', refOf(obj));
     this.notify('ADDED', obj);
@@ -154,11 +153,11 @@ export class ApiServer {
     const key = storeKey(obj);
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
-    const next = statusOnly ? { ...old, status: obj.status, metadata: old.metadata } : obj;
+    const next = statusOnly ? Object.assign({}, old, { status: obj.status, metadata: old.metadata }) : obj;
     if (!statusOnly && !sameJson(old.spec, next.spec)) {
-      next.metadata = { ...next.metadata, generation: (old.metadata.generation ?? 0) + 1 };
+      next.metadata = Object.assign({}, next.metadata, { generation: (old.metadata.generation ?? 0) + 1 });
     }
-    next.metadata = { ...next.metadata, resourceVersion: c.store.nextRevision(), uid: old.metadata.uid };
+    next.metadata = Object.assign({}, next.metadata, { resourceVersion: c.store.nextRevision(), uid: old.metadata.uid });
     c.store.put(next);
     c.message('apiserver', 'etcd', 'write', refOf(next));
     this.notify('MODIFIED', next);
@@ -172,15 +171,13 @@ export class ApiServer {
     if (!old) return { ok: false, code: 404, message: `pods "${pod.metadata.name}" not found` };
     const spec = old.spec as { nodeName?: string };
     if (spec.nodeName) return { ok: false, code: 409, message: `pod ${pod.metadata.name} is already assigned to node "${spec.nodeName}"` };
-    const next: KubeObject = {
-      ...old,
-      metadata: { ...old.metadata, resourceVersion: c.store.nextRevision() },
-      spec: { ...(old.spec as object), nodeName },
-      status: {
-        ...(old.status as object),
+    const next: KubeObject = Object.assign({}, old, {
+      metadata: Object.assign({}, old.metadata, { resourceVersion: c.store.nextRevision() }),
+      spec: Object.assign({}, old.spec, { nodeName }),
+      status: Object.assign({}, old.status, {
         conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(c.now) }],
-      },
-    };
+      }),
+    });
     c.store.put(next);
     c.message('apiserver', 'etcd', 'write', refOf(next));
     c.message('apiserver', `kubelet/${nodeName}`, 'watch MODIFIED', refOf(next));
