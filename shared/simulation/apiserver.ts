@@ -62,8 +62,8 @@ export class ApiServer {
 
   request(req: ApiRequest): ApiResponse {
     const c = this.cluster;
-    const ref = refOf(req.object);
-    c.message(req.component === 'kubectl' ? 'kubectl' : req.component, 'apiserver', req.verb, ref);
+    // Messages only when recording: building their refs for nobody was a tenth of a plain run.
+    if (c.options.record) c.message(req.component === 'kubectl' ? 'kubectl' : req.component, 'apiserver', req.verb, refOf(req.object));
     for (const authorize of this.authorizers) {
       const denied = authorize(req);
       if (denied) return { ok: false, code: 403, message: denied };
@@ -142,7 +142,7 @@ export class ApiServer {
       creationTimestamp: timestamp(c.now),
     }, obj.spec !== undefined ? { generation: 1 } : undefined);
     c.store.put(obj);
-    c.message('apiserver', 'etcd', 'write', refOf(obj));
+    if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(obj));
     this.notify('ADDED', obj);
     c.dispatch({ type: 'ADDED', object: obj });
     return { ok: true, object: obj };
@@ -158,8 +158,8 @@ export class ApiServer {
       next.metadata = Object.assign({}, next.metadata, { generation: (old.metadata.generation ?? 0) + 1 });
     }
     next.metadata = Object.assign({}, next.metadata, { resourceVersion: c.store.nextRevision(), uid: old.metadata.uid });
-    c.store.put(next);
-    c.message('apiserver', 'etcd', 'write', refOf(next));
+    c.store.put(next, key);
+    if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(next));
     this.notify('MODIFIED', next);
     c.dispatch({ type: 'MODIFIED', object: next, old });
     return { ok: true, object: next };
@@ -167,7 +167,8 @@ export class ApiServer {
 
   private bind(pod: KubeObject, nodeName: string): ApiResponse {
     const c = this.cluster;
-    const old = c.store.get(storeKey(pod));
+    const key = storeKey(pod);
+    const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `pods "${pod.metadata.name}" not found` };
     const spec = old.spec as { nodeName?: string };
     if (spec.nodeName) return { ok: false, code: 409, message: `pod ${pod.metadata.name} is already assigned to node "${spec.nodeName}"` };
@@ -178,9 +179,11 @@ export class ApiServer {
         conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: timestamp(c.now) }],
       }),
     });
-    c.store.put(next);
-    c.message('apiserver', 'etcd', 'write', refOf(next));
-    c.message('apiserver', `kubelet/${nodeName}`, 'watch MODIFIED', refOf(next));
+    c.store.put(next, key);
+    if (c.options.record) {
+      c.message('apiserver', 'etcd', 'write', refOf(next));
+      c.message('apiserver', `kubelet/${nodeName}`, 'watch MODIFIED', refOf(next));
+    }
     c.dispatch({ type: 'MODIFIED', object: next, old });
     return { ok: true, object: next };
   }
@@ -205,14 +208,14 @@ export class ApiServer {
         ...(finalising ? { status: { phase: 'Terminating' } } : {}),
       };
       c.store.put(next);
-      c.message('apiserver', 'etcd', 'write', refOf(next));
+      if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(next));
       this.notify('MODIFIED', next);
       c.dispatch({ type: 'MODIFIED', object: next, old });
       return { ok: true, object: next };
     }
     c.store.remove(key);
     this.lastApplied.delete(key);
-    c.message('apiserver', 'etcd', 'delete', refOf(old));
+    if (c.options.record) c.message('apiserver', 'etcd', 'delete', refOf(old));
     this.notify('DELETED', old);
     c.dispatch({ type: 'DELETED', object: old, old });
     return { ok: true, object: old };

@@ -25,6 +25,8 @@ interface NodeInfo {
   scoreMemory: number;
   pods: number;
   ports: Set<string>;
+  /** The node has a PreferNoSchedule taint (so TaintToleration scores can differ). */
+  preferNoSchedule: boolean;
 }
 
 const NO_TOLERATIONS: Toleration[] = [];
@@ -77,6 +79,10 @@ export class Scheduler implements Controller {
   private readonly accounted = new Map<string, { node: string; req: PodRequests; ports: string[] }>();
   private readonly unschedulable = new Set<string>();
   private nextStart = 0;
+  /** Indexes of the best-scoring nodes, reused across pods (pick runs once per pod). */
+  private readonly ties: number[] = [];
+  /** Some node has a PreferNoSchedule taint (kept with nodeList). */
+  private anyPreferNoSchedule = false;
 
   constructor(private readonly c: Cluster) {}
 
@@ -106,6 +112,7 @@ export class Scheduler implements Controller {
       this.nodes.delete(name);
       this.nodeOrder.splice(this.nodeOrder.indexOf(name), 1);
       this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
+      this.anyPreferNoSchedule = this.nodeList.some((i) => i.preferNoSchedule);
       return;
     }
     const existing = this.nodes.get(name);
@@ -121,10 +128,12 @@ export class Scheduler implements Controller {
       scoreMemory: existing?.scoreMemory ?? 0,
       pods: existing?.pods ?? 0,
       ports: existing?.ports ?? new Set(),
+      preferNoSchedule: (n.spec?.taints ?? []).some((t) => t.effect === 'PreferNoSchedule'),
     };
     if (!existing) this.nodeOrder.push(name);
     this.nodes.set(name, info);
     this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
+    this.anyPreferNoSchedule = this.nodeList.some((i) => i.preferNoSchedule);
     this.retryUnschedulable();
   }
 
@@ -289,6 +298,10 @@ export class Scheduler implements Controller {
     const tolerations = pod.spec?.tolerations ?? NO_TOLERATIONS;
     const preferred = (pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING]?.length ?? 0) > 0;
     const n = feasible.length;
+    // Common case: no soft spread, no preferred affinity, no PreferNoSchedule taints. Then the
+    // normalised TaintToleration (100), NodeAffinity (0) and PodTopologySpread (100) scores are the
+    // same on every node, and only LeastAllocated + BalancedAllocation rank them.
+    if (!preferred && (!spread || spread.soft.length === 0) && !this.anyPreferNoSchedule) return this.pickByAllocation(req, feasible);
     // Raw plugin values first; TaintToleration, NodeAffinity and PodTopologySpread normalise over the feasible nodes.
     const taintCounts = new Array<number>(n);
     const affinity = new Array<number>(n);
@@ -329,6 +342,29 @@ export class Scheduler implements Controller {
       } else if (score === best) ties.push(info.node.metadata.name);
     }
     return ties.length === 1 ? ties[0] : ties[this.c.tieRng.int(ties.length)];
+  }
+
+  /** pick's scores when only the allocation plugins differ between nodes: same winner, same tie draw. */
+  private pickByAllocation(req: PodRequests, feasible: NodeInfo[]): string {
+    let best = -1;
+    let first = 0;
+    let count = 0;
+    const ties = this.ties;
+    for (let i = 0; i < feasible.length; i++) {
+      const info = feasible[i];
+      const cpuFrac = info.allocCpu ? (info.scoreCpu + req.scoreCpu) / info.allocCpu : 1;
+      const memFrac = info.allocMemory ? (info.scoreMemory + req.scoreMemory) / info.allocMemory : 1;
+      const least = Math.floor((Math.max(0, 1 - cpuFrac) * 100 + Math.max(0, 1 - memFrac) * 100) / 2);
+      const balanced = Math.floor((1 - Math.abs(Math.min(cpuFrac, 1) - Math.min(memFrac, 1)) / 2) * 100);
+      const score = least + balanced;
+      if (score > best) {
+        best = score;
+        first = i;
+        count = 1;
+        ties[0] = i;
+      } else if (score === best) ties[count++] = i;
+    }
+    return feasible[count === 1 ? first : ties[this.c.tieRng.int(count)]].node.metadata.name;
   }
 
   private spreadCounts(pod: Pod & KubeObject): SpreadState | undefined {
