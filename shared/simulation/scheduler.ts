@@ -5,11 +5,12 @@
  * Ties: upstream picks uniformly at random among the best nodes (reservoir sampling); here the
  * random draw comes from the seeded tie-break stream, one draw per tie, in scheduling order.
  */
-import type { Node, NodeSelectorTerm, PersistentVolumeClaim, Pod, Taint, Toleration, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { Node, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim, Pod, Taint, Toleration, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { selectorMatches } from '../model/selector';
 import type { Cluster, Controller } from './cluster';
-import { isClaimBoundOrDelayed, SELECTED_NODE } from './controllers/pvbinder';
+import { findBestVolume, isClaimBoundOrDelayed, NO_PROVISIONER, SELECTED_NODE } from './controllers/pvbinder';
 import { isTerminal } from './controllers/util';
 import { milli, podRequests, units, type PodRequests } from './resources';
 import { nsOf, storeKey, type WatchEvent } from './store';
@@ -63,6 +64,8 @@ const NODE_NAME = ["node(s) didn't match the requested node name"];
 const AFFINITY = ["node(s) didn't match Pod's node affinity/selector"];
 const PORTS = ["node(s) didn't have free ports for the requested pod ports"];
 const SPREAD_LABEL = ["node(s) didn't match pod topology spread constraints (missing required label)"];
+/** VolumeBinding's ErrReasonBindConflict (pkg/scheduler/framework/plugins/volumebinding). */
+const NO_VOLUME_TO_BIND = "node(s) didn't find available persistent volumes to bind";
 const SPREAD = ["node(s) didn't match pod topology spread constraints"];
 
 /** Reasons that preemption cannot fix (UnschedulableAndUnresolvable upstream). */
@@ -211,6 +214,10 @@ export class Scheduler implements Controller {
     if (volumeProblem) {
       return { message: `0/${total} nodes are available: ${volumeProblem}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.` };
     }
+    // VolumeBinding Filter: a delayed claim that nothing can provision needs an available volume now.
+    if (this.delayedClaimWithoutVolume(pod)) {
+      return { message: `0/${total} nodes are available: ${total} ${NO_VOLUME_TO_BIND}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.` };
+    }
     const req = podRequests(pod);
     const ports = hostPorts(pod);
     const reasons = new Map<string, number>();
@@ -251,6 +258,24 @@ export class Scheduler implements Controller {
       if (!isClaimBoundOrDelayed(this.c, pvc)) return 'pod has unbound immediate PersistentVolumeClaims';
     }
     return undefined;
+  }
+
+  /**
+   * A WaitForFirstConsumer claim, still unbound, whose class cannot provision
+   * (kubernetes.io/no-provisioner) and which no available PersistentVolume fits: upstream's
+   * VolumeBinding filter fails every node with ErrReasonBindConflict (volume node affinity is not modelled).
+   */
+  private delayedClaimWithoutVolume(pod: Pod & KubeObject): boolean {
+    for (const v of pod.spec?.volumes ?? []) {
+      const claimName = v.persistentVolumeClaim?.claimName;
+      if (!claimName) continue;
+      const pvc = this.c.store.getBy('PersistentVolumeClaim', nsOf(pod), claimName) as (PersistentVolumeClaim & KubeObject) | undefined;
+      if (!pvc || pvc.status?.phase === 'Bound') continue;
+      const cls = this.c.store.getBy('StorageClass', '', pvc.spec?.storageClassName ?? '') as (StorageClass & KubeObject) | undefined;
+      if (cls?.provisioner !== NO_PROVISIONER) continue;
+      if (!findBestVolume(this.c.store.list('PersistentVolume') as (PersistentVolume & KubeObject)[], pvc)) return true;
+    }
+    return false;
   }
 
   /** The reasons a node does not fit (first failing plugin; NodeResourcesFit lists every short resource), or null. */
