@@ -86,6 +86,18 @@ describe('binding in the simulated cluster', () => {
     expect(later.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', volume: 'local-1' });
   });
 
+  it('keeps a pod placed by nodeName ContainerCreating until its claim is bound, then starts it', () => {
+    const db = pod('db', 'default', [container('db')], { nodeName: 'node-1', volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] });
+    const r = run([pvc('data', 'default', '3Gi', { storageClassName: '' }), db]);
+    expect(r.pods[0]).toMatchObject({ status: 'ContainerCreating', node: 'node-1' });
+    expect(eventsOf(r, 'Started')).toEqual([]);
+    const later = run([pvc('data', 'default', '3Gi', { storageClassName: '' }), db], {
+      scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'apply', objects: [pv('pv-5', '5Gi')] }, { action: 'wait', steady: true }] },
+    });
+    expect(later.pods[0].status).toBe('Running');
+    expect(later.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', volume: 'pv-5' });
+  });
+
   it('does not provision for kubernetes.io/no-provisioner', () => {
     const r = run([storageClass('manual', 'kubernetes.io/no-provisioner'), pvc('data', 'default', '1Gi', { storageClassName: 'manual' })]);
     expect(r.persistentVolumeClaims[0].phase).toBe('Pending');
