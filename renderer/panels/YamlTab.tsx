@@ -5,24 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { watchYamlPreview, type YamlPreview, type YamlScope } from '../store';
+import { previewHead, watchYamlPreview, type YamlPreview, type YamlScope } from '../store';
 import { Icon } from './icons';
 
 /** Lines drawn in the preview; Copy still copies everything. */
 export const MAX_PREVIEW_LINES = 2000;
-
-/** The first `max` lines of `text` and how many lines it has in all. */
-function head(text: string, max: number): { shown: string; lines: number; cut: boolean } {
-  let at = -1;
-  let lines = 0;
-  let end = -1;
-  while ((at = text.indexOf('\n', at + 1)) !== -1) {
-    lines++;
-    if (lines === max) end = at;
-  }
-  if (!text.endsWith('\n') && text.length > 0) lines++;
-  return end === -1 || lines <= max ? { shown: text, lines, cut: false } : { shown: text.slice(0, end + 1), lines, cut: true };
-}
 
 export function YamlTab() {
   const { t } = useTranslation();
@@ -31,7 +18,7 @@ export function YamlTab() {
   const [copied, setCopied] = useState(false);
   useEffect(() => watchYamlPreview(scope, setPreview), [scope]);
   const text = preview.count === 0 && !preview.stale ? t(scope === 'selection' ? 'yaml.emptySelection' : 'yaml.empty') : preview.text;
-  const view = useMemo(() => head(text, MAX_PREVIEW_LINES), [text]);
+  const view = useMemo(() => previewHead(text, MAX_PREVIEW_LINES), [text]);
   const copy = () => {
     void navigator.clipboard?.writeText(text).then(() => {
       setCopied(true);

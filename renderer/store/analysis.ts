@@ -41,10 +41,15 @@ async function run(): Promise<void> {
   store.setState({ problems: { list, of: resources } });
 }
 
+/** A validator that throws is a bug: say so in one line and keep the last problems, marked stale. */
+function start(): Promise<void> {
+  return run().catch((e: unknown) => console.error(`validation failed: ${e instanceof Error ? e.message : String(e)}`));
+}
+
 function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
-    running = run();
+    running = start();
   }, VALIDATE_DEBOUNCE_MS);
 }
 
@@ -55,7 +60,7 @@ export async function flushProblems(): Promise<void> {
     timer = undefined;
   }
   await running;
-  running = run();
+  running = start();
   await running;
 }
 

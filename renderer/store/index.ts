@@ -17,7 +17,7 @@ export {
 } from './derived';
 export type { DesignEdge, DesignIndex } from './derived';
 export { selectProblems, selectProblemsStale, flushProblems, VALIDATE_DEBOUNCE_MS } from './analysis';
-export { watchYamlPreview, YAML_DEBOUNCE_MS, type YamlPreview, type YamlScope } from './yamlPreview';
+export { watchYamlPreview, previewHead, YAML_DEBOUNCE_MS, type YamlPreview, type YamlScope } from './yamlPreview';
 export { provideDesignServices, designServices, resetDesignServices } from './services';
 export type { DesignServices, ConnectResult, Problem } from './services';
 export * from './geometry';

@@ -65,3 +65,16 @@ export function watchYamlPreview(scope: YamlScope, onChange: (p: YamlPreview) =>
     unsubscribe();
   };
 }
+
+/** The first `max` lines of `text` (what the preview draws), how many lines it has, and whether it was cut. */
+export function previewHead(text: string, max: number): { shown: string; lines: number; cut: boolean } {
+  let at = -1;
+  let lines = 0;
+  let end = -1;
+  while ((at = text.indexOf('\n', at + 1)) !== -1) {
+    lines++;
+    if (lines === max) end = at;
+  }
+  if (text.length > 0 && !text.endsWith('\n')) lines++;
+  return lines <= max ? { shown: text, lines, cut: false } : { shown: text.slice(0, end + 1), lines, cut: true };
+}
