@@ -2,7 +2,7 @@
  * The browser build's worker: the heavy work (export, import, validation, simulation) runs here so
  * the UI thread only draws. Desktop runs the same shared code in main's worker.
  */
-import { expose } from 'comlink';
+import { expose, releaseProxy } from 'comlink';
 import type { Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
@@ -58,8 +58,13 @@ export const workerApi = {
     return { kind: 'manifests', design: importAsDesign(loaded, name), warnings: [], count: loaded.length };
   },
   /** Frames go to `onFrames` (a comlink.proxy from the page) in order; each batch is awaited. */
-  runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {
-    return simulations.run(request, onFrames);
+  async runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {
+    try {
+      return await simulations.run(request, onFrames);
+    } finally {
+      // Close the page's end of the callback's channel now rather than when the page collects it.
+      (onFrames as Partial<Record<typeof releaseProxy, () => void>>)[releaseProxy]?.();
+    }
   },
   cancelSimulation(runId: string): boolean {
     return simulations.cancel(runId);
