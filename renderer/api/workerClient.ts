@@ -51,7 +51,12 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
     run(request: SimulationRequest, onFrames: (batch: SimulationFrames) => void): Promise<Result<SimulationSummary>> {
       const { runId } = request;
       if (runs.has(runId)) return Promise.resolve({ ok: false, error: { message: `simulation ${runId} is already running`, code: 'busy' } });
-      const connection = connect();
+      let connection: SimulationConnection;
+      try {
+        connection = connect();
+      } catch (err) {
+        return Promise.resolve({ ok: false, error: { message: `the simulation worker could not start: ${messageOf(err)}`, code: 'worker' } });
+      }
       return new Promise((resolve) => {
         let settled = false;
         let next = 0;
@@ -70,14 +75,19 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
           // The worker awaits each batch, so a gap means a lost message: stop rather than animate a wrong timeline.
           if (batch.start !== next) return fail(`simulation ${runId}: frames ${next}… expected, ${batch.start}… received`, 'worker');
           next += batch.frames.length;
-          onFrames(batch);
+          try {
+            onFrames(batch);
+          } catch (err) {
+            // The page's own handler broke: stop, and say so rather than blame the worker.
+            fail(`simulation ${runId}: the frames could not be shown: ${messageOf(err)}`, 'renderer');
+          }
         };
         connection.runSimulation(request, proxy(deliver)).then(
           (result) => {
             if (result.ok && result.value.frameCount !== next) fail(`simulation ${runId}: ${result.value.frameCount} frames reported, ${next} delivered`, 'worker');
             else settle(result);
           },
-          (err: unknown) => fail(`the simulation worker failed: ${err instanceof Error ? err.message : String(err)}`, 'worker'),
+          (err: unknown) => fail(`the simulation worker failed: ${messageOf(err)}`, 'worker'),
         );
       });
     },
@@ -89,4 +99,9 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
       return cancel !== undefined;
     },
   };
+}
+
+function messageOf(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n', 1)[0] ?? text;
 }

@@ -102,4 +102,25 @@ describe('the page side of a browser simulation', () => {
     const result = await client.run({ runId: 'bad', design, scenario: 'steps: 3' }, () => undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'scenario', file: 'scenario' } });
   });
+
+  it('stops the run and blames the page when its frames handler throws', async () => {
+    const log: string[] = [];
+    const client = createSimulationClient(() => inProcess(log).connection);
+    let calls = 0;
+    const result = await client.run({ runId: 'ui-bug', design, scenario: scalingScenario() }, () => {
+      calls++;
+      throw new Error('cannot read properties of undefined\n    at stack');
+    });
+    expect(result).toEqual({ ok: false, error: { message: 'simulation ui-bug: the frames could not be shown: cannot read properties of undefined', code: 'renderer' } });
+    expect(calls).toBe(1);
+    expect(log).toEqual(['terminate']);
+  });
+
+  it('answers with an error, not an exception, when no worker can be started', async () => {
+    const client = createSimulationClient(() => {
+      throw new Error('Worker is not defined');
+    });
+    expect(await client.run({ runId: 'none', design }, () => undefined)).toEqual({ ok: false, error: { message: 'the simulation worker could not start: Worker is not defined', code: 'worker' } });
+    expect(client.cancel('none')).toBe(false);
+  });
 });
