@@ -50,6 +50,7 @@ export function watchYamlPreview(scope: YamlScope, onChange: (p: YamlPreview) =>
     timer = setTimeout(() => {
       timer = undefined;
       const objects = chosen.map((r) => r.object);
+      performance.mark('kubeplan:export-yaml'); // counted by the canvas benchmark
       void Promise.resolve()
         .then(() => designServices().exportYaml!(objects))
         .then((text) => {
