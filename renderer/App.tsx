@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { handleShortcut } from './actions';
 import { kubeplanApi } from './api';
+import { heavyWork } from './api/workerClient';
 import { menuOwnsKey } from './files/menuKeys';
 import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
@@ -14,6 +15,13 @@ import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './palette';
+import { provideDesignServices } from './store';
+
+// Validation and the YAML preview run in the worker: the UI thread only draws while the user edits.
+provideDesignServices({
+  validateInBackground: (objects) => heavyWork().validate(objects),
+  exportYaml: (objects) => heavyWork().exportYaml(objects),
+});
 
 /** The canvas shortcuts, minus the keys Electron's menu already handles (it sends them as commands). */
 function useShortcuts(): void {

@@ -3,6 +3,7 @@
  * recent files and the hot-exit backup in localStorage, heavy work in a web worker.
  * Export "folder" mode downloads one multi-document file per namespace (`<design>-<namespace>.yaml`),
  * since a browser cannot write a folder without a zip library.
+ * Simulations run in a web worker of their own per run (see workerClient.ts).
  */
 import type { Design } from '../../shared/design/types';
 import type { ApiError, ExampleInfo, KubeplanApi, OpenedDesign, RecentFile, Result } from '../../shared/ipc/api';
@@ -10,7 +11,7 @@ import { downloadText, fileStem } from './download';
 import { EXAMPLES, exampleText } from './examples';
 import { parseDesignText, serializeDesign } from './formats';
 import { pickTextFiles } from './pickFiles';
-import { heavyWork } from './workerClient';
+import { createSimulationClient, heavyWork } from './workerClient';
 import type { ReadResult } from './worker';
 
 const RECENT_KEY = 'kubeplan.recent';
@@ -52,6 +53,8 @@ function designObjects(design: Design, ids?: string[]) {
   const wanted = ids ? new Set(ids) : undefined;
   return design.resources.filter((r) => !wanted || wanted.has(r.id)).map((r) => r.object);
 }
+
+let simulations: ReturnType<typeof createSimulationClient> | undefined;
 
 let beforeUnload: ((e: BeforeUnloadEvent) => void) | undefined;
 
@@ -147,6 +150,13 @@ export function createBrowserApi(): KubeplanApi {
     // A browser has no native menu; the toolbar and keyboard shortcuts call the actions directly.
     onCommand() {
       return () => undefined;
+    },
+    runSimulation(request, onFrames) {
+      simulations ??= createSimulationClient();
+      return simulations.run(request, onFrames);
+    },
+    async cancelSimulation(runId) {
+      return ok(simulations?.cancel(runId) ?? false);
     },
   };
 }

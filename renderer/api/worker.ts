@@ -1,11 +1,13 @@
 /**
- * The browser build's worker: the heavy work (export, import, validation) runs here so the UI
- * thread only draws. Desktop runs the same shared code in main's worker.
+ * The browser build's worker: the heavy work (export, import, validation, simulation) runs here so
+ * the UI thread only draws. Desktop runs the same shared code in main's worker.
  */
-import { expose } from 'comlink';
+import { expose, releaseProxy } from 'comlink';
+import type { Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { validateObjects } from '../../shared/validation';
+import { createSimulationRunner, type FramesSink } from './simulation';
 import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
 
 export interface TextFile {
@@ -18,7 +20,9 @@ export type ReadResult =
   | { kind: 'manifests'; design: Design; warnings: string[]; count: number }
   | { kind: 'error'; error: FormatError };
 
-const workerApi = {
+const simulations = createSimulationRunner();
+
+export const workerApi = {
   exportYaml(objects: KubeObject[]): string {
     return exportYaml(objects);
   },
@@ -53,9 +57,21 @@ const workerApi = {
     if (errors.length > 0) return { kind: 'error', error: errors[0]! };
     return { kind: 'manifests', design: importAsDesign(loaded, name), warnings: [], count: loaded.length };
   },
+  /** Frames go to `onFrames` (a comlink.proxy from the page) in order; each batch is awaited. */
+  async runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {
+    try {
+      return await simulations.run(request, onFrames);
+    } finally {
+      // Close the page's end of the callback's channel now rather than when the page collects it.
+      (onFrames as Partial<Record<typeof releaseProxy, () => void>>)[releaseProxy]?.();
+    }
+  },
+  cancelSimulation(runId: string): boolean {
+    return simulations.cancel(runId);
+  },
 };
-
 
 export type WorkerApi = typeof workerApi;
 
-expose(workerApi);
+// Only inside a worker: unit tests import this module in Node and call workerApi directly.
+if (typeof self !== 'undefined' && typeof window === 'undefined') expose(workerApi);

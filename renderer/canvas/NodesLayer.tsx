@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { getKindModule } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
 import { keyOf } from '../../shared/model/objectIndex';
-import { designProblems, RESOURCE_HEIGHT, RESOURCE_WIDTH, useKubeplanStore } from '../store';
+import { RESOURCE_HEIGHT, selectProblems, RESOURCE_WIDTH, useKubeplanStore } from '../store';
 import { drawCard, fitText, type CardData } from './drawCard';
 import { registerIn, cardNodes } from './registry';
 import { resourceSubtitle } from './subtitle';
@@ -65,12 +65,13 @@ export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
     useShallow((s) => ({ resources: s.design.resources, positions: s.design.layout.positions, selection: s.selection })),
   );
   const selected = useMemo(() => new Set(selection), [selection]);
+  // Problems arrive from validation after a pause in editing (see store/analysis.ts), by objectKey.
+  const problems = useKubeplanStore(selectProblems);
   const worst = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();
-    // Problems are memoised on the resources array, which this memo is keyed on too.
-    for (const p of designProblems(useKubeplanStore.getState().design)) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
+    for (const p of problems) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
     return m;
-  }, [resources]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [problems]);
   return (
     <Layer ref={layerRef} listening={false}>
       {resources.map((r) => {

@@ -1,6 +1,9 @@
-/** The Problems tab: live validation grouped by severity; a click selects and centres the object. */
+/**
+ * The Problems tab: validation grouped by severity, refreshed after a pause in editing (marked
+ * while a newer run is pending); a click selects and centres the object.
+ */
 import { useTranslation } from 'react-i18next';
-import { resourceBox, resourceIdForKey, select, selectProblems, useKubeplanStore, type Problem } from '../store';
+import { resourceBox, resourceIdForKey, select, selectProblems, selectProblemsStale, useKubeplanStore, type Problem } from '../store';
 import { Icon } from './icons';
 import { centerOn } from '../canvas';
 
@@ -19,9 +22,11 @@ const MAX_ROWS = 300;
 export function ProblemsTab() {
   const { t } = useTranslation();
   const problems = useKubeplanStore(selectProblems);
+  const stale = useKubeplanStore(selectProblemsStale);
   const groups = (['error', 'warning'] as const).map((severity) => ({ severity, items: problems.filter((p) => p.severity === severity) })).filter((g) => g.items.length > 0);
   return (
-    <div className="problems" data-testid="problems">
+    <div className="problems" data-testid="problems" aria-busy={stale} style={stale ? { opacity: 0.6 } : undefined}>
+      {stale && <p className="muted more" data-testid="problems-stale">{t('problems.updating', { defaultValue: 'Checking the design…' })}</p>}
       {problems.length === 0 && (
         <p className="problems-none">
           <Icon name="check" size={14} /> {t('problems.none')}

@@ -1,13 +1,12 @@
 /**
- * Data derived from the design — edges from the reference table, problems from validation — is
- * computed, never stored. It depends only on the objects, so it is memoised on the design's
- * `resources` array, which every action replaces exactly when an object changes (moving cards
- * within a namespace keeps it, so a drag never re-resolves references).
+ * Edges, derived from the reference table, are computed, never stored. They depend only on the
+ * objects, so they are memoised on the design's `resources` array, which every action replaces
+ * exactly when an object changes (moving cards within a namespace keeps it, so a drag never
+ * re-resolves references). Problems are validated off the editing path: see analysis.ts.
  */
 import type { Design } from '../../shared/design/types';
 import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
 import { resolveReferences, type Reference, type ReferenceRelation } from '../../shared/references';
-import { designServices, type Problem } from './services';
 import type { KubeplanState } from './store';
 
 export interface DesignEdge {
@@ -44,6 +43,7 @@ function memoOnResources<T>(compute: (d: Design) => T): (d: Design) => T {
 }
 
 export const designIndex = memoOnResources((d: Design): DesignIndex => {
+  performance.mark('kubeplan:resolve-references'); // counted by the canvas benchmark
   const objects = d.resources.map((r) => r.object);
   const index = new ObjectIndex(objects);
   const idByKey = new Map<string, string>();
@@ -72,15 +72,8 @@ export const designIndex = memoOnResources((d: Design): DesignIndex => {
   return { index, idByKey, references, edges };
 });
 
-/** Problems of the design; empty until validation is wired (see services.ts). */
-export const designProblems = memoOnResources((d: Design): Problem[] => {
-  const validate = designServices().validateObjects;
-  return validate ? validate(designIndex(d).index) : [];
-});
-
 export const selectDesign = (s: KubeplanState) => s.design;
 export const selectEdges = (s: KubeplanState) => designIndex(s.design).edges;
-export const selectProblems = (s: KubeplanState) => designProblems(s.design);
 export const selectSelection = (s: KubeplanState) => s.selection;
 export const selectViewport = (s: KubeplanState) => s.viewport;
 export const selectDirty = (s: KubeplanState) => s.file.dirty;

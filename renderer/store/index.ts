@@ -4,7 +4,7 @@
  * `useShallow` when a selector builds an object; everything else calls the action functions.
  */
 export { useKubeplanStore, HISTORY_LIMIT } from './store';
-export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore } from './store';
+export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState } from './store';
 export {
   addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
   duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,
@@ -12,10 +12,12 @@ export {
 export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, MIN_SCALE, MAX_SCALE } from './appActions';
 export { undo, redo, canUndo, canRedo, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
 export {
-  designIndex, designProblems, selectDesign, selectEdges, selectProblems, selectSelection, selectViewport,
+  designIndex, selectDesign, selectEdges, selectSelection, selectViewport,
   selectDirty, selectFilePath, selectResourceCount, selectResource, resourceIdForKey,
 } from './derived';
 export type { DesignEdge, DesignIndex } from './derived';
+export { selectProblems, selectProblemsStale, flushProblems, VALIDATE_DEBOUNCE_MS } from './analysis';
+export { watchYamlPreview, previewHead, YAML_DEBOUNCE_MS, type YamlPreview, type YamlScope } from './yamlPreview';
 export { provideDesignServices, designServices, resetDesignServices } from './services';
 export type { DesignServices, ConnectResult, Problem } from './services';
 export * from './geometry';

@@ -8,6 +8,7 @@ import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import type { ObjectIndex } from '../../shared/model/objectIndex';
 import { canConnect, connect, type ConnectResult } from '../../shared/references/connect';
+import { exportManifests } from '../../shared/manifests';
 import { validateObjects } from '../../shared/validation';
 import type { Problem } from '../../shared/validation';
 
@@ -20,11 +21,18 @@ export interface DesignServices {
   canConnect(sourceKind: string, targetKind: string): boolean;
   /** shared/validation/index.ts */
   validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[];
+  /** The same validation off the UI thread (the host's worker); absent: validateObjects, deferred. */
+  validateInBackground?(objects: KubeObject[]): Promise<Problem[]>;
+  /** The YAML preview's export (shared/manifests exportManifests), ideally in the worker. */
+  exportYaml(objects: KubeObject[]): Promise<string>;
   /** shared/manifests/index.ts */
   layoutDesign(design: Design): Design;
 }
 
-const defaults: DesignServices = { connect, canConnect, validateObjects, layoutDesign };
+const defaults: DesignServices = {
+  connect, canConnect, validateObjects, layoutDesign,
+  exportYaml: (objects) => Promise.resolve(exportManifests(objects)),
+};
 let provided: Partial<DesignServices> = { ...defaults };
 
 export function provideDesignServices(services: Partial<DesignServices>): void {

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import { emptyDesign, type Design, type Point } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
+import type { Problem } from '../../shared/validation';
 
 export interface DesignSlice {
   design: Design;
@@ -54,7 +55,18 @@ export interface ClipboardSlice {
   pasteCount: number;
 }
 
-export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice;
+/** The last validation result and the objects it was computed from (see analysis.ts). */
+export interface ProblemsState {
+  list: Problem[];
+  /** The design's resources array that `list` belongs to; undefined before the first run. */
+  of?: Design['resources'];
+}
+
+export interface ProblemsSlice {
+  problems: ProblemsState;
+}
+
+export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice;
 
 type Slice<T> = StateCreator<KubeplanState, [['temporal', unknown]], [], T>;
 
@@ -64,6 +76,7 @@ const viewportSlice: Slice<ViewportSlice> = () => ({ viewport: { x: 0, y: 0, sca
 // The file slice starts out "saved" as the initial design.
 const fileSlice = (design: Design): FileSlice => ({ file: { dirty: false, savedDesign: design } });
 const clipboardSlice: Slice<ClipboardSlice> = () => ({ clipboard: [], pasteCount: 0 });
+const problemsSlice: Slice<ProblemsSlice> = () => ({ problems: { list: [] } });
 
 export interface HistoryEntry {
   design: Design;
@@ -81,6 +94,7 @@ export const useKubeplanStore = create<KubeplanState>()(
         ...selectionSlice(...a),
         ...viewportSlice(...a),
         ...clipboardSlice(...a),
+        ...problemsSlice(...a),
         ...fileSlice(design.design),
       };
     },

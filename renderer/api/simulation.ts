@@ -1,0 +1,83 @@
+/**
+ * Simulations as the browser worker runs them: the same request, frames and summary as main's
+ * worker (main/core/ops.ts), so the UI uses either host unchanged. Timeline frames go out in
+ * ordered batches, each awaited before the next (backpressure, and the summary can only follow
+ * the last frame); a cancel is honoured between batches.
+ */
+import { designObjects } from '../../shared/design';
+import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import { parseScenario, simulate, type Scenario } from '../../shared/simulation';
+
+/** How many timeline frames travel in one message: the same batch as main's worker (FRAME_BATCH). */
+export const FRAME_BATCH = 64;
+
+/** Receives one batch; the next batch is sent only once the returned promise settles. */
+export type FramesSink = (batch: SimulationFrames) => void | Promise<void>;
+
+const cancelledResult = (runId: string): Result<never> => ({ ok: false, error: { message: `simulation ${runId} cancelled`, code: 'cancelled' } });
+
+class ScenarioError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The UI sends a scenario as its YAML text or as an already parsed object, as it does to main. */
+export function toScenario(scenario: unknown): Scenario | undefined {
+  if (scenario === undefined || scenario === null) return undefined;
+  if (typeof scenario === 'string') {
+    const parsed = parseScenario(scenario, 'scenario');
+    if ('error' in parsed) {
+      const { file, line, message } = parsed.error;
+      throw new ScenarioError(`${file}${line ? `:${line}` : ''}: ${message}`, line);
+    }
+    return parsed.scenario;
+  }
+  if (typeof scenario === 'object' && Array.isArray((scenario as { steps?: unknown }).steps)) return scenario as Scenario;
+  throw new ScenarioError('a scenario is a mapping with a "steps" list');
+}
+
+/** Runs simulations one request at a time per run id; `cancel` stops a run at its next batch. */
+export function createSimulationRunner(batchSize = FRAME_BATCH) {
+  const running = new Map<string, { cancelled: boolean }>();
+
+  return {
+    async run(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {
+      const { runId } = request;
+      if (running.has(runId)) return { ok: false, error: { message: `simulation ${runId} is already running`, code: 'busy' } };
+      const state = { cancelled: false };
+      running.set(runId, state);
+      try {
+        let raw: ReturnType<typeof simulate>;
+        try {
+          raw = simulate({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: toScenario(request.scenario), seed: request.seed });
+        } catch (err) {
+          const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+          if (err instanceof ScenarioError) return { ok: false, error: { message, file: 'scenario', ...(err.line ? { line: err.line } : {}), code: 'scenario' } };
+          return { ok: false, error: { message: `the simulation failed: ${message}`, code: 'simulation' } };
+        }
+        const { timeline, ...rest } = raw;
+        for (let start = 0; start < timeline.length; start += batchSize) {
+          if (state.cancelled) return cancelledResult(runId);
+          await onFrames({ runId, start, frames: timeline.slice(start, start + batchSize) });
+        }
+        if (state.cancelled) return cancelledResult(runId);
+        return { ok: true, value: { runId, frameCount: timeline.length, result: rest } };
+      } finally {
+        running.delete(runId);
+      }
+    },
+
+    /** True when the run was going (it then settles with code `cancelled`). */
+    cancel(runId: string): boolean {
+      const state = running.get(runId);
+      if (state) state.cancelled = true;
+      return state !== undefined;
+    },
+  };
+}
+
+export type SimulationRunner = ReturnType<typeof createSimulationRunner>;
