@@ -21,7 +21,10 @@ export interface ObjectRef {
 
 export const DEFAULT_NAMESPACE = 'default';
 
-export function apiGroup(apiVersion: string): string {
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
+export function apiGroup(apiVersion: unknown): string {
+  // Imported YAML may hold anything here; a non-string apiVersion belongs to the core group.
+  if (typeof apiVersion !== 'string') return '';
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }

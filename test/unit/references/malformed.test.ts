@@ -26,8 +26,6 @@ const malformedObject = fc
       const [parent, key] = slots[n % slots.length];
       parent[key] = structuredClone(value);
     }
-    // metadata: null breaks ObjectIndex itself (shared/model), which the loader guards against.
-    if (o.metadata === null) o.metadata = 'no';
     return o as unknown as KubeObject;
   });
 
