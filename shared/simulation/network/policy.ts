@@ -307,8 +307,9 @@ export class PolicyEngine {
     }
     const pod = self.pod;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
-    if (direction === 'ingress' && fromOwnNode(src, pod)) {
-      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic from the pod's own node ${pod.node} is always allowed` };
+    if (isOwnNode(other, pod)) {
+      const way = direction === 'ingress' ? 'from' : 'to';
+      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic ${way} the pod's own node ${pod.node} is always allowed` };
     }
     const policies = this.isolating(pod)[direction];
     if (policies.length === 0) {
@@ -342,7 +343,7 @@ export class PolicyEngine {
     const self = direction === 'egress' ? src : dst;
     const other = direction === 'egress' ? dst : src;
     if (self.kind !== 'pod') return PortSet.ALL;
-    if (direction === 'ingress' && fromOwnNode(src, self.pod)) return PortSet.ALL;
+    if (isOwnNode(other, self.pod)) return PortSet.ALL;
     const policies = this.isolating(self.pod)[direction];
     if (policies.length === 0) return PortSet.ALL;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
@@ -359,14 +360,15 @@ export class PolicyEngine {
 }
 
 /**
- * The node itself, or a hostNetwork pod on it (its traffic carries the node's IP), sending to a
- * pod of that node: always allowed (kubernetes.io, NetworkPolicy "traffic to and from the node
- * where a Pod is running is always allowed").
+ * The other end is the pod's own node, or a hostNetwork pod on it (its traffic carries the node's
+ * IP): always allowed, in both directions (kubernetes.io, Network Policies: "traffic to and from
+ * the node where a Pod is running is always allowed, regardless of the IP address of the Pod or
+ * the node").
  */
-function fromOwnNode(src: Peer, pod: NetPod): boolean {
+function isOwnNode(other: Peer, pod: NetPod): boolean {
   if (!pod.node) return false;
-  if (src.kind === 'node') return src.node.name === pod.node;
-  return src.kind === 'pod' && src.pod.hostNetwork && src.pod.node === pod.node;
+  if (other.kind === 'node') return other.node.name === pod.node;
+  return other.kind === 'pod' && other.pod.hostNetwork && other.pod.node === pod.node;
 }
 
 function capital(d: Direction): string {
