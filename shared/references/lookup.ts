@@ -46,12 +46,28 @@ function labelIndex(index: ObjectIndex): LabelIndex {
   return li;
 }
 
+/**
+ * The pod templates carrying the rarest of the required labels; undefined when none is required.
+ * Not the first label: a label every app shares (`part-of: shop`) would make each lookup scan the
+ * whole namespace, and the design quadratic.
+ */
+function rarestLabel(index: ObjectIndex, namespace: string, required: [string, unknown][]): readonly PodTemplateEntry[] | undefined {
+  if (required.length === 0) return undefined;
+  const byLabel = labelIndex(index).byLabel.get(namespace);
+  let best: readonly PodTemplateEntry[] | undefined;
+  for (const [k, v] of required) {
+    const list = byLabel?.get(`${k}=${v}`) ?? [];
+    if (!best || list.length < best.length) best = list;
+    if (best.length === 0) break;
+  }
+  return best;
+}
+
 /** Pod templates in a namespace that carry every label of a plain map (Service-style; empty selects nothing). */
 export function templatesWithLabels(index: ObjectIndex, namespace: string, labels: Labels): PodTemplateEntry[] {
   const entries = Object.entries(labels);
   if (entries.length === 0) return [];
-  const [k, v] = entries[0];
-  const candidates = labelIndex(index).byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+  const candidates = rarestLabel(index, namespace, entries) ?? [];
   return candidates.filter((t) => entries.every(([key, value]) => t.labels[key] === value));
 }
 
@@ -60,10 +76,7 @@ export function templatesSelectedBy(index: ObjectIndex, namespace: string, raw: 
   const selector = labelSelector(raw) ?? {};
   // `{}` selects the whole namespace: hand back the index's own list (callers only read it).
   if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) return index.podTemplates(namespace);
-  const first = Object.entries(selector.matchLabels ?? {})[0];
-  const candidates = first
-    ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
-    : index.podTemplates(namespace);
+  const candidates = rarestLabel(index, namespace, Object.entries(selector.matchLabels ?? {})) ?? index.podTemplates(namespace);
   return candidates.filter((t) => selectorMatches(selector, t.labels));
 }
 
