@@ -60,3 +60,21 @@ describe('malformed objects found by the properties above, kept as fixed cases',
     });
   }
 });
+
+describe('selectors of the wrong shape', () => {
+  const deployment = (selector: unknown) => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+    spec: { selector, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+  }) as unknown as KubeObject;
+
+  it.each([
+    ['a number for matchExpressions', { matchExpressions: 5 }],
+    ['a null requirement', { matchExpressions: [null] }],
+    ['a string for matchLabels', { matchLabels: 'app=web' }],
+    ['a number for a requirement values list', { matchExpressions: [{ key: 'app', operator: 'In', values: 5 }] }],
+  ])('%s: validation reports it, nothing throws', (_what, selector) => {
+    const objects = [deployment(selector)];
+    expect(validateObjects(objects).length).toBeGreaterThan(0);
+    expect(Array.isArray(resolveReferences(objects))).toBe(true);
+  });
+});
