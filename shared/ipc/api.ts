@@ -3,6 +3,7 @@
  * `window.kubeplan`) or, in a plain browser, an in-page implementation backed by a web worker.
  * Channels are named `domain:verb`; every result is an envelope, never a thrown error.
  */
+import type { Problem as ValidationProblem } from '../validation/types';
 import type { Design } from '../design/types';
 import type { KubeObject } from '../model/object';
 
@@ -81,18 +82,8 @@ export interface KubeplanApi {
   cancelSimulation?(runId: string): Promise<Result<boolean>>;
 }
 
-/** A validation problem as shared/validation reports it (kept structural so ipc depends on no helper module). */
-export interface ValidationProblem {
-  severity: 'error' | 'warning';
-  rule: string;
-  objectKey: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-  path: string;
-  message: string;
-  hint?: string;
-}
+/** A validation problem, exactly as shared/validation reports it. */
+export type { Problem as ValidationProblem } from '../validation/types';
 
 export interface SimulationRequest {
   /** Chosen by the caller so frames can be matched to their run and the run cancelled. */

@@ -1,6 +1,7 @@
 /**
  * The catalogue of kinds Kubeplan knows. Anything else is kept as a generic resource.
  */
+import { apiGroup } from '../model/object';
 import type { AnyKindModule } from './types';
 import { ALL_KINDS } from './all';
 
@@ -14,7 +15,7 @@ for (const m of ALL_KINDS) byKind.set(m.kind, m as AnyKindModule);
 export function getKindModule(kind: string, apiVersion?: string): AnyKindModule | undefined {
   const m = byKind.get(kind);
   if (!m) return undefined;
-  if (apiVersion !== undefined && group(apiVersion) !== group(m.apiVersion)) return undefined;
+  if (apiVersion !== undefined && apiGroup(apiVersion) !== apiGroup(m.apiVersion)) return undefined;
   return m;
 }
 
@@ -37,8 +38,3 @@ const CLUSTER_SCOPED_UNKNOWN = new Set([
   'IngressClass', 'RuntimeClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
   'APIService', 'CSIDriver', 'VolumeAttachment',
 ]);
-
-function group(apiVersion: string): string {
-  const i = apiVersion.indexOf('/');
-  return i < 0 ? '' : apiVersion.slice(0, i);
-}

@@ -21,7 +21,10 @@ export interface ObjectRef {
 
 export const DEFAULT_NAMESPACE = 'default';
 
-export function apiGroup(apiVersion: string): string {
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
+export function apiGroup(apiVersion: unknown): string {
+  // Imported YAML may hold anything here; a non-string apiVersion belongs to the core group.
+  if (typeof apiVersion !== 'string') return '';
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
@@ -31,7 +34,8 @@ export function apiGroup(apiVersion: string): string {
  * objects leave their part empty). Two objects with the same key are the same API object.
  */
 export function objectKey(o: { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }, namespaced = true): string {
-  const ns = namespaced ? (o.metadata?.namespace ?? DEFAULT_NAMESPACE) : '';
+  // An empty (or non-text) namespace is the default one, as kubectl applies it (namespaceOf agrees).
+  const ns = namespaced ? (typeof o.metadata?.namespace === 'string' && o.metadata.namespace) || DEFAULT_NAMESPACE : '';
   return `${apiGroup(o.apiVersion)}/${o.kind}/${ns}/${o.metadata?.name ?? ''}`;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { getKindModule, isNamespaced } from '../kinds/registry';
+import { rec, str, stringMap } from './guards';
 import { DEFAULT_NAMESPACE, objectKey, type KubeObject } from './object';
 
 export interface PodTemplateEntry {
@@ -33,10 +34,7 @@ export class ObjectIndex {
       push(this.byKindNs, `${o.kind}/${ns}`, o);
       if (ns) push(this.byKindNs, `${o.kind}/*`, o);
       if (o.kind === 'Namespace' && o.apiVersion === 'v1' && typeof o.metadata?.name === 'string') {
-        this.namespaceLabels.set(o.metadata.name, {
-          ...(o.metadata.labels ?? {}),
-          'kubernetes.io/metadata.name': o.metadata.name,
-        });
+        this.namespaceLabels.set(o.metadata.name, { ...stringMap(o.metadata.labels), 'kubernetes.io/metadata.name': o.metadata.name });
       } else if (ns && !this.namespaceLabels.has(ns)) {
         this.namespaceLabels.set(ns, { 'kubernetes.io/metadata.name': ns });
       }
@@ -47,7 +45,8 @@ export class ObjectIndex {
           owner: o,
           ownerKey: key,
           namespace: ns,
-          labels: (template.metadata?.labels ?? {}) as Record<string, string>,
+          // Only string values can be labels; validation reports the others.
+          labels: stringMap(rec(template.metadata)?.labels),
           template,
         });
       }
@@ -86,7 +85,7 @@ export class ObjectIndex {
 /** The namespace an object lives in: `''` for cluster-scoped kinds, `default` when unset. */
 export function namespaceOf(o: KubeObject): string {
   if (!isNamespaced(o.kind, o.apiVersion)) return '';
-  return o.metadata?.namespace || DEFAULT_NAMESPACE;
+  return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
 }
 
 export function keyOf(o: KubeObject): string {

@@ -6,19 +6,13 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { DEFAULT_NAMESPACE, type KubeObject } from '../model/object';
 import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
+import { labelSelector, rec, str } from '../model/guards';
 import { selectorMatches, type Labels } from '../model/selector';
 import type { Reference, ReferenceRelation } from './types';
 
 /** The namespace of a namespaced source object (every rule's source kind is namespaced). */
 export function sourceNamespace(o: KubeObject): string {
   return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
-}
-
-/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``). */
-export function groupOf(apiVersion: string | undefined): string {
-  if (!apiVersion) return '';
-  const i = apiVersion.indexOf('/');
-  return i < 0 ? '' : apiVersion.slice(0, i);
 }
 
 /** An object by group, kind, namespace (`''` for cluster-scoped kinds) and name, in O(1). */
@@ -52,12 +46,28 @@ function labelIndex(index: ObjectIndex): LabelIndex {
   return li;
 }
 
+/**
+ * The pod templates carrying the rarest of the required labels; undefined when none is required.
+ * Not the first label: a label every app shares (`part-of: shop`) would make each lookup scan the
+ * whole namespace, and the design quadratic.
+ */
+function rarestLabel(index: ObjectIndex, namespace: string, required: [string, unknown][]): readonly PodTemplateEntry[] | undefined {
+  if (required.length === 0) return undefined;
+  const byLabel = labelIndex(index).byLabel.get(namespace);
+  let best: readonly PodTemplateEntry[] | undefined;
+  for (const [k, v] of required) {
+    const list = byLabel?.get(`${k}=${v}`) ?? [];
+    if (!best || list.length < best.length) best = list;
+    if (best.length === 0) break;
+  }
+  return best;
+}
+
 /** Pod templates in a namespace that carry every label of a plain map (Service-style; empty selects nothing). */
 export function templatesWithLabels(index: ObjectIndex, namespace: string, labels: Labels): PodTemplateEntry[] {
   const entries = Object.entries(labels);
   if (entries.length === 0) return [];
-  const [k, v] = entries[0];
-  const candidates = labelIndex(index).byLabel.get(namespace)?.get(`${k}=${v}`) ?? [];
+  const candidates = rarestLabel(index, namespace, entries) ?? [];
   return candidates.filter((t) => entries.every(([key, value]) => t.labels[key] === value));
 }
 
@@ -66,10 +76,7 @@ export function templatesSelectedBy(index: ObjectIndex, namespace: string, raw: 
   const selector = labelSelector(raw) ?? {};
   // `{}` selects the whole namespace: hand back the index's own list (callers only read it).
   if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) return index.podTemplates(namespace);
-  const first = Object.entries(selector.matchLabels ?? {})[0];
-  const candidates = first
-    ? (labelIndex(index).byLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) ?? [])
-    : index.podTemplates(namespace);
+  const candidates = rarestLabel(index, namespace, Object.entries(selector.matchLabels ?? {})) ?? index.podTemplates(namespace);
   return candidates.filter((t) => selectorMatches(selector, t.labels));
 }
 
@@ -116,46 +123,9 @@ export function formatLabels(labels: Labels): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-// Imported manifests can hold anything where a field should be: read through these guards.
-
-/** The plain-object items of a list field; anything else reads as an empty list. */
-export function items<T>(v: readonly T[] | null | undefined): T[] {
-  return Array.isArray(v) ? ((v as unknown[]).filter(isRecord) as T[]) : [];
-}
-
-/** A field that should be an object, or undefined when it is not one. */
-export function rec<T>(v: T | null | undefined): T | undefined {
-  return isRecord(v) ? (v as T) : undefined;
-}
-
-/** A string field, or undefined. */
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
+export { items, labelSelector, rec, str, strings } from '../model/guards';
 
 /** The name of an object, `''` when its metadata is malformed. */
 export function nameOf(o: KubeObject): string {
   return str(rec(o.metadata)?.name) ?? '';
-}
-
-function isRecord(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The string items of a list field (access modes, values). */
-export function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** A well-formed copy of a LabelSelector field, or undefined when the field is not an object. */
-export function labelSelector(v: unknown): LabelSelector | undefined {
-  const s = rec(v as LabelSelector | undefined);
-  if (!s) return undefined;
-  const out: LabelSelector = {};
-  const matchLabels = rec(s.matchLabels);
-  if (matchLabels) out.matchLabels = matchLabels;
-  if (s.matchExpressions !== undefined) {
-    out.matchExpressions = items(s.matchExpressions).map((r) => ({ key: String(r.key), operator: String(r.operator), values: strings(r.values) }));
-  }
-  return out;
 }

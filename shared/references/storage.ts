@@ -141,13 +141,8 @@ function plan(index: ObjectIndex): StorageCache {
   cache = { defaultClass, claims: new Map(), templates: new Map() };
   caches.set(index, cache);
   const c = cache;
-  const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => {
-    const annotated = str(annotations?.[BETA_CLASS_ANNOTATION]);
-    if (annotated !== undefined) return { name: annotated, explicit: true };
-    const named = str(spec?.storageClassName);
-    if (named !== undefined) return { name: named, explicit: true };
-    return { name: defaultClass ? nameOf(defaultClass) : '', explicit: false };
-  };
+  // The cache (with its default class) is in place before any claim is classed.
+  const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => claimClassOf(spec, annotations, index);
   const pvs = [...index.list('PersistentVolume', '')].sort((a, b) => rank(a, b));
   const takenBy = new Map<KubeObject, string>();
   const claims = index.list('PersistentVolumeClaim', '*');

@@ -119,10 +119,10 @@ export class Cluster {
         this.events[group.combined].message = text;
         return this.bump(group.combined);
       }
-      group.combined = this.push({ type, reason, namespace, object, message: text, source });
+      group.combined = this.push(type, reason, namespace, object, text, source);
       return;
     }
-    group.entries.push(this.push({ type, reason, namespace, object, message, source }));
+    group.entries.push(this.push(type, reason, namespace, object, message, source));
   }
 
   private bump(i: number): void {
@@ -132,9 +132,10 @@ export class Cluster {
     this.touchedEvents.add(i);
   }
 
-  private push(e: Omit<EventRecord, 'count' | 'firstTime' | 'lastTime'>): number {
+  // A literal, not `{ ...e, count, … }`: V8 turns spread-plus-new-keys objects into slow dictionaries.
+  private push(type: EventRecord['type'], reason: string, namespace: string, object: string, message: string, source: string): number {
     const i = this.events.length;
-    this.events.push({ ...e, count: 1, firstTime: this.now, lastTime: this.now });
+    this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
     this.touchedEvents.add(i);
     return i;
   }

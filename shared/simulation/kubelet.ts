@@ -56,15 +56,24 @@ export class Kubelet implements Controller {
   /** Pods whose lifecycle timers are set, by key → uid (a recreated pod of the same name is new). */
   private readonly started = new Map<string, string>();
   private readonly terminating = new Set<string>();
+  /** Pods (keys) whose containers wait for a PersistentVolumeClaim to be bound (the volume manager's mount wait). */
+  private readonly waitingForVolumes = new Set<string>();
 
   constructor(private readonly c: Cluster) {}
 
   handle(ev: WatchEvent): void {
     const o = ev.object;
+    if (o.kind === 'PersistentVolumeClaim') {
+      if (this.waitingForVolumes.size > 0 && (o.status as { phase?: string } | undefined)?.phase === 'Bound') {
+        for (const k of this.waitingForVolumes) this.c.enqueue(this, k);
+      }
+      return;
+    }
     if (o.kind !== 'Pod' || ev.type === 'DELETED') {
       if (o.kind === 'Pod') {
         this.started.delete(storeKey(o));
         this.terminating.delete(storeKey(o));
+        this.waitingForVolumes.delete(storeKey(o));
       }
       return;
     }
@@ -78,11 +87,20 @@ export class Kubelet implements Controller {
     const uid = pod.metadata.uid ?? '';
     if (pod.metadata.deletionTimestamp) return this.terminate(key, pod);
     if (this.started.get(key) === uid || isTerminal(pod)) return;
-    this.started.set(key, uid);
     const node = pod.spec.nodeName;
-    const source = `kubelet`;
     const creating = containerStatuses(pod, () => ({ waiting: { reason: 'ContainerCreating' } }), false);
-    c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...pod, status: { ...pod.status, phase: 'Pending', hostIP: hostIp(c, node), containerStatuses: creating } } });
+    // The volume manager mounts every volume before containers start: an unbound claim keeps the pod ContainerCreating.
+    if (hasUnboundClaim(c, pod)) {
+      if (!this.waitingForVolumes.has(key)) {
+        this.waitingForVolumes.add(key);
+        c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, pod, { status: Object.assign({}, pod.status, { phase: 'Pending', hostIP: hostIp(c, node), containerStatuses: creating }) }) });
+      }
+      return;
+    }
+    this.waitingForVolumes.delete(key);
+    this.started.set(key, uid);
+    const source = `kubelet`;
+    c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, pod, { status: Object.assign({}, pod.status, { phase: 'Pending', hostIP: hostIp(c, node), containerStatuses: creating }) }) });
     c.after(c.options.containerStartSeconds, 'progress', () => {
       const cur = this.current(key, uid);
       if (!cur || cur.metadata.deletionTimestamp) return;
@@ -94,12 +112,12 @@ export class Kubelet implements Controller {
       const startedAt = timestamp(c.now);
       const delay = readinessDelay(cur.spec?.containers ?? [], c.options.readinessDelaySeconds);
       const ready = delay === 0;
-      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...cur, status: runningStatus(c, cur, startedAt, ready) } });
+      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, cur, { status: runningStatus(c, cur, startedAt, ready) }) });
       if (!ready) {
         c.after(delay, 'progress', () => {
           const p = this.current(key, uid);
           if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
-          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...p, status: runningStatus(c, p, startedAt, true) } });
+          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, p, { status: runningStatus(c, p, startedAt, true) }) });
         });
       }
       const runFor = runSeconds(cur, c.options.jobRunSeconds);
@@ -231,6 +249,16 @@ function containerStatuses(pod: PodObj, state: (ct: Container) => object, ready:
   }));
 }
 
+function hasUnboundClaim(c: Cluster, pod: PodObj): boolean {
+  for (const v of pod.spec?.volumes ?? []) {
+    const claimName = v.persistentVolumeClaim?.claimName;
+    if (!claimName) continue;
+    const pvc = c.store.getBy('PersistentVolumeClaim', nsOf(pod), claimName);
+    if ((pvc?.status as { phase?: string } | undefined)?.phase !== 'Bound') return true;
+  }
+  return false;
+}
+
 function conditions(c: Cluster, pod: PodObj, ready: boolean): object[] {
   const t = timestamp(c.now);
   return [
@@ -244,15 +272,15 @@ function conditions(c: Cluster, pod: PodObj, ready: boolean): object[] {
 
 function runningStatus(c: Cluster, pod: PodObj, startedAt: string, ready: boolean): object {
   const ip = pod.status?.podIP ?? c.api.allocatePodIp();
-  return {
-    ...pod.status,
+  // Object.assign, not spread: spread-plus-new-keys objects become slow dictionaries in V8.
+  return Object.assign({}, pod.status, {
     phase: 'Running',
     podIP: ip,
     podIPs: [{ ip }],
     startTime: pod.status?.startTime ?? startedAt,
     conditions: conditions(c, pod, ready),
     containerStatuses: (pod.spec?.containers ?? []).map((ct) => ({ name: ct.name, image: ct.image ?? '', ready, restartCount: 0, started: true, state: { running: { startedAt } } })),
-  };
+  });
 }
 
 /** `kubectl cordon`: mark the node unschedulable (the node controller adds the matching taint). */

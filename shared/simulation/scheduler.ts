@@ -5,11 +5,12 @@
  * Ties: upstream picks uniformly at random among the best nodes (reservoir sampling); here the
  * random draw comes from the seeded tie-break stream, one draw per tie, in scheduling order.
  */
-import type { Node, NodeSelectorTerm, PersistentVolumeClaim, Pod, Taint, Toleration, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { Node, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim, Pod, Taint, Toleration, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { selectorMatches } from '../model/selector';
 import type { Cluster, Controller } from './cluster';
-import { isClaimBoundOrDelayed, SELECTED_NODE } from './controllers/pvbinder';
+import { findBestVolume, isClaimBoundOrDelayed, NO_PROVISIONER, SELECTED_NODE } from './controllers/pvbinder';
 import { isTerminal } from './controllers/util';
 import { milli, podRequests, units, type PodRequests } from './resources';
 import { nsOf, storeKey, type WatchEvent } from './store';
@@ -25,6 +26,8 @@ interface NodeInfo {
   scoreMemory: number;
   pods: number;
   ports: Set<string>;
+  /** The node has a PreferNoSchedule taint (so TaintToleration scores can differ). */
+  preferNoSchedule: boolean;
 }
 
 const NO_TOLERATIONS: Toleration[] = [];
@@ -61,6 +64,8 @@ const NODE_NAME = ["node(s) didn't match the requested node name"];
 const AFFINITY = ["node(s) didn't match Pod's node affinity/selector"];
 const PORTS = ["node(s) didn't have free ports for the requested pod ports"];
 const SPREAD_LABEL = ["node(s) didn't match pod topology spread constraints (missing required label)"];
+/** VolumeBinding's ErrReasonBindConflict (pkg/scheduler/framework/plugins/volumebinding). */
+const NO_VOLUME_TO_BIND = "node(s) didn't find available persistent volumes to bind";
 const SPREAD = ["node(s) didn't match pod topology spread constraints"];
 
 /** Reasons that preemption cannot fix (UnschedulableAndUnresolvable upstream). */
@@ -77,6 +82,10 @@ export class Scheduler implements Controller {
   private readonly accounted = new Map<string, { node: string; req: PodRequests; ports: string[] }>();
   private readonly unschedulable = new Set<string>();
   private nextStart = 0;
+  /** Indexes of the best-scoring nodes, reused across pods (pick runs once per pod). */
+  private readonly ties: number[] = [];
+  /** Some node has a PreferNoSchedule taint (kept with nodeList). */
+  private anyPreferNoSchedule = false;
 
   constructor(private readonly c: Cluster) {}
 
@@ -106,6 +115,7 @@ export class Scheduler implements Controller {
       this.nodes.delete(name);
       this.nodeOrder.splice(this.nodeOrder.indexOf(name), 1);
       this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
+      this.anyPreferNoSchedule = this.nodeList.some((i) => i.preferNoSchedule);
       return;
     }
     const existing = this.nodes.get(name);
@@ -121,10 +131,12 @@ export class Scheduler implements Controller {
       scoreMemory: existing?.scoreMemory ?? 0,
       pods: existing?.pods ?? 0,
       ports: existing?.ports ?? new Set(),
+      preferNoSchedule: (n.spec?.taints ?? []).some((t) => t.effect === 'PreferNoSchedule'),
     };
     if (!existing) this.nodeOrder.push(name);
     this.nodes.set(name, info);
     this.nodeList = this.nodeOrder.map((n) => this.nodes.get(n) as NodeInfo);
+    this.anyPreferNoSchedule = this.nodeList.some((i) => i.preferNoSchedule);
     this.retryUnschedulable();
   }
 
@@ -202,6 +214,10 @@ export class Scheduler implements Controller {
     if (volumeProblem) {
       return { message: `0/${total} nodes are available: ${volumeProblem}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.` };
     }
+    // VolumeBinding Filter: a delayed claim that nothing can provision needs an available volume now.
+    if (this.delayedClaimWithoutVolume(pod)) {
+      return { message: `0/${total} nodes are available: ${total} ${NO_VOLUME_TO_BIND}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.` };
+    }
     const req = podRequests(pod);
     const ports = hostPorts(pod);
     const reasons = new Map<string, number>();
@@ -242,6 +258,24 @@ export class Scheduler implements Controller {
       if (!isClaimBoundOrDelayed(this.c, pvc)) return 'pod has unbound immediate PersistentVolumeClaims';
     }
     return undefined;
+  }
+
+  /**
+   * A WaitForFirstConsumer claim, still unbound, whose class cannot provision
+   * (kubernetes.io/no-provisioner) and which no available PersistentVolume fits: upstream's
+   * VolumeBinding filter fails every node with ErrReasonBindConflict (volume node affinity is not modelled).
+   */
+  private delayedClaimWithoutVolume(pod: Pod & KubeObject): boolean {
+    for (const v of pod.spec?.volumes ?? []) {
+      const claimName = v.persistentVolumeClaim?.claimName;
+      if (!claimName) continue;
+      const pvc = this.c.store.getBy('PersistentVolumeClaim', nsOf(pod), claimName) as (PersistentVolumeClaim & KubeObject) | undefined;
+      if (!pvc || pvc.status?.phase === 'Bound') continue;
+      const cls = this.c.store.getBy('StorageClass', '', pvc.spec?.storageClassName ?? '') as (StorageClass & KubeObject) | undefined;
+      if (cls?.provisioner !== NO_PROVISIONER) continue;
+      if (!findBestVolume(this.c.store.list('PersistentVolume') as (PersistentVolume & KubeObject)[], pvc)) return true;
+    }
+    return false;
   }
 
   /** The reasons a node does not fit (first failing plugin; NodeResourcesFit lists every short resource), or null. */
@@ -289,6 +323,10 @@ export class Scheduler implements Controller {
     const tolerations = pod.spec?.tolerations ?? NO_TOLERATIONS;
     const preferred = (pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING]?.length ?? 0) > 0;
     const n = feasible.length;
+    // Common case: no soft spread, no preferred affinity, no PreferNoSchedule taints. Then the
+    // normalised TaintToleration (100), NodeAffinity (0) and PodTopologySpread (100) scores are the
+    // same on every node, and only LeastAllocated + BalancedAllocation rank them.
+    if (!preferred && (!spread || spread.soft.length === 0) && !this.anyPreferNoSchedule) return this.pickByAllocation(req, feasible);
     // Raw plugin values first; TaintToleration, NodeAffinity and PodTopologySpread normalise over the feasible nodes.
     const taintCounts = new Array<number>(n);
     const affinity = new Array<number>(n);
@@ -329,6 +367,29 @@ export class Scheduler implements Controller {
       } else if (score === best) ties.push(info.node.metadata.name);
     }
     return ties.length === 1 ? ties[0] : ties[this.c.tieRng.int(ties.length)];
+  }
+
+  /** pick's scores when only the allocation plugins differ between nodes: same winner, same tie draw. */
+  private pickByAllocation(req: PodRequests, feasible: NodeInfo[]): string {
+    let best = -1;
+    let first = 0;
+    let count = 0;
+    const ties = this.ties;
+    for (let i = 0; i < feasible.length; i++) {
+      const info = feasible[i];
+      const cpuFrac = info.allocCpu ? (info.scoreCpu + req.scoreCpu) / info.allocCpu : 1;
+      const memFrac = info.allocMemory ? (info.scoreMemory + req.scoreMemory) / info.allocMemory : 1;
+      const least = Math.floor((Math.max(0, 1 - cpuFrac) * 100 + Math.max(0, 1 - memFrac) * 100) / 2);
+      const balanced = Math.floor((1 - Math.abs(Math.min(cpuFrac, 1) - Math.min(memFrac, 1)) / 2) * 100);
+      const score = least + balanced;
+      if (score > best) {
+        best = score;
+        first = i;
+        count = 1;
+        ties[0] = i;
+      } else if (score === best) ties[count++] = i;
+    }
+    return feasible[count === 1 ? first : ties[this.c.tieRng.int(count)]].node.metadata.name;
   }
 
   private spreadCounts(pod: Pod & KubeObject): SpreadState | undefined {

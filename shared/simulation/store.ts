@@ -36,7 +36,8 @@ export function storeKey(o: KubeObject): string {
 
 export class Store {
   private readonly objects = new Map<string, KubeObject>();
-  private readonly byKindNs = new Map<string, Map<string, KubeObject>>();
+  /** kind → namespace → objects: two lookups instead of building a `kind/ns` string per write. */
+  private readonly byKindNs = new Map<string, Map<string, Map<string, KubeObject>>>();
   private readonly byKind = new Map<string, Map<string, KubeObject>>();
   private readonly byOwner = new Map<string, Set<string>>();
   private readonly podsByNode = new Map<string, Set<string>>();
@@ -67,12 +68,12 @@ export class Store {
 
   /** Objects of a kind, in creation order; `namespace` undefined for all namespaces. */
   list(kind: string, namespace?: string): KubeObject[] {
-    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
+    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(kind)?.get(namespace);
     return m ? [...m.values()] : [];
   }
 
   count(kind: string, namespace?: string): number {
-    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
+    const m = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(kind)?.get(namespace);
     return m?.size ?? 0;
   }
 
@@ -104,8 +105,7 @@ export class Store {
   }
 
   /** Writes `o` (insert or replace) and keeps every index in step. Returns the previous version. */
-  put(o: KubeObject): KubeObject | undefined {
-    const key = storeKey(o);
+  put(o: KubeObject, key = storeKey(o)): KubeObject | undefined {
     const old = this.objects.get(key);
     this.objects.set(key, o);
     if (!old) {
@@ -114,7 +114,7 @@ export class Store {
     }
     // Replacing keeps the key's place in every map (lists stay in creation order) and touches only
     // the indexes whose inputs changed: status writes, the bulk of all writes, touch none.
-    mapOf(this.byKindNs, `${o.kind}/${nsOf(o)}`).set(key, o);
+    mapOf(mapOf(this.byKindNs, o.kind), nsOf(o)).set(key, o);
     mapOf(this.byKind, o.kind).set(key, o);
     if (old.metadata.uid !== o.metadata.uid) {
       if (old.metadata.uid && this.keyByUid.get(old.metadata.uid) === key) this.keyByUid.delete(old.metadata.uid);
@@ -144,8 +144,7 @@ export class Store {
   }
 
   private index(key: string, o: KubeObject): void {
-    const ns = nsOf(o);
-    mapOf(this.byKindNs, `${o.kind}/${ns}`).set(key, o);
+    mapOf(mapOf(this.byKindNs, o.kind), nsOf(o)).set(key, o);
     mapOf(this.byKind, o.kind).set(key, o);
     if (o.metadata.uid) this.keyByUid.set(o.metadata.uid, key);
     for (const ref of o.metadata.ownerReferences ?? []) setOf(this.byOwner, ref.uid).add(key);
@@ -156,7 +155,7 @@ export class Store {
   }
 
   private unindex(key: string, o: KubeObject): void {
-    this.byKindNs.get(`${o.kind}/${nsOf(o)}`)?.delete(key);
+    this.byKindNs.get(o.kind)?.get(nsOf(o))?.delete(key);
     this.byKind.get(o.kind)?.delete(key);
     if (o.metadata.uid && this.keyByUid.get(o.metadata.uid) === key) this.keyByUid.delete(o.metadata.uid);
     for (const ref of o.metadata.ownerReferences ?? []) this.byOwner.get(ref.uid)?.delete(key);

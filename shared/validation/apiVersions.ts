@@ -4,7 +4,7 @@
  * `kind: deployment`). kubectl answers both with `no matches for kind "X" in version "Y"`.
  */
 import { apiGroup } from '../model/object';
-import { problemFor } from './problem';
+import { goValue, problemFor } from './problem';
 import { BUILT_IN_GROUPS, SCHEMA_MODELS } from './schemaModels';
 import type { Check } from './types';
 
@@ -38,6 +38,12 @@ function servedVersions(): Map<string, string[]> {
 export const checkApiVersions: Check = (ctx, report) => {
   const served = servedVersions();
   for (const o of ctx.objects) {
+    const notText = (['apiVersion', 'kind'] as const).find((f) => typeof o[f] !== 'string' && o[f] != null);
+    if (notText) {
+      // A number or a list here would be refused when the manifest is decoded; say so rather than skip it.
+      report(problemFor(o, 'error', 'api-version', notText, `Invalid value: ${goValue(o[notText])}: must be of type string`));
+      continue;
+    }
     if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') continue;
     const versions = served.get(o.kind);
     if (versions?.includes(o.apiVersion)) continue;

@@ -49,33 +49,24 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+/** Length, then pattern: the shape of most upstream name checks. */
+function lengthAndPattern(value: string, max: number, pattern: RegExp, msg: string, fmt: string, ...examples: string[]): string[] {
   const errs: string[] = [];
-  if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
-  if (!dns1123Subdomain.test(value))
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        DNS1123_SUBDOMAIN_FMT,
-        'example.com',
-      ),
-    );
+  if (value.length > max) errs.push(maxLenError(max));
+  if (!pattern.test(value)) errs.push(regexError(msg, fmt, ...examples));
   return errs;
 }
 
+export function isDNS1123Subdomain(value: string): string[] {
+  return lengthAndPattern(value, DNS1123_SUBDOMAIN_MAX, dns1123Subdomain,
+    "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+    DNS1123_SUBDOMAIN_FMT, 'example.com');
+}
+
 export function isDNS1035Label(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX));
-  if (!dns1035Label.test(value))
-    errs.push(
-      regexError(
-        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
-        DNS1035_LABEL_FMT,
-        'my-name',
-        'abc-123',
-      ),
-    );
-  return errs;
+  return lengthAndPattern(value, DNS1123_LABEL_MAX, dns1035Label,
+    "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+    DNS1035_LABEL_FMT, 'my-name', 'abc-123');
 }
 
 /** IANA service name (IsValidPortName): container and Service port names. */
@@ -124,17 +115,7 @@ export function isLabelKey(value: string): string[] {
 
 /** Label values (IsLabelValue): empty, or at most 63 alphanumerics, '-', '_', '.', alphanumeric at both ends. */
 export function isLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLenError(63));
-  if (!labelValue.test(value))
-    errs.push(
-      regexError(
-        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-        LABEL_VALUE_FMT,
-        'MyValue',
-        'my_value',
-        '12345',
-      ),
-    );
-  return errs;
+  return lengthAndPattern(value, 63, labelValue,
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+    LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345');
 }

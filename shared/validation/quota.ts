@@ -5,6 +5,7 @@
  * LimitRanger admission plugin runs before ResourceQuota.
  */
 import type { Container, LimitRange, ResourceQuota } from 'kubernetes-types/core/v1';
+import { items, rec } from '../model/guards';
 import { isPlainObject } from '../model/object';
 import type { PodTemplateEntry } from '../model/objectIndex';
 import { problemFor } from './problem';
@@ -88,10 +89,10 @@ function containerUsage(container: Container, defaults: Defaults): Set<string> {
 function limitRangeDefaults(ranges: LimitRange[]): Defaults {
   const out: Defaults = { limits: {}, requests: {} };
   for (const lr of ranges) {
-    for (const item of lr.spec?.limits ?? []) {
-      if (!item || item.type !== 'Container') continue;
-      const limits = { ...(item.max ?? {}), ...(item.default ?? {}) };
-      const requests = { ...(item.min ?? {}), ...limits, ...(item.defaultRequest ?? {}) };
+    for (const item of items(rec(lr.spec)?.limits)) {
+      if (item.type !== 'Container') continue;
+      const limits = { ...rec(item.max), ...rec(item.default) };
+      const requests = { ...rec(item.min), ...limits, ...rec(item.defaultRequest) };
       Object.assign(out.limits, limits);
       Object.assign(out.requests, requests);
     }

@@ -1,7 +1,7 @@
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../model/object';
-import { findObject, groupOf, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
+import { apiGroup, type KubeObject } from '../../model/object';
+import { findObject, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
 import type { ReferenceRule } from '../types';
 
 /** Kinds with a scale subresource the HPA controller can drive. */
@@ -20,7 +20,7 @@ export const hpaTargetRule: ReferenceRule = {
     const name = str(ref?.name);
     if (!ref || !kind || !name) return [];
     const ns = sourceNamespace(source);
-    const group = groupOf(str(ref.apiVersion));
+    const group = apiGroup(ref.apiVersion);
     const target = findObject(index, group, kind, ns, name);
     const label = `${kind} "${name}"`;
     const resource = `${kind.toLowerCase()}s${group ? `.${group}` : ''}`;

@@ -13,7 +13,7 @@ import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
 import { update, writeStatus } from './util';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
-const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const USER = 'system:serviceaccount:kube-system:persistent-volume-binder';
 
 type PVC = PersistentVolumeClaim & KubeObject;

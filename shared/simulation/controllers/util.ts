@@ -64,15 +64,15 @@ export function podFromTemplate(owner: KubeObject, template: PodTemplateSpec, na
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      ...(name.name ? { name: name.name } : { name: '', generateName: name.generateName }),
-      namespace: nsOf(owner),
-      labels: { ...(template.metadata?.labels ?? {}), ...extraLabels },
-      ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-      ownerReferences: [ownerRefTo(owner)],
-    },
+    // Object.assign, not spread: V8 makes spread-plus-new-keys objects slow dictionaries.
+    metadata: Object.assign(
+      name.name ? { name: name.name } : { name: '', generateName: name.generateName },
+      { namespace: nsOf(owner), labels: Object.assign({}, template.metadata?.labels, extraLabels) },
+      template.metadata?.annotations ? { annotations: Object.assign({}, template.metadata.annotations) } : undefined,
+      { ownerReferences: [ownerRefTo(owner)] },
+    ),
     spec: spec
-      ? { ...spec, containers: spec.containers.map((c) => ({ ...c })), ...(spec.initContainers ? { initContainers: spec.initContainers.map((c) => ({ ...c })) } : {}) }
+      ? Object.assign({}, spec, { containers: spec.containers.map((c) => Object.assign({}, c)) }, spec.initContainers ? { initContainers: spec.initContainers.map((c) => Object.assign({}, c)) } : undefined)
       : { containers: [] },
     status: { phase: 'Pending' },
   };
@@ -81,7 +81,7 @@ export function podFromTemplate(owner: KubeObject, template: PodTemplateSpec, na
 /** Write `status` when it differs from the stored one. */
 export function writeStatus(c: Cluster, user: string, component: string, o: KubeObject, status: unknown): void {
   if (sameJson(o.status, status)) return;
-  c.api.request({ verb: 'updateStatus', user, component, object: { ...o, status } });
+  c.api.request({ verb: 'updateStatus', user, component, object: Object.assign({}, o, { status }) });
 }
 
 export function update(c: Cluster, user: string, component: string, o: KubeObject): ApiResponse {

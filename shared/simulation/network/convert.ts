@@ -5,6 +5,7 @@
  */
 import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
+import { items, rec, str, stringMap } from '../../model/guards';
 import type { KubeObject } from '../../model/object';
 import { fnv1a } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
@@ -16,18 +17,23 @@ export const SERVICE_CIDR_SIZE = 2 ** 20; // /12
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
-function nsOf(o: KubeObject): string {
-  return o.metadata.namespace || 'default';
+/** The namespace of a namespaced object; `default` when unset or not a string. */
+export function nsOf(o: KubeObject): string {
+  return str(rec(o.metadata)?.namespace) || 'default';
+}
+
+function nameOf(o: KubeObject): string {
+  return str(rec(o.metadata)?.name) ?? '';
 }
 
 export function containerPorts(spec: PodSpec | undefined): NetContainerPort[] {
   const out: NetContainerPort[] = [];
-  const containers: Container[] = spec?.containers ?? [];
-  for (const c of containers) {
-    for (const p of c.ports ?? []) {
+  // Imported manifests can hold anything here: only well-formed containers and ports count.
+  for (const c of items<Container>(rec(spec)?.containers)) {
+    for (const p of items(c.ports)) {
       const protocol = parseProtocol(p.protocol);
       if (!protocol || typeof p.containerPort !== 'number') continue;
-      out.push({ ...(p.name ? { name: p.name } : {}), containerPort: p.containerPort, protocol });
+      out.push({ ...(str(p.name) ? { name: p.name } : {}), containerPort: p.containerPort, protocol });
     }
   }
   return out;
@@ -35,26 +41,26 @@ export function containerPorts(spec: PodSpec | undefined): NetContainerPort[] {
 
 /** A Service object as the network sees it; addresses still unassigned unless the manifest sets them. */
 export function toNetService(o: KubeObject): NetService {
-  const spec = ((o as unknown as Service).spec ?? {}) as NonNullable<Service['spec']>;
+  const spec = rec((o as unknown as Service).spec) ?? {};
   const type = (['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(spec.type ?? '') ? spec.type : 'ClusterIP') as ServiceType;
   return {
     namespace: nsOf(o),
-    name: o.metadata.name,
+    name: nameOf(o),
     type,
-    clusterIP: type === 'ExternalName' ? '' : (spec.clusterIP ?? ''),
+    clusterIP: type === 'ExternalName' ? '' : (str(spec.clusterIP) ?? ''),
     ...(type === 'LoadBalancer' ? { externalIP: '<pending>' } : {}),
-    ...(type === 'ExternalName' ? { externalName: spec.externalName ?? '' } : {}),
-    ...(spec.selector ? { selector: { ...spec.selector } } : {}),
+    ...(type === 'ExternalName' ? { externalName: str(spec.externalName) ?? '' } : {}),
+    ...(rec(spec.selector) ? { selector: stringMap(spec.selector) } : {}),
     publishNotReadyAddresses: spec.publishNotReadyAddresses === true,
     sessionAffinity: spec.sessionAffinity === 'ClientIP' ? 'ClientIP' : 'None',
     externalTrafficPolicy: spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
-    ports: (spec.ports ?? []).map((p) => ({
-      ...(p.name ? { name: p.name } : {}),
+    ports: items(spec.ports).filter((p) => typeof p.port === 'number').map((p) => ({
+      ...(str(p.name) ? { name: p.name } : {}),
       protocol: parseProtocol(p.protocol) ?? 'TCP',
       port: p.port,
       // targetPort defaults to port (core/v1 defaults.go, SetDefaults_Service).
       targetPort: p.targetPort === undefined || p.targetPort === '' || p.targetPort === 0 ? p.port : /^\d+$/.test(String(p.targetPort)) ? Number(p.targetPort) : p.targetPort,
-      ...(p.nodePort ? { nodePort: p.nodePort } : {}),
+      ...(typeof p.nodePort === 'number' && p.nodePort ? { nodePort: p.nodePort } : {}),
     })),
   };
 }
@@ -97,35 +103,38 @@ export function assignServiceAddresses(services: NetService[]): NetService[] {
   return services.map((s) => result.get(s) as NetService);
 }
 
-function backendOf(b: IngressBackend | undefined): NetIngressBackend | undefined {
-  if (!b) return undefined;
-  if (b.service) return { service: { name: b.service.name, port: b.service.port?.number ?? b.service.port?.name ?? 0 } };
-  if (b.resource) return { resource: `${b.resource.kind}/${b.resource.name}` };
+function backendOf(raw: IngressBackend | undefined): NetIngressBackend | undefined {
+  const b = rec(raw);
+  const service = rec(b?.service);
+  const port = rec(service?.port);
+  if (service) return { service: { name: str(service.name) ?? '', port: (typeof port?.number === 'number' ? port.number : str(port?.name)) ?? 0 } };
+  const resource = rec(b?.resource);
+  if (resource) return { resource: `${str(resource.kind) ?? ''}/${str(resource.name) ?? ''}` };
   return undefined;
 }
 
 export function toNetIngress(o: KubeObject): NetIngress {
-  const spec = (o as unknown as Ingress).spec ?? {};
+  const spec = rec((o as unknown as Ingress).spec) ?? {};
   const defaultBackend = backendOf(spec.defaultBackend);
   return {
     namespace: nsOf(o),
-    name: o.metadata.name,
-    ...(spec.ingressClassName ? { ingressClassName: spec.ingressClassName } : {}),
+    name: nameOf(o),
+    ...(str(spec.ingressClassName) ? { ingressClassName: spec.ingressClassName } : {}),
     ...(defaultBackend ? { defaultBackend } : {}),
-    rules: (spec.rules ?? []).map((r) => ({
-      ...(r.host ? { host: r.host } : {}),
-      paths: (r.http?.paths ?? []).flatMap((p) => {
+    rules: items(spec.rules).map((r) => ({
+      ...(str(r.host) ? { host: r.host } : {}),
+      paths: items(rec(r.http)?.paths).flatMap((p) => {
         const backend = backendOf(p.backend);
         if (!backend) return [];
         const pathType = (['Exact', 'Prefix', 'ImplementationSpecific'].includes(p.pathType) ? p.pathType : 'ImplementationSpecific') as IngressPathType;
-        return [{ path: p.path ?? '/', pathType, backend }];
+        return [{ path: str(p.path) ?? '/', pathType, backend }];
       }),
     })),
   };
 }
 
 export function toNetPolicy(o: KubeObject): NetPolicy {
-  return { namespace: nsOf(o), name: o.metadata.name, spec: ((o as { spec?: NetworkPolicySpec }).spec ?? { podSelector: {} }) };
+  return { namespace: nsOf(o), name: nameOf(o), spec: rec((o as { spec?: NetworkPolicySpec }).spec) ?? { podSelector: {} } };
 }
 
 export function cmp(a: string, b: string): number {

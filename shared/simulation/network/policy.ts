@@ -7,6 +7,7 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { NetworkPolicyPeer, NetworkPolicyPort } from 'kubernetes-types/networking/v1';
+import { items, labelSelector, rec, str, strings } from '../../model/guards';
 import { selectorMatches } from '../../model/selector';
 import { inIntervals, parseCidr, parseIPv4, subtractIntervals, type Interval } from './ip';
 import { parseProtocol, PortSet } from './ports';
@@ -57,65 +58,73 @@ export interface CompiledPolicy {
 }
 
 export function compilePolicy(p: NetPolicy): CompiledPolicy {
-  const spec = p.spec ?? { podSelector: {} };
-  const types = spec.policyTypes;
+  // Read through guards: a policy from imported YAML can hold anything where a list belongs.
+  const spec = rec(p.spec) ?? { podSelector: {} };
+  const types = Array.isArray(spec.policyTypes) ? strings(spec.policyTypes) : undefined;
+  const ingress = items(spec.ingress);
+  const egress = items(spec.egress);
   // Upstream defaulting (pkg/apis/networking/v1/defaults.go): no policyTypes → Ingress, plus
   // Egress when the egress list is non-empty.
   const affects = types && types.length > 0
     ? { ingress: types.includes('Ingress'), egress: types.includes('Egress') }
-    : { ingress: true, egress: (spec.egress ?? []).length > 0 };
+    : { ingress: true, egress: egress.length > 0 };
   return {
     namespace: p.namespace,
     name: p.name,
     key: `${p.namespace}/${p.name}`,
-    podSelector: spec.podSelector ?? {},
+    podSelector: labelSelector(spec.podSelector) ?? {},
     affects,
     rules: {
-      ingress: (spec.ingress ?? []).map((r, i) => compileRule(i, r.from, r.ports)),
-      egress: (spec.egress ?? []).map((r, i) => compileRule(i, r.to, r.ports)),
+      ingress: ingress.map((r, i) => compileRule(i, r.from, r.ports)),
+      egress: egress.map((r, i) => compileRule(i, r.to, r.ports)),
     },
   };
 }
 
-function compileRule(index: number, peers: NetworkPolicyPeer[] | undefined, ports: NetworkPolicyPort[] | undefined): CompiledRule {
+function compileRule(index: number, rawPeers: NetworkPolicyPeer[] | undefined, rawPorts: NetworkPolicyPort[] | undefined): CompiledRule {
+  // Malformed items stay in place as items that match nothing, so `from[j]` indexes stay the manifest's.
+  const peers = Array.isArray(rawPeers) ? rawPeers.map((p) => rec(p) ?? {}) : [];
+  const ports = Array.isArray(rawPorts) ? rawPorts.map((p) => rec(p) ?? { protocol: 'none' }) : [];
   return {
     index,
-    peers: peers && peers.length > 0 ? peers.map(compilePeer) : undefined,
-    ports: ports && ports.length > 0 ? ports.map(compilePort) : undefined,
+    peers: peers.length > 0 ? peers.map(compilePeer) : undefined,
+    ports: ports.length > 0 ? ports.map(compilePort) : undefined,
   };
 }
 
 function compilePeer(p: NetworkPolicyPeer, index: number): CompiledPeer {
-  if (p.ipBlock) {
-    const cidr = parseCidr(p.ipBlock.cidr);
-    const except = (p.ipBlock.except ?? []).map(parseCidr).filter((x): x is Interval => x !== undefined);
+  const block = rec(p.ipBlock);
+  if (p.ipBlock != null) {
+    const cidr = parseCidr(str(block?.cidr) ?? '');
+    const exceptText = strings(block?.except);
+    const except = exceptText.map(parseCidr).filter((x): x is Interval => x !== undefined);
     return {
       index,
       ipBlock: cidr ? subtractIntervals([cidr], except) : [],
-      cidr: p.ipBlock.cidr,
-      except: p.ipBlock.except ?? [],
+      cidr: str(block?.cidr) ?? '',
+      except: exceptText,
       // ipBlock cannot be combined with selectors (API validation); IPv6 blocks never match here.
       invalid: !cidr || p.podSelector !== undefined || p.namespaceSelector !== undefined,
     };
   }
-  return {
-    index,
-    podSelector: p.podSelector ?? undefined,
-    namespaceSelector: p.namespaceSelector ?? undefined,
-    invalid: p.podSelector == null && p.namespaceSelector == null,
-  };
+  const podSelector = labelSelector(p.podSelector);
+  const namespaceSelector = labelSelector(p.namespaceSelector);
+  return { index, podSelector, namespaceSelector, invalid: podSelector === undefined && namespaceSelector === undefined };
 }
 
 function compilePort(p: NetworkPolicyPort): CompiledPort {
   // An unknown protocol is rejected by the API; keep it as a port that matches nothing (TCP 0).
   const protocol = parseProtocol(p.protocol);
   if (!protocol) return { protocol: 'TCP', port: 0 };
+  const endPort = typeof p.endPort === 'number' ? p.endPort : undefined;
   if (typeof p.port === 'string') {
     // A numeric string is still a number in IntOrString's JSON form only when unquoted; be lenient.
-    if (/^\d+$/.test(p.port)) return { protocol, port: Number(p.port), endPort: p.endPort };
+    if (/^\d+$/.test(p.port)) return { protocol, port: Number(p.port), endPort };
     return { protocol, named: p.port };
   }
-  return { protocol, port: p.port, endPort: p.port !== undefined ? p.endPort : undefined };
+  if (p.port == null) return { protocol };
+  // Neither a number nor a name (a list, a map…): the API rejects it; it matches nothing here.
+  return typeof p.port === 'number' ? { protocol, port: p.port, endPort } : { protocol: 'TCP', port: 0 };
 }
 
 /** Resolves a policy port item on the destination pod: a named port is that pod's container port. */
@@ -298,8 +307,9 @@ export class PolicyEngine {
     }
     const pod = self.pod;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
-    if (direction === 'ingress' && fromOwnNode(src, pod)) {
-      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic from the pod's own node ${pod.node} is always allowed` };
+    if (isOwnNode(other, pod)) {
+      const way = direction === 'ingress' ? 'from' : 'to';
+      return { allowed: true, isolated: false, policies: [], allowedBy: [], reason: `traffic ${way} the pod's own node ${pod.node} is always allowed` };
     }
     const policies = this.isolating(pod)[direction];
     if (policies.length === 0) {
@@ -333,7 +343,7 @@ export class PolicyEngine {
     const self = direction === 'egress' ? src : dst;
     const other = direction === 'egress' ? dst : src;
     if (self.kind !== 'pod') return PortSet.ALL;
-    if (direction === 'ingress' && fromOwnNode(src, self.pod)) return PortSet.ALL;
+    if (isOwnNode(other, self.pod)) return PortSet.ALL;
     const policies = this.isolating(self.pod)[direction];
     if (policies.length === 0) return PortSet.ALL;
     const dstPod = dst.kind === 'pod' ? dst.pod : undefined;
@@ -350,14 +360,15 @@ export class PolicyEngine {
 }
 
 /**
- * The node itself, or a hostNetwork pod on it (its traffic carries the node's IP), sending to a
- * pod of that node: always allowed (kubernetes.io, NetworkPolicy "traffic to and from the node
- * where a Pod is running is always allowed").
+ * The other end is the pod's own node, or a hostNetwork pod on it (its traffic carries the node's
+ * IP): always allowed, in both directions (kubernetes.io, Network Policies: "traffic to and from
+ * the node where a Pod is running is always allowed, regardless of the IP address of the Pod or
+ * the node").
  */
-function fromOwnNode(src: Peer, pod: NetPod): boolean {
+function isOwnNode(other: Peer, pod: NetPod): boolean {
   if (!pod.node) return false;
-  if (src.kind === 'node') return src.node.name === pod.node;
-  return src.kind === 'pod' && src.pod.hostNetwork && src.pod.node === pod.node;
+  if (other.kind === 'node') return other.node.name === pod.node;
+  return other.kind === 'pod' && other.pod.hostNetwork && other.pod.node === pod.node;
 }
 
 function capital(d: Direction): string {

@@ -3,6 +3,7 @@
  * namespace; named targetPorts looked up per pod; only Ready pods unless publishNotReadyAddresses),
  * and kube-proxy's choice among them.
  */
+import { mapSelectorMatches } from '../../model/selector';
 import { fnv1a } from './hash';
 import type { NetEndpointSlice, NetPod, NetService, NetServicePort, NetworkSnapshot, Protocol } from './types';
 
@@ -14,11 +15,9 @@ export interface Backend {
   ready: boolean;
 }
 
+/** A Service's map selector: missing or empty selects nothing (no endpoints are managed). */
 function selects(selector: Record<string, string> | undefined, pod: NetPod): boolean {
-  if (!selector) return false;
-  const entries = Object.entries(selector);
-  // An empty selector map selects nothing for a Service (no endpoints are managed).
-  return entries.length > 0 && entries.every(([k, v]) => pod.labels[k] === v);
+  return mapSelectorMatches(selector, pod.labels);
 }
 
 /** The pod port a Service port reaches on one pod, or undefined when the pod lacks a named target. */

@@ -6,8 +6,9 @@
  */
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ClusterSpec } from '../../design/types';
+import { hasObjectShape, rec, stringMap } from '../../model/guards';
 import type { KubeObject } from '../../model/object';
-import { assignServiceAddresses, cmp, containerPorts, toNetIngress, toNetPolicy, toNetService } from './convert';
+import { assignServiceAddresses, cmp, containerPorts, nsOf, toNetIngress, toNetPolicy, toNetService } from './convert';
 import { fnv1a, nameSuffix } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import type { NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';
@@ -31,16 +32,19 @@ interface Runner {
 }
 
 function asRecord(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  return rec(v as Record<string, unknown>) ?? {};
 }
+
+/** A replica count as the design states it; anything else (or absurdly many) counts as the default. */
+const MAX_REPLICAS = 10_000;
 
 /** The pod template and replica count of a pod-running object; undefined for other kinds. */
 export function podRunner(o: KubeObject): Runner | undefined {
   const spec = asRecord(o.spec);
-  const count = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 ? v : d);
+  const count = (v: unknown, d: number) => (Number.isInteger(v) && (v as number) >= 0 ? Math.min(v as number, MAX_REPLICAS) : d);
   switch (o.kind) {
     case 'Pod':
-      return { object: o, template: { metadata: o.metadata, spec: o.spec as PodSpec }, replicas: 1 };
+      return { object: o, template: { metadata: o.metadata, spec: asRecord(o.spec) as unknown as PodSpec }, replicas: 1 };
     case 'Deployment':
     case 'ReplicaSet':
     case 'StatefulSet':
@@ -62,7 +66,7 @@ export function podRunner(o: KubeObject): Runner | undefined {
 
 function podNames(o: KubeObject, n: number): string[] {
   const name = o.metadata.name;
-  const ns = o.metadata.namespace || 'default';
+  const ns = nsOf(o);
   if (o.kind === 'Pod') return [name];
   if (o.kind === 'StatefulSet') return Array.from({ length: n }, (_, i) => `${name}-${i}`);
   const hash = o.kind === 'Deployment' ? `-${nameSuffix(`${ns}/${name}/template/${fnv1a(JSON.stringify(asRecord(o.spec).template ?? {}))}`, 10)}` : '';
@@ -79,13 +83,15 @@ function podNames(o: KubeObject, n: number): string[] {
 }
 
 function nodeFits(template: PodTemplateSpec, labels: Record<string, string>): boolean {
-  const sel = template.spec?.nodeSelector ?? {};
+  const sel = stringMap(asRecord(template.spec).nodeSelector);
   return Object.entries(sel).every(([k, v]) => labels[k] === v);
 }
 
 const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) => cmp(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
 
-export function snapshotFromObjects(objects: readonly KubeObject[], cluster: ClusterSpec): NetworkSnapshot {
+export function snapshotFromObjects(all: readonly KubeObject[], cluster: ClusterSpec): NetworkSnapshot {
+  // An object without a string kind, apiVersion and name cannot run or route anything; validation reports it.
+  const objects = all.filter(hasObjectShape);
   const nodes: NetNode[] = cluster.nodes.map((n, i) => ({ name: n.name, ip: nodeIP(i) }));
   const nodeLabels = cluster.nodes.map((n) => ({ 'kubernetes.io/hostname': n.name, ...(n.labels ?? {}) }));
   const namespaces = new Map<string, NetNamespace>();
@@ -99,7 +105,7 @@ export function snapshotFromObjects(objects: readonly KubeObject[], cluster: Clu
   const place = (template: PodTemplateSpec, fixed?: number): number => {
     if (nodes.length === 0) return -1;
     if (fixed !== undefined) return fixed;
-    const wanted = template.spec?.nodeName;
+    const wanted = asRecord(template.spec).nodeName;
     if (wanted) return nodes.findIndex((n) => n.name === wanted);
     for (let tries = 0; tries < nodes.length; tries++) {
       const i = (next + tries) % nodes.length;
@@ -113,12 +119,12 @@ export function snapshotFromObjects(objects: readonly KubeObject[], cluster: Clu
 
   const runners = objects.map(podRunner).filter((r): r is Runner => r !== undefined);
   // Namespace/kind/name order, so that a design's object order does not change names or IPs.
-  runners.sort((a, b) => cmp(`${a.object.metadata.namespace || 'default'}/${a.object.kind}/${a.object.metadata.name}`, `${b.object.metadata.namespace || 'default'}/${b.object.kind}/${b.object.metadata.name}`));
+  runners.sort((a, b) => cmp(`${nsOf(a.object)}/${a.object.kind}/${a.object.metadata.name}`, `${nsOf(b.object)}/${b.object.kind}/${b.object.metadata.name}`));
   for (const r of runners) {
-    const ns = r.object.metadata.namespace || 'default';
+    const ns = nsOf(r.object);
     addNs(ns);
-    const spec = r.template.spec;
-    const labels = { ...((r.template.metadata?.labels ?? {}) as Record<string, string>) };
+    const spec = rec(r.template.spec);
+    const labels = stringMap(asRecord(r.template.metadata).labels);
     const ports = containerPorts(spec);
     const hostNetwork = spec?.hostNetwork === true;
     const owner = `${r.object.kind}/${r.object.metadata.name}`;
@@ -138,12 +144,12 @@ export function snapshotFromObjects(objects: readonly KubeObject[], cluster: Clu
   const ingresses = [];
   const networkPolicies = [];
   for (const o of objects) {
-    if (o.kind === 'Namespace') addNs(o.metadata.name, (o.metadata.labels ?? {}) as Record<string, string>);
+    if (o.kind === 'Namespace') addNs(o.metadata.name, stringMap(o.metadata.labels));
     else if (o.kind === 'Service') services.push(toNetService(o));
     else if (o.kind === 'Ingress' && o.apiVersion.startsWith('networking.k8s.io/')) ingresses.push(toNetIngress(o));
     else if (o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/')) networkPolicies.push(toNetPolicy(o));
     else continue;
-    if (o.kind !== 'Namespace') addNs(o.metadata.namespace || 'default');
+    if (o.kind !== 'Namespace') addNs(nsOf(o));
   }
   return {
     namespaces: [...namespaces.values()].sort((a, b) => cmp(a.name, b.name)),

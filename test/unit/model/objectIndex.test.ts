@@ -20,6 +20,14 @@ describe('ObjectIndex', () => {
     expect(index.find('ConfigMap', 'other', 'c')).toBeUndefined();
   });
 
+  it('an empty namespace is the default namespace, for keys as for lists (kubectl puts it there)', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: '' } } as KubeObject;
+    const index = new ObjectIndex([cm]);
+    expect(index.keyOf(cm)).toBe('/ConfigMap/default/c');
+    expect(index.get('/ConfigMap/default/c')).toBe(cm);
+    expect(index.find('ConfigMap', 'default', 'c')).toBe(cm);
+  });
+
   it('survives a Namespace whose metadata is missing', () => {
     const broken = { apiVersion: 'v1', kind: 'Namespace', metadata: null } as unknown as KubeObject;
     expect(() => new ObjectIndex([broken])).not.toThrow();

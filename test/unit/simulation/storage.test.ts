@@ -70,6 +70,34 @@ describe('binding in the simulated cluster', () => {
     expect(used.pods[0].status).toBe('Running');
   });
 
+  it('does not start a pod whose first-consumer claim has no volume and no provisioner; it runs once a volume appears', () => {
+    const manual = storageClass('manual', 'kubernetes.io/no-provisioner', { volumeBindingMode: 'WaitForFirstConsumer' });
+    const db = pod('db', 'default', [container('db')], { volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] });
+    const r = run([manual, pvc('data', 'default', '1Gi', { storageClassName: 'manual' }), db]);
+    expect(r.pods[0]).toMatchObject({ status: 'Pending', node: '' });
+    expect(r.persistentVolumeClaims[0].phase).toBe('Pending');
+    expect(eventsOf(r, 'FailedScheduling')).toEqual([
+      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    ]);
+    const later = run([manual, pvc('data', 'default', '1Gi', { storageClassName: 'manual' }), db], {
+      scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'apply', objects: [pv('local-1', '2Gi', { storageClassName: 'manual' })] }, { action: 'wait', steady: true }] },
+    });
+    expect(later.pods[0].status).toBe('Running');
+    expect(later.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', volume: 'local-1' });
+  });
+
+  it('keeps a pod placed by nodeName ContainerCreating until its claim is bound, then starts it', () => {
+    const db = pod('db', 'default', [container('db')], { nodeName: 'node-1', volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] });
+    const r = run([pvc('data', 'default', '3Gi', { storageClassName: '' }), db]);
+    expect(r.pods[0]).toMatchObject({ status: 'ContainerCreating', node: 'node-1' });
+    expect(eventsOf(r, 'Started')).toEqual([]);
+    const later = run([pvc('data', 'default', '3Gi', { storageClassName: '' }), db], {
+      scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'apply', objects: [pv('pv-5', '5Gi')] }, { action: 'wait', steady: true }] },
+    });
+    expect(later.pods[0].status).toBe('Running');
+    expect(later.persistentVolumeClaims[0]).toMatchObject({ phase: 'Bound', volume: 'pv-5' });
+  });
+
   it('does not provision for kubernetes.io/no-provisioner', () => {
     const r = run([storageClass('manual', 'kubernetes.io/no-provisioner'), pvc('data', 'default', '1Gi', { storageClassName: 'manual' })]);
     expect(r.persistentVolumeClaims[0].phase).toBe('Pending');

@@ -114,6 +114,16 @@ describe('validateObjects', () => {
   });
 });
 
+describe('fields of the wrong type at the top', () => {
+  it('says a number for apiVersion or kind is not a string, as decoding the manifest would', () => {
+    const problems = validateObjects([{ apiVersion: 7, kind: 'Namespace', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: ['Pod'], metadata: { name: 'b' } }] as never[]);
+    expect(problems.filter((p) => p.rule === 'api-version').map((p) => `${p.name} ${p.path}: ${p.message}`)).toEqual([
+      'a apiVersion: Invalid value: 7: must be of type string',
+      'b kind: Invalid value: ["Pod"]: must be of type string',
+    ]);
+  });
+});
+
 describe('problem order', () => {
   it('compares indexes in field paths as numbers', () => {
     const paths = ['spec.ports[10].name', 'spec.ports[2].name', 'spec.ports[2]', 'spec.ports[1].port', 'metadata.name'];

@@ -99,6 +99,15 @@ describe('isolation', () => {
     expect(allowed([deny], { kind: 'node', node: { name: 'node-1', ip: '192.168.0.10' } }, web).ok).toBe(true);
     expect(allowed([deny], { kind: 'node', node: { name: 'node-2', ip: '192.168.0.11' } }, web).ok).toBe(false);
   });
+
+  it('traffic from a pod to its own node is always allowed too (kubernetes.io: "to and from the node"), to another node it is not', () => {
+    const denyEgress = policy('prod', 'deny-egress', { podSelector: {}, policyTypes: ['Egress'] });
+    const engine = new PolicyEngine(snapshot({ pods: [web], networkPolicies: [denyEgress] }));
+    const toNode = (name: string, ip: string) => engine.verdict('egress', asPeer(web), { kind: 'node', node: { name, ip } }, 'TCP', 10250);
+    expect(toNode('node-1', '192.168.0.10').allowed).toBe(true);
+    expect(toNode('node-2', '192.168.0.11').allowed).toBe(false);
+    expect(engine.allowedPorts('egress', asPeer(web), { kind: 'node', node: { name: 'node-1', ip: '192.168.0.10' } }).isAll()).toBe(true);
+  });
 });
 
 describe('peers: podSelector, namespaceSelector, and the AND/OR trap', () => {
