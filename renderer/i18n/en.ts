@@ -13,10 +13,12 @@ export const en = {
     whole: 'Whole design', selection: 'Selection', copy: 'Copy', copied: 'Copied',
     empty: '# Nothing to export yet: drag a resource from the palette onto the canvas.',
     emptySelection: '# Nothing selected.',
+    updating: 'Updating…', truncated: 'Showing the first {{shown}} of {{total}} lines; Copy copies all',
   },
   problems: {
     more: '… and {{count}} more', none: 'No problems found', errors: 'Errors', warnings: 'Warnings',
     count_one: '{{count}} problem', count_other: '{{count}} problems',
+    updating: 'Checking the design…',
   },
   inspector: {
     title: 'Inspector', nothing: 'Select a resource on the canvas to edit it.',

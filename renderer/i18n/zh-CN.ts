@@ -17,10 +17,12 @@ export const zhCN: DeepStrings<Strings> = {
     whole: '整个设计', selection: '所选对象', copy: '复制', copied: '已复制',
     empty: '# 还没有可导出的内容：从左侧资源面板拖一个资源到画布上。',
     emptySelection: '# 未选择任何对象。',
+    updating: '正在更新…', truncated: '仅显示前 {{shown}} 行（共 {{total}} 行）；“复制”会复制全部内容',
   },
   problems: {
     more: '…… 还有 {{count}} 个', none: '没有发现问题', errors: '错误', warnings: '警告',
     count_one: '{{count}} 个问题', count_other: '{{count}} 个问题',
+    updating: '正在检查设计…',
   },
   inspector: {
     title: '属性', nothing: '在画布上选择一个资源以编辑它。',
