@@ -7,6 +7,7 @@ import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
 import { items, rec, str, stringMap } from '../../model/guards';
 import type { KubeObject } from '../../model/object';
+import { targetPortOf } from '../../model/service';
 import { fnv1a } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import { parseProtocol } from './ports';
@@ -58,11 +59,17 @@ export function toNetService(o: KubeObject): NetService {
       ...(str(p.name) ? { name: p.name } : {}),
       protocol: parseProtocol(p.protocol) ?? 'TCP',
       port: p.port,
-      // targetPort defaults to port (core/v1 defaults.go, SetDefaults_Service).
-      targetPort: p.targetPort === undefined || p.targetPort === '' || p.targetPort === 0 ? p.port : /^\d+$/.test(String(p.targetPort)) ? Number(p.targetPort) : p.targetPort,
+      targetPort: netTargetPort(targetPortOf(p), p.port),
       ...(typeof p.nodePort === 'number' && p.nodePort ? { nodePort: p.nodePort } : {}),
     })),
   };
+}
+
+/** A number, or a container port name; a numeric string is read as its number (lenient). */
+function netTargetPort(target: unknown, port: number): number | string {
+  if (typeof target === 'number') return target;
+  if (typeof target !== 'string') return port;
+  return /^\d+$/.test(target) ? Number(target) : target;
 }
 
 /**
