@@ -6,7 +6,7 @@
 import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
 import { items, rec, str, stringMap } from '../../model/guards';
-import type { KubeObject } from '../../model/object';
+import { metadataName, metadataNamespace, type KubeObject } from '../../model/object';
 import { targetPortOf } from '../../model/service';
 import { fnv1a } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
@@ -18,14 +18,8 @@ export const SERVICE_CIDR_SIZE = 2 ** 20; // /12
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
-/** The namespace of a namespaced object; `default` when unset or not a string. */
-export function nsOf(o: KubeObject): string {
-  return str(rec(o.metadata)?.namespace) || 'default';
-}
-
-function nameOf(o: KubeObject): string {
-  return str(rec(o.metadata)?.name) ?? '';
-}
+const nsOf = metadataNamespace;
+const nameOf = metadataName;
 
 export function containerPorts(spec: PodSpec | undefined): NetContainerPort[] {
   const out: NetContainerPort[] = [];
