@@ -34,9 +34,20 @@ export function apiGroup(apiVersion: unknown): string {
  * objects leave their part empty). Two objects with the same key are the same API object.
  */
 export function objectKey(o: { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string } }, namespaced = true): string {
-  // An empty (or non-text) namespace is the default one, as kubectl applies it (namespaceOf agrees).
-  const ns = namespaced ? (typeof o.metadata?.namespace === 'string' && o.metadata.namespace) || DEFAULT_NAMESPACE : '';
+  const ns = namespaced ? metadataNamespace(o) : '';
   return `${apiGroup(o.apiVersion)}/${o.kind}/${ns}/${o.metadata?.name ?? ''}`;
+}
+
+/** The namespace a namespaced object is in: an unset, empty or non-text one is `default`, as kubectl applies it. */
+export function metadataNamespace(o: { metadata?: unknown }): string {
+  const ns = isPlainObject(o.metadata) ? o.metadata.namespace : undefined;
+  return typeof ns === 'string' && ns ? ns : DEFAULT_NAMESPACE;
+}
+
+/** The name of an object, `''` when its metadata is malformed. */
+export function metadataName(o: { metadata?: unknown }): string {
+  const name = isPlainObject(o.metadata) ? o.metadata.name : undefined;
+  return typeof name === 'string' ? name : '';
 }
 
 /** `Kind/name` — how kubectl and events name an object. */

@@ -4,8 +4,8 @@
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { getKindModule, isNamespaced } from '../kinds/registry';
-import { rec, str, stringMap } from './guards';
-import { DEFAULT_NAMESPACE, objectKey, type KubeObject } from './object';
+import { rec, stringMap } from './guards';
+import { metadataNamespace, objectKey, type KubeObject } from './object';
 
 export interface PodTemplateEntry {
   /** The object that runs the pods (Deployment, StatefulSet, Pod…). */
@@ -85,7 +85,7 @@ export class ObjectIndex {
 /** The namespace an object lives in: `''` for cluster-scoped kinds, `default` when unset. */
 export function namespaceOf(o: KubeObject): string {
   if (!isNamespaced(o.kind, o.apiVersion)) return '';
-  return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
+  return metadataNamespace(o);
 }
 
 export function keyOf(o: KubeObject): string {

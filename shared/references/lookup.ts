@@ -4,16 +4,14 @@
  * so a value import back would make a cycle that breaks whichever module loads first.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { DEFAULT_NAMESPACE, type KubeObject } from '../model/object';
+import type { KubeObject } from '../model/object';
 import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
-import { labelSelector, rec, str } from '../model/guards';
+import { labelSelector } from '../model/guards';
 import { selectorMatches, type Labels } from '../model/selector';
 import type { Reference, ReferenceRelation } from './types';
 
 /** The namespace of a namespaced source object (every rule's source kind is namespaced). */
-export function sourceNamespace(o: KubeObject): string {
-  return str(rec(o.metadata)?.namespace) || DEFAULT_NAMESPACE;
-}
+export { metadataNamespace as sourceNamespace } from '../model/object';
 
 /** An object by group, kind, namespace (`''` for cluster-scoped kinds) and name, in O(1). */
 export function findObject(index: ObjectIndex, group: string, kind: string, namespace: string, name: string): KubeObject | undefined {
@@ -125,7 +123,4 @@ export function formatLabels(labels: Labels): string {
 
 export { items, labelSelector, rec, str, strings } from '../model/guards';
 
-/** The name of an object, `''` when its metadata is malformed. */
-export function nameOf(o: KubeObject): string {
-  return str(rec(o.metadata)?.name) ?? '';
-}
+export { metadataName as nameOf } from '../model/object';

@@ -4,6 +4,7 @@
  * is an IANA service name; port numbers are 1–65535. Container ports get the same number check.
  */
 import type { Service } from 'kubernetes-types/core/v1';
+import { targetPortDefaulted } from '../model/service';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
 import { isDNS1123Label, isValidPortName } from './dns';
@@ -33,8 +34,9 @@ export const checkServicePortSpec: Check = (ctx, report) => {
         names.add(port.name);
       }
       if (badPort(port.port)) report(problemFor(o, 'error', 'port-range', `${at}.port`, `Invalid value: ${port.port}: ${PORT_RANGE}`));
-      const target = port.targetPort;
-      if (badPort(target)) report(problemFor(o, 'error', 'port-range', `${at}.targetPort`, `Invalid value: ${target}: ${PORT_RANGE}`));
+      // 0 and "" are defaulted to port before the API server validates (SetDefaults_Service).
+      const target = targetPortDefaulted(port) ? undefined : port.targetPort;
+      if (target !== undefined && badPort(target)) report(problemFor(o, 'error', 'port-range', `${at}.targetPort`, `Invalid value: ${target}: ${PORT_RANGE}`));
       if (typeof target === 'string')
         for (const msg of isValidPortName(target))
           report(

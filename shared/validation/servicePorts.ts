@@ -5,7 +5,9 @@
  * informational), so an undeclared number is only a warning.
  */
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
+import { items } from '../model/guards';
 import type { PodTemplateEntry } from '../model/objectIndex';
+import { targetPortDefaulted, targetPortOf } from '../model/service';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
 import { isValidPortName } from './dns';
@@ -31,14 +33,14 @@ export const checkServicePorts: Check = (ctx, report) => {
 };
 
 function checkPort(svc: Parameters<typeof problemFor>[0], port: ServicePort, i: number, entry: PodTemplateEntry, report: Parameters<Check>[1]): void {
-  const target = port.targetPort ?? port.port;
+  const target = targetPortOf(port);
   const protocol = port.protocol ?? 'TCP';
   const declared = containersOf(entry)
     .filter(({ path }) => !path.includes('initContainers'))
-    .flatMap(({ container }) => container.ports ?? [])
-    .filter((p) => p && (p.protocol ?? 'TCP') === protocol);
+    .flatMap(({ container }) => items(container.ports))
+    .filter((p) => (p.protocol ?? 'TCP') === protocol);
   const workload = `${entry.owner.kind} ${entry.namespace}/${entry.owner.metadata.name}`;
-  const path = `spec.ports[${i}].${port.targetPort === undefined ? 'port' : 'targetPort'}`;
+  const path = `spec.ports[${i}].${targetPortDefaulted(port) ? 'port' : 'targetPort'}`;
   const known = declared.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort)));
   const offer = known.length ? `one of its container ports: ${known.join(', ')}` : 'a port its containers declare';
   if (typeof target === 'string') {

@@ -6,7 +6,8 @@
 import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
 import { items, rec, str, stringMap } from '../../model/guards';
-import type { KubeObject } from '../../model/object';
+import { metadataName, metadataNamespace, type KubeObject } from '../../model/object';
+import { targetPortOf } from '../../model/service';
 import { fnv1a } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import { parseProtocol } from './ports';
@@ -17,14 +18,8 @@ export const SERVICE_CIDR_SIZE = 2 ** 20; // /12
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
-/** The namespace of a namespaced object; `default` when unset or not a string. */
-export function nsOf(o: KubeObject): string {
-  return str(rec(o.metadata)?.namespace) || 'default';
-}
-
-function nameOf(o: KubeObject): string {
-  return str(rec(o.metadata)?.name) ?? '';
-}
+const nsOf = metadataNamespace;
+const nameOf = metadataName;
 
 export function containerPorts(spec: PodSpec | undefined): NetContainerPort[] {
   const out: NetContainerPort[] = [];
@@ -58,11 +53,17 @@ export function toNetService(o: KubeObject): NetService {
       ...(str(p.name) ? { name: p.name } : {}),
       protocol: parseProtocol(p.protocol) ?? 'TCP',
       port: p.port,
-      // targetPort defaults to port (core/v1 defaults.go, SetDefaults_Service).
-      targetPort: p.targetPort === undefined || p.targetPort === '' || p.targetPort === 0 ? p.port : /^\d+$/.test(String(p.targetPort)) ? Number(p.targetPort) : p.targetPort,
+      targetPort: netTargetPort(targetPortOf(p), p.port),
       ...(typeof p.nodePort === 'number' && p.nodePort ? { nodePort: p.nodePort } : {}),
     })),
   };
+}
+
+/** A number, or a container port name; a numeric string is read as its number (lenient). */
+function netTargetPort(target: unknown, port: number): number | string {
+  if (typeof target === 'number') return target;
+  if (typeof target !== 'string') return port;
+  return /^\d+$/.test(target) ? Number(target) : target;
 }
 
 /**

@@ -7,8 +7,8 @@
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ClusterSpec } from '../../design/types';
 import { hasObjectShape, rec, stringMap } from '../../model/guards';
-import type { KubeObject } from '../../model/object';
-import { assignServiceAddresses, cmp, containerPorts, nsOf, toNetIngress, toNetPolicy, toNetService } from './convert';
+import { metadataNamespace as nsOf, type KubeObject } from '../../model/object';
+import { assignServiceAddresses, cmp, containerPorts, toNetIngress, toNetPolicy, toNetService } from './convert';
 import { fnv1a, nameSuffix } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import type { NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';

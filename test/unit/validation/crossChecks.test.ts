@@ -102,6 +102,16 @@ describe('Service targetPort and the selected containers', () => {
     ]);
   });
 
+  it('targetPort 0 or "" also defaults to port (SetDefaults_Service), so port 80 reaches containerPort 80', () => {
+    for (const targetPort of [0, '']) {
+      const svc = service('web', 'shop', { app: 'web' }, [{ port: 80, targetPort }]);
+      expect(lines(validateObjects([deployment('web'), svc]), 'service-target-port')).toEqual([]);
+      // Defaulted before validation: neither out of range nor a bad port name.
+      expect(lines(validateObjects([deployment('web'), svc]), 'port-range')).toEqual([]);
+      expect(validateObjects([deployment('web'), svc]).filter((p) => p.path.endsWith('targetPort'))).toEqual([]);
+    }
+  });
+
   it('matching named and numeric ports find nothing wrong', () => {
     const svc = service('web', 'shop', { app: 'web' }, [{ name: 'a', port: 80, targetPort: 'http' }, { name: 'b', port: 8080, targetPort: 80 }]);
     expect(validateObjects([deployment('web'), svc])).toEqual([]);

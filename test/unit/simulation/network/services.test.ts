@@ -6,8 +6,11 @@ import { pod, ports, service, snapshot } from './helpers';
 const svcObject = (name: string, spec: Record<string, unknown>, ns = 'shop'): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec });
 
 describe('Service defaults and addresses', () => {
-  it('targetPort defaults to port', () => {
-    expect(toNetService(svcObject('a', { ports: [{ port: 8080 }] })).ports[0]).toEqual({ protocol: 'TCP', port: 8080, targetPort: 8080 });
+  it('targetPort defaults to port, when unset, 0 or "" (SetDefaults_Service)', () => {
+    for (const extra of [{}, { targetPort: 0 }, { targetPort: '' }]) {
+      expect(toNetService(svcObject('a', { ports: [{ port: 8080, ...extra }] })).ports[0]).toEqual({ protocol: 'TCP', port: 8080, targetPort: 8080 });
+    }
+    expect(toNetService(svcObject('a', { ports: [{ port: 80, targetPort: 'http' }] })).ports[0].targetPort).toBe('http');
   });
 
   it('type defaults to ClusterIP; headless keeps clusterIP None; LoadBalancer is <pending> offline; ExternalName has no ClusterIP', () => {
