@@ -1,7 +1,7 @@
 /** Name, namespace and labels: the metadata every object has. */
 import { useTranslation } from 'react-i18next';
 import { isNamespaced } from '../../../shared/kinds/registry';
-import { DEFAULT_NAMESPACE, type KubeObject } from '../../../shared/model/object';
+import { metadataNamespace, type KubeObject } from '../../../shared/model/object';
 import { useKubeplanStore } from '../../store';
 import { editObject, mapEntries, setIn } from './edit';
 import { KeyValueEditor, Section, TextField } from './fields';
@@ -16,8 +16,8 @@ export interface ObjectFormProps {
 function useUniqueName(id: string, object: KubeObject): Check {
   const resources = useKubeplanStore((s) => s.design.resources);
   return (name) => {
-    const ns = object.metadata.namespace ?? DEFAULT_NAMESPACE;
-    const clash = resources.some((r) => r.id !== id && r.object.kind === object.kind && r.object.metadata.name === name && (!isNamespaced(object.kind) || (r.object.metadata.namespace ?? DEFAULT_NAMESPACE) === ns));
+    const ns = metadataNamespace(object);
+    const clash = resources.some((r) => r.id !== id && r.object.kind === object.kind && r.object.metadata.name === name && (!isNamespaced(object.kind) || metadataNamespace(r.object) === ns));
     return clash ? { key: 'errors.duplicateName', params: { kind: object.kind, name, namespace: ns } } : undefined;
   };
 }
@@ -33,7 +33,7 @@ export function CommonFields({ id, object }: ObjectFormProps) {
       {namespaced && (
         <TextField
           label={t('inspector.namespace')}
-          value={object.metadata.namespace ?? DEFAULT_NAMESPACE}
+          value={metadataNamespace(object)}
           mono
           checks={[required, dns1123Label]}
           options={Object.keys(namespaces)}

@@ -1,4 +1,5 @@
 /** Ingress: class, and rules of host → paths → backend Service and port. */
+import { metadataNamespace } from '../../../shared/model/object';
 import type { HTTPIngressPath, IngressRule } from 'kubernetes-types/networking/v1';
 import { useTranslation } from 'react-i18next';
 import { useKubeplanStore } from '../../store';
@@ -11,8 +12,8 @@ const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 
 export function IngressFields({ id, object }: ObjectFormProps) {
   const { t } = useTranslation();
-  const ns = object.metadata.namespace ?? 'default';
-  const services = useKubeplanStore((s) => s.design.resources).filter((r) => r.object.kind === 'Service' && (r.object.metadata.namespace ?? 'default') === ns).map((r) => r.object.metadata.name);
+  const ns = metadataNamespace(object);
+  const services = useKubeplanStore((s) => s.design.resources).filter((r) => r.object.kind === 'Service' && metadataNamespace(r.object) === ns).map((r) => r.object.metadata.name);
   const set = (path: Array<string | number>, v: unknown) => editObject(id, object, (d) => setIn(d, path, v));
   const rules = (getIn(object, ['spec', 'rules']) as IngressRule[] | undefined) ?? [];
   const newPath = (): HTTPIngressPath => ({ path: '/', pathType: 'Prefix', backend: { service: { name: services[0] ?? 'web', port: { number: 80 } } } });
