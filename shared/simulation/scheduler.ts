@@ -13,7 +13,7 @@ import type { Cluster, Controller } from './cluster';
 import { findBestVolume, isClaimBoundOrDelayed, NO_PROVISIONER, SELECTED_NODE } from './controllers/pvbinder';
 import { isTerminal } from './controllers/util';
 import { milli, podRequests, units, type PodRequests } from './resources';
-import { nsOf, storeKey, type WatchEvent } from './store';
+import { eventKey, nsOf, type WatchEvent } from './store';
 
 interface NodeInfo {
   node: Node & KubeObject;
@@ -93,7 +93,7 @@ export class Scheduler implements Controller {
     const o = ev.object;
     if (o.kind === 'Node') return this.onNode(ev);
     if (o.kind === 'Pod') {
-      const key = storeKey(o);
+      const key = eventKey(ev);
       const nodeName = (o.spec as Pod['spec'])?.nodeName;
       const gone = ev.type === 'DELETED' || isTerminal(o);
       if (gone) {
