@@ -144,7 +144,7 @@ export class ApiServer {
     c.store.put(obj);
     if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(obj));
     this.notify('ADDED', obj);
-    c.dispatch({ type: 'ADDED', object: obj });
+    c.dispatch({ type: 'ADDED', object: obj, key });
     return { ok: true, object: obj };
   }
 
@@ -161,7 +161,7 @@ export class ApiServer {
     c.store.put(next, key);
     if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(next));
     this.notify('MODIFIED', next);
-    c.dispatch({ type: 'MODIFIED', object: next, old });
+    c.dispatch({ type: 'MODIFIED', object: next, old, key });
     return { ok: true, object: next };
   }
 
@@ -184,7 +184,7 @@ export class ApiServer {
       c.message('apiserver', 'etcd', 'write', refOf(next));
       c.message('apiserver', `kubelet/${nodeName}`, 'watch MODIFIED', refOf(next));
     }
-    c.dispatch({ type: 'MODIFIED', object: next, old });
+    c.dispatch({ type: 'MODIFIED', object: next, old, key });
     return { ok: true, object: next };
   }
 
@@ -210,14 +210,14 @@ export class ApiServer {
       c.store.put(next);
       if (c.options.record) c.message('apiserver', 'etcd', 'write', refOf(next));
       this.notify('MODIFIED', next);
-      c.dispatch({ type: 'MODIFIED', object: next, old });
+      c.dispatch({ type: 'MODIFIED', object: next, old, key });
       return { ok: true, object: next };
     }
     c.store.remove(key);
     this.lastApplied.delete(key);
     if (c.options.record) c.message('apiserver', 'etcd', 'delete', refOf(old));
     this.notify('DELETED', old);
-    c.dispatch({ type: 'DELETED', object: old, old });
+    c.dispatch({ type: 'DELETED', object: old, old, key });
     return { ok: true, object: old };
   }
 

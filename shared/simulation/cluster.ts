@@ -147,8 +147,9 @@ export class Cluster {
       for (const q of this.queues) {
         if (q.keys.size === 0) continue;
         any = true;
-        const keys = [...q.keys];
-        q.keys.clear();
+        // Swap in a fresh set rather than copying: keys enqueued during the syncs go to the next round.
+        const keys = q.keys;
+        q.keys = new Set();
         for (const k of keys) q.controller.sync(k);
       }
       if (!any) return;

@@ -9,7 +9,7 @@ import type { KubeObject } from '../model/object';
 import { timestamp } from './apiserver';
 import type { Cluster, Controller } from './cluster';
 import { controllerRef, isTerminal, remove } from './controllers/util';
-import { nsOf, storeKey, type WatchEvent } from './store';
+import { eventKey, nsOf, type WatchEvent } from './store';
 
 type PodObj = Pod & KubeObject;
 
@@ -71,13 +71,14 @@ export class Kubelet implements Controller {
     }
     if (o.kind !== 'Pod' || ev.type === 'DELETED') {
       if (o.kind === 'Pod') {
-        this.started.delete(storeKey(o));
-        this.terminating.delete(storeKey(o));
-        this.waitingForVolumes.delete(storeKey(o));
+        const key = eventKey(ev);
+        this.started.delete(key);
+        this.terminating.delete(key);
+        this.waitingForVolumes.delete(key);
       }
       return;
     }
-    if ((o.spec as Pod['spec'])?.nodeName) this.c.enqueue(this, storeKey(o));
+    if ((o.spec as Pod['spec'])?.nodeName) this.c.enqueue(this, eventKey(ev));
   }
 
   sync(key: string): void {

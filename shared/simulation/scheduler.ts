@@ -13,7 +13,7 @@ import type { Cluster, Controller } from './cluster';
 import { findBestVolume, isClaimBoundOrDelayed, NO_PROVISIONER, SELECTED_NODE } from './controllers/pvbinder';
 import { isTerminal } from './controllers/util';
 import { milli, podRequests, units, type PodRequests } from './resources';
-import { nsOf, storeKey, type WatchEvent } from './store';
+import { eventKey, nsOf, type WatchEvent } from './store';
 
 interface NodeInfo {
   node: Node & KubeObject;
@@ -28,6 +28,8 @@ interface NodeInfo {
   ports: Set<string>;
   /** The node has a PreferNoSchedule taint (so TaintToleration scores can differ). */
   preferNoSchedule: boolean;
+  /** Neither cordoned nor tainted: NodeUnschedulable and TaintToleration pass for every pod. */
+  untainted: boolean;
 }
 
 const NO_TOLERATIONS: Toleration[] = [];
@@ -93,7 +95,7 @@ export class Scheduler implements Controller {
     const o = ev.object;
     if (o.kind === 'Node') return this.onNode(ev);
     if (o.kind === 'Pod') {
-      const key = storeKey(o);
+      const key = eventKey(ev);
       const nodeName = (o.spec as Pod['spec'])?.nodeName;
       const gone = ev.type === 'DELETED' || isTerminal(o);
       if (gone) {
@@ -132,6 +134,7 @@ export class Scheduler implements Controller {
       pods: existing?.pods ?? 0,
       ports: existing?.ports ?? new Set(),
       preferNoSchedule: (n.spec?.taints ?? []).some((t) => t.effect === 'PreferNoSchedule'),
+      untainted: !n.spec?.unschedulable && (n.spec?.taints ?? []).length === 0,
     };
     if (!existing) this.nodeOrder.push(name);
     this.nodes.set(name, info);
@@ -229,8 +232,15 @@ export class Scheduler implements Controller {
     const want = numFeasibleNodesToFind(total);
     const view = podView(pod);
     let processed = 0;
+    // A pod with no node name, selector, required affinity, host ports or hard spread can only fail
+    // NodeResourcesFit on a node without taints: check that inline (same verdicts as filter).
+    const plain = !pod.spec?.nodeName && view.selector.length === 0 && !view.required && ports.length === 0 && (!spread || spread.hard.length === 0);
     for (; processed < total && feasible.length < want; processed++) {
       const info = this.nodeList[(this.nextStart + processed) % total];
+      if (plain && info.untainted && info.pods + 1 <= info.allocPods && !(req.cpu > 0 && info.cpu + req.cpu > info.allocCpu) && !(req.memory > 0 && info.memory + req.memory > info.allocMemory)) {
+        feasible.push(info);
+        continue;
+      }
       const fail = this.filter(pod, view, info, req, ports, spread);
       if (fail === null) {
         feasible.push(info);

@@ -82,9 +82,9 @@ export class Simulation {
   apply(objects: KubeObject[]): void {
     const c = this.cluster;
     for (const o of applyOrder(objects)) {
-      const obj = cloneJson(o);
-      const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: obj });
-      const namespace = nsOf(obj);
+      // The API server's apply clones the object itself: no second copy here.
+      const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
+      const namespace = nsOf(o);
       this.applied.push({
         step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name,
         result: r.ok ? r.result ?? 'configured' : 'failed',

@@ -13,6 +13,13 @@ export interface WatchEvent {
   old?: KubeObject;
   /** The controller's key (`Kind/ns/name`), worked out once per event for every informer: see eventOwner. */
   owner?: string | null;
+  /** The object's store key, worked out once per event (see eventKey) so every informer shares one string. */
+  key?: string;
+}
+
+/** The event's object key, computed once and shared by every handler (and the queues they feed). */
+export function eventKey(ev: WatchEvent): string {
+  return (ev.key ??= storeKey(ev.object));
 }
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'IngressClass']);

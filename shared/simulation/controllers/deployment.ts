@@ -8,7 +8,7 @@ import { cloneJson, type KubeObject } from '../../model/object';
 import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { podTemplateHash } from '../rng';
-import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
+import { eventKey, keyFor, nsOf, storeKey, type WatchEvent } from '../store';
 import { controllerRef, isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition, eventOwner } from './util';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -47,7 +47,7 @@ export class DeploymentController implements Controller {
 
   handle(ev: WatchEvent): void {
     const o = ev.object;
-    if (o.kind === 'Deployment' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
+    if (o.kind === 'Deployment' && ev.type !== 'DELETED') this.c.enqueue(this, eventKey(ev));
     else if (o.kind === 'ReplicaSet') {
       const k = eventOwner(ev);
       if (k?.startsWith('Deployment/')) this.c.enqueue(this, k);

@@ -7,7 +7,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../model/object';
 import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
-import { storeKey, type WatchEvent } from '../store';
+import { eventKey, type WatchEvent } from '../store';
 import { Backoff, isActive, isReady, ownedPods, podFromTemplate, remove, removeCondition, setCondition, writeStatus, type Condition, eventOwner } from './util';
 
 const BURST = 500;
@@ -22,7 +22,7 @@ export class ReplicaSetController implements Controller {
 
   handle(ev: WatchEvent): void {
     const o = ev.object;
-    if (o.kind === 'ReplicaSet' && ev.type !== 'DELETED') this.c.enqueue(this, storeKey(o));
+    if (o.kind === 'ReplicaSet' && ev.type !== 'DELETED') this.c.enqueue(this, eventKey(ev));
     else if (o.kind === 'Pod') {
       const k = eventOwner(ev);
       if (k?.startsWith('ReplicaSet/')) this.c.enqueue(this, k);
