@@ -25,10 +25,8 @@ export interface LocatedDocument {
 export function loadWithPositions(text: string, trackDepth: number): LocatedDocument {
   const events = parseEvents(text, { maxDepth: MAX_DEPTH });
   const values = constructFromEvents(events, { source: text, schema: MANIFEST_SCHEMA, maxAliases: MAX_ALIASES });
-  const root = trackPositions(events, text, trackDepth);
+  const { root, aliases } = trackPositions(events, text, trackDepth);
   const lineStarts = computeLineStarts(text);
-  let aliases = 0;
-  for (const ev of events) if (ev.type === EVENT_ID.ALIAS) aliases++;
   return {
     values,
     aliases,
@@ -44,15 +42,29 @@ export function loadWithPositions(text: string, trackDepth: number): LocatedDocu
   };
 }
 
-/** Position tree of the first document, down to `trackDepth` levels below the root. */
-function trackPositions(events: Event[], text: string, trackDepth: number): PositionNode {
+/**
+ * Position tree of the first document, down to `trackDepth` levels below the root, and the number of
+ * aliases in the text — one pass over the events; keys below the tracked levels are not decoded.
+ */
+function trackPositions(events: Event[], text: string, trackDepth: number): { root: PositionNode; aliases: number } {
   const root: PositionNode = { offset: 0 };
+  let aliases = 0;
   // Each open container: its position node (undefined when below trackDepth), kind, and child count.
   const stack: { node?: PositionNode; mapping: boolean; count: number; key?: PathSegment }[] = [];
   let documents = 0;
-  for (const ev of events) {
+  let skip = 0; // depth inside an untracked container
+  let i = 0;
+  for (; i < events.length; i++) {
+    const ev = events[i]!;
     if (ev.type === EVENT_ID.DOCUMENT) {
       if (++documents > 1) break;
+      continue;
+    }
+    if (ev.type === EVENT_ID.ALIAS) aliases++;
+    if (skip > 0) {
+      // Inside a container nothing below is recorded for: only follow its nesting.
+      if (ev.type === EVENT_ID.POP) skip--;
+      else if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) skip++;
       continue;
     }
     if (ev.type === EVENT_ID.POP) {
@@ -67,9 +79,9 @@ function trackPositions(events: Event[], text: string, trackDepth: number): Posi
       node = root;
     } else if (parent.mapping && parent.count % 2 === 0) {
       // A key: remember it for the value that follows.
-      parent.key = ev.type === EVENT_ID.SCALAR ? getScalarValue(text, ev) : undefined;
+      parent.key = parent.node && ev.type === EVENT_ID.SCALAR ? getScalarValue(text, ev) : undefined;
       parent.count++;
-      if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) stack.push({ mapping: ev.type === EVENT_ID.MAPPING, count: 0 });
+      if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) skip = 1;
       continue;
     } else {
       const seg = parent.mapping ? parent.key : parent.count;
@@ -79,9 +91,13 @@ function trackPositions(events: Event[], text: string, trackDepth: number): Posi
         (parent.node.children ??= new Map()).set(seg, node);
       }
     }
-    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) stack.push({ node, mapping: ev.type === EVENT_ID.MAPPING, count: 0 });
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
+      if (node) stack.push({ node, mapping: ev.type === EVENT_ID.MAPPING, count: 0 });
+      else skip = 1;
+    }
   }
-  return root;
+  for (; i < events.length; i++) if (events[i]!.type === EVENT_ID.ALIAS) aliases++;
+  return { root, aliases };
 }
 
 function computeLineStarts(text: string): number[] {

@@ -76,7 +76,7 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
     out.errors.push(yamlError(err, file, lineOffset));
     return { failed: true, documents: 1 };
   }
-  const docs = scanDocuments(events, text);
+  const docs = scanDocuments(events);
   const lines = new LineCounter(text);
   for (let i = 0; i < values.length; i++) {
     const info = docs[i];
@@ -84,7 +84,7 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
     if (value === null || value === undefined || !info || info.start < 0) continue; // empty document
     const index = indexOffset + i;
     const line = lineOffset + lines.lineAt(info.start);
-    if (info.aliases > 0) {
+    if (info.aliases) {
       const expanded = expandAliases(value);
       if (expanded === undefined) {
         out.errors.push({ file, line, message: `document aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (an alias bomb?)` });
@@ -94,8 +94,9 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
     }
     if (isListObject(value)) {
       const items = value.items as unknown[];
+      const itemStarts = listItemStarts(events, info, text);
       items.forEach((item, j) => {
-        const itemLine = info.itemStarts?.[j] !== undefined ? lineOffset + lines.lineAt(info.itemStarts[j]) : line;
+        const itemLine = itemStarts?.[j] !== undefined ? lineOffset + lines.lineAt(itemStarts[j]) : line;
         addObject(item, file, itemLine, index, out, `item ${j + 1} of the ${String(value.kind)}`);
       });
     } else {
@@ -152,66 +153,91 @@ export function yamlError(err: unknown, file: string, lineOffset: number): Manif
 interface DocumentInfo {
   /** Offset of the root node, -1 for an empty document. */
   start: number;
-  aliases: number;
-  /** Offsets of the `items` of a root mapping, for the lines of `kind: List` items. */
-  itemStarts?: number[];
+  /** Index of the root node's event, -1 for an empty document. */
+  root: number;
+  /** Index of the document's closing POP event. */
+  end: number;
+  /** Whether the document uses aliases (then its shared nodes are copied apart, within the node budget). */
+  aliases: boolean;
 }
 
-/** One pass over the parser's events: where each document and each root `items` entry starts. */
-function scanDocuments(events: Event[], source: string): DocumentInfo[] {
+/**
+ * Where each document's root node starts. Only the event after each DOCUMENT is read and then the
+ * document is skipped to its end by counting opens and closes — no other per-event work, since
+ * this runs over every event of a 10,000-object file.
+ */
+function scanDocuments(events: Event[]): DocumentInfo[] {
   const docs: DocumentInfo[] = [];
-  let doc: DocumentInfo = { start: -1, aliases: 0 };
-  let depth = 0;
-  let rootChild = 0; // position among the root mapping's keys and values
-  let itemsKey = false;
-  let itemsDepth = -1;
-  for (const ev of events) {
-    if (ev.type === EVENT_ID.DOCUMENT) {
-      doc = { start: -1, aliases: 0 };
-      docs.push(doc);
-      depth = 1;
-      rootChild = 0;
-      itemsKey = false;
-      itemsDepth = -1;
+  const n = events.length;
+  let i = 0;
+  while (i < n) {
+    if (events[i]!.type !== EVENT_ID.DOCUMENT) {
+      i++;
       continue;
     }
-    if (ev.type === EVENT_ID.POP) {
-      depth--;
-      if (depth < itemsDepth) itemsDepth = -1;
-      continue;
+    const root = i + 1 < n && events[i + 1]!.type !== EVENT_ID.POP ? i + 1 : -1;
+    let depth = 1;
+    let aliases = false;
+    let j = i + 1;
+    for (; j < n && depth > 0; j++) {
+      const t = events[j]!.type;
+      if (t === EVENT_ID.POP) depth--;
+      else if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+      else if (t === EVENT_ID.ALIAS) aliases = true;
     }
-    if (ev.type === EVENT_ID.ALIAS) doc.aliases++;
-    if (depth === 1) doc.start = nodeStart(ev);
-    else if (depth === 2) {
-      // A child of the root: keys at even positions, values at odd ones.
-      if (rootChild % 2 === 0) itemsKey = ev.type === EVENT_ID.SCALAR && ev.valueEnd - ev.valueStart === 5 && source.startsWith('items', ev.valueStart);
-      else if (itemsKey && ev.type === EVENT_ID.SEQUENCE) {
-        doc.itemStarts = [];
-        itemsDepth = 3;
-      }
-      rootChild++;
-    } else if (depth === itemsDepth) doc.itemStarts?.push(nodeStart(ev));
-    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) depth++;
+    docs.push({ start: root < 0 ? -1 : nodeStart(events[root]!), root, end: j - 1, aliases });
+    i = j;
   }
   return docs;
 }
 
+/** Offsets of the entries of a root mapping's `items` sequence, for the lines of `kind: List` items. */
+function listItemStarts(events: Event[], doc: DocumentInfo, source: string): number[] | undefined {
+  const root = events[doc.root];
+  if (root?.type !== EVENT_ID.MAPPING) return undefined;
+  let depth = 1; // inside the root mapping
+  let rootChild = 0; // position among the root mapping's keys and values
+  let itemsKey = false;
+  let starts: number[] | undefined;
+  for (let i = doc.root + 1; i < doc.end && depth > 0; i++) {
+    const ev = events[i]!;
+    if (ev.type === EVENT_ID.POP) {
+      depth--;
+      if (starts && depth < 2) return starts;
+      continue;
+    }
+    if (depth === 1) {
+      // A child of the root: keys at even positions, values at odd ones.
+      if (rootChild % 2 === 0) itemsKey = ev.type === EVENT_ID.SCALAR && ev.valueEnd - ev.valueStart === 5 && source.startsWith('items', ev.valueStart);
+      else if (itemsKey && ev.type === EVENT_ID.SEQUENCE) starts = [];
+      rootChild++;
+    } else if (depth === 2 && starts) starts.push(nodeStart(ev));
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) depth++;
+  }
+  return starts;
+}
+
 function nodeStart(ev: Event): number {
   switch (ev.type) {
-    case EVENT_ID.SCALAR: {
-      const starts = [ev.anchorStart, ev.tagStart, ev.valueStart].filter((s) => s >= 0);
-      return starts.length ? Math.min(...starts) : -1;
-    }
+    case EVENT_ID.SCALAR:
+      return minStart(ev.anchorStart, ev.tagStart, ev.valueStart);
     case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE: {
-      const starts = [ev.anchorStart, ev.tagStart, ev.start].filter((s) => s >= 0);
-      return starts.length ? Math.min(...starts) : -1;
-    }
+    case EVENT_ID.SEQUENCE:
+      return minStart(ev.anchorStart, ev.tagStart, ev.start);
     case EVENT_ID.ALIAS:
       return ev.anchorStart;
     default:
       return -1;
   }
+}
+
+/** The smallest of three offsets that are present (-1 means absent), or -1. */
+function minStart(a: number, b: number, c: number): number {
+  let m = -1;
+  if (a >= 0) m = a;
+  if (b >= 0 && (m < 0 || b < m)) m = b;
+  if (c >= 0 && (m < 0 || c < m)) m = c;
+  return m;
 }
 
 /** Line numbers for increasing offsets in one pass (falls back to recounting if asked to go back). */
