@@ -1,4 +1,5 @@
 /** API defaulting done on create (before admission): namespace label, Service IPs and ports. */
+import { targetPortDefaulted } from '../model/service';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import type { ApiServer } from './apiserver';
@@ -15,7 +16,8 @@ export function defaultObject(o: KubeObject, api: ApiServer): void {
     if (type !== 'ExternalName' && !spec.clusterIP) spec.clusterIP = api.allocateClusterIp();
     for (const p of spec.ports ?? []) {
       p.protocol ??= 'TCP';
-      p.targetPort ??= p.port;
+      // Unset, 0 and "" all default to port (SetDefaults_Service).
+      if (targetPortDefaulted(p)) p.targetPort = p.port;
       if ((type === 'NodePort' || type === 'LoadBalancer') && !p.nodePort) p.nodePort = api.allocateNodePort();
     }
   }

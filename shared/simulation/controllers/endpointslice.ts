@@ -3,6 +3,7 @@
  * namespace, with their readiness; named targetPorts looked up per pod (pods without the name are
  * left out). One slice per distinct port mapping.
  */
+import { targetPortOf } from '../../model/service';
 import type { Container, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import { mapSelectorMatches } from '../../model/selector';
@@ -18,7 +19,7 @@ const USER = 'system:serviceaccount:kube-system:endpointslice-controller';
 
 /** The port a Service port reaches on a pod: numeric targetPort as is, a name looked up in the pod's containers. */
 export function resolveTargetPort(sp: ServicePort, containers: Container[]): number | undefined {
-  const tp = sp.targetPort ?? sp.port;
+  const tp = targetPortOf(sp) as number | string;
   if (typeof tp === 'number') return tp;
   if (/^\d+$/.test(tp)) return Number(tp);
   for (const ct of containers) for (const p of ct.ports ?? []) if (p.name === tp && (p.protocol ?? 'TCP') === (sp.protocol ?? 'TCP')) return p.containerPort;

@@ -22,6 +22,11 @@ describe('EndpointSlices list the ready pods a Service selects', () => {
     expect(later.endpoints[0].endpoints).toHaveLength(2);
   });
 
+  it.each([0, ''])('treats targetPort %j as unset: endpoints use the Service port (SetDefaults_Service)', (targetPort) => {
+    const r = run([ns('shop'), deployment('web', 'shop', 1, [container('web')]), svc({ ports: [{ port: 8080, targetPort }] })]);
+    expect(r.endpoints[0].endpoints.map((e) => e.split(':')[1])).toEqual(['8080']);
+  });
+
   it('gives a Service without a selector no endpoints', () => {
     const r = run([ns('shop'), deployment('web', 'shop', 1, [container('web')]), { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } }]);
     expect(r.endpoints).toEqual([{ namespace: 'shop', service: 'ext', endpoints: [] }]);
