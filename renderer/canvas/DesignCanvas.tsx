@@ -76,6 +76,7 @@ export function DesignCanvas() {
 
     const applyViewport = () => {
       const v = useKubeplanStore.getState().viewport;
+      gestures.dropPanShift();
       if (stage.x() !== v.x || stage.y() !== v.y || stage.scaleX() !== v.scale) {
         stage.position({ x: v.x, y: v.y });
         stage.scale({ x: v.scale, y: v.scale });

@@ -8,7 +8,7 @@ import type Konva from 'konva';
 import type { Box, Point } from '../../shared/design/types';
 import {
   canConnectKinds, clearSelection, connect, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select,
-  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex,
+  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, contentBounds, designIndex,
 } from '../store';
 import { DETAIL_SCALE, fitText, HANDLE } from './drawCard';
 import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
@@ -44,9 +44,12 @@ type Gesture =
   | { type: 'resize'; frame: string; box: Box; startWorld: Point; size: { width: number; height: number } }
   | { type: 'band'; startWorld: Point; startScreen: Point; shift: boolean; moved: boolean }
   | { type: 'connect'; sourceId: string; targets: Set<string>; from: Point }
-  | { type: 'pan'; startScreen: Point; origin: Point };
+  /** `slide`: everything is drawn on screen, so the pan slides the canvases by CSS instead of redrawing them. */
+  | { type: 'pan'; startScreen: Point; origin: Point; slide: boolean };
 
 const DRAG_THRESHOLD = 4;
+/** Screen pixels kept clear around the scene for a sliding pan (selection rings, strokes, markers). */
+const SLIDE_MARGIN = 12;
 
 export class CanvasGestures {
   readonly edgeScene: EdgeScene = emptyEdgeScene();
@@ -109,7 +112,7 @@ export class CanvasGestures {
     if (e.button === 1 || (e.button === 0 && this.spaceDown)) {
       e.preventDefault();
       const v = currentViewport();
-      this.gesture = { type: 'pan', startScreen: screen, origin: { x: v.x, y: v.y } };
+      this.gesture = { type: 'pan', startScreen: screen, origin: { x: v.x, y: v.y }, slide: this.sceneFitsOnScreen() };
       this.setCursor('grabbing');
       this.container.setPointerCapture(e.pointerId);
       return;
@@ -174,9 +177,16 @@ export class CanvasGestures {
     switch (g.type) {
       case 'pan': {
         const stage = this.layers.stage;
-        stage.position({ x: g.origin.x + screen.x - g.startScreen.x, y: g.origin.y + screen.y - g.startScreen.y });
+        const x = g.origin.x + screen.x - g.startScreen.x;
+        const y = g.origin.y + screen.y - g.startScreen.y;
+        if (g.slide) {
+          // Nothing was culled, so the drawn canvases already hold the whole scene: move them, redraw nothing.
+          this.slide(x - stage.x(), y - stage.y());
+          return;
+        }
+        stage.position({ x, y });
         updateVisibleWorld(currentViewport());
-        stage.batchDraw();
+        this.redrawScene();
         return;
       }
       case 'press-card': {
@@ -245,6 +255,7 @@ export class CanvasGestures {
     const world = screenToWorld(this.screenPoint(e));
     switch (g.type) {
       case 'pan':
+        this.settlePan();
         setViewport(currentViewport());
         this.setCursor(this.spaceDown ? 'grab' : '');
         return;
@@ -290,6 +301,7 @@ export class CanvasGestures {
     const g = this.gesture;
     if (!g) return;
     this.gesture = undefined;
+    if (g.type === 'pan') this.settlePan();
     if (g.type === 'drag-cards') this.endDrag(g, false);
     if (g.type === 'resize') {
       frameNodes.get(g.frame)?.size({ width: g.box.width, height: g.box.height });
@@ -302,6 +314,11 @@ export class CanvasGestures {
 
   onWheel = (e: WheelEvent): void => {
     e.preventDefault();
+    if (this.gesture?.type === 'pan') {
+      // A zoom mid-pan culls again: the pan goes on redrawing from where it is now.
+      this.settlePan();
+      this.gesture.slide = false;
+    }
     const stage = this.layers.stage;
     const screen = this.screenPoint(e);
     const v = currentViewport();
@@ -318,6 +335,63 @@ export class CanvasGestures {
     clearTimeout(this.wheelTimer);
     this.wheelTimer = setTimeout(() => setViewport(currentViewport()), 150);
   };
+
+  /**
+   * True when every card, frame and missing marker lies inside the canvas (with a margin), i.e.
+   * nothing is culled: the usual case zoomed out to fit, where redrawing 2,000 blocks and 3,000
+   * edges per pointer move costs a software raster of every layer each frame.
+   */
+  private sceneFitsOnScreen(): boolean {
+    const b = contentBounds(this.design);
+    if (!b) return true;
+    const v = currentViewport();
+    let { x: x0, y: y0 } = b;
+    let x1 = b.x + b.width;
+    let y1 = b.y + b.height;
+    this.markers ??= missingMarkers(this.edgeScene.edges, this.edgeScene.positions);
+    for (const m of this.markers) {
+      x0 = Math.min(x0, m.at.x - 16);
+      y0 = Math.min(y0, m.at.y - 16);
+      x1 = Math.max(x1, m.at.x + 16);
+      y1 = Math.max(y1, m.at.y + 16);
+    }
+    const pad = SLIDE_MARGIN;
+    return x0 * v.scale + v.x >= pad && y0 * v.scale + v.y >= pad && x1 * v.scale + v.x <= view.width - pad && y1 * v.scale + v.y <= view.height - pad;
+  }
+
+  /** Slide the stage's canvases by CSS (dx, dy screen pixels past the stage's own position). */
+  private slide(dx: number, dy: number): void {
+    view.panShift = { x: dx, y: dy };
+    this.layers.stage.content.style.transform = dx || dy ? `translate(${dx}px, ${dy}px)` : '';
+  }
+
+  /** Turn a sliding pan's CSS shift into the stage's real position and draw there (same pixels). */
+  settlePan(): void {
+    if (view.panShift.x === 0 && view.panShift.y === 0) return;
+    const v = currentViewport();
+    this.slide(0, 0);
+    const stage = this.layers.stage;
+    stage.position({ x: v.x, y: v.y });
+    updateVisibleWorld(v);
+    stage.batchDraw();
+  }
+
+  /** A viewport set from outside (fit, zoom buttons) mid-pan: drop the slide; the pan redraws from now on. */
+  dropPanShift(): void {
+    this.slide(0, 0);
+    if (this.gesture?.type === 'pan') this.gesture.slide = false;
+  }
+
+  /**
+   * Redraw what a pan moves: frames, edges (and overview blocks) and, zoomed in, the cards. The
+   * card layer is hidden zoomed out and the drag layer is empty during a pan; clearing them would
+   * still cost a full-canvas upload each frame.
+   */
+  private redrawScene(): void {
+    this.layers.frames.batchDraw();
+    this.layers.edges.batchDraw();
+    if (this.layers.nodes.visible()) this.layers.nodes.batchDraw();
+  }
 
   private hover(screen: Point): void {
     if (this.spaceDown) return this.setCursor('grab');

@@ -17,6 +17,8 @@ export const view = {
   /** The world rectangle on screen, padded a little, for culling. */
   world: { x: -Infinity, y: -Infinity, width: Infinity, height: Infinity } as Box,
   scale: 1,
+  /** How far a running pan has slid the drawn canvases by CSS, ahead of the stage's own position. */
+  panShift: { x: 0, y: 0 } as Point,
 };
 
 /** Recompute what is on screen from a viewport (called before each redraw after a pan or zoom). */
@@ -36,10 +38,10 @@ export function isBoxVisible(x: number, y: number, w: number, h: number): boolea
   return x + w >= r.x && x <= r.x + r.width && y + h >= r.y && y <= r.y + r.height;
 }
 
-/** The viewport currently on screen: the stage while a gesture is running, else the store's. */
+/** The viewport currently on screen: the stage (plus a pan's CSS shift) while a gesture is running, else the store's. */
 export function currentViewport(): Viewport {
   const s = view.stage;
-  return s ? { x: s.x(), y: s.y(), scale: s.scaleX() } : useKubeplanStore.getState().viewport;
+  return s ? { x: s.x() + view.panShift.x, y: s.y() + view.panShift.y, scale: s.scaleX() } : useKubeplanStore.getState().viewport;
 }
 
 export function screenToWorld(p: Point, v: Viewport = currentViewport()): Point {
