@@ -8,13 +8,13 @@ import type Konva from 'konva';
 import type { Box, Point } from '../../shared/design/types';
 import {
   canConnectKinds, clearSelection, connect, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select,
-  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, contentBounds, designIndex,
+  setViewport, toggleSelected, useKubeplanStore, boxFromCorners, designIndex,
 } from '../store';
 import { DETAIL_SCALE, fitText, HANDLE } from './drawCard';
 import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
 import { cardsInFrame, hitTest, idsInBox } from './hitTest';
 import { cardNodes, frameNodes } from './registry';
-import { clampScale, currentViewport, screenToWorld, updateVisibleWorld, view } from './view';
+import { clampScale, currentViewport, sceneFitsOnScreen, screenToWorld, updateVisibleWorld, view } from './view';
 
 export interface CanvasTooltip {
   message: string;
@@ -342,21 +342,8 @@ export class CanvasGestures {
    * edges per pointer move costs a software raster of every layer each frame.
    */
   private sceneFitsOnScreen(): boolean {
-    const b = contentBounds(this.design);
-    if (!b) return true;
-    const v = currentViewport();
-    let { x: x0, y: y0 } = b;
-    let x1 = b.x + b.width;
-    let y1 = b.y + b.height;
     this.markers ??= missingMarkers(this.edgeScene.edges, this.edgeScene.positions);
-    for (const m of this.markers) {
-      x0 = Math.min(x0, m.at.x - 16);
-      y0 = Math.min(y0, m.at.y - 16);
-      x1 = Math.max(x1, m.at.x + 16);
-      y1 = Math.max(y1, m.at.y + 16);
-    }
-    const pad = SLIDE_MARGIN;
-    return x0 * v.scale + v.x >= pad && y0 * v.scale + v.y >= pad && x1 * v.scale + v.x <= view.width - pad && y1 * v.scale + v.y <= view.height - pad;
+    return sceneFitsOnScreen(this.design, this.markers.map((m) => m.at), currentViewport(), SLIDE_MARGIN);
   }
 
   /** Slide the stage's canvases by CSS (dx, dy screen pixels past the stage's own position). */

@@ -4,7 +4,7 @@
  * and so toolbar/menu actions (fit, zoom) can reach the canvas.
  */
 import type Konva from 'konva';
-import type { Box, Point } from '../../shared/design/types';
+import type { Box, Design, Point } from '../../shared/design/types';
 import { contentBounds, setViewport, useKubeplanStore, type Viewport } from '../store';
 
 export const view = {
@@ -36,6 +36,26 @@ export function updateVisibleWorld(v: Viewport): void {
 export function isBoxVisible(x: number, y: number, w: number, h: number): boolean {
   const r = view.world;
   return x + w >= r.x && x <= r.x + r.width && y + h >= r.y && y <= r.y + r.height;
+}
+
+/**
+ * True when every card, frame and "missing" marker of the design lies inside the canvas, `margin`
+ * screen pixels clear of its edges (room for selection rings and strokes): nothing is culled, so
+ * the drawn canvases hold the whole scene and a pan can slide them instead of redrawing.
+ */
+export function sceneFitsOnScreen(design: Design, markers: readonly Point[], v: Viewport, margin: number, size = { width: view.width, height: view.height }): boolean {
+  const b = contentBounds(design);
+  if (!b) return true;
+  const reach = 16; // a marker's circle and arrow, in world units
+  let x0 = b.x, y0 = b.y, x1 = b.x + b.width, y1 = b.y + b.height;
+  for (const m of markers) {
+    x0 = Math.min(x0, m.x - reach);
+    y0 = Math.min(y0, m.y - reach);
+    x1 = Math.max(x1, m.x + reach);
+    y1 = Math.max(y1, m.y + reach);
+  }
+  return x0 * v.scale + v.x >= margin && y0 * v.scale + v.y >= margin
+    && x1 * v.scale + v.x <= size.width - margin && y1 * v.scale + v.y <= size.height - margin;
 }
 
 /** The viewport currently on screen: the stage (plus a pan's CSS shift) while a gesture is running, else the store's. */

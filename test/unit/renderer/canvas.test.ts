@@ -5,6 +5,7 @@ import { hitTest, idsInBox, cardsInFrame } from '../../../renderer/canvas/hitTes
 import { HANDLE } from '../../../renderer/canvas/drawCard';
 import { resourceSubtitle } from '../../../renderer/canvas/subtitle';
 import { missingMarker } from '../../../renderer/canvas/drawEdges';
+import { sceneFitsOnScreen } from '../../../renderer/canvas/view';
 import { frameAt, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../../../renderer/store';
 import { paletteGroups, PALETTE_GROUPS } from '../../../renderer/palette/paletteGroups';
 import { allKindModules } from '../../../shared/kinds/registry';
@@ -63,6 +64,31 @@ describe('what is under the pointer', () => {
   it('stacks the "missing" markers of several broken references of one object', () => {
     const p = { x: 0, y: 0 };
     expect(missingMarker(p, 1).y).toBeLessThan(missingMarker(p, 0).y);
+  });
+});
+
+describe('panning slides the drawn canvases only while nothing is culled', () => {
+  const screen = { width: 1200, height: 500 };
+  // Cards and the frame span x 50..1160, y 50..450 in the world.
+  it('the whole design in view, clear of the edges: a pan may slide', () => {
+    expect(sceneFitsOnScreen(design(), [], { x: 0, y: 0, scale: 1 }, 12, screen)).toBe(true);
+    expect(sceneFitsOnScreen(design(), [], { x: 100, y: 0, scale: 0.5 }, 12, screen)).toBe(true);
+  });
+
+  it('a card at or past the canvas edge, or an empty margin too thin for its selection ring: the pan redraws', () => {
+    expect(sceneFitsOnScreen(design(), [], { x: 40, y: 0, scale: 1 }, 12, screen)).toBe(false);
+    expect(sceneFitsOnScreen(design(), [], { x: 0, y: -45, scale: 1 }, 12, screen)).toBe(false);
+    expect(sceneFitsOnScreen(design(), [], { x: 0, y: 45, scale: 1 }, 12, screen)).toBe(false);
+  });
+
+  it('a broken reference\'s "missing" marker beside a card counts as part of the scene', () => {
+    const marker = missingMarker({ x: 1000, y: 100 }, 0);
+    expect(sceneFitsOnScreen(design(), [marker], { x: 0, y: 0, scale: 1 }, 12, screen)).toBe(false);
+    expect(sceneFitsOnScreen(design(), [marker], { x: -30, y: 0, scale: 1 }, 12, screen)).toBe(true);
+  });
+
+  it('an empty design always fits', () => {
+    expect(sceneFitsOnScreen(emptyDesign(), [], { x: 5000, y: 5000, scale: 1 }, 12, screen)).toBe(true);
   });
 });
 
