@@ -5,7 +5,6 @@
  */
 import type { Problem as ValidationProblem } from '../validation/types';
 import type { Design } from '../design/types';
-import type { KubeObject } from '../model/object';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -109,5 +108,3 @@ export interface SimulationSummary {
   result: unknown;
 }
 
-/** Objects handed across the boundary are plain data. */
-export type PlainObjects = KubeObject[];

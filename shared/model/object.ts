@@ -11,13 +11,6 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
-/** Identifies an object the way the API server does: group, kind, namespace, name. */
-export interface ObjectRef {
-  apiVersion: string;
-  kind: string;
-  namespace?: string;
-  name: string;
-}
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -50,10 +43,6 @@ export function metadataName(o: { metadata?: unknown }): string {
   return typeof name === 'string' ? name : '';
 }
 
-/** `Kind/name` — how kubectl and events name an object. */
-export function kindSlashName(o: { kind: string; metadata?: { name?: string } }): string {
-  return `${o.kind}/${o.metadata?.name ?? ''}`;
-}
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

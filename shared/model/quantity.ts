@@ -126,9 +126,6 @@ export function addQuantities(a: Quantity, b: Quantity): Quantity {
   return { nano: a.nano + b.nano, format: a.format };
 }
 
-export function subtractQuantities(a: Quantity, b: Quantity): Quantity {
-  return { nano: a.nano - b.nano, format: a.format };
-}
 
 export function quantityFromNano(nano: bigint, format: QuantityFormat = 'DecimalSI'): Quantity {
   return { nano, format };
