@@ -9,8 +9,8 @@ import type { KubeObject } from '../../shared/model/object';
 import type { ObjectIndex } from '../../shared/model/objectIndex';
 import { canConnect, connect, type ConnectResult } from '../../shared/references/connect';
 import { exportManifests } from '../../shared/manifests';
-import { validateObjects } from '../../shared/validation';
 import type { Problem } from '../../shared/validation';
+import { loadValidateObjects } from '../../shared/validation/lazy';
 
 export type { ConnectResult, Problem };
 
@@ -19,8 +19,8 @@ export interface DesignServices {
   connect(source: KubeObject, target: KubeObject, index: ObjectIndex): ConnectResult;
   /** shared/references/connect.ts */
   canConnect(sourceKind: string, targetKind: string): boolean;
-  /** shared/validation/index.ts */
-  validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[];
+  /** shared/validation/index.ts; by default loaded on first use, so its 0.9 MB of schema validators stay out of the first bundle. */
+  validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] | Promise<Problem[]>;
   /** The same validation off the UI thread (the host's worker); absent: validateObjects, deferred. */
   validateInBackground?(objects: KubeObject[]): Promise<Problem[]>;
   /** The YAML preview's export (shared/manifests exportManifests), ideally in the worker. */
@@ -30,7 +30,8 @@ export interface DesignServices {
 }
 
 const defaults: DesignServices = {
-  connect, canConnect, validateObjects, layoutDesign,
+  connect, canConnect, layoutDesign,
+  validateObjects: async (objects) => (await loadValidateObjects())(objects),
   exportYaml: (objects) => Promise.resolve(exportManifests(objects)),
 };
 let provided: Partial<DesignServices> = { ...defaults };
