@@ -2,8 +2,8 @@
 // Bundles the `kubeplan` command (cli/main.ts and everything it imports, npm packages included)
 // into out/cli/ with esbuild, one chunk per command so `--help` loads none of them. Run by
 // `npm install` (the prepare script) and by bin/kubeplan.mjs when the bundle is missing or stale.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const CLI_DIR = join(root, 'out', 'cli');
@@ -13,8 +13,6 @@ const INPUTS = 'inputs.json';
 
 export async function buildCli() {
   const { build } = await import('esbuild');
-  // Build beside the old bundle and swap folders, so a CLI running meanwhile never sees half of it.
-  const next = `${CLI_DIR}.${process.pid}.tmp`;
   const result = await build({
     stdin: { contents: "import { main } from './cli/main';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: root, sourcefile: 'kubeplan.ts', loader: 'ts' },
     bundle: true,
@@ -22,7 +20,7 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outdir: next,
+    outdir: CLI_DIR,
     entryNames: 'kubeplan',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
@@ -37,19 +35,28 @@ export async function buildCli() {
       ].join('\n'),
     },
     metafile: true,
+    write: false,
     logLevel: 'warning',
   });
+  // Chunks are named by content hash, so a CLI still running an earlier build keeps finding its
+  // own; the entry is replaced last, which makes the new build the one that runs.
+  const entry = join(CLI_DIR, ENTRY);
+  mkdirSync(join(CLI_DIR, 'chunks'), { recursive: true });
+  for (const file of result.outputFiles) if (file.path !== entry) writeAtomically(file.path, file.contents);
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<stdin>') && !f.includes('node_modules/'));
-  writeFileSync(join(next, INPUTS), `${JSON.stringify(inputs.map((f) => relative(root, join(root, f))), null, 1)}\n`);
-  mkdirSync(dirname(CLI_DIR), { recursive: true });
-  const old = `${CLI_DIR}.${process.pid}.old`;
-  try {
-    renameSync(CLI_DIR, old);
-  } catch {
-    // no earlier bundle
+  writeAtomically(join(CLI_DIR, INPUTS), `${JSON.stringify(inputs.map((f) => relative(root, join(root, f))), null, 1)}\n`);
+  writeAtomically(entry, result.outputFiles.find((f) => f.path === entry).contents);
+  const current = new Set(result.outputFiles.map((f) => f.path));
+  for (const name of readdirSync(join(CLI_DIR, 'chunks'))) {
+    const path = join(CLI_DIR, 'chunks', name);
+    if (!current.has(path) && statSync(path).mtimeMs < Date.now() - 60_000) rmSync(path, { force: true });
   }
-  renameSync(next, CLI_DIR);
-  rmSync(old, { recursive: true, force: true });
+}
+
+function writeAtomically(path, contents) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
 }
 
 /** Whether out/cli holds a bundle no older than any of the source files it was built from. */
