@@ -3,8 +3,9 @@
  * a new process each time, the bundle in out/cli already built). Budget: `--help` ≤ 150 ms.
  * Prints the median of 10 runs, with a bare `node -e 0` as the floor no CLI can beat.
  *
- * 2026-12-06, 2-core Xeon shared with other jobs, node 20, median of 10: `--help` 772 ms when
- * bin/kubeplan.mjs transpiled the TypeScript through tsx on every run; 87 ms with the bundle.
+ * 2026-12-06, 2-core AMD EPYC shared with other jobs, node 20, median of 10: `--help` 772 ms wall
+ * (load 1.3; ~1,250 ms CPU) when bin/kubeplan.mjs transpiled the TypeScript through tsx on every
+ * run; 87 ms wall with the bundle (77 ms CPU at load 15, against 63 ms for `node -e 0`).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -42,6 +43,7 @@ function measure(label: string, args: string[], budget?: number): number {
 }
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)}`);
+if (loadavg()[0]! > cpus().length) console.log('machine busy (load above the core count): wall times include waiting for a core; the cpu times compare');
 await ensureCli();
 measure('node -e 0 (the floor)', ['-e', '0']);
 let over = 0;
