@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
 const dependencies = Object.keys(pkg.dependencies ?? {}).sort();
 // The entries of electron.vite.config.ts's main and preload builds.
 const ENTRIES = ['main/electron/index.ts', 'main/core/worker.ts', 'main/electron/preload.ts'];
@@ -48,8 +48,9 @@ describe('package.json dependencies: what the packaged app loads from node_modul
     }
   });
 
-  it('tsx is not needed to run anything a user runs: the CLI is a bundle', () => {
+  it('tsx is not needed to run anything a user runs: npm install builds the CLI bundle', () => {
     expect(pkg.dependencies?.tsx).toBeUndefined();
+    expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
     expect(readFileSync(join(root, 'bin', 'kubeplan.mjs'), 'utf8')).not.toContain('tsx');
   });
 });
