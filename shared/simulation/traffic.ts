@@ -6,6 +6,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
+import { nodeIP } from './ipam';
 import { isTerminal, isReady } from './controllers/util';
 import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
 import { topOwner } from './report';
@@ -14,7 +15,7 @@ import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
 
 /** The network view of the store right now: pods with their IPs and readiness, Services, slices, Ingress, policies. */
 export function networkSnapshot(c: Cluster): NetworkSnapshot {
-  const nodes = c.store.list('Node').map((n, i) => ({ name: n.metadata.name, ip: `192.168.49.${i + 2}` }));
+  const nodes = c.store.list('Node').map((n) => ({ name: n.metadata.name, ip: nodeIP(n) }));
   const pods = [];
   for (const o of c.store.list('Pod')) {
     const p = o as Pod & KubeObject;
