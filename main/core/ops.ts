@@ -95,7 +95,7 @@ function designName(path: string): string {
 }
 
 /**
- * The simulator's result records a timeline (DESIGN.md); stream that array and return the rest.
+ * The simulator's result records a timeline (shared/simulation/types.ts); stream that array and return the rest.
  * Accepts `timeline` or `frames` as the array's name.
  */
 export function splitTimeline(raw: unknown): { timeline: unknown[]; rest: unknown } {
