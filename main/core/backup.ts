@@ -108,7 +108,7 @@ function parseSnapshot(text: string): BackupSnapshot | undefined {
     const data = JSON.parse(text) as Partial<BackupSnapshot>;
     const design = designSchema.safeParse(data.design);
     if (!design.success || typeof data.savedAt !== 'string') return undefined;
-    return { design: design.data as unknown as Design, savedAt: data.savedAt, ...(typeof data.path === 'string' ? { path: data.path } : {}) };
+    return { design: design.data, savedAt: data.savedAt, ...(typeof data.path === 'string' ? { path: data.path } : {}) };
   } catch {
     return undefined;
   }
