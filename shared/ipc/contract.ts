@@ -4,10 +4,9 @@
  * preload bundle never loads zod.
  */
 import type { z } from 'zod';
-import type { invokeSchemas, sendSchemas } from './schemas';
+import type { invokeSchemas } from './schemas';
 
 type InvokeSchemas = typeof invokeSchemas;
 
 export type InvokePayloads = { [C in keyof InvokeSchemas]: z.output<InvokeSchemas[C]['request']> };
 export type InvokeValues = { [C in keyof InvokeSchemas]: z.output<InvokeSchemas[C]['result']> };
-export type SendPayloads = { [C in keyof typeof sendSchemas]: z.output<(typeof sendSchemas)[C]> };
