@@ -36,13 +36,15 @@ interface NodeRange {
 interface ClusterIpam {
   nodes: number;
   ranges: Map<string, NodeRange>;
+  /** InternalIP by node name: read per pod status write, so looked up once. */
+  addresses: Map<string, string>;
 }
 
 const state = new WeakMap<Cluster, ClusterIpam>();
 
 function ipamOf(c: Cluster): ClusterIpam {
   let s = state.get(c);
-  if (!s) state.set(c, (s = { nodes: 0, ranges: new Map() }));
+  if (!s) state.set(c, (s = { nodes: 0, ranges: new Map(), addresses: new Map() }));
   return s;
 }
 
@@ -62,6 +64,17 @@ export function withNodeNetwork(c: Cluster, node: KubeObject): KubeObject {
 export function nodeIP(node: KubeObject | undefined): string {
   const addresses = (node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
   return addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+}
+
+/** The InternalIP of a node by name (empty when no such node registered). */
+export function nodeIPByName(c: Cluster, name: string): string {
+  const s = ipamOf(c);
+  let ip = s.addresses.get(name);
+  if (ip === undefined) {
+    ip = nodeIP(c.store.getBy('Node', '', name));
+    if (ip) s.addresses.set(name, ip);
+  }
+  return ip;
 }
 
 function rangeOf(c: Cluster, nodeName: string): NodeRange | undefined {

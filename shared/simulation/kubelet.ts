@@ -9,7 +9,7 @@ import type { KubeObject } from '../model/object';
 import { timestamp } from './apiserver';
 import type { Cluster, Controller } from './cluster';
 import { controllerRef, isTerminal, remove } from './controllers/util';
-import { allocatePodIP, nodeIP, rangeExhausted, releasePodIP } from './ipam';
+import { allocatePodIP, nodeIPByName, rangeExhausted, releasePodIP } from './ipam';
 import { eventKey, nsOf, type WatchEvent } from './store';
 
 type PodObj = Pod & KubeObject;
@@ -233,7 +233,7 @@ export class Kubelet implements Controller {
 
 /** The node's InternalIP (see ipam.ts). */
 function hostIp(c: Cluster, node: string): string {
-  return nodeIP(c.store.getBy('Node', '', node));
+  return nodeIPByName(c, node);
 }
 
 function readinessDelay(containers: Container[], fallback: number): number {
