@@ -52,6 +52,7 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
+  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan' },
   help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {
     discard: 'Discard unsaved changes to "{{name}}"?', restore: 'Kubeplan found unsaved work from {{when}}.',
