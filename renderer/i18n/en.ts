@@ -4,7 +4,6 @@ export const en = {
   toolbar: {
     new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', importFiles: 'YAML or JSON files…', importFolder: 'A folder of manifests…', export: 'Export YAML',
     exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
-    undo: 'Undo', redo: 'Redo', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', autoLayout: 'Auto-layout',
     rename: 'Rename the design', examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },

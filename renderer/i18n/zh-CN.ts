@@ -8,7 +8,6 @@ export const zhCN: DeepStrings<Strings> = {
   toolbar: {
     new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', importFiles: 'YAML 或 JSON 文件…', importFolder: '包含清单的文件夹…', export: '导出 YAML',
     exportFile: '导出为单个文件', exportFolder: '按命名空间导出多个文件',
-    undo: '撤销', redo: '重做', zoomIn: '放大', zoomOut: '缩小', fit: '适应窗口', autoLayout: '自动布局',
     rename: '重命名设计', examples: '示例', openExample: '打开示例', language: '语言', file: '文件',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
