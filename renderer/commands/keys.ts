@@ -37,9 +37,10 @@ export function keyCaps(shortcut: string, mac = isMac): string[] {
   return [...modifiers, key].map((k) => glyph[k] ?? k);
 }
 
-/** A key as one string for tooltips: `Ctrl+Shift+Z`. */
-export function keyLabel(shortcut: string, mac = isMac): string {
-  return keyCaps(shortcut, mac).join(mac ? '' : '+');
+/** A key in `aria-keyshortcuts` form (WAI-ARIA): `Control+Shift+Z`, `Meta+Z` on macOS. */
+export function ariaKey(shortcut: string, mac = isMac): string {
+  const { modifiers, key } = parseKey(shortcut);
+  return [...modifiers.map((m) => (m === 'Mod' ? (mac ? 'Meta' : 'Control') : m)), key].join('+');
 }
 
 const MENU_KEYS = menuRegisteredKeys();

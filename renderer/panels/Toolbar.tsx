@@ -13,11 +13,11 @@ import { useKubeplanStore } from '../store';
 import { Icon, type IconName } from './icons';
 import { Menu } from './Menu';
 
-/** A button for a command: its label, key in the tooltip, greyed out when the command cannot run. */
+/** A button for a command: its label, its key for assistive technology, greyed out when the command cannot run. */
 function CommandButton({ command, icon, testId, showLabel = false }: { command: CommandId; icon: IconName; testId: string; showLabel?: boolean }) {
   const c = useCommand(command);
   return (
-    <button type="button" className={`tb-button${showLabel ? ' with-label' : ''}`} title={c.title} aria-label={c.label} disabled={!c.enabled} data-testid={testId} onClick={c.run}>
+    <button type="button" className={`tb-button${showLabel ? ' with-label' : ''}`} title={c.label} aria-label={c.label} aria-keyshortcuts={c.keyShortcut} disabled={!c.enabled} data-testid={testId} onClick={c.run}>
       <Icon name={icon} />
       {showLabel && <span>{c.label}</span>}
     </button>
@@ -102,7 +102,7 @@ export function Toolbar() {
       </div>
       <div className="tb-group">
         <CommandButton command="view:zoomOut" icon="zoomOut" testId="tb-zoom-out" />
-        <button type="button" className="tb-button zoom-value" title={zoomReset.title} data-testid="tb-zoom-reset" onClick={zoomReset.run}>
+        <button type="button" className="tb-button zoom-value" title="100%" aria-keyshortcuts={zoomReset.keyShortcut} data-testid="tb-zoom-reset" onClick={zoomReset.run}>
           {Math.round(scale * 100)}%
         </button>
         <CommandButton command="view:zoomIn" icon="zoomIn" testId="tb-zoom-in" />
