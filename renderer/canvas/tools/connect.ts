@@ -8,18 +8,15 @@ import { canConnectKinds, connect, select } from '../../store';
 import { HANDLE } from '../drawCard';
 import { hitTest } from '../hitTest';
 import { screenToWorld, view } from '../view';
-import { release, type Tool, type ToolEnterData, type ToolHost } from './types';
+import { release, StateTool, type ToolEnterData, type ToolHost } from './types';
 
 type ConnectState = { name: 'idle' } | { name: 'linking'; sourceId: string; targets: Set<string>; from: Point };
 
-export class ConnectTool implements Tool {
+export class ConnectTool extends StateTool<ConnectState> {
   readonly id = 'connect';
-  private current: ConnectState = { name: 'idle' };
 
-  constructor(private readonly host: ToolHost) {}
-
-  get state(): string {
-    return this.current.name;
+  constructor(host: ToolHost) {
+    super(host, { name: 'idle' });
   }
 
   enter(e?: PointerEvent, data?: ToolEnterData): void {
@@ -68,7 +65,7 @@ export class ConnectTool implements Tool {
   }
 
   private clear(): void {
-    this.current = { name: 'idle' };
+    this.toIdle();
     this.host.overlay.connect = undefined;
     this.host.layers.drag.batchDraw();
   }

@@ -5,25 +5,22 @@
 import type { Point } from '../../../shared/design/types';
 import { setViewport } from '../../store';
 import { currentViewport, updateVisibleWorld, view } from '../view';
-import { capture, release, type Tool, type ToolHost } from './types';
+import { capture, release, StateTool, type ToolHost } from './types';
 
 type PanState =
   | { name: 'idle' }
   /** `slide`: everything is drawn on screen, so the pan slides the canvases instead of redrawing them. */
   | { name: 'panning'; startScreen: Point; origin: Point; slide: boolean };
 
-export class PanTool implements Tool {
+export class PanTool extends StateTool<PanState> {
   readonly id = 'pan';
-  private current: PanState = { name: 'idle' };
 
-  constructor(private readonly host: ToolHost) {}
-
-  get state(): string {
-    return this.current.name;
+  constructor(host: ToolHost) {
+    super(host, { name: 'idle' });
   }
 
   enter(e?: PointerEvent): void {
-    this.current = { name: 'idle' };
+    this.toIdle();
     if (e) this.onPointerDown(e);
     else this.host.setCursor('grab');
   }
@@ -69,7 +66,7 @@ export class PanTool implements Tool {
 
   /** Back to idle while Space is still held, else back to the select tool. */
   private finish(): void {
-    this.current = { name: 'idle' };
+    this.toIdle();
     if (this.host.spaceDown) this.host.setCursor('grab');
     else this.host.transition('select');
   }

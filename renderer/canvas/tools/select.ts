@@ -11,7 +11,7 @@ import {
 import { cardsInFrame, hitTest, idsInBox } from '../hitTest';
 import { cardNodes, frameNodes } from '../registry';
 import { screenToWorld, view } from '../view';
-import { capture, DRAG_THRESHOLD, dist, release, type Tool, type ToolHost } from './types';
+import { capture, DRAG_THRESHOLD, dist, release, StateTool, type ToolHost } from './types';
 
 interface DraggedFrame {
   name: string;
@@ -30,18 +30,15 @@ type SelectState =
 
 const selection = () => useKubeplanStore.getState().selection;
 
-export class SelectTool implements Tool {
+export class SelectTool extends StateTool<SelectState> {
   readonly id = 'select';
-  private current: SelectState = { name: 'idle' };
 
-  constructor(private readonly host: ToolHost) {}
-
-  get state(): string {
-    return this.current.name;
+  constructor(host: ToolHost) {
+    super(host, { name: 'idle' });
   }
 
   enter(): void {
-    this.current = { name: 'idle' };
+    this.toIdle();
     this.host.setCursor('');
   }
 
@@ -144,7 +141,7 @@ export class SelectTool implements Tool {
   onPointerUp(e: PointerEvent): void {
     const s = this.current;
     if (s.name === 'idle') return;
-    this.current = { name: 'idle' };
+    this.toIdle();
     release(this.host, e);
     switch (s.name) {
       case 'pointing-card':
@@ -173,7 +170,7 @@ export class SelectTool implements Tool {
 
   cancel(): void {
     const s = this.current;
-    this.current = { name: 'idle' };
+    this.toIdle();
     if (s.name === 'dragging-cards') this.endDrag(s, false);
     if (s.name === 'resizing-frame') {
       frameNodes.get(s.frame)?.size({ width: s.box.width, height: s.box.height });

@@ -59,6 +59,24 @@ export interface Tool {
   cancel?(): void;
 }
 
+/** A tool whose states are a tagged union (`{ name: 'idle' } | …`); it starts and ends idle. */
+export abstract class StateTool<S extends { name: string }> implements Tool {
+  abstract readonly id: ToolId;
+  protected current: S;
+
+  constructor(protected readonly host: ToolHost, private readonly idle: S) {
+    this.current = idle;
+  }
+
+  get state(): string {
+    return this.current.name;
+  }
+
+  protected toIdle(): void {
+    this.current = this.idle;
+  }
+}
+
 /** Pointer moves below this many screen pixels are a click, not a drag. */
 export const DRAG_THRESHOLD = 4;
 
