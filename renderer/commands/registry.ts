@@ -27,13 +27,13 @@ function nudge(dx: number, dy: number): CommandBehaviour {
   return { enabled: hasSelection, perform: (s, e) => moveChange(s.design, s.selection, dx * step(e), dy * step(e)) };
 }
 
-/** Whether the user last pressed the pointer on the canvas or palette (not on the YAML, inspector…). */
+/** Whether the user last pressed the pointer on the canvas, palette or toolbar (not on the YAML, inspector…). */
 let workingOnCanvas = true;
 
 /** Remember where the user last pressed, so Ctrl+A in the YAML tab selects text, not resources. */
 export function trackPointer(e: PointerEvent): void {
   const el = e.target as Element | null;
-  workingOnCanvas = !el || typeof el.closest !== 'function' || el.closest('.design-canvas, .palette') !== null || el === document.body;
+  workingOnCanvas = !el || typeof el.closest !== 'function' || el.closest('.design-canvas, .palette, .toolbar') !== null || el === document.body;
 }
 
 function hasTextSelection(): boolean {
