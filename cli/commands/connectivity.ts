@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
-import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, snapshotFromObjects, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import { steadyNetworkSnapshot } from '../../shared/simulation/session/network';
 import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
@@ -39,14 +40,17 @@ export function networkOptions(values: Record<string, unknown>): Partial<Network
   return out;
 }
 
-/** Loads the inputs and builds the network snapshot of the design; undefined after printing errors. */
+/**
+ * Loads the inputs and builds the network snapshot of the design at steady state, as `simulate`
+ * runs it (the same pod names, nodes and IPs); undefined after printing errors.
+ */
 export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<NetworkSnapshot | undefined> {
   const loaded = await load(paths, { cwd: io.cwd });
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     return undefined;
   }
-  return snapshotFromObjects(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+  return steadyNetworkSnapshot(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
 }
 
 const USAGE = commandHelp('connectivity');

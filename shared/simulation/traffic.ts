@@ -8,10 +8,12 @@ import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { nodeIP } from './ipam';
 import { isTerminal, isReady } from './controllers/util';
-import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
+import { assignServiceAddresses, containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
 import { topOwner } from './report';
 import { nsOf } from './store';
 import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
+
+const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** The network view of the store right now: pods with their IPs and readiness, Services, slices, Ingress, policies. */
 export function networkSnapshot(c: Cluster): NetworkSnapshot {
@@ -34,13 +36,16 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
     };
   });
   return {
-    namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}) } })),
+    // The API server labels every namespace with its name (kubernetes.io/metadata.name, since 1.21).
+    namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.metadata.name } })),
     nodes,
     pods,
-    services: c.store.list('Service').map(toNetService),
+    // ClusterIPs and NodePorts the manifests leave unset, given as connectivity and explain give them.
+    services: assignServiceAddresses(c.store.list('Service').map(toNetService).sort(byKey)),
     endpointSlices,
-    ingresses: c.store.list('Ingress').map(toNetIngress),
-    networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy),
+    // Namespace/name order, as for a design, so verdicts name policies in the same order whatever the apply order.
+    ingresses: c.store.list('Ingress').map(toNetIngress).sort(byKey),
+    networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy).sort(byKey),
   };
 }
 
