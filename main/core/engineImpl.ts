@@ -1,7 +1,8 @@
 // The real Engine: the shared modules and main/core/inputs, as the worker runs them.
 import { designObjects, isDesignText, parseDesign, serializeDesign } from '../../shared/design';
 import { exportManifests, exportManifestsByNamespace, importAsDesign } from '../../shared/manifests';
-import { scenarioFromRequest, simulate } from '../../shared/simulation';
+import { scenarioFromRequest } from '../../shared/simulation';
+import { simulateSession } from '../../shared/simulation/session';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -20,6 +21,6 @@ export const engine: Engine = {
   simulate({ objects, cluster, scenario, seed }: SimulationInput) {
     const read = scenarioFromRequest(scenario);
     if ('error' in read) throw new UserError({ message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' });
-    return simulate({ objects, cluster, scenario: read.scenario, seed });
+    return simulateSession({ objects, cluster, scenario: read.scenario, seed });
   },
 };
