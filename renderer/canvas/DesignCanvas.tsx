@@ -10,6 +10,8 @@ import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
 import { DETAIL_SCALE } from './drawCard';
 import { drawEdges } from './drawEdges';
+import { EdgeLegend } from './EdgeLegend';
+import { cancelEdgeRoutes, syncEdgeRoutes } from './edgeSceneSync';
 import { drawOverview } from './drawOverview';
 import { drawOverlay } from './drawOverlay';
 import { FramesLayer } from './FramesLayer';
@@ -85,12 +87,17 @@ export function DesignCanvas() {
       gestures.syncLevelOfDetail();
       stage.batchDraw();
     };
-    const applyDesign = () => {
-      gestures.setEdges();
+    const redrawEdges = () => {
       layers.edges.batchDraw();
       layers.drag.batchDraw();
     };
+    const applyDesign = () => {
+      gestures.setEdges();
+      syncEdgeRoutes(gestures.edgeScene, useKubeplanStore.getState().design, redrawEdges);
+      redrawEdges();
+    };
     gestures.edgeScene.selected = new Set(useKubeplanStore.getState().selection);
+    gestures.edgeScene.hidden = new Set(useKubeplanStore.getState().edgeView.hidden);
     applyViewport();
     applyDesign();
     const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
@@ -101,6 +108,10 @@ export function DesignCanvas() {
         layers.drag.batchDraw();
       }
       if (s.viewport !== prev.viewport) applyViewport();
+      if (s.edgeView.hidden !== prev.edgeView.hidden) {
+        gestures.edgeScene.hidden = new Set(s.edgeView.hidden);
+        redrawEdges();
+      }
     });
 
     container.addEventListener('pointerdown', gestures.onPointerDown);
@@ -121,6 +132,7 @@ export function DesignCanvas() {
     const removeHooks = installTestHooks(stage);
     return () => {
       unsubscribe();
+      cancelEdgeRoutes();
       removeHooks();
       clearTimeout(noticeTimer);
       container.removeEventListener('pointerdown', gestures.onPointerDown);
@@ -173,6 +185,7 @@ export function DesignCanvas() {
           <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
         </Layer>
       </Stage>
+      {!empty && <EdgeLegend />}
       {empty && (
         <div className="design-canvas-empty" style={emptyStyle}>
           <strong style={{ display: 'block', fontSize: 16, marginBottom: 6 }}>{t('canvas.emptyTitle')}</strong>

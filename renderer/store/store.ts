@@ -1,5 +1,5 @@
 /**
- * The one renderer store, built from slices (design, selection, viewport, file, clipboard).
+ * The one renderer store, built from slices (design, selection, viewport, file, clipboard, edge view).
  * Only the design enters undo history (zundo `temporal` with `partialize`): selecting, panning,
  * zooming and saving never create or wipe an undo step.
  */
@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import { emptyDesign, type Design, type Point } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
+import type { EdgeKind } from '../../shared/references';
 import type { Problem } from '../../shared/validation';
 
 export interface DesignSlice {
@@ -66,7 +67,18 @@ export interface ProblemsSlice {
   problems: ProblemsState;
 }
 
-export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice;
+/** How the canvas shows edges: a view setting, neither saved in the design nor undone. */
+export interface EdgeViewState {
+  /** Edge kinds the user filtered out (legend checkboxes). */
+  hidden: EdgeKind[];
+  legendOpen: boolean;
+}
+
+export interface EdgeViewSlice {
+  edgeView: EdgeViewState;
+}
+
+export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice & EdgeViewSlice;
 
 type Slice<T> = StateCreator<KubeplanState, [['temporal', unknown]], [], T>;
 
@@ -77,6 +89,7 @@ const viewportSlice: Slice<ViewportSlice> = () => ({ viewport: { x: 0, y: 0, sca
 const fileSlice = (design: Design): FileSlice => ({ file: { dirty: false, savedDesign: design } });
 const clipboardSlice: Slice<ClipboardSlice> = () => ({ clipboard: [], pasteCount: 0 });
 const problemsSlice: Slice<ProblemsSlice> = () => ({ problems: { list: [] } });
+const edgeViewSlice: Slice<EdgeViewSlice> = () => ({ edgeView: { hidden: [], legendOpen: false } });
 
 export interface HistoryEntry {
   design: Design;
@@ -95,6 +108,7 @@ export const useKubeplanStore = create<KubeplanState>()(
         ...viewportSlice(...a),
         ...clipboardSlice(...a),
         ...problemsSlice(...a),
+        ...edgeViewSlice(...a),
         ...fileSlice(design.design),
       };
     },
