@@ -3,9 +3,11 @@
  * edges of each kind the design has, and a checkbox per kind to hide or show them (view state in
  * the store: not saved, not undone).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namespaceFrameOf } from '../../shared/design/layout';
 import { EDGE_KINDS, pointsAtSource, type EdgeKind } from '../../shared/references';
+import { CROWDED_CROSS_NAMESPACE } from './drawEdges';
 import { designIndex, setEdgeKindVisible, setEdgeLegendOpen, showAllEdgeKinds, useKubeplanStore } from '../store';
 import { EDGE_COLORS, EDGE_DASH } from './theme';
 
@@ -26,12 +28,18 @@ function LegendPanel() {
   const { t } = useTranslation();
   const resources = useKubeplanStore((s) => s.design.resources);
   const hidden = useKubeplanStore((s) => s.edgeView.hidden);
-  const counts = useMemo(() => {
+  const { counts, crossNamespace } = useMemo(() => {
     const c = new Map<EdgeKind, number>();
+    const ns = new Map(resources.map((r) => [r.id, namespaceFrameOf(r.object)]));
+    let cross = 0;
     // designIndex is memoised on this same resources array: no second resolve.
-    for (const e of designIndex(useKubeplanStore.getState().design).edges) c.set(e.kind, (c.get(e.kind) ?? 0) + 1);
-    return c;
-  }, [resources]); // eslint-disable-line react-hooks/exhaustive-deps
+    for (const e of designIndex(useKubeplanStore.getState().design).edges) {
+      c.set(e.kind, (c.get(e.kind) ?? 0) + 1);
+      const to = e.targetFrame ?? (e.targetId !== undefined ? ns.get(e.targetId) : undefined);
+      if (to !== undefined && to !== ns.get(e.sourceId)) cross++;
+    }
+    return { counts: c, crossNamespace: cross };
+  }, [resources]);
   const kinds = EDGE_KINDS.filter((k) => (counts.get(k) ?? 0) > 0 || ['selects', 'routes', 'mounts', 'policy-target', 'policy-from', 'policy-to'].includes(k));
   return (
     <div role="group" aria-label={t('canvas.edges.title')} data-testid="edge-legend" style={panelStyle}>
@@ -61,7 +69,7 @@ function LegendPanel() {
         );
       })}
       <p style={noteStyle}>{t('canvas.edges.namespaceEdge')}</p>
-      <p style={noteStyle}>{t('canvas.edges.zoomedOut')}</p>
+      {crossNamespace > CROWDED_CROSS_NAMESPACE && <p style={noteStyle} data-testid="edge-legend-crowded">{t('canvas.edges.crowded', { count: crossNamespace.toLocaleString() })}</p>}
     </div>
   );
 }
@@ -69,8 +77,21 @@ function LegendPanel() {
 export function EdgeLegend() {
   const { t } = useTranslation();
   const open = useKubeplanStore((s) => s.edgeView.legendOpen);
+  const ref = useRef<HTMLDivElement>(null);
+  // The canvas reads pointer and wheel input natively on its container: keep the legend's own
+  // clicks and scrolls from starting a pan or a rubber band there (React's handlers run too late).
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const stop = (e: Event) => e.stopPropagation();
+    const events = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
+    for (const type of events) el.addEventListener(type, stop);
+    return () => {
+      for (const type of events) el.removeEventListener(type, stop);
+    };
+  }, []);
   return (
-    <div style={cornerStyle} onPointerDown={(e) => e.stopPropagation()} onWheel={(e) => e.stopPropagation()}>
+    <div ref={ref} style={cornerStyle}>
       {open && <LegendPanel />}
       <button
         type="button"

@@ -3,7 +3,8 @@
  * namespace, to its frame), coloured by kind, along the routes edgeRoutes.ts computed when the
  * design changed; a broken reference is a dashed red line to a small "missing" marker beside its
  * source. All edges of a layer are stroked as a few batched paths (one per kind), culled to the
- * screen. Zoomed out on a crowded design, edges between namespaces show for the selection only.
+ * screen. On a crowded design (hundreds of edges between namespaces, which would cross the whole
+ * canvas as a sheet of lines), edges between namespaces show for the selected objects only.
  */
 import type { Box, Point } from '../../shared/design/types';
 import { pointsAtSource, type EdgeKind } from '../../shared/references';
@@ -22,7 +23,7 @@ export interface EdgeScene {
   routes: RouteTable;
   /** Edge kinds filtered out in the legend. */
   hidden: ReadonlySet<EdgeKind>;
-  /** Many edges between namespaces: zoomed out, only the selection's are drawn. */
+  /** Many edges between namespaces: only the selection's are drawn. */
   crowded: boolean;
   /** Resources being dragged: their edges are drawn by the drag layer, offset by `offset`. */
   moving: ReadonlySet<string>;
@@ -36,11 +37,11 @@ export const emptyEdgeScene = (): EdgeScene => ({
   moving: new Set(), offset: { x: 0, y: 0 }, selected: new Set(),
 });
 
-/** Edges between namespaces above which, zoomed out, only the selection's are drawn. */
+/** Edges between namespaces above which only the selection's are drawn. */
 export const CROWDED_CROSS_NAMESPACE = 300;
 
 /** What the last static draw drew (tests and the bench read it through the test hooks). */
-export const edgeStats = { drawn: 0, hiddenByZoom: 0 };
+export const edgeStats = { drawn: 0, hiddenUntilSelected: 0 };
 
 /** Where a broken reference's "missing" marker sits, by its index among the source's broken edges. */
 export function missingMarker(source: Point, k: number): Point {
@@ -82,9 +83,9 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     return moving.has(id) ? { x: p.x + offset.x, y: p.y + offset.y } : p;
   };
   const detailed = view.scale >= DETAIL_SCALE;
-  const thinOut = !detailed && scene.crowded;
+  const thinOut = scene.crowded;
   let drawn = 0;
-  let hiddenByZoom = 0;
+  let hiddenUntilSelected = 0;
   // 1.25 screen pixels when zoomed out (sub-pixel lines cost as much and show nothing).
   const lw = Math.max(1.25, 1.25 / view.scale);
   for (const e of edges) {
@@ -115,7 +116,7 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
       const r = routes.routes.get(e.id);
       if (!r) continue;
       if (thinOut && r.crossNamespace && !isSelected) {
-        hiddenByZoom++;
+        hiddenUntilSelected++;
         continue;
       }
       if (!isBoxVisible(r.minX, r.minY, r.maxX - r.minX, r.maxY - r.minY)) continue;
@@ -136,7 +137,7 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     if (!path) group.set(e.kind, (path = new Path2D()));
     trace(path, e.kind, clipToBox(s.x, s.y, W, H, tc), undefined, clipToBox(t.x, t.y, t.width, t.height, sc), detailed);
   }
-  if (which === 'static') Object.assign(edgeStats, { drawn, hiddenByZoom });
+  if (which === 'static') Object.assign(edgeStats, { drawn, hiddenUntilSelected });
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   const stroke = (group: Map<EdgeKind, Path2D>, width: number) => {

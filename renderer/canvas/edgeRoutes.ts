@@ -99,6 +99,17 @@ function hits(grid: CardGrid, a: Point, c: Point | undefined, b: Point, skipA: s
   return count;
 }
 
+/** The point of a frame's border (below its header) nearest to a point inside it. */
+function nearestSide(f: Box, p: Point): Point {
+  const sides = [
+    { d: p.x - f.x, at: { x: f.x, y: p.y } },
+    { d: f.x + f.width - p.x, at: { x: f.x + f.width, y: p.y } },
+    { d: p.y - f.y - FRAME_HEADER, at: { x: p.x, y: f.y + FRAME_HEADER } },
+    { d: f.y + f.height - p.y, at: { x: p.x, y: f.y + f.height } },
+  ];
+  return sides.reduce((best, s) => (s.d < best.d ? s : best)).at;
+}
+
 function makeRoute(a: Point, c: Point | undefined, b: Point, crossNamespace: boolean): EdgeRoute {
   const xs = c ? [a.x, b.x, c.x] : [a.x, b.x];
   const ys = c ? [a.y, b.y, c.y] : [a.y, b.y];
@@ -125,9 +136,13 @@ function routeEdge(e: DesignEdge, input: RouteInput, grid: CardGrid): EdgeRoute 
     target = { x: t.x, y: t.y, width: W, height: H };
     crossNamespace = input.namespaceOf(e.sourceId) !== input.namespaceOf(e.targetId);
   } else return undefined;
-  // A whole-namespace edge from inside its own frame goes up to the frame's header bar.
-  const tc = inside ? { x: sc.x, y: target.y + FRAME_HEADER } : { x: target.x + target.width / 2, y: target.y + target.height / 2 };
-  const end = (toward: Point) => (inside ? tc : clipToBox(target.x, target.y, target.width, target.height, toward));
+  // A whole-namespace edge from inside its own frame is a short stub to the frame's nearest side.
+  if (inside) {
+    const b = nearestSide(target, sc);
+    return makeRoute(clipToBox(s.x, s.y, W, H, b), undefined, b, crossNamespace);
+  }
+  const tc = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+  const end = (toward: Point) => clipToBox(target.x, target.y, target.width, target.height, toward);
   let a = clipToBox(s.x, s.y, W, H, tc);
   let b = end(sc);
   const len = Math.hypot(b.x - a.x, b.y - a.y);

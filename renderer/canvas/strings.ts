@@ -50,7 +50,7 @@ export const canvasStrings = {
       hide: 'Hide the edge legend',
       title: 'Edges',
       showAll: 'Show all',
-      zoomedOut: 'Zoomed out: edges between namespaces show for the selected objects only.',
+      crowded: '{{count}} edges between namespaces show for the selected objects only: select a policy to see where it allows traffic.',
       namespaceEdge: 'An edge to a namespace frame means every pod in that namespace.',
       kinds: {
         selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'uses config', binds: 'binds',
@@ -106,7 +106,7 @@ export const canvasStrings = {
       hide: '隐藏连线图例',
       title: '连线',
       showAll: '全部显示',
-      zoomedOut: '缩小时，跨命名空间的连线只显示所选对象的。',
+      crowded: '{{count}} 条跨命名空间的连线只对所选对象显示：选中一个策略即可看到它允许的流量去向。',
       namespaceEdge: '指向命名空间框的连线表示该命名空间中的所有 Pod。',
       kinds: {
         selects: '选择', routes: '路由到', mounts: '挂载', config: '使用配置', binds: '绑定',
