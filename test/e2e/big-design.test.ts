@@ -107,6 +107,8 @@ describeBrowser('a big policy-heavy design (3,350 objects) stays readable', () =
 
   it('reads at 1024×768 too', async () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
+    await app.page.waitForFunction(() => (window as unknown as { __kubeplan: { view: { width: number } } }).__kubeplan.view.width < 800);
+    await shell.byTestId('edge-legend-toggle').click();
     await app.page.evaluate(() => (window as unknown as { __kubeplan: { fitToContent(): void } }).__kubeplan.fitToContent());
     const fit = await readout();
     expect(fit.drawn).toBeLessThan(3000);
