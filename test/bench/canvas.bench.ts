@@ -267,19 +267,22 @@ async function dragCards(b: Bench, id: string, what: string): Promise<void> {
     const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } } } }).__kubeplan;
     return k.stage.findOne(`.resource:${rid}`).getClientRect();
   }, id);
-  await b.report(`drag ${what}`, async () => {
-    const x = b.box.x + card.x + card.width / 2;
-    const y = b.box.y + card.y + card.height / 2;
-    await b.m.move(x, y);
-    await b.m.down();
-    for (let i = 0; i < 90; i++) await b.m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
-    await b.m.up();
-  });
+  await b.report(`drag ${what}`, () => dragLoop(b, card));
+}
+
+/** Press on the middle of a card's screen rectangle and move in a loop (90 moves), then release. */
+async function dragLoop(b: Bench, card: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const x = b.box.x + card.x + card.width / 2;
+  const y = b.box.y + card.y + card.height / 2;
+  await b.m.move(x, y);
+  await b.m.down();
+  for (let i = 0; i < 90; i++) await b.m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
+  await b.m.up();
 }
 
 /** The 2,000-resource design: pan, zoom, drags, then the one-off costs of store updates and the dock. */
 async function section2000(b: Bench): Promise<void> {
-  const { page, m, box, report, setView, scaleNow } = b;
+  const { page, m, report, setView, scaleNow } = b;
   const pan = () => b.pan();
   const opened = await openDesign(page, generateDesign());
   console.log(`design: ${opened.resources} resources (20 namespaces), ${opened.edges} edges`);
@@ -301,18 +304,7 @@ async function section2000(b: Bench): Promise<void> {
     await m.move(cx, cy);
     for (let i = 0; i < 40; i++) await m.wheel(0, i < 20 ? 50 : -50);
   });
-  const card = await page.evaluate(() => {
-    const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } } } }).__kubeplan;
-    return k.stage.findOne('.resource:r25').getClientRect();
-  });
-  await report('drag one card', async () => {
-    const x = box.x + card.x + card.width / 2;
-    const y = box.y + card.y + card.height / 2;
-    await m.move(x, y);
-    await m.down();
-    for (let i = 0; i < 90; i++) await m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
-    await m.up();
-  });
+  await dragCards(b, 'r25', 'one card');
 
   // Select 200 cards (two namespaces' worth, one above the other) and drag them by a visible one.
   const count = await page.evaluate(() => {
@@ -331,14 +323,7 @@ async function section2000(b: Bench): Promise<void> {
       return { ...mid, inView: inView.length };
     });
     console.log(`\nat ${Math.round(scale * 100)} % zoom (${grab.inView} of ${count} selected cards fully in view)`);
-    await report(`multi-drag of ${count} cards`, async () => {
-      const x = box.x + grab.x + grab.width / 2;
-      const y = box.y + grab.y + grab.height / 2;
-      await m.move(x, y);
-      await m.down();
-      for (let i = 0; i < 90; i++) await m.move(x + 150 * Math.sin(i / 12), y + 90 * (1 - Math.cos(i / 12)));
-      await m.up();
-    });
+    await report(`multi-drag of ${count} cards`, () => dragLoop(b, grab));
   }
   // One-off costs at the end of a gesture: the store update, React commit, derived data and redraw
   // (time until the next frame), plus every long task (> 50 ms on the UI thread) in the second
