@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
 import { DETAIL_SCALE } from './drawCard';
+import { cullCards } from './cardCulling';
 import { drawEdges } from './drawEdges';
 import { EdgeLegend } from './EdgeLegend';
 import { cancelEdgeRoutes, syncEdgeRoutes } from './edgeSceneSync';
@@ -68,6 +69,8 @@ export function DesignCanvas() {
     if (!stage || !container || !framesRef.current || !edgesRef.current || !nodesRef.current || !dragRef.current) return;
     view.stage = stage;
     const layers = { stage, frames: framesRef.current, edges: edgesRef.current, nodes: nodesRef.current, drag: dragRef.current };
+    const cull = () => cullCards(layers.nodes);
+    layers.nodes.on('beforeDraw', cull);
     let noticeTimer: ReturnType<typeof setTimeout> | undefined;
     const gestures = new CanvasGestures(layers, container, (message) => {
       setNotice(message);
@@ -132,6 +135,7 @@ export function DesignCanvas() {
     const removeHooks = installTestHooks(stage);
     return () => {
       unsubscribe();
+      layers.nodes.off('beforeDraw', cull);
       cancelEdgeRoutes();
       removeHooks();
       clearTimeout(noticeTimer);
