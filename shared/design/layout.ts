@@ -10,7 +10,7 @@
  */
 import { targetNamespace } from '../manifests/order';
 import type { KubeObject } from '../model/object';
-import { ObjectIndex } from '../model/objectIndex';
+import { ObjectIndex } from '../kinds/objectIndex';
 import { referenceRules, type Reference, type ReferenceRelation } from '../references';
 import type { Box, Design, DesignLayout, Point } from './types';
 

@@ -9,7 +9,7 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Ingress, IngressServiceBackend, NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
 import { getKindModule } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
-import { namespaceOf, type ObjectIndex } from '../model/objectIndex';
+import { namespaceOf, type ObjectIndex } from '../kinds/objectIndex';
 import { items, nameOf, rec, str } from './lookup';
 import { pvClassOf, volumeMismatch } from './storage';
 

@@ -5,7 +5,7 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
+import type { ObjectIndex, PodTemplateEntry } from '../kinds/objectIndex';
 import { labelSelector } from '../model/guards';
 import { selectorMatches, type Labels } from '../model/selector';
 import type { Reference, ReferenceRelation } from './types';

@@ -1,5 +1,5 @@
 /** The deterministic cluster simulator. See docs/scenarios.md for the scenario format. */
-export { simulate, Simulation, applyOrder } from './simulate';
+export { simulate, Simulation } from './simulate';
 export { parseScenario, parseTarget, parseDuration, type ParsedScenario, type ScenarioError } from './scenario';
 export { formatPods, formatEvents, formatApplied, humanDuration } from './format';
 export { networkSnapshot } from './traffic';

@@ -2,6 +2,7 @@
  * etcd, simulated: every object by key, with the indexes the controllers need so no controller
  * rescans the whole store per event (by kind, by kind+namespace, by owner uid, pods by node).
  */
+import { allKinds } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -22,7 +23,7 @@ export function eventKey(ev: WatchEvent): string {
   return (ev.key ??= storeKey(ev.object));
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'IngressClass']);
+const CLUSTER_SCOPED = new Set(allKinds().filter((k) => !k.namespaced).map((k) => k.kind));
 
 export function isClusterScoped(kind: string): boolean {
   return CLUSTER_SCOPED.has(kind);

@@ -1,6 +1,6 @@
 /** Where the pod template sits in each pod-running kind, for field paths in problems. */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
-import type { PodTemplateEntry } from '../model/objectIndex';
+import type { PodTemplateEntry } from '../kinds/objectIndex';
 
 /** Path of the pod template (`metadata` + `spec`) inside an object of `kind`; `''` for a Pod itself. */
 export function podTemplatePath(kind: string): string {

@@ -3,16 +3,14 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { apiGroup, type KubeObject } from '../../model/object';
 import { findObject, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
 import type { ReferenceRule } from '../types';
+import { hpaTarget } from '../../kinds/horizontalpodautoscaler';
 
 /** Kinds with a scale subresource the HPA controller can drive. */
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 /** HPA → its scaleTargetRef, in the HPA's namespace. */
 export const hpaTargetRule: ReferenceRule = {
-  id: 'hpa-target',
-  relation: 'scales',
-  from: 'HorizontalPodAutoscaler',
-  to: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+  ...hpaTarget,
   resolve(source, index) {
     const hpa = source as HorizontalPodAutoscaler;
     const ref = rec(rec(hpa.spec)?.scaleTargetRef);
