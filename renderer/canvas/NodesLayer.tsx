@@ -12,7 +12,7 @@ import { keyOf } from '../../shared/kinds/objectIndex';
 import { RESOURCE_HEIGHT, selectProblems, RESOURCE_WIDTH, useKubeplanStore } from '../store';
 import { drawCard, fitText, type CardData } from './drawCard';
 import { registerIn, cardNodes } from './registry';
-import { resourceSubtitle } from './subtitle';
+import { resourceSubtitle } from '../kinds/registry';
 import { THEME } from './theme';
 
 interface CardProps {

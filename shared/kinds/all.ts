@@ -5,6 +5,7 @@ import { eventKind } from './event';
 import { nodeKind } from './node';
 import { clusterRoleBindingKind, clusterRoleKind, roleBindingKind, roleKind } from './rbac';
 import { replicaSetKind } from './replicaset';
+import { replicationControllerKind } from './replicationcontroller';
 import { serviceAccountKind } from './serviceaccount';
 import { configMapKind } from './configmap';
 import { cronJobKind } from './cronjob';
@@ -55,6 +56,7 @@ export const ALL_KINDS = [
 /** Kinds the cluster has that the palette does not offer: API identity and display only. */
 export const API_ONLY_KINDS = [
   replicaSetKind,
+  replicationControllerKind,
   endpointSliceKind,
   nodeKind,
   serviceAccountKind,

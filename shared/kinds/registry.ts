@@ -3,11 +3,12 @@
  * without a palette entry. Anything else is kept as a generic resource.
  */
 import { apiGroup } from '../model/object';
-import type { AnyKindModule, KindInfo } from './types';
+import type { AnyKindModule, KindInfo, NameFormat } from './types';
 import { ALL_KINDS, API_ONLY_KINDS } from './all';
 
 const modules = new Map<string, AnyKindModule>();
 const infos = new Map<string, KindInfo>();
+let aliases: Map<string, string> | undefined;
 for (const m of ALL_KINDS) register(m as AnyKindModule);
 for (const k of API_ONLY_KINDS) register(k);
 
@@ -18,12 +19,14 @@ for (const k of API_ONLY_KINDS) register(k);
 export function register(kind: KindInfo | AnyKindModule): void {
   if (infos.has(kind.kind)) throw new Error(`Kind ${kind.kind} is registered twice.`);
   infos.set(kind.kind, kind);
+  aliases = undefined;
   if ('create' in kind) modules.set(kind.kind, kind);
 }
 
 /** Take a kind out of the catalogue again (tests that register a throw-away kind). */
 export function unregister(kind: string): void {
   infos.delete(kind);
+  aliases = undefined;
   modules.delete(kind);
 }
 
@@ -74,9 +77,15 @@ export function resourceOf(kind: string): string {
 
 /** Every name kubectl accepts for a kind (`deployment`, `deployments`, `deploy`), lower-case, to the kind. */
 export function kindAliases(): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
+  if (aliases) return aliases;
+  aliases = new Map<string, string>();
   for (const k of infos.values()) {
-    for (const alias of [k.kind.toLowerCase(), k.resource, k.shortName]) if (alias && !out.has(alias)) out.set(alias, k.kind);
+    for (const alias of [k.kind.toLowerCase(), k.resource, k.shortName]) if (alias && !aliases.has(alias)) aliases.set(alias, k.kind);
   }
-  return out;
+  return aliases;
+}
+
+/** The name rule of a kind's ValidateObjectMeta: DNS-1123 subdomain unless the kind says otherwise. */
+export function nameFormat(kind: string): NameFormat {
+  return infos.get(kind)?.nameFormat ?? 'dns1123-subdomain';
 }

@@ -7,7 +7,7 @@
 import type { Container, PersistentVolume, PersistentVolumeClaim, PodSpec, PodTemplateSpec, Service } from 'kubernetes-types/core/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Ingress, IngressServiceBackend, NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
-import { getKindModule } from '../kinds/registry';
+import { allKindModules, getKindModule } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { namespaceOf, type ObjectIndex } from '../kinds/objectIndex';
 import { items, nameOf, rec, str } from './lookup';
@@ -15,8 +15,8 @@ import { pvClassOf, volumeMismatch } from './storage';
 
 export type ConnectResult = { ok: true; changed: KubeObject[] } | { ok: false; message: string };
 
-const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'];
-const SCALABLE = ['Deployment', 'StatefulSet'];
+const POD_KINDS = allKindModules().filter((m) => m.podTemplate).map((m) => m.kind);
+const SCALABLE = allKindModules().filter((m) => m.scalable).map((m) => m.kind);
 
 type Connector = (source: KubeObject, target: KubeObject, index: ObjectIndex) => ConnectResult;
 
