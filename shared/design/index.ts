@@ -7,4 +7,5 @@ export { serializeDesign } from './serialize';
 export { parseDesign, isDesignText, designNameFromFile, type ParseDesignResult } from './parse';
 export { designObjects, newResourceId, highestResourceNumber } from './ids';
 export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
+export { importAsDesign } from './import';
 export { MIGRATIONS, migrateDesign, formatVersionOf, type MigrationStep } from './migrate';
