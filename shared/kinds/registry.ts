@@ -9,6 +9,7 @@ import { ALL_KINDS, API_ONLY_KINDS } from './all';
 const modules = new Map<string, AnyKindModule>();
 const infos = new Map<string, KindInfo>();
 let aliases: Map<string, string> | undefined;
+let generation = 0;
 for (const m of ALL_KINDS) register(m as AnyKindModule);
 for (const k of API_ONLY_KINDS) register(k);
 
@@ -20,6 +21,7 @@ export function register(kind: KindInfo | AnyKindModule): void {
   if (infos.has(kind.kind)) throw new Error(`Kind ${kind.kind} is registered twice.`);
   infos.set(kind.kind, kind);
   aliases = undefined;
+  generation++;
   if ('create' in kind) modules.set(kind.kind, kind);
 }
 
@@ -27,7 +29,13 @@ export function register(kind: KindInfo | AnyKindModule): void {
 export function unregister(kind: string): void {
   infos.delete(kind);
   aliases = undefined;
+  generation++;
   modules.delete(kind);
+}
+
+/** Changes whenever the catalogue does, for tables derived from it. */
+export function catalogueGeneration(): number {
+  return generation;
 }
 
 /**

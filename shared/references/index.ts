@@ -2,7 +2,7 @@
  * The reference table: the references every kind module declares, each with its resolver, resolved
  * against a set of objects.
  */
-import { allKindModules, getKindModule } from '../kinds/registry';
+import { allKindModules, catalogueGeneration, getKindModule } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
 import { ObjectIndex } from '../kinds/objectIndex';
 import { podSpecRules } from './rules/podSpec';
@@ -12,10 +12,12 @@ import type { Reference, ReferenceRule } from './types';
 export type { Reference, ReferenceRule, ReferenceRelation } from './types';
 
 let rulesByKind: Map<string, ReferenceRule[]> | undefined;
+let rulesGeneration = -1;
 
 export function referenceRules(): ReadonlyMap<string, ReferenceRule[]> {
-  if (!rulesByKind) {
+  if (!rulesByKind || rulesGeneration !== catalogueGeneration()) {
     rulesByKind = new Map();
+    rulesGeneration = catalogueGeneration();
     const byId = new Map(RULES.map((r) => [`${r.from}/${r.id}`, r]));
     for (const m of allKindModules()) {
       const podRules = m.podTemplatePath !== undefined && m.podTemplate ? podSpecRules(m.kind, m.podTemplatePath, m.podTemplate) : [];

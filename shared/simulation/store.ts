@@ -2,7 +2,7 @@
  * etcd, simulated: every object by key, with the indexes the controllers need so no controller
  * rescans the whole store per event (by kind, by kind+namespace, by owner uid, pods by node).
  */
-import { allKinds } from '../kinds/registry';
+import { getKindInfo } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -23,10 +23,8 @@ export function eventKey(ev: WatchEvent): string {
   return (ev.key ??= storeKey(ev.object));
 }
 
-const CLUSTER_SCOPED = new Set(allKinds().filter((k) => !k.namespaced).map((k) => k.kind));
-
 export function isClusterScoped(kind: string): boolean {
-  return CLUSTER_SCOPED.has(kind);
+  return getKindInfo(kind)?.namespaced === false;
 }
 
 export function nsOf(o: KubeObject): string {
