@@ -9,6 +9,8 @@ import { ALL_KINDS, API_ONLY_KINDS } from './all';
 const modules = new Map<string, AnyKindModule>();
 const infos = new Map<string, KindInfo>();
 let aliases: Map<string, string> | undefined;
+/** resourceOf's answers: quota admission asks for every object. */
+const resources = new Map<string, string>();
 let generation = 0;
 for (const m of ALL_KINDS) register(m as AnyKindModule);
 for (const k of API_ONLY_KINDS) register(k);
@@ -21,6 +23,7 @@ export function register(kind: KindInfo | AnyKindModule): void {
   if (infos.has(kind.kind)) throw new Error(`Kind ${kind.kind} is registered twice.`);
   infos.set(kind.kind, kind);
   aliases = undefined;
+  resources.clear();
   generation++;
   if ('create' in kind) modules.set(kind.kind, kind);
 }
@@ -29,6 +32,7 @@ export function register(kind: KindInfo | AnyKindModule): void {
 export function unregister(kind: string): void {
   infos.delete(kind);
   aliases = undefined;
+  resources.clear();
   generation++;
   modules.delete(kind);
 }
@@ -77,10 +81,14 @@ export function isNamespaced(kind: string, apiVersion?: string): boolean {
 
 /** The resource name the API server uses in messages and quota (`pods`, `deployments.apps`); a guess for unknown kinds. */
 export function resourceOf(kind: string): string {
-  const k = infos.get(kind);
-  if (!k) return `${kind.toLowerCase()}s`;
-  const group = apiGroup(k.apiVersion);
-  return group ? `${k.resource}.${group}` : k.resource;
+  let name = resources.get(kind);
+  if (name === undefined) {
+    const k = infos.get(kind);
+    const group = k ? apiGroup(k.apiVersion) : '';
+    name = !k ? `${kind.toLowerCase()}s` : group ? `${k.resource}.${group}` : k.resource;
+    resources.set(kind, name);
+  }
+  return name;
 }
 
 /** Every name kubectl accepts for a kind (`deployment`, `deployments`, `deploy`), lower-case, to the kind. */
