@@ -5,7 +5,7 @@
  * re-resolves references). Problems are validated off the editing path: see analysis.ts.
  */
 import type { Design } from '../../shared/design/types';
-import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
+import { keyOf, ObjectIndex } from '../../shared/kinds/objectIndex';
 import { aggregateTargets, edgeKindOf, resolveReferences, type EdgeKind, type Reference, type ReferenceRelation } from '../../shared/references';
 import type { KubeplanState } from './store';
 

@@ -7,19 +7,16 @@
 import type { NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../model/object';
-import type { ObjectIndex, PodTemplateEntry } from '../../model/objectIndex';
+import type { ObjectIndex, PodTemplateEntry } from '../../kinds/objectIndex';
 import { formatSelector } from '../../model/selector';
 import { findObject, items, labelSelector, nameOf, namespacesSelectedBy, ownerKeys, rec, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
+import { networkPolicyTarget, networkPolicyPeer } from '../../kinds/networkpolicy';
 
 const BUILT_IN_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
 
 export const networkPolicyTargetRule: ReferenceRule = {
-  id: 'networkpolicy-target',
-  relation: 'policy-target',
-  from: 'NetworkPolicy',
-  to: POD_KINDS,
+  ...networkPolicyTarget,
   resolve(source, index) {
     const np = source as NetworkPolicy;
     const ns = sourceNamespace(source);
@@ -43,10 +40,7 @@ export const networkPolicyTargetRule: ReferenceRule = {
 };
 
 export const networkPolicyPeerRule: ReferenceRule = {
-  id: 'networkpolicy-peer',
-  relation: 'policy-peer',
-  from: 'NetworkPolicy',
-  to: [...POD_KINDS, 'Namespace'],
+  ...networkPolicyPeer,
   resolve(source, index) {
     const spec = rec((source as NetworkPolicy).spec);
     const out: Reference[] = [];
