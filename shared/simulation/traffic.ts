@@ -8,7 +8,7 @@ import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { nodeIP } from './ipam';
 import { isTerminal, isReady } from './controllers/util';
-import { assignServiceAddresses, containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
+import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
 import { topOwner } from './report';
 import { nsOf } from './store';
 import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
@@ -36,14 +36,12 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
     };
   });
   return {
-    // The API server labels every namespace with its name (kubernetes.io/metadata.name, since 1.21).
-    namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}), 'kubernetes.io/metadata.name': n.metadata.name } })),
+    namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}) } })),
     nodes,
     pods,
-    // ClusterIPs and NodePorts the manifests leave unset, given as connectivity and explain give them.
-    services: assignServiceAddresses(c.store.list('Service').map(toNetService).sort(byKey)),
+    services: c.store.list('Service').map(toNetService).sort(byKey),
     endpointSlices,
-    // Namespace/name order, as for a design, so verdicts name policies in the same order whatever the apply order.
+    // Namespace/name order, as for a design, so verdicts name policies in one order whatever the apply order.
     ingresses: c.store.list('Ingress').map(toNetIngress).sort(byKey),
     networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy).sort(byKey),
   };
