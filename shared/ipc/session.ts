@@ -5,6 +5,7 @@
  * inferred types equal the engine's and parses real frames with them.
  */
 import { z } from 'zod';
+import { eventRecordSchema } from './simulation';
 
 const count = z.number().int().nonnegative();
 const quantities = z.record(z.string(), z.string());
@@ -51,18 +52,8 @@ const frameCause = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tick') }),
 ]);
 
-const sessionEvent = z.object({
-  index: count,
-  type: z.enum(['Normal', 'Warning']),
-  reason: z.string(),
-  namespace: z.string(),
-  object: z.string(),
-  message: z.string(),
-  source: z.string(),
-  count,
-  firstTime: z.number(),
-  lastTime: z.number(),
-});
+/** An event with its index in the session's event log. */
+const sessionEvent = eventRecordSchema.extend({ index: count });
 
 /** One event of a session: what changed, at which simulated second, and why. */
 export const sessionFrameSchema = z.object({
