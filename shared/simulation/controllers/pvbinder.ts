@@ -9,7 +9,7 @@ import type { KubeObject } from '../../model/object';
 import { selectorMatches } from '../../model/selector';
 import type { Cluster, Controller } from '../cluster';
 import { q } from '../resources';
-import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
+import { keyFor, nsOf, storeKey, type Store, type WatchEvent } from '../store';
 import { update, writeStatus } from './util';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
@@ -19,15 +19,15 @@ const USER = 'system:serviceaccount:kube-system:persistent-volume-binder';
 type PVC = PersistentVolumeClaim & KubeObject;
 type PV = PersistentVolume & KubeObject;
 
-function storageClassOf(c: Cluster, pvc: PVC): (StorageClass & KubeObject) | undefined {
+function storageClassOf(store: Pick<Store, 'getBy'>, pvc: PVC): (StorageClass & KubeObject) | undefined {
   const name = pvc.spec?.storageClassName;
-  return name ? (c.store.getBy('StorageClass', '', name) as (StorageClass & KubeObject) | undefined) : undefined;
+  return name ? (store.getBy('StorageClass', '', name) as (StorageClass & KubeObject) | undefined) : undefined;
 }
 
 /** A claim the scheduler may go ahead with: bound, or waiting for its first consumer. */
-export function isClaimBoundOrDelayed(c: Cluster, pvc: PVC): boolean {
+export function isClaimBoundOrDelayed(store: Pick<Store, 'getBy'>, pvc: PVC): boolean {
   if (pvc.status?.phase === 'Bound') return true;
-  return storageClassOf(c, pvc)?.volumeBindingMode === 'WaitForFirstConsumer';
+  return storageClassOf(store, pvc)?.volumeBindingMode === 'WaitForFirstConsumer';
 }
 
 /** Whether `pv` can satisfy `pvc` (checkVolumeSatisfyClaim + FindMatchingVolume's filters). */
@@ -82,7 +82,7 @@ export class PersistentVolumeBinder implements Controller {
     if (pv) return this.bind(pvc, pv);
     if (!pvc.status?.phase) writeStatus(c, USER, 'controller-manager', pvc, { phase: 'Pending' });
     const clsName = pvc.spec?.storageClassName ?? '';
-    const cls = storageClassOf(c, pvc);
+    const cls = storageClassOf(c.store, pvc);
     const involved = c.store.get(key) as PVC;
     if (!clsName) {
       c.event(involved, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', this.name);
