@@ -8,6 +8,8 @@ import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, 
 import type { CliCommand } from '../main';
 import { loadInputs } from '../../main/core/inputs';
 import { loadSnapshot, NETWORK_OPTION_FLAGS, NETWORK_OPTION_USAGE, networkOptions, type LoadInputs } from './connectivity';
+import { explainPod, POD_USAGE } from './explainPod';
+import { SIMULATION_FLAGS } from './simulate';
 
 const USAGE = `kubeplan explain <design|file|dir>... --from <source> --to <destination> [--port N[/PROTO]] [--json]
 
@@ -23,7 +25,8 @@ and prints each hop's verdict with the rule that decided it.
 ${NETWORK_OPTION_USAGE}
 Exit status: 0 delivered; 1 not delivered (denied by policy, no ready endpoints, no Ingress rule
 (404), port not exposed); 2 unreadable input, bad usage, or a --from/--to that does not exist.
-`;
+
+${POD_USAGE}`;
 
 const KINDS: Record<string, string> = {
   deployment: 'Deployment', deploy: 'Deployment', statefulset: 'StatefulSet', sts: 'StatefulSet', daemonset: 'DaemonSet', ds: 'DaemonSet',
@@ -92,15 +95,15 @@ export function formatResult(request: string, result: RequestResult): string {
 export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'explain',
-    usage: 'kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]',
-    summary: 'the path one request takes and the verdict at each hop, with the deciding rule',
+    usage: 'kubeplan explain <design|file|dir>... (--from <src> --to <dst> [--port N/PROTO] | --pod <ns>/<name>)',
+    summary: 'the path one request takes and the verdict at each hop; or why the scheduler put a pod where it did',
     run: async (args, io) => {
       let parsed;
       try {
         parsed = parseArgs({
           args,
           allowPositionals: true,
-          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS },
+          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, pod: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS, ...SIMULATION_FLAGS },
         });
       } catch (err) {
         io.stderr(`kubeplan explain: ${(err as Error).message}\n${USAGE}`);
@@ -116,6 +119,11 @@ export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand 
         return 2;
       };
       if (positionals.length === 0) return fail(`name at least one design, manifest file or folder\n${USAGE}`);
+      if (values.pod !== undefined) {
+        if (values.from || values.to || values.port || values.seq) return fail('--pod explains a pod\'s scheduling; it does not go with --from, --to, --port or --seq');
+        return explainPod(values, positionals, io, load);
+      }
+      if (values.scenario || values.seed || values['storage-class']) return fail('--scenario, --seed and --storage-class go with --pod');
       if (!values.from || !values.to) return fail(`--from and --to are required\n${USAGE}`);
       const options = networkOptions(values);
       if (typeof options === 'string') return fail(options);

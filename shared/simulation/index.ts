@@ -3,4 +3,6 @@ export { simulate, Simulation, applyOrder } from './simulate';
 export { parseScenario, parseTarget, parseDuration, type ParsedScenario, type ScenarioError } from './scenario';
 export { formatPods, formatEvents, formatApplied, humanDuration } from './format';
 export { networkSnapshot } from './traffic';
+export { SchedulingRecorder, type SchedulingRecord } from './scheduling/recorder';
+export { formatSchedulingRecord } from './scheduling/format';
 export type * from './types';

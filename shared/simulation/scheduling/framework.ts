@@ -69,10 +69,12 @@ export class Framework implements SchedulerHandle {
       hardTaints: taints.filter((t) => t.effect !== 'PreferNoSchedule'),
       preferTaints: taints.filter((t) => t.effect === 'PreferNoSchedule'),
     };
-    if (existing) this.nodes[this.nodes.indexOf(existing)] = info;
-    else this.nodes.push(info);
+    if (existing) {
+      this.nodes[this.nodes.indexOf(existing)] = info;
+      this.count(existing, -1);
+    } else this.nodes.push(info);
     this.byName.set(name, info);
-    this.countNodes();
+    this.count(info, 1);
   }
 
   removeNode(name: string): void {
@@ -80,13 +82,13 @@ export class Framework implements SchedulerHandle {
     if (!info) return;
     this.byName.delete(name);
     this.nodes.splice(this.nodes.indexOf(info), 1);
-    this.countNodes();
+    this.count(info, -1);
   }
 
-  private countNodes(): void {
-    this.counts.cordoned = this.nodes.filter((i) => i.cordoned).length;
-    this.counts.hardTainted = this.nodes.filter((i) => i.hardTaints.length > 0).length;
-    this.counts.preferTainted = this.nodes.filter((i) => i.preferTaints.length > 0).length;
+  private count(info: NodeInfo, sign: 1 | -1): void {
+    if (info.cordoned) this.counts.cordoned += sign;
+    if (info.hardTaints.length) this.counts.hardTainted += sign;
+    if (info.preferTaints.length) this.counts.preferTainted += sign;
   }
 
   /** Count a pod's requests and host ports on its node (once per key). */
@@ -124,8 +126,7 @@ export class Framework implements SchedulerHandle {
   /** Pick a node for `pod`, or explain why none fits, in the FailedScheduling format. */
   schedule(pod: Pod & KubeObject): ScheduleResult {
     const total = this.nodes.length;
-    const podName = `${nsOf(pod)}/${pod.metadata.name}`;
-    const rec = this.recorder?.wants(podName) ? this.recorder.begin(podName, total) : undefined;
+    const rec = this.recorder ? this.begin(this.recorder, pod, total) : undefined;
     const state: CycleState = {
       pod,
       req: podRequests(pod),
@@ -133,6 +134,7 @@ export class Framework implements SchedulerHandle {
       tolerations: pod.spec?.tolerations ?? NO_TOLERATIONS,
       nodeSelector: Object.entries(pod.spec?.nodeSelector ?? {}),
       requiredTerms: pod.spec?.affinity?.nodeAffinity?.[REQUIRED_SCHEDULING]?.nodeSelectorTerms,
+      spread: undefined,
     };
     const active: FilterPlugin[] = [];
     for (const plugin of this.profile.filters) {
@@ -188,7 +190,7 @@ export class Framework implements SchedulerHandle {
   private pick(state: CycleState, feasible: NodeInfo[], rec: SchedulingRecord | undefined): string {
     const n = feasible.length;
     const totals = this.buffer(0, n);
-    totals.fill(0, 0, n);
+    let first = true;
     const scores = this.profile.scores;
     const perNode: NodeScores[] | undefined = rec ? feasible.map((info) => ({ node: info.name, plugins: [], total: 0 })) : undefined;
     for (let k = 0; k < scores.length; k++) {
@@ -196,12 +198,15 @@ export class Framework implements SchedulerHandle {
       // A plugin that scores every node alike cannot change the ranking; the recorder still shows it.
       if (!perNode && plugin.preScore && !plugin.preScore(state, this)) continue;
       const buf = this.buffer(k + 1, n);
-      for (let i = 0; i < n; i++) buf[i] = plugin.score(state, feasible[i]);
+      plugin.score(state, feasible, buf);
       const raw = perNode ? buf.slice(0, n) : undefined;
       plugin.normalize?.(buf, n);
-      for (let i = 0; i < n; i++) totals[i] += weight * buf[i];
+      if (first) for (let i = 0; i < n; i++) totals[i] = weight * buf[i];
+      else for (let i = 0; i < n; i++) totals[i] += weight * buf[i];
+      first = false;
       if (perNode && raw) for (let i = 0; i < n; i++) perNode[i].plugins.push({ plugin: plugin.name, weight, raw: raw[i], normalized: buf[i] });
     }
+    if (first) totals.fill(0, 0, n);
     if (this.ties.length < n) this.ties = new Int32Array(n);
     const ties = this.ties;
     let best = -Infinity;
@@ -237,6 +242,11 @@ export class Framework implements SchedulerHandle {
       if (i === failedAt) return { plugin: p.name, status: 'Unschedulable', reasons: [...fail] };
       return { plugin: p.name, status: 'NotRun' };
     });
+  }
+
+  private begin(recorder: SchedulingRecorder, pod: Pod & KubeObject, total: number): SchedulingRecord | undefined {
+    const name = `${nsOf(pod)}/${pod.metadata.name}`;
+    return recorder.wants(name) ? recorder.begin(name, total) : undefined;
   }
 
   private finish(rec: SchedulingRecord | undefined, result: ScheduleResult): ScheduleResult {

@@ -78,8 +78,11 @@ export interface ScorePlugin {
   readonly name: string;
   /** False when every feasible node would get the same normalised score, so ranking can leave the plugin out. */
   preScore?(state: CycleState, handle: SchedulerHandle): boolean;
-  /** The raw score of one feasible node. */
-  score(state: CycleState, info: NodeInfo): number;
+  /**
+   * The raw scores of the feasible nodes into `out[0..nodes.length)`. One call per pod with the
+   * loop inside (upstream calls Score per node) keeps the hot loop in one function.
+   */
+  score(state: CycleState, nodes: readonly NodeInfo[], out: Float64Array): void;
   /** Rewrites `scores[0..n)` in place to 0–100 over the feasible nodes (upstream NormalizeScore). */
   normalize?(scores: Float64Array, n: number): void;
 }

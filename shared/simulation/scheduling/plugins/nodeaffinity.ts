@@ -49,10 +49,13 @@ export const NodeAffinity: FilterPlugin & ScorePlugin = {
   preFilter: (state) => (state.nodeSelector.length > 0 || state.requiredTerms ? 'run' : 'skip'),
   filter: (state, info) => (fits(state.nodeSelector, state.requiredTerms, info.node) ? null : AFFINITY),
   preScore: (state) => (state.pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING]?.length ?? 0) > 0,
-  score(state, info) {
-    let s = 0;
-    for (const p of state.pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING] ?? []) if (matchTerm(p.preference, info.node)) s += p.weight;
-    return s;
+  score(state, nodes, out) {
+    const preferred = state.pod.spec?.affinity?.nodeAffinity?.[PREFERRED_SCHEDULING] ?? [];
+    for (let i = 0; i < nodes.length; i++) {
+      let s = 0;
+      for (const p of preferred) if (matchTerm(p.preference, nodes[i].node)) s += p.weight;
+      out[i] = s;
+    }
   },
   normalize(scores, n) {
     let max = 0;

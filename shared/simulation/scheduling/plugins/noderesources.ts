@@ -4,8 +4,7 @@
  * strategy. NodeResourcesBalancedAllocation scores how evenly cpu and memory would be used.
  * Scores use requests with upstream's non-zero defaults (100m cpu, 200Mi memory).
  */
-import type { FilterPlugin, NodeInfo, ScorePlugin } from '../types';
-import type { PodRequests } from '../../resources';
+import type { CycleState, FilterPlugin, NodeInfo, ScorePlugin } from '../types';
 
 export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: 'NodeResourcesFit',
@@ -22,25 +21,36 @@ export const NodeResourcesFit: FilterPlugin & ScorePlugin = {
     if (memory) out.push('Insufficient memory');
     return out;
   },
-  score(state, info) {
-    const [cpu, memory] = fractions(state.req, info);
-    return Math.floor((Math.max(0, 1 - cpu) * 100 + Math.max(0, 1 - memory) * 100) / 2);
+  score(state, nodes, out) {
+    const { cpu, memory } = fractions(state, nodes);
+    for (let i = 0; i < nodes.length; i++) out[i] = Math.floor((Math.max(0, 1 - cpu[i]) * 100 + Math.max(0, 1 - memory[i]) * 100) / 2);
   },
 };
 
 export const NodeResourcesBalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
-  score(state, info) {
-    const [cpu, memory] = fractions(state.req, info);
-    return Math.floor((1 - Math.abs(Math.min(cpu, 1) - Math.min(memory, 1)) / 2) * 100);
+  score(state, nodes, out) {
+    const { cpu, memory } = fractions(state, nodes);
+    for (let i = 0; i < nodes.length; i++) out[i] = Math.floor((1 - Math.abs(Math.min(cpu[i], 1) - Math.min(memory[i], 1)) / 2) * 100);
   },
 };
 
-const scratch: [number, number] = [0, 0];
+/** The share of allocatable cpu and memory each node would have requested with the pod on it; both plugins read it, worked out once per pod. */
+const shares = { state: undefined as CycleState | undefined, nodes: undefined as readonly NodeInfo[] | undefined, cpu: new Float64Array(64), memory: new Float64Array(64) };
 
-/** The share of allocatable cpu and memory the node would have requested with the pod on it. */
-function fractions(req: PodRequests, info: NodeInfo): [number, number] {
-  scratch[0] = info.allocCpu ? (info.scoreCpu + req.scoreCpu) / info.allocCpu : 1;
-  scratch[1] = info.allocMemory ? (info.scoreMemory + req.scoreMemory) / info.allocMemory : 1;
-  return scratch;
+function fractions(state: CycleState, nodes: readonly NodeInfo[]): { cpu: Float64Array; memory: Float64Array } {
+  if (shares.state === state && shares.nodes === nodes) return shares;
+  if (shares.cpu.length < nodes.length) {
+    shares.cpu = new Float64Array(nodes.length);
+    shares.memory = new Float64Array(nodes.length);
+  }
+  const req = state.req;
+  for (let i = 0; i < nodes.length; i++) {
+    const info = nodes[i];
+    shares.cpu[i] = info.allocCpu ? (info.scoreCpu + req.scoreCpu) / info.allocCpu : 1;
+    shares.memory[i] = info.allocMemory ? (info.scoreMemory + req.scoreMemory) / info.allocMemory : 1;
+  }
+  shares.state = state;
+  shares.nodes = nodes;
+  return shares;
 }

@@ -41,7 +41,9 @@ export const PodTopologySpread: FilterPlugin & ScorePlugin = {
     return null;
   },
   preScore: (state) => (state.spread?.soft.length ?? 0) > 0,
-  score: (state, info) => spreadScore(state.spread, info),
+  score(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) out[i] = spreadScore(state.spread, nodes[i]);
+  },
   normalize(scores, n) {
     let max = -Infinity;
     let min = Infinity;

@@ -25,10 +25,12 @@ export const TaintToleration: FilterPlugin & ScorePlugin = {
     return null;
   },
   preScore: (_state, handle) => handle.counts.preferTainted > 0,
-  score(state, info) {
-    let n = 0;
-    for (const t of info.preferTaints) if (!tolerates(state.tolerations, t)) n++;
-    return n;
+  score(state, nodes, out) {
+    for (let i = 0; i < nodes.length; i++) {
+      let n = 0;
+      for (const t of nodes[i].preferTaints) if (!tolerates(state.tolerations, t)) n++;
+      out[i] = n;
+    }
   },
   normalize(scores, n) {
     let max = 0;

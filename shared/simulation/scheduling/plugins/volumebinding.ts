@@ -17,6 +17,7 @@ const NO_VOLUME_TO_BIND = "node(s) didn't find available persistent volumes to b
 export const VolumeBinding: FilterPlugin = {
   name: 'VolumeBinding',
   preFilter(state, handle) {
+    if (!state.pod.spec?.volumes?.length) return 'skip';
     const problem = claimProblem(state, handle.cluster);
     if (problem) return { unresolvable: problem };
     return delayedClaimWithoutVolume(state, handle.cluster) ? { everyNode: NO_VOLUME_TO_BIND } : 'skip';
