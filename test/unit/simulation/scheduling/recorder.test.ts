@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SchedulingRecorder, simulate } from '../../../../shared/simulation';
+import type { ClusterSpec } from '../../../../shared/design/types';
 import { container, deployment, nodes, pod } from '../helpers';
 
-const cluster = {
+const cluster: ClusterSpec = {
   nodes: [
     { name: 'cordoned', cpu: '4', memory: '8Gi', pods: 110, unschedulable: true },
     { name: 'tainted', cpu: '4', memory: '8Gi', pods: 110, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' as const }] },
@@ -13,7 +14,7 @@ const cluster = {
 };
 const preferSsd = { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] } }] } } };
 
-function recordOne(objects: ReturnType<typeof pod>[], name: string, c = cluster) {
+function recordOne(objects: ReturnType<typeof pod>[], name: string, c: ClusterSpec = cluster) {
   const recorder = new SchedulingRecorder((p) => p === name);
   const result = simulate({ objects, cluster: c, seed: 1 }, recorder);
   return { result, attempts: recorder.attempts(name) };
