@@ -59,11 +59,26 @@ const USAGE = `kubeplan connectivity <design|file|dir>... [--format txt|json]
 
 Lists every allowed connection between workloads, the Ingress controller ({ingress-controller})
 and external address ranges, one line per ordered pair: \`src => dst : conns\`.
-Pods run as their workloads' replicas (every pod Ready); DaemonSets once per node.
+Pods run as their workloads' replicas (every pod Ready), DaemonSets once per node, placed by the
+simulator's scheduler (resources, taints, node affinity, host ports, topology spread; volumes are
+not considered). Pods that fit no node are listed on stderr and have no connections.
   --format txt|json            txt lines (default) or [{src, dst, conn}]
 ${NETWORK_OPTION_USAGE}
 Exit status: 0 listed, 2 unreadable input or bad usage.
 `;
+
+/** `ns/owner k of n` for each workload with pods the scheduler could not place; '' when every pod runs. */
+function unplacedPods(snapshot: NetworkSnapshot): string {
+  const byOwner = new Map<string, { unplaced: number; all: number }>();
+  for (const p of snapshot.pods) {
+    const key = `${p.namespace}/${p.owner}`;
+    const e = byOwner.get(key) ?? { unplaced: 0, all: 0 };
+    e.all++;
+    if (!p.node) e.unplaced++;
+    byOwner.set(key, e);
+  }
+  return [...byOwner].filter(([, e]) => e.unplaced > 0).map(([k, e]) => `${k} ${e.unplaced} of ${e.all}`).join(', ');
+}
 
 export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
@@ -99,6 +114,8 @@ export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCom
       }
       const snapshot = await loadSnapshot('connectivity', positionals, io, load);
       if (!snapshot) return 2;
+      const unplaced = unplacedPods(snapshot);
+      if (unplaced) io.stderr(`kubeplan connectivity: pods that fit no node have no connections: ${unplaced} (\`kubeplan simulate\` shows the FailedScheduling reasons)\n`);
       const lines = computeConnectivity(snapshot, options);
       io.stdout(format === 'json' ? formatConnectivityJson(lines) : formatConnectivityTxt(lines));
       return 0;
