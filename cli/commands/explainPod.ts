@@ -8,17 +8,6 @@ import type { CliIo } from '../main';
 import type { LoadInputs } from './connectivity';
 import { simulationInput } from './simulate';
 
-export const POD_USAGE = `kubeplan explain <design|file|dir>... --pod <ns>/<name> [--scenario <file>] [--seed N] [--storage-class <name>] [--json]
-
-Runs the design on the simulated cluster (as \`kubeplan simulate\` does, same seed, same pod names)
-and prints the scheduler's decision for one pod: each Filter plugin's verdict on every node it
-looked at, and each Score plugin's raw and normalised score with the weighted total.
-  --pod <ns>/<name>            a pod name as \`kubeplan simulate\` prints it; <ns>/<workload> takes
-                               the workload's first pod (by name); the namespace defaults to default
-  --json                       every recorded attempt as JSON
-Exit status: 0 the pod was scheduled; 1 it was not; 2 unreadable input, bad usage, or no such pod.
-`;
-
 interface PodValues {
   pod?: string;
   json?: boolean;
