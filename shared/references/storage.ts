@@ -1,6 +1,7 @@
 /**
- * How a design's claims meet its volumes (upstream pkg/controller/volume/persistentvolume). Which
- * PV satisfies a claim is decided by volumeBinding.ts, the rule the simulator's binder uses too:
+ * How a design's claims meet its volumes (upstream k8s.io/kubernetes/pkg/controller/volume/persistentvolume;
+ * docs/simulator.md "Storage"). Which PV satisfies a claim is decided by volumeBinding.ts, the rule
+ * the simulator's binder uses too:
  * a PV fits a claim when it is free, big enough, of the same volumeMode and class, selected by the
  * claim's selector and offers every access mode asked for; pre-binding (volumeName / claimRef)
  * wins; among fits the fewest access modes, then the smallest capacity, is chosen. A claim no PV
