@@ -1,7 +1,8 @@
 /**
  * `kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]`: the path one
  * request takes through Ingress, Service, kube-proxy and NetworkPolicy, with the verdict and the
- * deciding rule at each hop.
+ * deciding rule at each hop. With `--pod <ns>/<name>` instead: the scheduler's decision for that
+ * pod (explainPod.ts).
  */
 import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
@@ -10,6 +11,8 @@ import type { CliCommand } from '../main';
 import { getKindInfo, kindAliases } from '../../shared/kinds/registry';
 import { loadInputs } from '../../main/core/inputs';
 import { loadSnapshot, NETWORK_OPTION_FLAGS, networkOptions, type LoadInputs } from './connectivity';
+import { explainPod } from './explainPod';
+import { SIMULATION_FLAGS } from './simulate';
 
 const USAGE = commandHelp('explain');
 
@@ -84,7 +87,7 @@ export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand 
         parsed = parseArgs({
           args,
           allowPositionals: true,
-          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, ...NETWORK_OPTION_FLAGS },
+          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, pod: { type: 'string' }, json: { type: 'boolean' }, ...NETWORK_OPTION_FLAGS, ...SIMULATION_FLAGS },
         });
       } catch (err) {
         io.stderr(`kubeplan explain: ${(err as Error).message}\n${USAGE}`);
@@ -96,6 +99,11 @@ export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand 
         return 2;
       };
       if (positionals.length === 0) return fail(`name at least one design, manifest file or folder\n${USAGE}`);
+      if (values.pod !== undefined) {
+        if (values.from || values.to || values.port || values.seq) return fail('--pod explains a pod\'s scheduling; it does not go with --from, --to, --port or --seq');
+        return explainPod(values, positionals, io, load);
+      }
+      if (values.scenario || values.seed || values['storage-class']) return fail('--scenario, --seed and --storage-class go with --pod');
       if (!values.from || !values.to) return fail(`--from and --to are required\n${USAGE}`);
       const options = networkOptions(values);
       if (typeof options === 'string') return fail(options);

@@ -21,6 +21,7 @@ import { withNodeNetwork } from './ipam';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
+import type { SchedulingRecorder } from './scheduling/recorder';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
@@ -44,7 +45,8 @@ export class Simulation {
     this.cluster.step = n;
   }
 
-  constructor(private readonly input: SimulationInput) {
+  /** `recorder`: keep every scheduling attempt's plugin verdicts and scores (see scheduling/recorder.ts). */
+  constructor(private readonly input: SimulationInput, recorder?: SchedulingRecorder) {
     const seed = input.seed ?? 1;
     const c = (this.cluster = new Cluster(seed, input.options));
     c.register(new ResourceQuotaController(c));
@@ -54,7 +56,7 @@ export class Simulation {
     c.register(new ReplicaSetController(c));
     registerWorkloadControllers(c);
     c.register(new PersistentVolumeBinder(c));
-    c.register(new Scheduler(c));
+    c.register(new Scheduler(c, recorder));
     c.register((this.kubelet = new Kubelet(c)));
     c.register(new EndpointSliceController(c));
     this.traffic = new TrafficEngine(c);
@@ -254,8 +256,8 @@ function notFound(kind: string, name: string): string {
 }
 
 /** Run a simulation to the end: inputs applied at t=0, then the scenario's steps, then to steady state. */
-export function simulate(input: SimulationInput): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
-  const sim = new Simulation(input);
+export function simulate(input: SimulationInput, recorder?: SchedulingRecorder): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
+  const sim = new Simulation(input, recorder);
   const stepErrors: { step: number; line?: number; message: string }[] = [];
   const scenario = input.scenario;
   if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);
