@@ -6,6 +6,8 @@
 import type { ClusterSpec } from '../../design/types';
 import type { KubeObject } from '../../model/object';
 import type { NetworkSnapshot } from '../network';
+import { isTerminal } from '../controllers/util';
+import { topOwner } from '../report';
 import { Simulation } from '../simulate';
 import { isClusterScoped, nsOf } from '../store';
 import { networkSnapshot } from '../traffic';
@@ -30,7 +32,25 @@ export function steadyCluster(objects: readonly KubeObject[], cluster: ClusterSp
   return sim;
 }
 
-/** The network snapshot of the design's steady state: the pods `simulate` shows, with their IPs. */
-export function steadyNetworkSnapshot(objects: readonly KubeObject[], cluster: ClusterSpec, seed = 1): NetworkSnapshot {
-  return networkSnapshot(steadyCluster(objects, cluster, seed).cluster);
+/** A pod with no IP at steady state (unschedulable, or waiting for its volume): no traffic reaches it. */
+export interface WaitingPod {
+  namespace: string;
+  name: string;
+  /** The top owner, `Kind/name`, as NetPod.owner. */
+  owner: string;
+  /** `''` when no node fits it. */
+  node: string;
+}
+
+export type SteadyNetwork = NetworkSnapshot & { waiting: WaitingPod[] };
+
+/** The network snapshot of the design's steady state: the pods `simulate` shows Running, with their IPs, and the ones still waiting. */
+export function steadyNetworkSnapshot(objects: readonly KubeObject[], cluster: ClusterSpec, seed = 1): SteadyNetwork {
+  const c = steadyCluster(objects, cluster, seed).cluster;
+  const waiting: WaitingPod[] = [];
+  for (const p of c.store.list('Pod')) {
+    if ((p.status as { podIP?: string } | undefined)?.podIP || isTerminal(p) || p.metadata.deletionTimestamp) continue;
+    waiting.push({ namespace: nsOf(p), name: p.metadata.name, owner: topOwner(c, p), node: (p.spec as { nodeName?: string } | undefined)?.nodeName ?? '' });
+  }
+  return { ...networkSnapshot(c), waiting };
 }
