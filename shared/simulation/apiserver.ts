@@ -5,6 +5,7 @@
  */
 import { cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
+import { fieldError } from './admission/validation';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
 import { defaultObject } from './defaults';
@@ -135,6 +136,7 @@ export class ApiServer {
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
     if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
+    if (obj.kind === 'Pod') c.admitPodCreation(obj);
     // Object.assign, not spread: V8 makes `{ ...o, newKey }` a slow dictionary object (5 µs each here).
     obj.metadata = Object.assign({}, obj.metadata, {
       uid: c.rng.uuid(),
@@ -153,6 +155,8 @@ export class ApiServer {
     const key = storeKey(obj);
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const invalid = statusOnly ? null : fieldError(obj);
+    if (invalid) return { ok: false, code: 422, message: invalid };
     const next = statusOnly ? Object.assign({}, old, { status: obj.status, metadata: old.metadata }) : obj;
     if (!statusOnly && !sameJson(old.spec, next.spec)) {
       next.metadata = Object.assign({}, next.metadata, { generation: (old.metadata.generation ?? 0) + 1 });

@@ -5,7 +5,8 @@
  */
 import type { KubeObject } from '../model/object';
 import { ApiServer } from './apiserver';
-import { TimerHeap } from './heap';
+import { TimerHeap, type Timer } from './heap';
+import { formatSeconds, SIMULATION_LIMITS, SimulationLimitError } from './limits';
 import { Rng } from './rng';
 import { nsOf, Store, type WatchEvent } from './store';
 import type { ControlPlaneMessage, EventRecord, SimulationOptions } from './types';
@@ -59,6 +60,11 @@ export class Cluster {
   changedPods = new Map<string, KubeObject | null>();
   /** Scenario-set CPU load per workload key (`Kind/ns/name`), in millicores. */
   readonly load = new Map<string, number>();
+  /** Work done so far, against shared/simulation/limits.ts. */
+  podsCreated = 0;
+  timerRuns = 0;
+  /** Pods the nodes hold plus the pending allowance; recomputed only when a create reaches it (nodes only join). */
+  private podCap = 0;
 
   constructor(seed: number, options: SimulationOptions = {}) {
     this.rng = new Rng(seed);
@@ -135,6 +141,10 @@ export class Cluster {
   // A literal, not `{ ...e, count, … }`: V8 turns spread-plus-new-keys objects into slow dictionaries.
   private push(type: EventRecord['type'], reason: string, namespace: string, object: string, message: string, source: string): number {
     const i = this.events.length;
+    if (i >= SIMULATION_LIMITS.events) {
+      const ref = `${involvedKind(object)}/${namespace}/${object.slice(object.indexOf('/') + 1)}`;
+      throw new SimulationLimitError('events', ref, `${ref}: the simulation records at most ${SIMULATION_LIMITS.events.toLocaleString('en-US')} distinct events in one run; stopped at t=${this.now}s`);
+    }
     this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
     this.touchedEvents.add(i);
     return i;
@@ -160,15 +170,56 @@ export class Cluster {
     return this.queues.some((q) => q.keys.size > 0);
   }
 
+  /**
+   * Count a pod about to be created against the limits: pods at once (what the nodes hold plus
+   * the pending allowance) and pods over the run. Throws SimulationLimitError naming its owner.
+   */
+  admitPodCreation(pod: KubeObject): void {
+    const live = this.store.count('Pod');
+    if (live >= this.podCap) this.podCap = this.podCapacity() + SIMULATION_LIMITS.pendingPodsBeyondCapacity;
+    const owner = ownerOf(pod);
+    if (live >= this.podCap) {
+      const held = this.podCap - SIMULATION_LIMITS.pendingPodsBeyondCapacity;
+      throw new SimulationLimitError('pendingPodsBeyondCapacity', owner, `${owner}: asks for far more pods than the cluster can hold (${held.toLocaleString('en-US')} on ${this.store.count('Node')} nodes); the simulation stops at ${this.podCap.toLocaleString('en-US')} pods (${SIMULATION_LIMITS.pendingPodsBeyondCapacity.toLocaleString('en-US')} pending beyond capacity) at t=${this.now}s`);
+    }
+    const total = Math.max(SIMULATION_LIMITS.podsCreatedFloor, SIMULATION_LIMITS.podsCreatedPerLivePod * this.podCap);
+    if (this.podsCreated >= total) {
+      throw new SimulationLimitError('podsCreatedFloor', owner, `${owner}: the simulation creates at most ${total.toLocaleString('en-US')} pods in one run for this cluster; stopped at t=${this.now}s`);
+    }
+    this.podsCreated++;
+  }
+
+  /** Pods the nodes hold together (status.allocatable.pods). */
+  private podCapacity(): number {
+    let sum = 0;
+    for (const n of this.store.list('Node')) sum += Number((n.status as { allocatable?: { pods?: string } } | undefined)?.allocatable?.pods ?? 0) || 0;
+    return sum;
+  }
+
+  /** Fire every timer due at `now`, counting them against the limit. */
+  private fireDue(): void {
+    while (this.timers.peek()?.time === this.now) {
+      const t = this.timers.pop() as Timer;
+      if (++this.timerRuns > SIMULATION_LIMITS.timerRuns) {
+        throw new SimulationLimitError('timerRuns', 'cluster', `the simulation fires at most ${SIMULATION_LIMITS.timerRuns.toLocaleString('en-US')} timers (container starts, retries, periodic syncs, schedules) in one run; stopped at t=${this.now}s`);
+      }
+      t.run();
+    }
+  }
+
   /** Run timers up to and including `until`, draining queues after each second. */
   runUntil(until: number, onTick: () => void): void {
+    const max = SIMULATION_LIMITS.simulatedSeconds;
+    if (!(until <= max)) {
+      throw new SimulationLimitError('simulatedSeconds', 'scenario', `waiting until t=${Number.isFinite(until) ? formatSeconds(Math.ceil(until)) : String(until)} goes past the ${formatSeconds(max)} of simulated time one run may cover; stopped at t=${this.now}s`);
+    }
     this.drain();
     onTick();
     for (;;) {
       const t = this.timers.peek();
       if (!t || t.time > until) break;
       this.now = t.time;
-      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.fireDue();
       this.drain();
       onTick();
     }
@@ -179,15 +230,26 @@ export class Cluster {
   runToSteady(onTick: () => void): boolean {
     this.drain();
     onTick();
-    const limit = this.now + this.options.steadyTimeoutSeconds;
+    const limit = Math.min(this.now + this.options.steadyTimeoutSeconds, SIMULATION_LIMITS.simulatedSeconds);
     while (this.timers.pendingProgress > 0 || this.hasQueuedWork()) {
       const t = this.timers.peek();
       if (!t || t.time > limit) return false;
       this.now = t.time;
-      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.fireDue();
       this.drain();
       onTick();
     }
     return true;
   }
+}
+
+/** `Kind/namespace/name` of the object's controller, or the object itself. */
+function ownerOf(o: KubeObject): string {
+  const ns = nsOf(o);
+  const ref = (o.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref ? `${ref.kind}/${ns}/${ref.name}` : `${o.kind}/${ns}/${o.metadata.name || o.metadata.generateName || ''}`;
+}
+
+function involvedKind(object: string): string {
+  return object.slice(0, object.indexOf('/'));
 }

@@ -1,6 +1,7 @@
 /** The simulator's public contract: what goes in (objects, cluster, scenario, seed) and what comes out. */
 import type { ClusterNode, ClusterSpec } from '../design/types';
 import type { KubeObject } from '../model/object';
+import type { SimulationStop } from './limits';
 
 export interface SimulationOptions {
   /** Seconds from binding to containers running (image pull + start). Default 1. */
@@ -215,4 +216,6 @@ export interface SimulationResult {
   traffic: TrafficEdgeAggregate[];
   ticks: TickState[];
   timeline: TimelineFrame[];
+  /** Set when the run hit one of the simulator's limits (shared/simulation/limits.ts): the result is the state then. */
+  stopped?: SimulationStop;
 }
