@@ -7,4 +7,4 @@ export { matchIngress, hostMatches, pathMatches, type IngressMatch } from './ing
 export { assignServiceAddresses, toNetService, toNetIngress, toNetPolicy, containerPorts } from './convert';
 export { snapshotFromObjects, podRunner, nodeIP, podIP } from './snapshot';
 export { NetworkResolver, resolveRequest, type NetRequest, type RequestResult, type RequestSource, type RequestTarget, type Hop, type HopKind, type FinalVerdict } from './resolve';
-export { computeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName, externalPeers, INGRESS_CONTROLLER, type ConnectionLine } from './connectivity';
+export { computeConnectivity, connectivityLines, writeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName, externalPeers, INGRESS_CONTROLLER, type ConnectionLine } from './connectivity';
