@@ -1,7 +1,7 @@
 // The real Engine: the shared modules and main/core/inputs, as the worker runs them.
 import { designObjects, isDesignText, parseDesign, serializeDesign } from '../../shared/design';
 import { exportManifests, exportManifestsByNamespace, importAsDesign } from '../../shared/manifests';
-import { parseScenario, simulate, type Scenario } from '../../shared/simulation';
+import { clusterProblems, parseScenario, simulate, type Scenario } from '../../shared/simulation';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -17,7 +17,11 @@ export const engine: Engine = {
   importAsDesign,
   loadInputs,
   validateObjects,
-  simulate: ({ objects, cluster, scenario, seed }: SimulationInput) => simulate({ objects, cluster, scenario: toScenario(scenario), seed }),
+  simulate: ({ objects, cluster, scenario, seed }: SimulationInput) => {
+    const problems = clusterProblems(cluster);
+    if (problems.length) throw new UserError({ message: problems.join('; '), code: 'cluster' });
+    return simulate({ objects, cluster, scenario: toScenario(scenario), seed });
+  },
 };
 
 /** The renderer sends a scenario as its YAML text or as an already parsed object. */

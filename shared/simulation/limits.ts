@@ -82,3 +82,14 @@ export function clusterProblems(cluster: ClusterSpec | undefined): string[] {
   });
   return out;
 }
+
+/**
+ * The desktop app's simulation workers (main/core/workerClient.ts): how many run at once (one more
+ * is refused as `busy`) and the heap each may use (Node worker_threads `resourceLimits`); a run that
+ * outgrows it is ended and reported, the app goes on.
+ */
+export const WORKER_LIMITS = {
+  concurrentSimulations: 2,
+  simulationHeapMegabytes: 1536,
+  sharedWorkerHeapMegabytes: 2048,
+} as const;
