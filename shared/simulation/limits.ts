@@ -7,7 +7,10 @@
 import type { ClusterSpec } from '../design/types';
 import { isQuantity, parseQuantity } from '../model/quantity';
 
-export const SIMULATION_LIMITS = {
+export const SIMULATION_LIMITS: Readonly<Record<
+  'pendingPodsBeyondCapacity' | 'podsCreatedFloor' | 'podsCreatedPerLivePod' | 'simulatedSeconds' | 'timerRuns' | 'events' | 'trafficRatePerFlow' | 'trafficRequests' | 'nodes',
+  number
+>> = {
   /** Pods that may wait unscheduled beyond what the nodes hold (the sum of their `pods` capacity). */
   pendingPodsBeyondCapacity: 10_000,
   /** Pods created over a whole run (Jobs, CronJobs and replacements churn through pods): at least this… */
@@ -26,7 +29,9 @@ export const SIMULATION_LIMITS = {
   trafficRequests: 2_000_000,
   /** Nodes in the simulated cluster. */
   nodes: 5_000,
-} as const;
+};
+
+export type SimulationLimits = { [K in keyof typeof SIMULATION_LIMITS]: number };
 
 /** Why a simulation stopped early: which limit, what it was doing, and the message for the user. */
 export class SimulationLimitError extends Error {
