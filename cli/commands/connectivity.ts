@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
-import { clusterProblems } from '../../shared/simulation/limits';
+import { networkInputProblems } from '../../shared/simulation/inputProblems';
 import { connectivityLines, snapshotFromObjects, writeConnectivity, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
 import type { CliCommand, CliIo } from '../main';
 
@@ -53,7 +53,7 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     return undefined;
   }
-  const problems = clusterProblems(loaded.design?.cluster);
+  const problems = networkInputProblems(loaded.objects.map((o) => o.object), loaded.design?.cluster);
   if (problems.length > 0) {
     for (const p of problems) io.stderr(`kubeplan ${command}: ${paths[0]}: ${p}\n`);
     return undefined;

@@ -8,7 +8,7 @@ import type { ClusterSpec } from '../design/types';
 import { isQuantity, parseQuantity } from '../model/quantity';
 
 export const SIMULATION_LIMITS: Readonly<Record<
-  'pendingPodsBeyondCapacity' | 'podsCreatedFloor' | 'podsCreatedPerLivePod' | 'simulatedSeconds' | 'timerRuns' | 'events' | 'trafficRatePerFlow' | 'trafficRequests' | 'nodes',
+  'pendingPodsBeyondCapacity' | 'podsCreatedFloor' | 'podsCreatedPerLivePod' | 'simulatedSeconds' | 'timerRuns' | 'events' | 'trafficRatePerFlow' | 'trafficRequests' | 'nodes' | 'networkPods',
   number
 >> = {
   /** Pods that may wait unscheduled beyond what the nodes hold (the sum of their `pods` capacity). */
@@ -29,6 +29,8 @@ export const SIMULATION_LIMITS: Readonly<Record<
   trafficRequests: 2_000_000,
   /** Nodes in the simulated cluster. */
   nodes: 5_000,
+  /** Pods the network view (connectivity, explain) lays out from the workloads' replicas. */
+  networkPods: 250_000,
 };
 
 export type SimulationLimits = { [K in keyof typeof SIMULATION_LIMITS]: number };
