@@ -121,8 +121,11 @@ export class ApiServer {
   private create(input: KubeObject, user: string): ApiResponse {
     const c = this.cluster;
     const obj = input;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
     if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      // RetryGenerateName (on by default since 1.31): a name already taken is drawn again, up to 8 times.
+      for (let tries = 0; tries < 8 && (!obj.metadata.name || c.store.get(storeKey(obj))); tries++) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+    }
     const key = storeKey(obj);
     if (c.store.get(key)) return { ok: false, code: 409, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" already exists` };
     const ns = nsOf(obj);
