@@ -283,9 +283,9 @@ export function* connectivityLines(snapshot: NetworkSnapshot, options: Partial<N
   const dstClasses = classes(sides, (x) => `${x.ingressId}:${x.vectorId}:${x.portsId}`);
   const srcClassOf = new Int32Array(sides.length);
   srcClasses.forEach((sc, k) => sc.forEach((i) => (srcClassOf[i] = k)));
-  // Per destination class: its workload names (once each) and whether any is a workload (not an external range).
+  // Per destination class: its names (once each), and those of workloads (external ranges only talk to workloads).
   const dstNames = dstClasses.map((dc) => [...new Set(dc.map((j) => nameId[j]))]);
-  const dstHasPod = dstClasses.map((dc) => dc.map((j) => sides[j].pod !== undefined));
+  const dstPodNames = dstClasses.map((dc) => [...new Set(dc.filter((j) => sides[j].pod !== undefined).map((j) => nameId[j]))]);
   const allowed = srcClasses.map((sc) => {
     const out: { dc: number; set: PortSet }[] = [];
     dstClasses.forEach((dc, k) => {
@@ -315,14 +315,9 @@ export function* connectivityLines(snapshot: NetworkSnapshot, options: Partial<N
       row = new Map();
       for (const sc of rowClasses[s]) {
         for (const { dc, set } of allowed[sc]) {
-          const members = dstClasses[dc];
-          const dstNameIds = dstNames[dc];
           // External ranges only talk to workloads; a workload is not listed to itself.
-          const anyPod = rowIsPod[s] || dstHasPod[dc].some(Boolean);
-          if (!anyPod) continue;
-          for (const d of dstNameIds) {
+          for (const d of rowIsPod[s] ? dstNames[dc] : dstPodNames[dc]) {
             if (d === s) continue;
-            if (!rowIsPod[s] && !members.some((j) => nameId[j] === d && sides[j].pod)) continue;
             const prev = row.get(d);
             row.set(d, prev ? prev.union(set) : set);
           }
