@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomicLib from 'write-file-atomic';
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomicLib(path, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
+  await writeFileAtomicLib(path, typeof data === 'string' ? data : Buffer.from(data), { fsync: true, ...(options.mode === undefined ? {} : { mode: options.mode }) });
 }

@@ -2,7 +2,8 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ENTRY, secureWebPreferences } from './security';
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** `icon`: a PNG for the window and taskbar where the OS takes it from the window (Linux). */
+export function createMainWindow(preload: string, icon?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -11,6 +12,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'Kubeplan',
     backgroundColor: '#f6f7f9',
+    ...(icon ? { icon } : {}),
     webPreferences: secureWebPreferences(preload),
   });
   const contents = win.webContents;
@@ -26,7 +28,7 @@ export function createMainWindow(preload: string): BrowserWindow {
 
 /**
  * No camera, microphone, notifications, geolocation…: every permission request and check says no.
- * And the app is offline by design (DESIGN.md): web requests of any kind are cancelled.
+ * And the app is offline by design (README.md): web requests of any kind are cancelled.
  */
 export function lockDownSession(): void {
   const s = session.defaultSession;

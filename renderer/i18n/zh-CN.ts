@@ -1,4 +1,4 @@
-/** 简体中文界面文字. Kubernetes kind and field names stay in English, as the course uses them. */
+/** 简体中文界面文字. Kubernetes kind and field names stay in English, as kubernetes.io's zh-cn pages keep them. */
 import type { Strings } from './en';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

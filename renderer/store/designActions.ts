@@ -299,7 +299,6 @@ export function connect(sourceId: string, targetId: string): ConnectResult {
   const target = d.resources.find((r) => r.id === targetId);
   if (!source || !target) return { ok: false, message: 'Both ends of a connection must be on the canvas.' };
   const { connect: connectObjects } = designServices();
-  if (!connectObjects) return { ok: false, message: 'Connecting resources is not available in this build.' };
   const index = new ObjectIndex(d.resources.map((r) => r.object));
   const result = connectObjects(source.object, target.object, index);
   if (!result.ok || result.changed.length === 0) return result;
@@ -319,16 +318,13 @@ export function connect(sourceId: string, targetId: string): ConnectResult {
   return result;
 }
 
-/** Whether a connection from one kind to another means anything (false until connect is wired). */
+/** Whether a connection from one kind to another means anything. */
 export function canConnectKinds(sourceKind: string, targetKind: string): boolean {
-  return designServices().canConnect?.(sourceKind, targetKind) ?? false;
+  return designServices().canConnect(sourceKind, targetKind);
 }
 
-/** Lay the whole design out again (ELK through shared/manifests); one undo step. */
-export function autoLayout(): boolean {
-  const { layoutDesign } = designServices();
-  if (!layoutDesign) return false;
-  setDesign(layoutDesign(design()));
-  return true;
+/** Lay the whole design out again (shared/design/layout.ts); one undo step. */
+export function autoLayout(): void {
+  setDesign(designServices().layoutDesign(design()));
 }
 

@@ -15,6 +15,7 @@ export const INVOKE = {
   listRecent: 'recent:list',
   backup: 'backup:write',
   takeBackup: 'backup:take',
+  settleBackup: 'backup:settle',
   runSimulation: 'simulation:run',
   cancelSimulation: 'simulation:cancel',
 } as const;
@@ -29,10 +30,6 @@ export const EVENTS = {
   command: 'menu:command',
   simulationFrames: 'simulation:frames',
 } as const;
-
-export type InvokeChannel = (typeof INVOKE)[keyof typeof INVOKE];
-export type SendChannel = (typeof SEND)[keyof typeof SEND];
-export type EventChannel = (typeof EVENTS)[keyof typeof EVENTS];
 
 /** Every channel the preload may touch; nothing else is forwarded. */
 export const ALL_CHANNELS: readonly string[] = [...Object.values(INVOKE), ...Object.values(SEND), ...Object.values(EVENTS)];

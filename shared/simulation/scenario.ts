@@ -3,7 +3,8 @@
  * `apply` step names are left for the caller to read (relative to the scenario file).
  */
 import { load } from 'js-yaml';
-import { MAX_ALIASES, MAX_DEPTH, parseManifests } from '../manifests';
+import { parseManifests } from '../manifests';
+import { MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
 import { isPlainObject } from '../model/object';
 import { formatSeconds, SIMULATION_LIMITS } from './limits';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';

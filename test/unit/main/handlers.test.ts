@@ -14,6 +14,7 @@ import { RecentFiles } from '../../../main/core/recent';
 import type { WriteFile } from '../../../main/core/writer';
 import { deployment, design } from './fixtures/fakeEngine';
 import { inProcessWork } from './fixtures/fakeWork';
+import { emptyResult } from './fixtures/simulationResult';
 
 /** Dialogs that answer from queues, and remember what they were asked. */
 function fakeDialogs() {
@@ -240,12 +241,32 @@ describe('Examples and validation', () => {
 });
 
 describe('Backup (hot exit)', () => {
-  it('hands back the last backup once, then nothing', async () => {
-    await handlers[INVOKE.backup]({ snapshot: { design: design('draft', [deployment('web')]), path: join(dir, 'draft.kubeplan.yaml') } }, ctx);
+  it('hands back the backup of an opened file until the offer is settled, then nothing', async () => {
+    const file = join(dir, 'draft.kubeplan.yaml');
+    writeFileSync(file, 'kubeplan: 1\nname: draft\n');
+    fake.answers.open.push([file]);
+    await handlers[INVOKE.openDesign]({}, ctx);
+    await handlers[INVOKE.backup]({ snapshot: { design: design('draft', [deployment('web')]), path: file } }, ctx);
+    setup();
     const taken = await handlers[INVOKE.takeBackup]({}, ctx);
     conforms(INVOKE.takeBackup, taken);
-    expect(taken).toMatchObject({ ok: true, value: { design: { name: 'draft' }, path: join(dir, 'draft.kubeplan.yaml'), savedAt: expect.any(String) } });
+    expect(taken).toMatchObject({ ok: true, value: { design: { name: 'draft' }, path: file, savedAt: expect.any(String) } });
+    expect(await handlers[INVOKE.takeBackup]({}, ctx)).toMatchObject({ ok: true, value: { design: { name: 'draft' } } });
+    const settled = await handlers[INVOKE.settleBackup]({}, ctx);
+    conforms(INVOKE.settleBackup, settled);
     expect(await handlers[INVOKE.takeBackup]({}, ctx)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('a backup whose file has left the recent list comes back untitled: Save asks where', async () => {
+    const file = join(dir, 'draft.kubeplan.yaml');
+    fake.answers.save.push(file);
+    await handlers[INVOKE.saveDesign]({ design: design('draft') }, ctx);
+    await handlers[INVOKE.backup]({ snapshot: { design: design('draft'), path: file } }, ctx);
+    await deps.recent.remove(file);
+    setup();
+    const taken = await handlers[INVOKE.takeBackup]({}, ctx);
+    expect(taken.ok && taken.value).toMatchObject({ design: { name: 'draft' } });
+    expect(taken.ok && taken.value && 'path' in taken.value).toBe(false);
   });
 
   it('clears the backup when the work is saved or discarded', async () => {
@@ -260,19 +281,13 @@ describe('Simulation runs', () => {
     const batches: SimulationFrames[] = [];
     const result = await handlers[INVOKE.runSimulation]({ runId: 'run-1', design: design('x', [deployment('web')]), scenario: { ticks: 150 }, seed: 7 }, { sendFrames: (b) => batches.push(b) });
     conforms(INVOKE.runSimulation, result);
-    expect(result).toEqual({ ok: true, value: { runId: 'run-1', frameCount: 150, result: { events: ['seed 7'] } } });
+    expect(result).toEqual({ ok: true, value: { runId: 'run-1', frameCount: 150, result: emptyResult(7) } });
     expect(batches.map((b) => [b.runId, b.start, b.frames.length])).toEqual([
       ['run-1', 0, 64],
       ['run-1', 64, 64],
       ['run-1', 128, 22],
     ]);
-    expect(batches.flatMap((b) => b.frames).map((f) => (f as { tick: number }).tick)).toEqual(Array.from({ length: 150 }, (_, i) => i));
-  });
-
-  it('says plainly when no simulator is available', async () => {
-    const { simulate: _unused, ...noSimulator } = (await import('./fixtures/fakeEngine')).fakeEngine;
-    handlers = createHandlers({ ...deps, work: inProcessWork(noSimulator) });
-    expect(await handlers[INVOKE.runSimulation]({ runId: 'r', design: design('x') }, ctx)).toEqual({ ok: false, error: { message: 'The simulator is not available in this build.', code: 'unavailable' } });
+    expect(batches.flatMap((b) => b.frames).map((f) => f.time)).toEqual(Array.from({ length: 150 }, (_, i) => i));
   });
 
   it('cancelling an unknown run reports false', async () => {
@@ -295,6 +310,8 @@ describe('Open Recent', () => {
 
   it('after a crash, the restored design may be saved back to its own file', async () => {
     const file = join(dir, 'draft.kubeplan.yaml');
+    fake.answers.save.push(file);
+    await handlers[INVOKE.saveDesign]({ design: design('draft') }, ctx);
     await handlers[INVOKE.backup]({ snapshot: { design: design('draft'), path: file } }, ctx);
     setup();
     await handlers[INVOKE.takeBackup]({}, ctx);
