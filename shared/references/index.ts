@@ -44,3 +44,5 @@ export function resolveReferences(objects: readonly KubeObject[] | ObjectIndex):
   }
   return out;
 }
+
+export { aggregateTargets, EDGE_KINDS, edgeKindOf, namespaceOfKey, pointsAtSource, type AggregatedTargets, type EdgeKind } from './aggregate';

@@ -31,6 +31,13 @@ export interface Reference {
   label: string;
   /** When the reference cannot be resolved: why, in a sentence a user understands. */
   problem?: { severity: 'error' | 'warning'; message: string; hint?: string };
+  /** A NetworkPolicy peer's side: traffic allowed `from` it (ingress) or `to` it (egress). */
+  direction?: 'from' | 'to';
+  /**
+   * Namespaces the reference reaches as a whole (every pod in them, e.g. a namespaceSelector peer
+   * without podSelector): `targets` still lists their objects; a drawing may show one edge per namespace.
+   */
+  wholeNamespaces?: string[];
 }
 
 export interface ReferenceRule {

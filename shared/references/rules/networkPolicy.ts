@@ -27,8 +27,10 @@ export const networkPolicyTargetRule: ReferenceRule = {
     const selector = labelSelector(rec(np.spec)?.podSelector) ?? {};
     const targets = ownerKeys(templatesSelectedBy(index, ns, selector));
     const label = describe(selector, 'pods');
-    return [
-      reference('networkpolicy-target', 'policy-target', index.keyOf(source), 'spec.podSelector', label, targets,
+    const whole = selectsAll(selector) && targets.length > 0 ? { wholeNamespaces: [ns] } : {};
+    return [{
+      ...whole,
+      ...reference('networkpolicy-target', 'policy-target', index.keyOf(source), 'spec.podSelector', label, targets,
         targets.length === 0
           ? {
               severity: 'warning',
@@ -36,7 +38,7 @@ export const networkPolicyTargetRule: ReferenceRule = {
               hint: 'A policy only isolates pods of its own namespace whose labels match podSelector.',
             }
           : undefined),
-    ];
+    }];
   },
 };
 
@@ -67,8 +69,11 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawP
   const ns = sourceNamespace(source);
   let templates: readonly PodTemplateEntry[];
   const namespaceTargets: string[] = [];
+  let wholeNamespaces: string[] | undefined;
   if (namespaceSelector) {
     const namespaces = namespacesSelectedBy(index, namespaceSelector);
+    // Every pod of each selected namespace: no podSelector, or `podSelector: {}`.
+    if (!podSelector || selectsAll(podSelector)) wholeNamespaces = namespaces.filter((n) => index.podTemplates(n).length > 0);
     templates = namespaces.flatMap((n) => (podSelector ? templatesSelectedBy(index, n, podSelector) : index.podTemplates(n)));
     if (!podSelector) {
       // A whole-namespace peer also reaches the Namespace objects (drawn as frames).
@@ -92,7 +97,13 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawP
       hint: andTrapHint(index, ns, peer) ?? 'Check the peer selectors against the pod template labels and namespace labels (every namespace has kubernetes.io/metadata.name).',
     };
   }
-  out.push(reference('networkpolicy-peer', 'policy-peer', index.keyOf(source), path, label, targets, problem));
+  const whole = wholeNamespaces?.length ? { wholeNamespaces } : {};
+  out.push({ ...reference('networkpolicy-peer', 'policy-peer', index.keyOf(source), path, label, targets, problem), direction, ...whole });
+}
+
+/** True for the empty selector (`{}`), which selects every pod of a namespace. */
+function selectsAll(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 
 /** When both selectors sit in one item and only their AND fails, say so: the classic AND/OR trap. */
