@@ -10,6 +10,7 @@ import type { Cluster } from '../cluster';
 import { nsOf } from '../store';
 import { aggregate, applyLimitRangeDefaults, validateClaimLimits, validatePodLimits } from './limitrange';
 import { checkQuotas } from './quota';
+import { fieldError } from './validation';
 
 const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 
@@ -73,7 +74,7 @@ function invalidQuantity(o: KubeObject): string | null {
 
 export function admit(c: Cluster, o: KubeObject, _user: string): string | null {
   const ns = nsOf(o);
-  const invalid = invalidQuantity(o);
+  const invalid = invalidQuantity(o) ?? fieldError(o);
   if (invalid) return invalid;
   const forbidden = (msg: string) => `${resourceOf(o.kind)} "${o.metadata.name}" is forbidden: ${msg}`;
   if (o.kind === 'Pod') {
