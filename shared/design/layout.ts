@@ -118,7 +118,7 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
     else byNamespace.set(ns, [i]);
   });
 
-  const positions: Record<string, Point> = {};
+  const positions: Record<string, Point> = Object.create(null) as Record<string, Point>; // keyed by any resource id
   const frames: Record<string, Box> = {};
 
   // Cluster-scoped objects: their own area on top.

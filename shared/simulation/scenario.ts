@@ -3,6 +3,7 @@
  * `apply` step names are left for the caller to read (relative to the scenario file).
  */
 import { load, loadAll } from 'js-yaml';
+import { prototypeKeyMessage, prototypeKeyPath } from '../model/keys';
 import { isPlainObject, type KubeObject } from '../model/object';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';
 
@@ -98,7 +99,10 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
       if (typeof v === 'string') return { action: 'apply', objects: [], files: [v], line };
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { action: 'apply', objects: [], files: v as string[], line };
       if (isPlainObject(v) && typeof v.manifests === 'string') {
-        const docs = loadAll(v.manifests).filter((d): d is KubeObject => isPlainObject(d) && typeof d.kind === 'string' && isPlainObject(d.metadata));
+        const loaded = loadAll(v.manifests);
+        const reserved = prototypeKeyPath(loaded);
+        if (reserved) throw new StepError(`apply.manifests: ${prototypeKeyMessage(reserved.replace(/^\[\d+\]\.?/, ''))}`);
+        const docs = loaded.filter((d): d is KubeObject => isPlainObject(d) && typeof d.kind === 'string' && isPlainObject(d.metadata));
         return { action: 'apply', objects: docs, line };
       }
       throw new StepError('apply: give a file, a list of files, or "manifests: |" with YAML');
@@ -181,6 +185,8 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
     return { error: { file, ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}), message: reason } };
   }
+  const reserved = prototypeKeyPath(doc);
+  if (reserved) return { error: { file, line: 1, message: prototypeKeyMessage(reserved) } };
   if (!isPlainObject(doc) || !Array.isArray(doc.steps)) return { error: { file, line: 1, message: 'a scenario is a mapping with a "steps" list' } };
   const lines = stepLines(text);
   // Flow-style lists (`steps: [...]`) have no line per step: point at the `steps:` line instead.
