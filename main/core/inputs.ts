@@ -7,6 +7,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { isDesignText, parseDesign, type Design } from '../../shared/design';
 import { formatBytes, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
+import { pushAll } from '../../shared/model/arrays';
 
 export interface LoadedInputs {
   /** Every object of every input, design objects included (with the design file's lines). */
@@ -110,8 +111,8 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
   if (DESIGN_FILE.test(path) || isDesignText(text)) loadDesign(text, path, out);
   else {
     const parsed = parseManifests(text, path);
-    out.objects.push(...parsed.objects);
-    out.errors.push(...parsed.errors);
+    pushAll(out.objects, parsed.objects);
+    pushAll(out.errors, parsed.errors);
   }
 }
 
@@ -121,7 +122,7 @@ function loadDesign(text: string, path: string, out: LoadedInputs): void {
     out.errors.push(parsed.error);
     return;
   }
-  out.warnings.push(...parsed.warnings.map((w) => `${path}: ${w}`));
+  for (const w of parsed.warnings) out.warnings.push(`${path}: ${w}`);
   parsed.design.resources.forEach((r, index) => {
     out.objects.push({ object: r.object, source: { file: path, line: parsed.objectLines[index] ?? 1, index } });
   });

@@ -21,6 +21,7 @@ import { Scheduler } from './scheduler';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
+import { pushAll } from '../model/arrays';
 
 /** kubectl applies in the order given; we sort by kind so a namespace exists before its contents. */
 const APPLY_ORDER = ['Namespace', 'StorageClass', 'PriorityClass', 'PersistentVolume', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'Service', 'Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler'];
@@ -212,8 +213,8 @@ export class Simulation {
     if (messages.length || pods.length || events.length) {
       const last = this.timeline.at(-1);
       if (last && last.time === c.now) {
-        last.messages.push(...messages);
-        last.pods.push(...pods);
+        pushAll(last.messages, messages);
+        pushAll(last.pods, pods);
         last.events = [...new Set([...last.events, ...events])].sort((a, b) => a - b);
       } else this.timeline.push({ time: c.now, messages, events, pods });
       const state = tickState(c);
