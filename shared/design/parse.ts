@@ -49,6 +49,9 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
   }
 
   const version = formatVersionOf(raw);
+  if (version === undefined && isPlainObject(raw) && raw.kubeplan !== undefined && raw.kubeplan !== null) {
+    return fail(`"kubeplan:" is the design format version, a number like ${DESIGN_FORMAT_VERSION}, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
+  }
   if (version === undefined) {
     const manifest = isPlainObject(raw) && 'apiVersion' in raw && 'kind' in raw;
     return fail(manifest ? 'this is a Kubernetes manifest, not a Kubeplan design (no "kubeplan:" format version); import it instead' : 'not a Kubeplan design: the "kubeplan:" format version is missing', 1);
@@ -110,6 +113,12 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
 }
 
 const RESOURCE_KEYS = ['id', 'position', 'object'];
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (isPlainObject(v)) return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
 
 /** Capacities written as YAML numbers (`cpu: 4`) are kept as quantity strings. */
 function normalizeNode(n: ClusterNode): ClusterNode {

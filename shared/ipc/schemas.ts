@@ -35,6 +35,31 @@ export const designSchema = z.looseObject({
   cluster: z.looseObject({ nodes: z.array(clusterNode) }),
 });
 
+/** A scenario as the renderer sends it, already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message, not a JavaScript error from inside the simulator. */
+const target = { kind: z.string().min(1), namespace: z.string(), name: z.string().min(1) };
+const line = { line: z.number().int().optional() };
+const scenarioStep = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('apply'), objects: z.array(kubeObjectSchema), files: z.array(z.string()).optional(), ...line }),
+  z.object({ action: z.literal('applyAgain'), ...line }),
+  z.object({ action: z.literal('wait'), seconds: z.number().nonnegative().optional(), steady: z.boolean().optional(), ...line }),
+  z.object({ action: z.literal('scale'), ...target, replicas: z.number().int().nonnegative(), ...line }),
+  z.object({ action: z.literal('setImage'), ...target, container: z.string().optional(), image: z.string().min(1), ...line }),
+  z.object({ action: z.literal('rollback'), ...target, toRevision: z.number().int().optional(), ...line }),
+  z.object({ action: z.literal('deletePod'), namespace: z.string(), name: z.string().optional(), owner: z.string().optional(), ...line }),
+  z.object({ action: z.literal('crash'), namespace: z.string(), name: z.string().optional(), owner: z.string().optional(), container: z.string().optional(), ...line }),
+  z.object({ action: z.literal('delete'), ...target, ...line }),
+  z.object({ action: z.enum(['cordon', 'uncordon', 'drain']), node: z.string().min(1), ...line }),
+  z.object({ action: z.literal('addNode'), node: clusterNode, ...line }),
+  z.object({ action: z.literal('setLoad'), ...target, cpu: z.string().min(1), ...line }),
+  z.object({
+    action: z.literal('startTraffic'),
+    flow: z.object({ name: z.string().min(1), from: z.string().min(1), to: z.string().min(1), rate: z.number().int().nonnegative(), protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional() }),
+    ...line,
+  }),
+  z.object({ action: z.literal('stopTraffic'), name: z.string().min(1), ...line }),
+]);
+export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
+
 /** A filesystem path from the renderer: absolute-or-relative text, no NUL bytes, bounded. */
 const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
@@ -98,7 +123,7 @@ export const invokeSchemas = {
     result: z.object({ design: designSchema, path: z.string().optional(), savedAt: z.string() }).optional(),
   },
   [INVOKE.runSimulation]: {
-    request: z.strictObject({ runId, design: designSchema, scenario: z.unknown().optional(), seed: z.number().int().optional() }),
+    request: z.strictObject({ runId, design: designSchema, scenario: scenarioSchema.optional(), seed: z.number().int().optional() }),
     result: z.object({ runId, frameCount: z.number().int().nonnegative(), result: z.unknown() }),
   },
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
