@@ -12,7 +12,8 @@ import type { Check } from './types';
 
 export const checkContainers: Check = (ctx, report) => {
   for (const entry of ctx.index.podTemplates('*')) {
-    for (const { container, path } of containersOf(entry)) {
+    for (const { container, path, empty } of containersOf(entry)) {
+      if (empty) report(problemFor(entry.owner, 'error', 'container', `${path}.name`, 'Required value', 'Give the container a name, or remove the empty list entry.'));
       if (typeof container.image !== 'string' || container.image.trim() === '')
         report(problemFor(entry.owner, 'error', 'container', `${path}.image`, 'Required value', 'Name the image to run, e.g. nginx:1.27.'));
       const res = container.resources;
