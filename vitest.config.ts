@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/setup/cli-bundle.ts'],
           testTimeout: 20_000,
         },
       },

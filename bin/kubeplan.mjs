@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `kubeplan` command. Runs the TypeScript CLI directly through tsx, so there is no build step
-// between `npm install` and `npx kubeplan`.
-import { register } from 'tsx/esm/api';
+// The `kubeplan` command: runs the bundled CLI in out/cli/ (built by `npm install`), rebuilding it
+// first when it is missing or older than its sources (scripts/build-cli.mjs).
+import { ensureCli } from '../scripts/build-cli.mjs';
 
-register();
-const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await ensureCli();
+await import('../out/cli/kubeplan.mjs');

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
 import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, snapshotFromObjects, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
 /** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders). */
@@ -18,13 +19,6 @@ export const NETWORK_OPTION_FLAGS = {
   hairpin: { type: 'string' },
   'nodeport-source': { type: 'string' },
 } as const;
-
-export const NETWORK_OPTION_USAGE = [
-  '  --ipblock-matches-pods       let ipBlock peers match pod IPs (plugin-dependent; default: never)',
-  '  --pod-to-self allowed|evaluated      a pod reaching its own IP (default: allowed)',
-  '  --hairpin evaluated|allowed          a pod reaching itself through a Service (default: evaluated)',
-  '  --nodeport-source client|node        who NodePort traffic comes from (default: client)',
-].join('\n');
 
 /** Network options from the shared flags; a string describing the problem when a value is bad. */
 export function networkOptions(values: Record<string, unknown>): Partial<NetworkOptions> | string {
@@ -55,34 +49,20 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
   return snapshotFromObjects(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
 }
 
-const USAGE = `kubeplan connectivity <design|file|dir>... [--format txt|json]
-
-Lists every allowed connection between workloads, the Ingress controller ({ingress-controller})
-and external address ranges, one line per ordered pair: \`src => dst : conns\`.
-Pods run as their workloads' replicas (every pod Ready); DaemonSets once per node.
-  --format txt|json            txt lines (default) or [{src, dst, conn}]
-${NETWORK_OPTION_USAGE}
-Exit status: 0 listed, 2 unreadable input or bad usage.
-`;
+const USAGE = commandHelp('connectivity');
 
 export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'connectivity',
-    usage: 'kubeplan connectivity <design|file|dir>... [--format txt|json]',
-    summary: 'allowed connections between workloads and external ranges (NetworkPolicy, Ingress)',
     run: async (args, io) => {
       let parsed;
       try {
-        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS } });
+        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, ...NETWORK_OPTION_FLAGS } });
       } catch (err) {
         io.stderr(`kubeplan connectivity: ${(err as Error).message}\n${USAGE}`);
         return 2;
       }
       const { values, positionals } = parsed;
-      if (values.help) {
-        io.stdout(USAGE);
-        return 0;
-      }
       const format = values.format ?? 'txt';
       if (format !== 'txt' && format !== 'json') {
         io.stderr(`kubeplan connectivity: --format must be txt or json, not "${format}"\n`);

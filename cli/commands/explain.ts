@@ -5,25 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
+import { commandHelp } from '../help';
 import type { CliCommand } from '../main';
 import { loadInputs } from '../../main/core/inputs';
-import { loadSnapshot, NETWORK_OPTION_FLAGS, NETWORK_OPTION_USAGE, networkOptions, type LoadInputs } from './connectivity';
+import { loadSnapshot, NETWORK_OPTION_FLAGS, networkOptions, type LoadInputs } from './connectivity';
 
-const USAGE = `kubeplan explain <design|file|dir>... --from <source> --to <destination> [--port N[/PROTO]] [--json]
-
-Follows one request hop by hop (ingress, service, endpoint, policy-egress, policy-ingress, pod)
-and prints each hop's verdict with the rule that decided it.
-  --from external[:IP] | <ns>/<workload> | <ns>/<kind>/<name> (kind: pod, deployment, …) | node/<name>
-  --to   http://<host>/<path> (through the Ingress) | <ns>/<service-or-workload> (a Service of that
-         name wins) | <ns>/<kind>/<name> (kind: service, pod, deployment, …) | <IP>:<port> |
-         <node>:<nodePort>
-  --port N[/TCP|UDP|SCTP]      Service port (number or name) or pod port; protocol defaults to TCP
-  --seq N                      pick the N-th ready endpoint instead of the first
-  --json                       print the result as JSON
-${NETWORK_OPTION_USAGE}
-Exit status: 0 delivered; 1 not delivered (denied by policy, no ready endpoints, no Ingress rule
-(404), port not exposed); 2 unreadable input, bad usage, or a --from/--to that does not exist.
-`;
+const USAGE = commandHelp('explain');
 
 const KINDS: Record<string, string> = {
   deployment: 'Deployment', deploy: 'Deployment', statefulset: 'StatefulSet', sts: 'StatefulSet', daemonset: 'DaemonSet', ds: 'DaemonSet',
@@ -92,25 +79,19 @@ export function formatResult(request: string, result: RequestResult): string {
 export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'explain',
-    usage: 'kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]',
-    summary: 'the path one request takes and the verdict at each hop, with the deciding rule',
     run: async (args, io) => {
       let parsed;
       try {
         parsed = parseArgs({
           args,
           allowPositionals: true,
-          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...NETWORK_OPTION_FLAGS },
+          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, ...NETWORK_OPTION_FLAGS },
         });
       } catch (err) {
         io.stderr(`kubeplan explain: ${(err as Error).message}\n${USAGE}`);
         return 2;
       }
       const { values, positionals } = parsed;
-      if (values.help) {
-        io.stdout(USAGE);
-        return 0;
-      }
       const fail = (message: string) => {
         io.stderr(`kubeplan explain: ${message}\n`);
         return 2;

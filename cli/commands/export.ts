@@ -10,23 +10,18 @@ import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../main/core/files';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { exportManifests, exportManifestsByNamespace, formatManifestError } from '../../shared/manifests';
+import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
 import { isStdout, markExported, outputProblem, removeFiles, staleExports } from './output';
 
-const USAGE = 'kubeplan export <design|files|dirs>... [-o <file.yaml>|<dir>/|-] [--clean] [--force]';
+const USAGE = usageLine('export');
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: USAGE,
-  summary: 'write Kubernetes YAML in apply order (stdout, one file, or one file per namespace in a folder)',
   run: async (args, io) => {
     const options = { output: { type: 'string', short: 'o' }, clean: { type: 'boolean' }, force: { type: 'boolean' } } as const;
     const parsed = parseCliArgs(args, options, io, 'export', USAGE);
     if (!parsed) return 2;
-    if (parsed.help) {
-      io.stdout(`Usage: ${USAGE}\n`);
-      return 0;
-    }
     const inputs = await loadOrReport(parsed.positionals, io, 'export', USAGE);
     if (!inputs) return 2;
     const objects = inputs.objects.map((o) => o.object);
@@ -74,8 +69,8 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
 /** Parse options with node:util; on a usage error print one line and return undefined (exit 2). */
 export function parseCliArgs(args: string[], options: OptionSpec, io: CliIo, command: string, usage: string) {
   try {
-    const { values, positionals } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals, help: values.help === true };
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (err) {
     io.stderr(`kubeplan ${command}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\nUsage: ${usage}\n`);
     return undefined;

@@ -8,23 +8,18 @@ import { writeFileAtomic } from '../../main/core/files';
 import { designNameFromFile, fillMissingLayout, highestResourceNumber, serializeDesign, type Design } from '../../shared/design';
 import { importAsDesign } from '../../shared/manifests';
 import type { LoadedInputs } from '../../main/core/inputs';
+import { usageLine } from '../help';
 import type { CliCommand } from '../main';
 import { count, loadOrReport, parseCliArgs, refuse } from './export';
 import { isStdout, outputProblem } from './output';
 
-const USAGE = 'kubeplan import <file|dir>... [-o <design.kubeplan.yaml>|-] [--name <name>] [--force]';
+const USAGE = usageLine('import');
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: USAGE,
-  summary: 'read YAML/JSON manifests (files or folders) into a laid-out design file (stdout without -o)',
   run: async (args, io) => {
     const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' }, name: { type: 'string' }, force: { type: 'boolean' } }, io, 'import', USAGE);
     if (!parsed) return 2;
-    if (parsed.help) {
-      io.stdout(`Usage: ${USAGE}\n`);
-      return 0;
-    }
     const output = parsed.values.output as string | undefined;
     const inputs = await loadOrReport(parsed.positionals, io, 'import', USAGE);
     if (!inputs) return 2;

@@ -10,6 +10,7 @@ import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario } from '../../shared/simulation';
 import { loadInputs } from '../../main/core/inputs';
+import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
 interface InputError {
@@ -32,18 +33,14 @@ function where(e: InputError): string {
 export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = (paths) => loadInputs(paths)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'storage-class': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'storage-class': { type: 'string' } } });
   } catch (err) {
-    io.stderr(`kubeplan simulate: ${err instanceof Error ? err.message : String(err)}\nUsage: ${simulateCommand.usage}\n`);
+    io.stderr(`kubeplan simulate: ${err instanceof Error ? err.message : String(err)}\nUsage: ${usageLine('simulate')}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`Usage: ${simulateCommand.usage}\n${simulateCommand.summary}\n`);
-    return 0;
-  }
   if (positionals.length === 0) {
-    io.stderr(`kubeplan simulate: give at least one design, file or folder\nUsage: ${simulateCommand.usage}\n`);
+    io.stderr(`kubeplan simulate: give at least one design, file or folder\nUsage: ${usageLine('simulate')}\n`);
     return 2;
   }
   const seed = values.seed === undefined ? 1 : Number(values.seed);
@@ -106,7 +103,5 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: 'kubeplan simulate <design|file|dir>... [--scenario <file>] [--seed N] [--storage-class <name>] [--json]',
-  summary: 'run the design on a simulated cluster (to steady state or through a scenario) and print pods and events',
   run: (args, io) => runSimulate(args, io),
 };

@@ -6,14 +6,13 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { loadInputs } from '../../main/core/inputs';
 import { formatReport, validateSourced, type SourcedObject } from '../../shared/validation';
+import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
-const USAGE = 'kubeplan validate <design|file|dir>... [--json]';
+const USAGE = usageLine('validate');
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  usage: USAGE,
-  summary: 'Check designs and manifests (schema, names, duplicates, broken references); exit 1 on errors',
   run: runValidate,
 };
 
@@ -22,10 +21,7 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
   for (const arg of args) {
     if (arg === '--json') json = true;
-    else if (arg === '-h' || arg === '--help') {
-      io.stdout(`Usage: ${USAGE}\n`);
-      return 0;
-    } else if (arg.startsWith('-')) {
+    else if (arg.startsWith('-')) {
       io.stderr(`kubeplan validate: unknown option "${arg}"\nUsage: ${USAGE}\n`);
       return 2;
     } else paths.push(arg);

@@ -64,10 +64,13 @@ export function createHandlers(deps: HostDeps): Handlers {
     }
   };
   const refuse = (path: string) => fail({ message: `${path}: not opened through a dialog in this session`, file: path, code: 'forbidden' });
+  // The only ways a path becomes usable: a native dialog, the command line or the OS (granted by
+  // main), or main's own recent-files list. Nothing the renderer sends widens this set.
+  const allowed = async (path: string) => grants.has(path) || (await isRecent(deps.recent, path));
 
   return {
     async [INVOKE.openDesign]({ path }) {
-      if (path && !grants.has(path) && !(await isRecent(deps.recent, path))) return refuse(path);
+      if (path && !(await allowed(path))) return refuse(path);
       const chosen = path ?? (await deps.dialogs.open({ title: 'Open design or manifests', filters: [DESIGN_FILTER, MANIFEST_FILTER, ALL_FILES_FILTER] }))?.[0];
       if (!chosen) return ok(undefined);
       const opened = await deps.work.call('openPath', { path: chosen });
@@ -81,8 +84,10 @@ export function createHandlers(deps: HostDeps): Handlers {
     },
 
     async [INVOKE.saveDesign]({ design, path, saveAs }) {
-      if (path && !saveAs && !grants.has(path) && !(await isRecent(deps.recent, path))) return refuse(path);
-      const picked = saveAs || !path ? await deps.dialogs.save({ title: 'Save design', defaultPath: path ?? `${design.name || 'Untitled'}.kubeplan.yaml`, filters: [DESIGN_FILTER] }) : path;
+      if (path && !saveAs && !(await allowed(path))) return refuse(path);
+      // A design opened from `x.yaml` is saved as `x.kubeplan.yaml`, a file nobody chose: ask.
+      const askWhere = saveAs || !path || !(await allowed(withDesignExtension(path)));
+      const picked = askWhere ? await deps.dialogs.save({ title: 'Save design', defaultPath: path ? withDesignExtension(path) : `${design.name || 'Untitled'}.kubeplan.yaml`, filters: [DESIGN_FILTER] }) : path;
       if (!picked) {
         deps.onSaveAbandoned?.();
         return ok(undefined);
@@ -156,6 +161,8 @@ export function createHandlers(deps: HostDeps): Handlers {
     },
 
     async [INVOKE.backup]({ snapshot }) {
+      // The backup remembers which file the work belongs to; it must be one the user opened.
+      if (snapshot?.path !== undefined && !(await allowed(snapshot.path))) return refuse(snapshot.path);
       try {
         await deps.backups.save(snapshot);
         return ok(undefined);
@@ -165,10 +172,27 @@ export function createHandlers(deps: HostDeps): Handlers {
     },
 
     async [INVOKE.takeBackup]() {
-      const taken = await deps.backups.take();
-      // The restored work may be saved back where it came from, as before the crash.
-      if (taken?.path) grants.grant(taken.path);
-      return ok(taken);
+      let taken;
+      try {
+        taken = await deps.backups.take();
+      } catch (err) {
+        return fail(toApiError(err));
+      }
+      if (!taken?.path) return ok(taken);
+      // Taking a backup grants nothing: the restored work keeps its file only while main's own
+      // recent list still has it (Save then writes there, as before the crash); else Save asks.
+      if (await allowed(taken.path)) return ok(taken);
+      const { path: _dropped, ...untitled } = taken;
+      return ok(untitled);
+    },
+
+    async [INVOKE.settleBackup]() {
+      try {
+        await deps.backups.settle();
+        return ok(undefined);
+      } catch (err) {
+        return fail(toApiError(err));
+      }
     },
 
     async [INVOKE.runSimulation]({ runId, design, scenario, seed }, ctx) {

@@ -37,6 +37,8 @@ const paths = {
   renderer: join(here, '../renderer'),
   worker: join(here, 'worker.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'assets/examples'),
+  // Windows and macOS show the executable's icon; Linux takes the window's (electron-builder.yml extraResources).
+  icon: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'assets/icons/512x512.png'),
   recent: join(app.getPath('userData'), 'recent.json'),
   backup: join(app.getPath('userData'), 'unsaved-backup.json'),
 };
@@ -132,7 +134,7 @@ function registerIpc(): void {
 }
 
 function openWindow(): void {
-  const win = createMainWindow(paths.preload);
+  const win = createMainWindow(paths.preload, process.platform === 'linux' ? paths.icon : undefined);
   mainWindow = win;
   let closing = false;
   pageReady = false;

@@ -24,6 +24,7 @@ const api: KubeplanApi = {
   listRecent: () => invoke(INVOKE.listRecent, {}),
   backup: (snapshot) => invoke(INVOKE.backup, snapshot === undefined ? {} : { snapshot }),
   takeBackup: () => invoke(INVOKE.takeBackup, {}),
+  settleBackup: () => invoke(INVOKE.settleBackup, {}),
   setDirty: (dirty, title) => ipcRenderer.send(SEND.setDirty, { dirty, title }),
   onCommand: (listener) => {
     const forward = (_event: IpcRendererEvent, command: unknown) => {

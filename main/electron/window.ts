@@ -2,7 +2,8 @@
 import { BrowserWindow, session } from 'electron';
 import { APP_ENTRY, secureWebPreferences } from './security';
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** `icon`: a PNG for the window and taskbar where the OS takes it from the window (Linux). */
+export function createMainWindow(preload: string, icon?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -11,6 +12,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'Kubeplan',
     backgroundColor: '#f6f7f9',
+    ...(icon ? { icon } : {}),
     webPreferences: secureWebPreferences(preload),
   });
   const contents = win.webContents;

@@ -16,6 +16,8 @@ import type { ReadResult } from './worker';
 
 const RECENT_KEY = 'kubeplan.recent';
 const BACKUP_KEY = 'kubeplan.backup';
+/** The backup offered back at start-up, kept until restored or discarded (as main does on disk). */
+const OFFERED_BACKUP_KEY = 'kubeplan.backup.offered';
 const RECENT_MAX = 10;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -131,11 +133,22 @@ export function createBrowserApi(): KubeplanApi {
       }
     },
     async takeBackup() {
-      const b = readJson<{ text: string; path?: string; savedAt: string }>(BACKUP_KEY);
-      if (!b) return ok(undefined);
-      const r = parseDesignText(b.text, 'backup');
-      if ('error' in r) return ok(undefined);
+      const left = localStorage.getItem(BACKUP_KEY);
+      if (left !== null) {
+        localStorage.setItem(OFFERED_BACKUP_KEY, left);
+        localStorage.removeItem(BACKUP_KEY);
+      }
+      const b = readJson<{ text: string; path?: string; savedAt: string }>(OFFERED_BACKUP_KEY);
+      const r = typeof b?.text === 'string' ? parseDesignText(b.text, 'backup') : undefined;
+      if (!b || !r || 'error' in r) {
+        localStorage.removeItem(OFFERED_BACKUP_KEY);
+        return ok(undefined);
+      }
       return ok({ design: r.design, path: b.path, savedAt: b.savedAt });
+    },
+    async settleBackup() {
+      localStorage.removeItem(OFFERED_BACKUP_KEY);
+      return ok(undefined);
     },
     setDirty(dirty, title) {
       document.title = `${dirty ? '● ' : ''}${title} — Kubeplan`;

@@ -123,7 +123,7 @@ async function restoreOrOpen(): Promise<void> {
     sticky: true,
     text: i18next.t('files.restore', { when }),
     // Dismissed means not wanted: forget it so the next start does not ask again.
-    onDismiss: () => void api.backup(undefined),
+    onDismiss: () => void api.settleBackup(),
     action: {
       label: i18next.t('files.restoreAction'),
       run: () => {
@@ -131,6 +131,11 @@ async function restoreOrOpen(): Promise<void> {
         replaceDesign(saved.design, saved.path);
         // The restored work is still unsaved.
         useKubeplanStore.setState((s) => ({ file: { ...s.file, dirty: true, savedDesign: { ...saved.design } } }));
+        // Back it up as this session's work first, then let the offer go: it is never off disk.
+        const { design, file } = useKubeplanStore.getState();
+        void api.backup({ design, path: file.path }).then((r) => {
+          if (r.ok) void api.settleBackup();
+        });
       },
     },
   });

@@ -64,8 +64,13 @@ export interface KubeplanApi {
   listRecent(): Promise<Result<RecentFile[]>>;
   /** Back up unsaved work (hot exit); `undefined` clears the backup. */
   backup(snapshot: { design: Design; path?: string } | undefined): Promise<Result<void>>;
-  /** The backup left by a session that did not close cleanly, if any. */
+  /**
+   * The backup left by a session that did not close cleanly, if any. It stays on disk (and is
+   * offered again at the next start) until `settleBackup()`.
+   */
   takeBackup(): Promise<Result<{ design: Design; path?: string; savedAt: string } | undefined>>;
+  /** The offered backup was restored (and backed up again) or discarded: the host may forget it. */
+  settleBackup(): Promise<Result<void>>;
   /** Tell the host whether there are unsaved changes (title mark, close prompt). */
   setDirty(dirty: boolean, title: string): void;
   /** Subscribe to menu commands (`file:new`, `edit:undo`, …); returns an unsubscribe function. */

@@ -15,6 +15,7 @@ export const INVOKE = {
   listRecent: 'recent:list',
   backup: 'backup:write',
   takeBackup: 'backup:take',
+  settleBackup: 'backup:settle',
   runSimulation: 'simulation:run',
   cancelSimulation: 'simulation:cancel',
 } as const;

@@ -17,6 +17,7 @@ export interface InvokeContract {
   [INVOKE.listRecent]: { request: Record<string, never>; value: RecentFile[] };
   [INVOKE.backup]: { request: { snapshot?: { design: Design; path?: string } }; value: undefined };
   [INVOKE.takeBackup]: { request: Record<string, never>; value: { design: Design; path?: string; savedAt: string } | undefined };
+  [INVOKE.settleBackup]: { request: Record<string, never>; value: undefined };
   [INVOKE.runSimulation]: { request: { runId: string; design: Design; scenario?: unknown; seed?: number }; value: SimulationSummary };
   [INVOKE.cancelSimulation]: { request: { runId: string }; value: boolean };
 }

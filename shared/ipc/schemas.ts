@@ -122,6 +122,7 @@ export const invokeSchemas = {
     request: z.strictObject({}),
     result: z.object({ design: designSchema, path: z.string().optional(), savedAt: z.string() }).optional(),
   },
+  [INVOKE.settleBackup]: { request: z.strictObject({}), result: z.undefined() },
   [INVOKE.runSimulation]: {
     request: z.strictObject({ runId, design: designSchema, scenario: scenarioSchema.optional(), seed: z.number().int().optional() }),
     result: z.object({ runId, frameCount: z.number().int().nonnegative(), result: z.unknown() }),

@@ -172,7 +172,8 @@ describe('kubeplan validate', () => {
     expect((await run()).code).toBe(2);
     const unknown = await run('--strict', 'good.yaml');
     expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'kubeplan validate: unknown option "--strict"']);
-    expect(await run('--help')).toEqual({ code: 0, stdout: 'Usage: kubeplan validate <design|file|dir>... [--json]\n', stderr: '' });
+    const help = await run('--help');
+    expect([help.code, help.stdout.split('\n')[0], help.stderr]).toEqual([0, 'Usage: kubeplan validate <design|file|dir>... [--json]', '']);
   });
 
   it('runs as a user runs it: node bin/kubeplan.mjs validate', { timeout: 90_000 }, () => {

@@ -1,15 +1,16 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupStore } from '../../../main/core/backup';
+import { writeFileAtomic } from '../../../main/core/files';
 import { deployment, design } from './fixtures/fakeEngine';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'kubeplan-backup-')), 'unsaved.json');
 
 describe('unsaved work backup', () => {
-  it('offers the latest snapshot after a crash, exactly once', async () => {
+  it('offers the latest snapshot after a crash, and again at every start until it is restored or discarded', async () => {
     const path = file();
     const before = new BackupStore(path, (p, d) => writeFile(p, d), () => new Date('2026-11-26T10:00:00Z'));
     await before.save({ design: design('v1') });
@@ -18,8 +19,32 @@ describe('unsaved work backup', () => {
     const after = new BackupStore(path, (p, d) => writeFile(p, d));
     const taken = await after.take();
     expect(taken).toMatchObject({ design: { name: 'v2', resources: [{ object: { metadata: { name: 'web' } } }] }, path: '/work/shop.kubeplan.yaml', savedAt: '2026-11-26T10:00:00.000Z' });
+    // That session dies too before the user answers: the next start offers the same work again.
+    expect((await new BackupStore(path, (p, d) => writeFile(p, d)).take())?.design.name).toBe('v2');
+    await after.settle();
     expect(await after.take()).toBeUndefined();
     expect(existsSync(path)).toBe(false);
+    expect(existsSync(after.offeredFile)).toBe(false);
+  });
+
+  it("the new session's own backups never overwrite the work on offer", async () => {
+    const path = file();
+    await new BackupStore(path, (p, d) => writeFile(p, d)).save({ design: design('crashed work') });
+    const store = new BackupStore(path, (p, d) => writeFile(p, d));
+    expect((await store.take())?.design.name).toBe('crashed work');
+    // The user ignores the offer for now and starts something new, which is backed up.
+    await store.save({ design: design('new work') });
+    expect(JSON.parse(readFileSync(store.offeredFile, 'utf8')).design.name).toBe('crashed work');
+    expect(JSON.parse(readFileSync(path, 'utf8')).design.name).toBe('new work');
+  });
+
+  it('writes backups readable by the user alone (0600): a design may hold Secrets', async () => {
+    const path = file();
+    const store = new BackupStore(path, writeFileAtomic);
+    await store.save({ design: design('secret') });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    await store.take();
+    expect(statSync(store.offeredFile).mode & 0o777).toBe(0o600);
   });
 
   it('lands writes in order, and flush waits for the last one (quit waits for it)', async () => {
@@ -63,5 +88,6 @@ describe('unsaved work backup', () => {
     writeFileSync(path, '{"design": {"name": 1}}');
     expect(await store.take()).toBeUndefined();
     expect(existsSync(path)).toBe(false);
+    expect(existsSync(store.offeredFile)).toBe(false);
   });
 });

@@ -240,12 +240,32 @@ describe('Examples and validation', () => {
 });
 
 describe('Backup (hot exit)', () => {
-  it('hands back the last backup once, then nothing', async () => {
-    await handlers[INVOKE.backup]({ snapshot: { design: design('draft', [deployment('web')]), path: join(dir, 'draft.kubeplan.yaml') } }, ctx);
+  it('hands back the backup of an opened file until the offer is settled, then nothing', async () => {
+    const file = join(dir, 'draft.kubeplan.yaml');
+    writeFileSync(file, 'kubeplan: 1\nname: draft\n');
+    fake.answers.open.push([file]);
+    await handlers[INVOKE.openDesign]({}, ctx);
+    await handlers[INVOKE.backup]({ snapshot: { design: design('draft', [deployment('web')]), path: file } }, ctx);
+    setup();
     const taken = await handlers[INVOKE.takeBackup]({}, ctx);
     conforms(INVOKE.takeBackup, taken);
-    expect(taken).toMatchObject({ ok: true, value: { design: { name: 'draft' }, path: join(dir, 'draft.kubeplan.yaml'), savedAt: expect.any(String) } });
+    expect(taken).toMatchObject({ ok: true, value: { design: { name: 'draft' }, path: file, savedAt: expect.any(String) } });
+    expect(await handlers[INVOKE.takeBackup]({}, ctx)).toMatchObject({ ok: true, value: { design: { name: 'draft' } } });
+    const settled = await handlers[INVOKE.settleBackup]({}, ctx);
+    conforms(INVOKE.settleBackup, settled);
     expect(await handlers[INVOKE.takeBackup]({}, ctx)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('a backup whose file has left the recent list comes back untitled: Save asks where', async () => {
+    const file = join(dir, 'draft.kubeplan.yaml');
+    fake.answers.save.push(file);
+    await handlers[INVOKE.saveDesign]({ design: design('draft') }, ctx);
+    await handlers[INVOKE.backup]({ snapshot: { design: design('draft'), path: file } }, ctx);
+    await deps.recent.remove(file);
+    setup();
+    const taken = await handlers[INVOKE.takeBackup]({}, ctx);
+    expect(taken.ok && taken.value).toMatchObject({ design: { name: 'draft' } });
+    expect(taken.ok && taken.value && 'path' in taken.value).toBe(false);
   });
 
   it('clears the backup when the work is saved or discarded', async () => {
@@ -295,6 +315,8 @@ describe('Open Recent', () => {
 
   it('after a crash, the restored design may be saved back to its own file', async () => {
     const file = join(dir, 'draft.kubeplan.yaml');
+    fake.answers.save.push(file);
+    await handlers[INVOKE.saveDesign]({ design: design('draft') }, ctx);
     await handlers[INVOKE.backup]({ snapshot: { design: design('draft'), path: file } }, ctx);
     setup();
     await handlers[INVOKE.takeBackup]({}, ctx);

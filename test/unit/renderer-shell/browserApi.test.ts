@@ -15,7 +15,7 @@ const { createBrowserApi } = await import('../../../renderer/api/browser');
 describe('the browser implementation of the Kubeplan API', () => {
   beforeEach(() => storage.clear());
 
-  it('backs up unsaved work and hands it back after a reload, until it is cleared', async () => {
+  it('backs up unsaved work and hands it back after every reload, until the offer is settled', async () => {
     const api = createBrowserApi();
     const design = emptyDesign('shop');
     design.resources = [{ id: 'r1', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default' }, data: { a: '1' } } }];
@@ -23,6 +23,12 @@ describe('the browser implementation of the Kubeplan API', () => {
     expect(await api.backup({ design, path: 'shop.kubeplan.yaml' })).toEqual({ ok: true, value: undefined });
     const again = await createBrowserApi().takeBackup();
     expect(again.ok && again.value).toMatchObject({ design: { name: 'shop', resources: design.resources, layout: design.layout }, path: 'shop.kubeplan.yaml' });
+    // Reloaded again before the offer was answered: offered again.
+    expect(await createBrowserApi().takeBackup()).toMatchObject({ ok: true, value: { design: { name: 'shop' } } });
+    // New work backed up meanwhile is the newer loss to prevent: the next reload offers that.
+    await api.backup({ design: emptyDesign('new work') });
+    expect(await createBrowserApi().takeBackup()).toMatchObject({ ok: true, value: { design: { name: 'new work' } } });
+    await api.settleBackup();
     await api.backup(undefined);
     expect(await api.takeBackup()).toEqual({ ok: true, value: undefined });
   });
