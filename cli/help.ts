@@ -29,7 +29,7 @@ export const HELP = {
     name: 'export',
     args: '<design|files|dirs>... [-o <file.yaml>|<dir>/|-] [--clean] [--force]',
     summary: 'Write Kubernetes YAML in apply order (stdout, one file, or one file per namespace)',
-    details: 'Nothing is written when any input cannot be read, or when -o names an input or something that is not a regular file; files are written atomically.',
+    details: 'Nothing is written when an input cannot be read or -o names an input or a non-file.',
     options: [
       ['-o, --output <file.yaml>|<dir>/|-', 'write to this file, or one file per namespace into this folder (- for standard output)'],
       ['--clean', 'remove files an earlier export wrote into the folder that this export no longer writes'],
