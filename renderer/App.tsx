@@ -2,11 +2,8 @@
  * The workspace: toolbar on top, palette left, canvas centre, inspector right, YAML and Problems
  * docked below. Components stay small; the store owns the state.
  */
-import { useEffect } from 'react';
-import { handleShortcut } from './actions';
-import { kubeplanApi } from './api';
+import { useKeyboardShortcuts } from './commands';
 import { heavyWork } from './api/workerClient';
-import { menuOwnsKey } from './files/menuKeys';
 import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
@@ -23,20 +20,8 @@ provideDesignServices({
   exportYaml: (objects) => heavyWork().exportYaml(objects),
 });
 
-/** The canvas shortcuts, minus the keys Electron's menu already handles (it sends them as commands). */
-function useShortcuts(): void {
-  useEffect(() => {
-    const electron = kubeplanApi().platform === 'electron';
-    const onKey = (e: KeyboardEvent) => {
-      if (!(electron && menuOwnsKey(e))) handleShortcut(e);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
 export function App() {
-  useShortcuts();
+  useKeyboardShortcuts();
   const panels = usePanels();
   const columns = `${panels.palette ? '232px ' : ''}minmax(0, 1fr)${panels.inspector ? ' 312px' : ''}`;
   return (

@@ -12,15 +12,9 @@
  * Writes are queued so they land in order, and quitting can wait for the last one.
  */
 import { readFile, rename, rm } from 'node:fs/promises';
-import type { Design } from '../../shared/design/types';
+import type { BackupSnapshot, TakenBackup } from '../../shared/ipc/api';
 import { designSchema } from '../../shared/ipc/schemas';
 import type { WriteFile } from './writer';
-
-export interface BackupSnapshot {
-  design: Design;
-  path?: string;
-  savedAt: string;
-}
 
 /** Owner read/write only. */
 export const BACKUP_MODE = 0o600;
@@ -39,11 +33,11 @@ export class BackupStore {
   }
 
   /** Replace the current backup with this snapshot; `undefined` removes it (work saved or discarded). */
-  save(snapshot: { design: Design; path?: string } | undefined): Promise<void> {
+  save(snapshot: BackupSnapshot | undefined): Promise<void> {
     const savedAt = this.now().toISOString();
     return this.enqueue(async () => {
       if (snapshot === undefined) await rm(this.file, { force: true });
-      else await this.write(this.file, JSON.stringify({ ...snapshot, savedAt } satisfies BackupSnapshot), { mode: BACKUP_MODE });
+      else await this.write(this.file, JSON.stringify({ ...snapshot, savedAt } satisfies TakenBackup), { mode: BACKUP_MODE });
     });
   }
 
@@ -52,7 +46,7 @@ export class BackupStore {
    * offer, so this session's own backups cannot overwrite it), else an offer that was never
    * answered. It stays on disk until `settle()`. An unreadable backup is dropped.
    */
-  async take(): Promise<BackupSnapshot | undefined> {
+  async take(): Promise<TakenBackup | undefined> {
     return this.enqueueValue(async () => {
       try {
         await rename(this.file, this.offeredFile);
@@ -103,12 +97,12 @@ export class BackupStore {
   }
 }
 
-function parseSnapshot(text: string): BackupSnapshot | undefined {
+function parseSnapshot(text: string): TakenBackup | undefined {
   try {
-    const data = JSON.parse(text) as Partial<BackupSnapshot>;
+    const data = JSON.parse(text) as Partial<TakenBackup>;
     const design = designSchema.safeParse(data.design);
     if (!design.success || typeof data.savedAt !== 'string') return undefined;
-    return { design: design.data as unknown as Design, savedAt: data.savedAt, ...(typeof data.path === 'string' ? { path: data.path } : {}) };
+    return { design: design.data, savedAt: data.savedAt, ...(typeof data.path === 'string' ? { path: data.path } : {}) };
   } catch {
     return undefined;
   }

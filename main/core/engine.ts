@@ -1,26 +1,19 @@
 /**
  * What the heavy-work worker needs from shared/ and main/core/inputs, as one interface. The
- * worker runs the real implementation (./engineImpl.ts); tests may pass a fake. Types are
- * structural copies of the agreed cross-helper APIs so this file compiles on its own.
+ * worker runs the real implementation (./engineImpl.ts); tests may pass a fake.
  */
 import type { ClusterSpec, Design } from '../../shared/design/types';
 import type { ValidationProblem } from '../../shared/ipc/api';
+import type { LoadedObject, ManifestError } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
+import type { simulate } from '../../shared/simulation';
 
-export interface LoadedObject {
-  object: KubeObject;
-  source: { file: string; line: number; index: number };
-}
-
-export interface ManifestError {
-  file: string;
-  line?: number;
-  message: string;
-}
+export type { LoadedObject, ManifestError };
 
 export interface SimulationInput {
   objects: KubeObject[];
   cluster: ClusterSpec;
+  /** A parsed scenario or its YAML text, as the renderer sent it. */
   scenario?: unknown;
   seed?: number;
 }
@@ -35,6 +28,5 @@ export interface Engine {
   importAsDesign(loaded: LoadedObject[], name: string): Design;
   loadInputs(paths: string[]): Promise<{ objects: LoadedObject[]; design?: Design; designFile?: string; errors: ManifestError[]; warnings?: string[] }>;
   validateObjects(objects: KubeObject[]): ValidationProblem[];
-  /** Absent until the simulator is wired in; `simulation:run` then reports it unavailable. */
-  simulate?(input: SimulationInput): unknown;
+  simulate(input: SimulationInput): ReturnType<typeof simulate>;
 }

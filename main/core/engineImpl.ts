@@ -1,7 +1,7 @@
 // The real Engine: the shared modules and main/core/inputs, as the worker runs them.
 import { designObjects, isDesignText, parseDesign, serializeDesign } from '../../shared/design';
 import { exportManifests, exportManifestsByNamespace, importAsDesign } from '../../shared/manifests';
-import { parseScenario, simulate, type Scenario } from '../../shared/simulation';
+import { scenarioFromRequest, simulate } from '../../shared/simulation';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -17,20 +17,9 @@ export const engine: Engine = {
   importAsDesign,
   loadInputs,
   validateObjects,
-  simulate: ({ objects, cluster, scenario, seed }: SimulationInput) => simulate({ objects, cluster, scenario: toScenario(scenario), seed }),
+  simulate({ objects, cluster, scenario, seed }: SimulationInput) {
+    const read = scenarioFromRequest(scenario);
+    if ('error' in read) throw new UserError({ message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' });
+    return simulate({ objects, cluster, scenario: read.scenario, seed });
+  },
 };
-
-/** The renderer sends a scenario as its YAML text or as an already parsed object. */
-function toScenario(scenario: unknown): Scenario | undefined {
-  if (scenario === undefined || scenario === null) return undefined;
-  if (typeof scenario === 'string') {
-    const parsed = parseScenario(scenario, 'scenario');
-    if ('error' in parsed) {
-      const { file, line, message } = parsed.error;
-      throw new UserError({ message: `${file}${line ? `:${line}` : ''}: ${message}`, file, ...(line ? { line } : {}), code: 'scenario' });
-    }
-    return parsed.scenario;
-  }
-  if (typeof scenario === 'object' && Array.isArray((scenario as { steps?: unknown }).steps)) return scenario as Scenario;
-  throw new UserError({ message: 'a scenario is a mapping with a "steps" list', code: 'scenario' });
-}

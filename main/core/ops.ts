@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
+import type { TimelineFrame } from '../../shared/simulation';
 import type { Engine, ManifestError } from './engine';
 import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
@@ -13,7 +14,7 @@ import { FRAME_BATCH } from './workerProtocol';
 /** Larger files are refused before reading (the same bound as shared/manifests' MAX_FILE_BYTES). */
 export const MAX_DESIGN_BYTES = 32 * 1024 * 1024;
 
-export type Emit = (start: number, frames: unknown[]) => void;
+export type Emit = (start: number, frames: TimelineFrame[]) => void;
 
 export function createOps(engine: Engine) {
   return {
@@ -48,11 +49,10 @@ export function createOps(engine: Engine) {
     },
 
     simulate({ design, scenario, seed }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
-      if (!engine.simulate) throw new UserError({ message: 'The simulator is not available in this build.', code: 'unavailable' });
-      const raw = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
-      const { timeline, rest } = splitTimeline(raw);
+      // The timeline streams as frames; the summary carries the rest.
+      const { timeline, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
       for (let start = 0; start < timeline.length; start += FRAME_BATCH) emit(start, timeline.slice(start, start + FRAME_BATCH));
-      return { frameCount: timeline.length, result: rest };
+      return { frameCount: timeline.length, result };
     },
   };
 }
@@ -92,22 +92,4 @@ function manifestError(error: ManifestError, code: string): UserError {
 
 function designName(path: string): string {
   return basename(path).replace(/\.(kubeplan\.)?(ya?ml|json)$/, '') || 'Imported';
-}
-
-/**
- * The simulator's result records a timeline (DESIGN.md); stream that array and return the rest.
- * Accepts `timeline` or `frames` as the array's name.
- */
-export function splitTimeline(raw: unknown): { timeline: unknown[]; rest: unknown } {
-  if (raw && typeof raw === 'object') {
-    const record = raw as Record<string, unknown>;
-    for (const key of ['timeline', 'frames']) {
-      const value = record[key];
-      if (Array.isArray(value)) {
-        const { [key]: _timeline, ...rest } = record;
-        return { timeline: value, rest };
-      }
-    }
-  }
-  return { timeline: [], rest: raw };
 }

@@ -5,9 +5,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../shared/ipc/api';
+import type { TimelineFrame } from '../../shared/simulation';
 import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerProtocol';
 
-export type FramesListener = (start: number, frames: unknown[]) => void;
+export type FramesListener = (start: number, frames: TimelineFrame[]) => void;
 
 export interface HeavyWork {
   call<K extends Exclude<OpName, 'simulate'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;

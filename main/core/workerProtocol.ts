@@ -4,7 +4,8 @@
  * any number of `frames` messages before it.
  */
 import type { Design } from '../../shared/design/types';
-import type { ExportOptions, OpenedDesign, Result, ValidationProblem } from '../../shared/ipc/api';
+import type { ExportOptions, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
+import type { TimelineFrame } from '../../shared/simulation';
 
 export interface WorkerOps {
   /** Read a design or manifests file from disk and turn it into a design. */
@@ -14,7 +15,7 @@ export interface WorkerOps {
   serialize: { args: { design: Design }; value: string };
   export: { args: { design: Design } & ExportOptions; value: ExportedManifests };
   validate: { args: { design: Design }; value: ValidationProblem[] };
-  simulate: { args: { design: Design; scenario?: unknown; seed?: number }; value: { frameCount: number; result: unknown } };
+  simulate: { args: Omit<SimulationRequest, 'runId'>; value: Omit<SimulationSummary, 'runId'> };
 }
 
 export type OpName = keyof WorkerOps;
@@ -29,7 +30,7 @@ export interface WorkerRequest<K extends OpName = OpName> {
 
 export type WorkerMessage =
   | { id: number; type: 'result'; result: Result<unknown> }
-  | { id: number; type: 'frames'; start: number; frames: unknown[] };
+  | { id: number; type: 'frames'; start: number; frames: TimelineFrame[] };
 
 /** How many timeline frames travel in one message: few messages, none too large. */
 export const FRAME_BATCH = 64;

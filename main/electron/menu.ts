@@ -6,8 +6,8 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ExampleInfo, RecentFile } from '../../shared/ipc/api';
-import type { Command } from '../../shared/ipc/commands';
-import { MENU_SHORTCUTS, OPEN_EXAMPLE_PREFIX, OPEN_PATH_PREFIX, REDO_ALT_ACCELERATOR } from '../../shared/ipc/commands';
+import type { CommandId } from '../../shared/ipc/commands';
+import { commandSpec, hasModifier, menuKey, OPEN_EXAMPLE_PREFIX, OPEN_PATH_PREFIX, toAccelerator } from '../../shared/ipc/commands';
 import type { HostStrings } from './strings';
 import { fill, hostStrings } from './strings';
 
@@ -29,25 +29,27 @@ export interface MenuOptions {
   strings?: HostStrings;
 }
 
-const SHORTCUT = new Map(MENU_SHORTCUTS.map((s) => [s.command, s]));
-
 export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   const mac = o.platform === 'darwin';
   const t = o.strings ?? hostStrings('en');
-  const item = (label: string, command: Command, edit?: NativeEdit): MenuItemConstructorOptions => {
-    const shortcut = SHORTCUT.get(command);
+  // Keys come from the command table (shared/ipc/commands.ts), which the renderer's registry reads too.
+  const item = (label: string, command: CommandId, edit?: NativeEdit): MenuItemConstructorOptions => {
+    const key = menuKey(commandSpec(command));
     return {
       label,
       id: command,
-      ...(shortcut ? { accelerator: shortcut.accelerator } : {}),
+      ...(key ? { accelerator: toAccelerator(key) } : {}),
       // Single keys are shown but left to the renderer, which knows when a text field has focus.
-      ...(shortcut?.display ? { registerAccelerator: false } : {}),
+      ...(key && !hasModifier(key) ? { registerAccelerator: false } : {}),
       click: () => {
         if (edit) o.nativeEdit(edit);
         o.send(command);
       },
     };
   };
+  /** Invisible items that register a command's extra keys (Ctrl+Y for redo, as on Windows). */
+  const hidden = (label: string, command: CommandId, edit?: NativeEdit): MenuItemConstructorOptions[] =>
+    (commandSpec(command).menu?.hidden ?? []).map((key, i) => ({ ...item(label, command, edit), id: `${command}Alt${i || ''}`, accelerator: toAccelerator(key), visible: false }));
 
   const recent: MenuItemConstructorOptions[] =
     o.recent.length === 0
@@ -79,7 +81,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
     submenu: [
       item(t.undo, 'edit:undo', 'undo'),
       item(t.redo, 'edit:redo', 'redo'),
-      { ...item(t.redo, 'edit:redo', 'redo'), id: 'edit:redoAlt', accelerator: REDO_ALT_ACCELERATOR, visible: false },
+      ...hidden(t.redo, 'edit:redo', 'redo'),
       { type: 'separator' },
       item(t.cut, 'edit:cut', 'cut'),
       item(t.copy, 'edit:copy', 'copy'),
@@ -117,7 +119,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
   return [...appMenu, file, edit, view, help];
 }
 
-/** Every command id a template sends, for tests and for checking against COMMANDS. */
+/** Every command id a template sends, for tests and for checking against the command table. */
 export function commandIds(template: MenuItemConstructorOptions[]): string[] {
   return template.flatMap((entry) => [...(entry.id && !entry.role ? [entry.id] : []), ...(Array.isArray(entry.submenu) ? commandIds(entry.submenu) : [])]);
 }

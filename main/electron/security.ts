@@ -1,6 +1,6 @@
 /**
  * The hardened window's settings as plain data, so unit tests check them without Electron
- * (DESIGN.md "Reliability and security"; https://www.electronjs.org/docs/latest/tutorial/security).
+ * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
 import type { WebPreferences } from 'electron';
 

@@ -28,7 +28,7 @@ export function createMainWindow(preload: string, icon?: string): BrowserWindow 
 
 /**
  * No camera, microphone, notifications, geolocation…: every permission request and check says no.
- * And the app is offline by design (DESIGN.md): web requests of any kind are cancelled.
+ * And the app is offline by design (README.md): web requests of any kind are cancelled.
  */
 export function lockDownSession(): void {
   const s = session.defaultSession;

@@ -6,7 +6,7 @@
  */
 import { designObjects } from '../../shared/design';
 import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
-import { parseScenario, simulate, type Scenario } from '../../shared/simulation';
+import { scenarioFromRequest, simulate } from '../../shared/simulation';
 
 /** How many timeline frames travel in one message: the same batch as main's worker (FRAME_BATCH). */
 export const FRAME_BATCH = 64;
@@ -15,30 +15,6 @@ export const FRAME_BATCH = 64;
 export type FramesSink = (batch: SimulationFrames) => void | Promise<void>;
 
 const cancelledResult = (runId: string): Result<never> => ({ ok: false, error: { message: `simulation ${runId} cancelled`, code: 'cancelled' } });
-
-class ScenarioError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** The UI sends a scenario as its YAML text or as an already parsed object, as it does to main. */
-export function toScenario(scenario: unknown): Scenario | undefined {
-  if (scenario === undefined || scenario === null) return undefined;
-  if (typeof scenario === 'string') {
-    const parsed = parseScenario(scenario, 'scenario');
-    if ('error' in parsed) {
-      const { file, line, message } = parsed.error;
-      throw new ScenarioError(`${file}${line ? `:${line}` : ''}: ${message}`, line);
-    }
-    return parsed.scenario;
-  }
-  if (typeof scenario === 'object' && Array.isArray((scenario as { steps?: unknown }).steps)) return scenario as Scenario;
-  throw new ScenarioError('a scenario is a mapping with a "steps" list');
-}
 
 /** Runs simulations one request at a time per run id; `cancel` stops a run at its next batch. */
 export function createSimulationRunner(batchSize = FRAME_BATCH) {
@@ -51,12 +27,13 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
       const state = { cancelled: false };
       running.set(runId, state);
       try {
+        const read = scenarioFromRequest(request.scenario);
+        if ('error' in read) return { ok: false, error: { message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' } };
         let raw: ReturnType<typeof simulate>;
         try {
-          raw = simulate({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: toScenario(request.scenario), seed: request.seed });
+          raw = simulate({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed });
         } catch (err) {
           const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
-          if (err instanceof ScenarioError) return { ok: false, error: { message, file: 'scenario', ...(err.line ? { line: err.line } : {}), code: 'scenario' } };
           return { ok: false, error: { message: `the simulation failed: ${message}`, code: 'simulation' } };
         }
         const { timeline, ...rest } = raw;
@@ -79,5 +56,3 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
     },
   };
 }
-
-export type SimulationRunner = ReturnType<typeof createSimulationRunner>;

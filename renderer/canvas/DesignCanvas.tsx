@@ -1,7 +1,8 @@
 /**
  * The design canvas: a Konva stage filling its parent with four layers — namespace frames, edges,
  * resource cards, and a drag layer for whatever is moving. Layers do not listen; gestures.ts reads
- * pointer input from the container and hit-tests the design's geometry.
+ * pointer input from the container and hands it to the active tool (tools/), which hit-tests the
+ * design's geometry.
  */
 import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -101,6 +102,7 @@ export function DesignCanvas() {
         layers.drag.batchDraw();
       }
       if (s.viewport !== prev.viewport) applyViewport();
+      if (s.tool !== prev.tool) gestures.chooseTool(s.tool);
     });
 
     container.addEventListener('pointerdown', gestures.onPointerDown);

@@ -1,7 +1,7 @@
 /**
  * The canvas, palette and actions' UI strings. The shell merges them into i18next as the `canvas`
  * group (`resources[lng].translation.canvas = canvasStrings[lng]`), so keys read `canvas.<key>`.
- * Chinese terms follow COURSE.md; Kubernetes kind names stay in English, as the course keeps them.
+ * Chinese terms follow the zh-cn pages of kubernetes.io; Kubernetes kind names stay in English, as those pages keep them.
  */
 export const canvasStrings = {
   en: {

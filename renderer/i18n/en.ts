@@ -4,7 +4,6 @@ export const en = {
   toolbar: {
     new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', importFiles: 'YAML or JSON files…', importFolder: 'A folder of manifests…', export: 'Export YAML',
     exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
-    undo: 'Undo', redo: 'Redo', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', autoLayout: 'Auto-layout',
     rename: 'Rename the design', examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
@@ -52,6 +51,7 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
+  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan' },
   help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {
     discard: 'Discard unsaved changes to "{{name}}"?', restore: 'Kubeplan found unsaved work from {{when}}.',

@@ -1,4 +1,4 @@
-/** 简体中文界面文字. Kubernetes kind and field names stay in English, as the course uses them. */
+/** 简体中文界面文字. Kubernetes kind and field names stay in English, as kubernetes.io's zh-cn pages keep them. */
 import type { Strings } from './en';
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
@@ -8,7 +8,6 @@ export const zhCN: DeepStrings<Strings> = {
   toolbar: {
     new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', importFiles: 'YAML 或 JSON 文件…', importFolder: '包含清单的文件夹…', export: '导出 YAML',
     exportFile: '导出为单个文件', exportFolder: '按命名空间导出多个文件',
-    undo: '撤销', redo: '重做', zoomIn: '放大', zoomOut: '缩小', fit: '适应窗口', autoLayout: '自动布局',
     rename: '重命名设计', examples: '示例', openExample: '打开示例', language: '语言', file: '文件',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
@@ -56,6 +55,7 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
+  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan' },
   help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },
   files: {
     discard: '放弃对 "{{name}}" 的未保存更改？', restore: 'Kubeplan 发现了 {{when}} 未保存的工作。',

@@ -1,24 +1,31 @@
-/** The toolbar: file commands, history, view, examples and language; the title with an unsaved mark. */
+/**
+ * The toolbar: file commands, history, view, examples and language; the title with an unsaved mark.
+ * Its buttons and dropdown items run commands from the registry (renderer/commands).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
+import type { CommandId } from '../../shared/ipc/commands';
 import { EXAMPLES } from '../api/examples';
-import { displayName, exportManifests, importManifests, newDesign, openDesign, openExample, renameDesign, saveDesign } from '../files/actions';
+import { execute, useCommand } from '../commands';
+import { displayName, openExample, renameDesign } from '../files/actions';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
-import { runAction } from '../actions';
 import { useKubeplanStore } from '../store';
 import { Icon, type IconName } from './icons';
 import { Menu } from './Menu';
-import { openShortcuts } from './ShortcutsDialog';
 
-function ToolButton({ icon, label, onClick, disabled, testId, showLabel = false }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; testId: string; showLabel?: boolean }) {
+/** A button for a command: its label, its key for assistive technology, greyed out when the command cannot run. */
+function CommandButton({ command, icon, testId, showLabel = false }: { command: CommandId; icon: IconName; testId: string; showLabel?: boolean }) {
+  const c = useCommand(command);
   return (
-    <button type="button" className={`tb-button${showLabel ? ' with-label' : ''}`} title={label} aria-label={label} disabled={disabled} data-testid={testId} onClick={onClick}>
+    <button type="button" className={`tb-button${showLabel ? ' with-label' : ''}`} title={c.label} aria-label={c.label} aria-keyshortcuts={c.keyShortcut} disabled={!c.enabled} data-testid={testId} onClick={c.run}>
       <Icon name={icon} />
-      {showLabel && <span>{label}</span>}
+      {showLabel && <span>{c.label}</span>}
     </button>
   );
 }
+
+/** A dropdown item that runs a command, worded for its menu. */
+const commandItem = (id: string, label: string, command: CommandId) => ({ id, label, run: () => void execute(command) });
 
 /** The title; clicking it renames the design (the name its downloads and exports carry). */
 function DesignTitle({ name, designName }: { name: string; designName: string }) {
@@ -59,8 +66,7 @@ export function Toolbar() {
   const path = useKubeplanStore((s) => s.file.path);
   const design = useKubeplanStore((s) => s.design);
   const scale = useKubeplanStore((s) => s.viewport.scale);
-  const canUndo = useStore(useKubeplanStore.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(useKubeplanStore.temporal, (s) => s.futureStates.length > 0);
+  const zoomReset = useCommand('view:zoomReset');
   const name = displayName(path, design);
   return (
     <header className="toolbar" data-testid="toolbar">
@@ -69,46 +75,46 @@ export function Toolbar() {
         <span>{t('app.name')}</span>
       </div>
       <div className="tb-group">
-        <ToolButton icon="new" label={t('toolbar.new')} testId="tb-new" showLabel onClick={newDesign} />
-        <ToolButton icon="open" label={t('toolbar.open')} testId="tb-open" showLabel onClick={() => void openDesign()} />
-        <ToolButton icon="save" label={t('toolbar.save')} testId="tb-save" showLabel onClick={() => void saveDesign(false)} />
-        <Menu testId="tb-save-menu" label={<Icon name="chevron" size={12} />} items={[{ id: 'save-as', label: t('toolbar.saveAs'), run: () => void saveDesign(true) }]} />
+        <CommandButton command="file:new" icon="new" testId="tb-new" showLabel />
+        <CommandButton command="file:open" icon="open" testId="tb-open" showLabel />
+        <CommandButton command="file:save" icon="save" testId="tb-save" showLabel />
+        <Menu testId="tb-save-menu" label={<Icon name="chevron" size={12} />} items={[commandItem('save-as', t('toolbar.saveAs'), 'file:saveAs')]} />
         <Menu
           testId="tb-import"
           label={<><Icon name="import" /><span>{t('toolbar.import')}</span><Icon name="chevron" size={12} /></>}
           items={[
-            { id: 'files', label: t('toolbar.importFiles'), run: () => void importManifests(false) },
-            { id: 'folder', label: t('toolbar.importFolder'), run: () => void importManifests(true) },
+            commandItem('files', t('toolbar.importFiles'), 'file:import'),
+            commandItem('folder', t('toolbar.importFolder'), 'file:importFolder'),
           ]}
         />
         <Menu
           testId="tb-export"
           label={<><Icon name="export" /><span>{t('toolbar.export')}</span><Icon name="chevron" size={12} /></>}
           items={[
-            { id: 'file', label: t('toolbar.exportFile'), run: () => void exportManifests('file') },
-            { id: 'folder', label: t('toolbar.exportFolder'), run: () => void exportManifests('folder') },
+            commandItem('file', t('toolbar.exportFile'), 'file:export'),
+            commandItem('folder', t('toolbar.exportFolder'), 'file:exportFolder'),
           ]}
         />
       </div>
       <div className="tb-group">
-        <ToolButton icon="undo" label={t('toolbar.undo')} testId="tb-undo" disabled={!canUndo} onClick={() => runAction('undo')} />
-        <ToolButton icon="redo" label={t('toolbar.redo')} testId="tb-redo" disabled={!canRedo} onClick={() => runAction('redo')} />
+        <CommandButton command="edit:undo" icon="undo" testId="tb-undo" />
+        <CommandButton command="edit:redo" icon="redo" testId="tb-redo" />
       </div>
       <div className="tb-group">
-        <ToolButton icon="zoomOut" label={t('toolbar.zoomOut')} testId="tb-zoom-out" onClick={() => runAction('zoomOut')} />
-        <button type="button" className="tb-button zoom-value" title="100%" data-testid="tb-zoom-reset" onClick={() => runAction('zoomReset')}>
+        <CommandButton command="view:zoomOut" icon="zoomOut" testId="tb-zoom-out" />
+        <button type="button" className="tb-button zoom-value" title="100%" aria-keyshortcuts={zoomReset.keyShortcut} data-testid="tb-zoom-reset" onClick={zoomReset.run}>
           {Math.round(scale * 100)}%
         </button>
-        <ToolButton icon="zoomIn" label={t('toolbar.zoomIn')} testId="tb-zoom-in" onClick={() => runAction('zoomIn')} />
-        <ToolButton icon="fit" label={t('toolbar.fit')} testId="tb-fit" onClick={() => runAction('fit')} />
-        <ToolButton icon="layout" label={t('toolbar.autoLayout')} testId="tb-auto-layout" showLabel onClick={() => runAction('autoLayout')} />
+        <CommandButton command="view:zoomIn" icon="zoomIn" testId="tb-zoom-in" />
+        <CommandButton command="view:fit" icon="fit" testId="tb-fit" />
+        <CommandButton command="view:autoLayout" icon="layout" testId="tb-auto-layout" showLabel />
       </div>
       <div className="tb-title" data-testid="title" title={name}>
         <DesignTitle name={name} designName={design.name} />
         {dirty && <span className="tb-dirty" data-testid="unsaved-mark" title={t('app.unsaved')} aria-label={t('app.unsaved')} />}
       </div>
       <div className="tb-group right">
-        <ToolButton icon="keyboard" label={t('help.shortcuts')} testId="tb-shortcuts" onClick={openShortcuts} />
+        <CommandButton command="help:shortcuts" icon="keyboard" testId="tb-shortcuts" />
         <Menu
           testId="tb-examples"
           align="right"

@@ -27,7 +27,7 @@ async function problemsOf(resources: Design['resources'], d: Design): Promise<Pr
       // The worker is gone (or cannot clone): validate here instead of showing nothing.
     }
   }
-  return services.validateObjects ? services.validateObjects(designIndex(d).index) : [];
+  return services.validateObjects(designIndex(d).index);
 }
 
 async function run(): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * Changes that are not design history: selection, viewport, file state, loading a design.
+ * Changes that are not design history: selection, viewport, mode and tool, file state, loading a design.
  */
 import type { Design } from '../../shared/design/types';
+import { ACTIVE_MODES, type Mode } from '../../shared/ipc/commands';
 import { clearHistory } from './history';
-import { useKubeplanStore, type Viewport } from './store';
+import { useKubeplanStore, type ToolId, type Viewport } from './store';
 
 const store = useKubeplanStore;
 
@@ -19,6 +20,17 @@ export function toggleSelected(id: string): void {
 
 export function selectAll(): void {
   select(store.getState().design.resources.map((r) => r.id));
+}
+
+/** Switch mode; only the modes the app offers today (ACTIVE_MODES) are accepted. */
+export function setMode(mode: Mode): boolean {
+  if (!ACTIVE_MODES.includes(mode)) return false;
+  if (store.getState().mode !== mode) store.setState({ mode });
+  return true;
+}
+
+export function setTool(tool: ToolId): void {
+  if (store.getState().tool !== tool) store.setState({ tool });
 }
 
 export function clearSelection(): void {

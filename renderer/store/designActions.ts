@@ -1,7 +1,8 @@
 /**
- * Every change to the design, as named functions over the store (Excalidraw's actions idea: the
- * canvas, menus, shortcuts and tests all call these). Designs are immutable: each change builds a
- * new design object, which is what undo history and the memoised selectors key on.
+ * Every change to the design, as named functions over the store: the canvas, inspector and tests
+ * call these. The ones commands use also come as pure `…Change` functions that return the change
+ * (renderer/commands applies it through `commit`, the one place history is captured). Designs are
+ * immutable: each change builds a new design object, which undo history and the selectors key on.
  */
 import type { Box, Design, DesignResource, Point } from '../../shared/design/types';
 import { getKindModule, isNamespaced } from '../../shared/kinds/registry';
@@ -13,7 +14,8 @@ import {
 import { nextResourceId } from './ids';
 import { baseNameForKind, takenNames, uniqueName } from './names';
 import { designServices, type ConnectResult } from './services';
-import { useKubeplanStore, type ClipboardEntry } from './store';
+import { commit } from './history';
+import { useKubeplanStore, type ClipboardEntry, type KubeplanState, type StoreChange } from './store';
 
 /** How far each paste or duplicate lands from the original, in world units. */
 export const PASTE_OFFSET = 24;
@@ -116,8 +118,12 @@ export function updateObject(id: string, object: KubeObject): void {
  * `namespaceAt`); moving a Namespace moves its frame and everything inside it, namespaces unchanged.
  */
 export function moveResources(ids: readonly string[], dx: number, dy: number): void {
-  if (ids.length === 0 || (dx === 0 && dy === 0)) return;
-  let d = design();
+  commit(moveChange(design(), ids, dx, dy));
+}
+
+export function moveChange(from: Design, ids: readonly string[], dx: number, dy: number): StoreChange | undefined {
+  if (ids.length === 0 || (dx === 0 && dy === 0)) return undefined;
+  let d = from;
   const moving = new Set(ids);
   // Frames first, so cards land in the frames' new places.
   for (const r of d.resources) {
@@ -145,7 +151,7 @@ export function moveResources(ids: readonly string[], dx: number, dy: number): v
     return { ...r, object: moved };
   });
   // A move within namespaces keeps the resources array, so references and problems are not recomputed.
-  setDesign({ ...withPositions, resources: namespaceChanged ? resources : d.resources });
+  return { design: { ...withPositions, resources: namespaceChanged ? resources : d.resources } };
 }
 
 /** Move a frame (with or without a Namespace object) and the cards inside it. */
@@ -189,8 +195,12 @@ export function resizeFrame(name: string, box: Box): void {
  * left as they are, so they show as broken edges rather than vanishing silently.
  */
 export function deleteResources(ids: readonly string[]): void {
-  if (ids.length === 0) return;
-  const d = design();
+  commit(deleteChange(store.getState(), ids));
+}
+
+export function deleteChange(state: Pick<KubeplanState, 'design' | 'selection'>, ids: readonly string[]): StoreChange | undefined {
+  if (ids.length === 0) return undefined;
+  const d = state.design;
   const gone = new Set(ids);
   const positions = { ...d.layout.positions };
   const frames = { ...d.layout.frames };
@@ -201,9 +211,9 @@ export function deleteResources(ids: readonly string[]): void {
     delete positions[r.id];
     if (r.object.kind === 'Namespace') delete frames[r.object.metadata.name];
   }
-  if (!changed) return;
-  const selection = store.getState().selection.filter((id) => !gone.has(id));
-  setDesign({ ...d, resources: d.resources.filter((r) => !gone.has(r.id)), layout: { ...d.layout, positions, frames } }, selection);
+  if (!changed) return undefined;
+  const selection = state.selection.filter((id) => !gone.has(id));
+  return { design: { ...d, resources: d.resources.filter((r) => !gone.has(r.id)), layout: { ...d.layout, positions, frames } }, selection };
 }
 
 function entriesFor(d: Design, ids: readonly string[]): ClipboardEntry[] {
@@ -220,23 +230,36 @@ function entriesFor(d: Design, ids: readonly string[]): ClipboardEntry[] {
 
 /** Copy resources (default: the selection) to the store's clipboard. Not a design change. */
 export function copy(ids: readonly string[] = store.getState().selection): void {
-  const entries = entriesFor(design(), ids);
-  if (entries.length > 0) store.setState({ clipboard: entries, pasteCount: 0 });
+  commit(copyChange(design(), ids));
+}
+
+export function copyChange(d: Design, ids: readonly string[]): StoreChange | undefined {
+  const entries = entriesFor(d, ids);
+  return entries.length > 0 ? { clipboard: entries, pasteCount: 0 } : undefined;
 }
 
 /** Paste the clipboard, each paste a step further away; the pasted copies become the selection. */
 export function paste(): string[] {
-  const { clipboard, pasteCount } = store.getState();
-  if (clipboard.length === 0) return [];
-  const offset = PASTE_OFFSET * (pasteCount + 1);
-  const ids = insertCopies(clipboard, offset);
-  store.setState({ pasteCount: pasteCount + 1 });
-  return ids;
+  const change = pasteChange(store.getState());
+  commit(change);
+  return change?.selection ?? [];
+}
+
+export function pasteChange(state: Pick<KubeplanState, 'design' | 'clipboard' | 'pasteCount'>): StoreChange | undefined {
+  const { clipboard, pasteCount } = state;
+  const inserted = insertCopies(state.design, clipboard, PASTE_OFFSET * (pasteCount + 1));
+  return inserted && { ...inserted, pasteCount: pasteCount + 1 };
 }
 
 /** Copy and paste in one step, leaving the clipboard alone. */
 export function duplicate(ids: readonly string[] = store.getState().selection): string[] {
-  return insertCopies(entriesFor(design(), ids), PASTE_OFFSET);
+  const change = duplicateChange(design(), ids);
+  commit(change);
+  return change?.selection ?? [];
+}
+
+export function duplicateChange(d: Design, ids: readonly string[]): StoreChange | undefined {
+  return insertCopies(d, entriesFor(d, ids), PASTE_OFFSET);
 }
 
 /**
@@ -244,9 +267,9 @@ export function duplicate(ids: readonly string[] = store.getState().selection): 
  * frame; copied cards take the namespace of the frame they land in (a copy pasted next to its
  * original stays in the same namespace, inside a renamed copied namespace when both were copied).
  */
-function insertCopies(entries: readonly ClipboardEntry[], offset: number): string[] {
-  if (entries.length === 0) return [];
-  let d = design();
+function insertCopies(from: Design, entries: readonly ClipboardEntry[], offset: number): { design: Design; selection: string[] } | undefined {
+  if (entries.length === 0) return undefined;
+  let d = from;
   const resources: DesignResource[] = [...d.resources];
   const positions = { ...d.layout.positions };
   const frames = { ...d.layout.frames };
@@ -285,8 +308,7 @@ function insertCopies(entries: readonly ClipboardEntry[], offset: number): strin
     positions[id] = position;
     newIds.push(id);
   }
-  setDesign(current(), newIds);
-  return newIds;
+  return { design: current(), selection: newIds };
 }
 
 /**
@@ -299,7 +321,6 @@ export function connect(sourceId: string, targetId: string): ConnectResult {
   const target = d.resources.find((r) => r.id === targetId);
   if (!source || !target) return { ok: false, message: 'Both ends of a connection must be on the canvas.' };
   const { connect: connectObjects } = designServices();
-  if (!connectObjects) return { ok: false, message: 'Connecting resources is not available in this build.' };
   const index = new ObjectIndex(d.resources.map((r) => r.object));
   const result = connectObjects(source.object, target.object, index);
   if (!result.ok || result.changed.length === 0) return result;
@@ -319,16 +340,17 @@ export function connect(sourceId: string, targetId: string): ConnectResult {
   return result;
 }
 
-/** Whether a connection from one kind to another means anything (false until connect is wired). */
+/** Whether a connection from one kind to another means anything. */
 export function canConnectKinds(sourceKind: string, targetKind: string): boolean {
-  return designServices().canConnect?.(sourceKind, targetKind) ?? false;
+  return designServices().canConnect(sourceKind, targetKind);
 }
 
-/** Lay the whole design out again (ELK through shared/manifests); one undo step. */
-export function autoLayout(): boolean {
-  const { layoutDesign } = designServices();
-  if (!layoutDesign) return false;
-  setDesign(layoutDesign(design()));
-  return true;
+/** Lay the whole design out again (shared/design/layout.ts); one undo step. */
+export function autoLayout(): void {
+  commit(autoLayoutChange(design()));
+}
+
+export function autoLayoutChange(d: Design): StoreChange {
+  return { design: designServices().layoutDesign(d) };
 }
 

@@ -3,7 +3,7 @@
  * pauses history at its start and records one step at its end, so the gesture undoes in one go.
  */
 import type { Design } from '../../shared/design/types';
-import { useKubeplanStore, type HistoryEntry } from './store';
+import { useKubeplanStore, type HistoryEntry, type StoreChange } from './store';
 
 const store = useKubeplanStore;
 const temporal = () => store.temporal.getState();
@@ -27,6 +27,16 @@ export function redo(): void {
   if (gestureStart) endGesture();
   temporal().redo();
   pruneSelection();
+}
+
+/**
+ * Apply a change in one store update. Every command's change enters the store here, so one
+ * command is one undo step (zundo records the design; selection and clipboard are not history).
+ */
+export function commit(change: StoreChange | undefined): boolean {
+  if (!change || Object.keys(change).length === 0) return false;
+  store.setState(change);
+  return true;
 }
 
 export function canUndo(): boolean {

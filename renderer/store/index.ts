@@ -4,13 +4,14 @@
  * `useShallow` when a selector builds an object; everything else calls the action functions.
  */
 export { useKubeplanStore, HISTORY_LIMIT } from './store';
-export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState } from './store';
+export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState, ToolId, StoreChange } from './store';
 export {
   addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
   duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,
+  moveChange, deleteChange, copyChange, pasteChange, duplicateChange, autoLayoutChange,
 } from './designActions';
-export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, MIN_SCALE, MAX_SCALE } from './appActions';
-export { undo, redo, canUndo, canRedo, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
+export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, setMode, setTool, MIN_SCALE, MAX_SCALE } from './appActions';
+export { undo, redo, canUndo, canRedo, commit, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
 export {
   designIndex, selectDesign, selectEdges, selectSelection, selectViewport,
   selectDirty, selectFilePath, selectResourceCount, selectResource, resourceIdForKey,

@@ -34,13 +34,14 @@ const defaults: DesignServices = {
   validateObjects: async (objects) => (await loadValidateObjects())(objects),
   exportYaml: (objects) => Promise.resolve(exportManifests(objects)),
 };
-let provided: Partial<DesignServices> = { ...defaults };
+let provided: DesignServices = { ...defaults };
 
+/** Replace some services (the app's worker, a test's fakes); the others stay as they are. */
 export function provideDesignServices(services: Partial<DesignServices>): void {
   provided = { ...provided, ...services };
 }
 
-export function designServices(): Partial<DesignServices> {
+export function designServices(): DesignServices {
   return provided;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The one renderer store, built from slices (design, selection, viewport, file, clipboard).
+ * The one renderer store, built from slices (design, selection, viewport, file, clipboard, mode).
  * Only the design enters undo history (zundo `temporal` with `partialize`): selecting, panning,
  * zooming and saving never create or wipe an undo step.
  */
@@ -7,6 +7,7 @@ import { temporal } from 'zundo';
 import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import { emptyDesign, type Design, type Point } from '../../shared/design/types';
+import type { Mode } from '../../shared/ipc/commands';
 import type { KubeObject } from '../../shared/model/object';
 import type { Problem } from '../../shared/validation';
 
@@ -66,7 +67,23 @@ export interface ProblemsSlice {
   problems: ProblemsState;
 }
 
-export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice;
+/** The canvas tools (renderer/canvas/tools): one is active at a time; a scrub tool joins with the simulation. */
+export type ToolId = 'select' | 'connect' | 'pan';
+
+export interface ModeSlice {
+  /** What the user is doing; commands declare the modes they are available in. */
+  mode: Mode;
+  /** The canvas tool handling pointer input. */
+  tool: ToolId;
+}
+
+export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice & ModeSlice;
+
+/**
+ * What a command or design action changes, applied in one store update (`commit`): one undo step
+ * when it touches the design (only the design enters history), none otherwise.
+ */
+export type StoreChange = Partial<Pick<KubeplanState, 'design' | 'selection' | 'clipboard' | 'pasteCount'>>;
 
 type Slice<T> = StateCreator<KubeplanState, [['temporal', unknown]], [], T>;
 
@@ -77,6 +94,7 @@ const viewportSlice: Slice<ViewportSlice> = () => ({ viewport: { x: 0, y: 0, sca
 const fileSlice = (design: Design): FileSlice => ({ file: { dirty: false, savedDesign: design } });
 const clipboardSlice: Slice<ClipboardSlice> = () => ({ clipboard: [], pasteCount: 0 });
 const problemsSlice: Slice<ProblemsSlice> = () => ({ problems: { list: [] } });
+const modeSlice: Slice<ModeSlice> = () => ({ mode: 'design', tool: 'select' });
 
 export interface HistoryEntry {
   design: Design;
@@ -95,6 +113,7 @@ export const useKubeplanStore = create<KubeplanState>()(
         ...viewportSlice(...a),
         ...clipboardSlice(...a),
         ...problemsSlice(...a),
+        ...modeSlice(...a),
         ...fileSlice(design.design),
       };
     },

@@ -52,7 +52,7 @@ export function watchYamlPreview(scope: YamlScope, onChange: (p: YamlPreview) =>
       const objects = chosen.map((r) => r.object);
       performance.mark('kubeplan:export-yaml'); // counted by the canvas benchmark
       void Promise.resolve()
-        .then(() => designServices().exportYaml!(objects))
+        .then(() => designServices().exportYaml(objects))
         .then((text) => {
           if (!stopped && id === runId) show({ text, count: objects.length, stale: false });
         });

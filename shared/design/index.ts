@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { serializeDesign } from './serialize';
-export { parseDesign, isDesignText, designNameFromFile, type ParseDesignResult } from './parse';
+export { parseDesign, isDesignText, designNameFromFile } from './parse';
 export { designObjects, newResourceId, highestResourceNumber } from './ids';
 export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
-export { MIGRATIONS, migrateDesign, formatVersionOf, type MigrationStep } from './migrate';
+export { MIGRATIONS } from './migrate';

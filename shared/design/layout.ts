@@ -3,7 +3,7 @@
  * objects in their own area above the frames.
  *
  * Why not elkjs: its API is asynchronous (a worker or a promise) while import and load are
- * synchronous in the agreed API, and its layered algorithm takes seconds on 10,000 nodes against a
+ * synchronous, and its layered algorithm takes seconds on 10,000 nodes against a
  * 1 s import budget. The graphs here are simple and known in advance — traffic flows Ingress →
  * Service → workload → its ConfigMaps, Secrets and claims — so a deterministic layered placement
  * per connected group, packed into shelves, draws the same picture in linear time.

@@ -28,8 +28,6 @@ export const designFileSchema = z.object({
   resources: z.array(z.object({ id: z.string().min(1), position: point.optional(), object: z.unknown() })).optional(),
 });
 
-export type DesignFile = z.infer<typeof designFileSchema>;
-
 /** Top-level keys of format 1; anything else is reported and dropped. */
 export const DESIGN_FILE_KEYS = ['kubeplan', 'name', 'cluster', 'layout', 'resources'];
 

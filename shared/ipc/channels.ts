@@ -31,9 +31,5 @@ export const EVENTS = {
   simulationFrames: 'simulation:frames',
 } as const;
 
-export type InvokeChannel = (typeof INVOKE)[keyof typeof INVOKE];
-export type SendChannel = (typeof SEND)[keyof typeof SEND];
-export type EventChannel = (typeof EVENTS)[keyof typeof EVENTS];
-
 /** Every channel the preload may touch; nothing else is forwarded. */
 export const ALL_CHANNELS: readonly string[] = [...Object.values(INVOKE), ...Object.values(SEND), ...Object.values(EVENTS)];

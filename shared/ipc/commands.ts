@@ -1,70 +1,132 @@
 /**
- * Menu commands the host sends to the renderer (`onCommand`). The browser build's toolbar and
- * shortcuts dispatch the same ids, so one handler serves both.
+ * Every user command's identity: id, label key, keys, modes and place in the desktop app's native
+ * menu. Plain data, so the native menu (main) and the command registry (renderer, which adds
+ * `enabled` and `perform`) read one table. The menu sends an id to the renderer (`onCommand`); the
+ * renderer's toolbar, shortcuts and menus run the same id. See docs/architecture.md, "How to add a
+ * command".
+ *
+ * Keys are written `Mod+Shift+Z`: `Mod` is Ctrl (Cmd on macOS); a key is a letter, a digit, a
+ * DOM key name (`Delete`, `ArrowLeft`) or a symbol (`Plus` for `+`). Shift is part of a symbol,
+ * so `?` and `Plus` match whichever Shift state types them.
  */
-export const COMMANDS = [
-  'file:new',
-  'file:open',
-  'file:save',
-  'file:saveAs',
-  'file:import',
-  'file:importFolder',
-  'file:export',
-  'file:exportFolder',
-  'edit:undo',
-  'edit:redo',
-  'edit:cut',
-  'edit:copy',
-  'edit:paste',
-  'edit:duplicate',
-  'edit:delete',
-  'edit:selectAll',
-  'view:zoomIn',
-  'view:zoomOut',
-  'view:fit',
-  'view:autoLayout',
-  'view:togglePalette',
-  'view:toggleInspector',
-  'view:toggleDock',
-  'help:shortcuts',
-  'help:about',
-] as const;
 
-export type Command = (typeof COMMANDS)[number];
+/** What the user is doing: designing, running the simulation, following a lesson. */
+export const MODES = ['design', 'simulate', 'lesson'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Modes the app offers today; the others arrive with the simulation and lessons. */
+export const ACTIVE_MODES: readonly Mode[] = ['design'];
+
+export interface CommandSpec {
+  readonly id: string;
+  /** i18next key of its label in the renderer (renderer/i18n). */
+  readonly labelKey: string;
+  /** The modes the command is available in. */
+  readonly modes: readonly Mode[];
+  /** Keys the page handles; the first is the one tooltips and the shortcuts dialog show. */
+  readonly keys?: readonly string[];
+  /**
+   * In the native menu. `key` is the shortcut it shows: by default the first of `keys` with a
+   * modifier, else the first key. A key given here but not in `keys` only the desktop app binds
+   * (a browser tab keeps Ctrl+N and Ctrl+L). `hidden` keys are registered by invisible items.
+   */
+  readonly menu?: { readonly key?: string; readonly hidden?: readonly string[] };
+}
+
+const ALL: readonly Mode[] = MODES;
+const DESIGN: readonly Mode[] = ['design'];
+
+export const COMMAND_SPECS = [
+  { id: 'file:new', labelKey: 'toolbar.new', modes: ALL, menu: { key: 'Mod+N' } },
+  { id: 'file:open', labelKey: 'toolbar.open', modes: ALL, keys: ['Mod+O'], menu: {} },
+  { id: 'file:save', labelKey: 'toolbar.save', modes: ALL, keys: ['Mod+S'], menu: {} },
+  { id: 'file:saveAs', labelKey: 'toolbar.saveAs', modes: ALL, keys: ['Mod+Shift+S'], menu: {} },
+  { id: 'file:import', labelKey: 'toolbar.import', modes: DESIGN, keys: ['Mod+I'], menu: {} },
+  { id: 'file:importFolder', labelKey: 'toolbar.importFolder', modes: DESIGN, menu: {} },
+  { id: 'file:export', labelKey: 'toolbar.export', modes: ALL, keys: ['Mod+E'], menu: {} },
+  { id: 'file:exportFolder', labelKey: 'toolbar.exportFolder', modes: ALL, menu: {} },
+  { id: 'edit:undo', labelKey: 'canvas.actions.undo', modes: DESIGN, keys: ['Mod+Z'], menu: {} },
+  { id: 'edit:redo', labelKey: 'canvas.actions.redo', modes: DESIGN, keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { hidden: ['Mod+Y'] } },
+  { id: 'edit:cut', labelKey: 'commands.cut', modes: DESIGN, menu: { key: 'Mod+X' } },
+  // Plain letters act only outside text fields; Ctrl/Cmd+C/V/D do the same, as every editor does.
+  { id: 'edit:copy', labelKey: 'canvas.actions.copy', modes: DESIGN, keys: ['C', 'Mod+C'], menu: {} },
+  { id: 'edit:paste', labelKey: 'canvas.actions.paste', modes: DESIGN, keys: ['V', 'Mod+V'], menu: {} },
+  { id: 'edit:duplicate', labelKey: 'canvas.actions.duplicate', modes: DESIGN, keys: ['D', 'Mod+D'], menu: {} },
+  { id: 'edit:delete', labelKey: 'canvas.actions.delete', modes: DESIGN, keys: ['Delete', 'Backspace'], menu: {} },
+  { id: 'edit:selectAll', labelKey: 'canvas.actions.selectAll', modes: ALL, keys: ['Mod+A'], menu: {} },
+  // Shift moves ten times as far (the command reads the key event).
+  { id: 'edit:nudgeLeft', labelKey: 'canvas.actions.nudgeLeft', modes: DESIGN, keys: ['ArrowLeft', 'Shift+ArrowLeft'] },
+  { id: 'edit:nudgeRight', labelKey: 'canvas.actions.nudgeRight', modes: DESIGN, keys: ['ArrowRight', 'Shift+ArrowRight'] },
+  { id: 'edit:nudgeUp', labelKey: 'canvas.actions.nudgeUp', modes: DESIGN, keys: ['ArrowUp', 'Shift+ArrowUp'] },
+  { id: 'edit:nudgeDown', labelKey: 'canvas.actions.nudgeDown', modes: DESIGN, keys: ['ArrowDown', 'Shift+ArrowDown'] },
+  { id: 'view:fit', labelKey: 'canvas.actions.fit', modes: ALL, keys: ['F'], menu: {} },
+  { id: 'view:zoomIn', labelKey: 'canvas.actions.zoomIn', modes: ALL, keys: ['Mod+=', '=', 'Mod+Plus', 'Plus'], menu: {} },
+  { id: 'view:zoomOut', labelKey: 'canvas.actions.zoomOut', modes: ALL, keys: ['Mod+-', '-', 'Mod+_', '_'], menu: {} },
+  { id: 'view:zoomReset', labelKey: 'canvas.actions.zoomReset', modes: ALL, keys: ['Mod+0'] },
+  { id: 'view:autoLayout', labelKey: 'canvas.actions.autoLayout', modes: DESIGN, keys: ['Shift+L'], menu: { key: 'Mod+L' } },
+  { id: 'view:togglePalette', labelKey: 'commands.togglePalette', modes: ALL, menu: {} },
+  { id: 'view:toggleInspector', labelKey: 'commands.toggleInspector', modes: ALL, menu: {} },
+  { id: 'view:toggleDock', labelKey: 'commands.toggleDock', modes: ALL, menu: {} },
+  { id: 'help:shortcuts', labelKey: 'help.shortcuts', modes: ALL, keys: ['?'], menu: {} },
+  { id: 'help:about', labelKey: 'commands.about', modes: ALL, menu: {} },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof COMMAND_SPECS)[number]['id'];
+
+export const COMMANDS: readonly CommandId[] = COMMAND_SPECS.map((c) => c.id);
+
+const BY_ID = new Map<string, CommandSpec>(COMMAND_SPECS.map((c) => [c.id, c]));
+
+export function commandSpec(id: CommandId): CommandSpec;
+export function commandSpec(id: string): CommandSpec | undefined;
+export function commandSpec(id: string): CommandSpec | undefined {
+  return BY_ID.get(id);
+}
+
+export function isCommandId(id: string): id is CommandId {
+  return BY_ID.has(id);
+}
 
 /**
- * Commands that carry an argument are sent as `<id>:<arg>`: `file:openPath:<path>` (Open Recent)
- * and `example:<id>` (Open Example ›, the prefix renderer/files/session.ts already handles).
+ * Commands that carry an argument are sent as `<prefix><arg>`: `file:openPath:<path>` (Open
+ * Recent) and `example:<id>` (Open Example ›).
  */
 export const OPEN_PATH_PREFIX = 'file:openPath:';
 export const OPEN_EXAMPLE_PREFIX = 'example:';
 
-/**
- * Shortcuts shown in (and registered by) the Electron menu. The page sees each key first and the
- * menu acts only on keys the page did not handle (preventDefault), so the renderer may bind the
- * same keys. Keys marked `display` are only shown: the renderer handles them itself, so typing
- * them in a text field is never hijacked.
- */
-export const MENU_SHORTCUTS: ReadonlyArray<{ command: Command; accelerator: string; display?: true }> = [
-  { command: 'file:new', accelerator: 'CmdOrCtrl+N' },
-  { command: 'file:open', accelerator: 'CmdOrCtrl+O' },
-  { command: 'file:save', accelerator: 'CmdOrCtrl+S' },
-  { command: 'file:saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
-  { command: 'file:import', accelerator: 'CmdOrCtrl+I' },
-  { command: 'file:export', accelerator: 'CmdOrCtrl+E' },
-  { command: 'edit:undo', accelerator: 'CmdOrCtrl+Z' },
-  { command: 'edit:redo', accelerator: 'CmdOrCtrl+Shift+Z' },
-  { command: 'edit:cut', accelerator: 'CmdOrCtrl+X' },
-  { command: 'edit:copy', accelerator: 'CmdOrCtrl+C' },
-  { command: 'edit:paste', accelerator: 'CmdOrCtrl+V' },
-  { command: 'edit:duplicate', accelerator: 'CmdOrCtrl+D' },
-  { command: 'edit:delete', accelerator: 'Delete', display: true },
-  { command: 'edit:selectAll', accelerator: 'CmdOrCtrl+A' },
-  { command: 'view:zoomIn', accelerator: 'CmdOrCtrl+=' },
-  { command: 'view:zoomOut', accelerator: 'CmdOrCtrl+-' },
-  { command: 'view:fit', accelerator: 'F', display: true },
-  { command: 'view:autoLayout', accelerator: 'CmdOrCtrl+L' },
-];
 
-/** Redo's second shortcut (Windows habit), registered as a hidden menu item. */
-export const REDO_ALT_ACCELERATOR = 'CmdOrCtrl+Y';
+/** A key's parts: `Mod+Shift+Z` → modifiers Mod, Shift and key `Z`. */
+export function parseKey(key: string): { modifiers: string[]; key: string } {
+  const parts = key.split('+');
+  return { modifiers: parts.slice(0, -1), key: parts.at(-1)! };
+}
+
+/** Whether a key has a modifier other than Shift (the menu registers only those). */
+export function hasModifier(key: string): boolean {
+  return parseKey(key).modifiers.some((m) => m === 'Mod' || m === 'Alt');
+}
+
+/** The shortcut the native menu shows for a command, if it is in the menu and has one. */
+export function menuKey(spec: CommandSpec): string | undefined {
+  if (!spec.menu) return undefined;
+  return spec.menu.key ?? spec.keys?.find(hasModifier) ?? spec.keys?.[0];
+}
+
+/**
+ * Keys the native menu registers: its items' keys with a modifier, and the hidden ones. Single
+ * keys (Delete, F) are only shown, so typing them in a text field is never hijacked. The page
+ * sees each key first; in the desktop app it leaves these to the menu, or one press would act twice.
+ */
+export function menuRegisteredKeys(specs: readonly CommandSpec[] = COMMAND_SPECS): string[] {
+  return specs.flatMap((s) => {
+    const shown = menuKey(s);
+    return [...(shown && hasModifier(shown) ? [shown] : []), ...(s.menu?.hidden ?? [])];
+  });
+}
+
+/** An Electron accelerator for a key: `Mod+Shift+Z` → `CmdOrCtrl+Shift+Z`. */
+export function toAccelerator(key: string): string {
+  const { modifiers, key: k } = parseKey(key);
+  const mods = modifiers.map((m) => (m === 'Mod' ? 'CmdOrCtrl' : m));
+  return [...mods, k].join('+');
+}

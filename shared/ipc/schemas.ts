@@ -5,7 +5,9 @@
  * (unknown Kubernetes fields must survive the boundary).
  */
 import { z } from 'zod';
+import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
+import { simulationResultSchema, timelineFrameSchema } from './simulation';
 
 export const kubeObjectSchema = z.looseObject({
   apiVersion: z.string().min(1),
@@ -27,7 +29,7 @@ const clusterNode = z.looseObject({
   unschedulable: z.boolean().optional(),
 });
 
-export const designSchema = z.looseObject({
+const designShape = z.looseObject({
   formatVersion: z.number().int().positive(),
   name: z.string(),
   resources: z.array(z.looseObject({ id: z.string().min(1), object: kubeObjectSchema })),
@@ -35,7 +37,10 @@ export const designSchema = z.looseObject({
   cluster: z.looseObject({ nodes: z.array(clusterNode) }),
 });
 
-/** A scenario as the renderer sends it, already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message, not a JavaScript error from inside the simulator. */
+/** The shape above, typed as the Design it lets through untouched (deeper fields are shared/design's to check). */
+export const designSchema = designShape.transform((design) => design as unknown as Design);
+
+/** A scenario already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message naming the field, not a JavaScript error from inside the simulator. */
 const target = { kind: z.string().min(1), namespace: z.string(), name: z.string().min(1) };
 const line = { line: z.number().int().optional() };
 const scenarioStep = z.discriminatedUnion('action', [
@@ -60,6 +65,13 @@ const scenarioStep = z.discriminatedUnion('action', [
 ]);
 export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
 
+/** A scenario's YAML text (the worker parses and checks it) or a parsed scenario, checked here with its issues' field paths kept. */
+const scenarioRequest = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined || typeof v === 'string') return;
+  const checked = scenarioSchema.safeParse(v);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+});
+
 /** A filesystem path from the renderer: absolute-or-relative text, no NUL bytes, bounded. */
 const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
@@ -75,10 +87,14 @@ export function resultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
 }
 
-const openedDesign = z.object({ design: designSchema, path: z.string().optional(), warnings: z.array(z.string()) });
-const snapshot = z.object({ design: designSchema, path: path.optional() });
+export const openedDesignSchema = z.object({ design: designSchema, path: z.string().optional(), warnings: z.array(z.string()) });
+export const backupSnapshotSchema = z.object({ design: designSchema, path: path.optional() });
+export const takenBackupSchema = z.object({ design: designSchema, path: z.string().optional(), savedAt: z.string() });
+export const exportOptionsSchema = z.object({ mode: z.enum(['file', 'folder']), ids: z.array(z.string()).optional() });
+export const exampleInfoSchema = z.object({ id: z.string(), title: z.string(), description: z.string() });
+export const recentFileSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.string() });
 
-const problem = z.object({
+export const problemSchema = z.object({
   severity: z.enum(['error', 'warning']),
   rule: z.string(),
   objectKey: z.string(),
@@ -92,49 +108,46 @@ const problem = z.object({
 
 const runId = z.string().min(1).max(100);
 
+export const simulationRequestSchema = z.strictObject({
+  runId,
+  design: designSchema,
+  /** A parsed scenario object or the scenario file's YAML text. */
+  scenario: scenarioRequest.optional(),
+  seed: z.number().int().optional(),
+});
+/** A batch of consecutive timeline frames: `frames[i]` is frame number `start + i`. */
+export const simulationFramesSchema = z.object({ runId, start: z.number().int().nonnegative(), frames: z.array(timelineFrameSchema) });
+export const simulationSummarySchema = z.object({ runId, frameCount: z.number().int().nonnegative(), result: simulationResultSchema });
+
 /** Request and result schema of each invoke channel. */
 export const invokeSchemas = {
-  [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesign.optional() },
+  [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesignSchema.optional() },
   [INVOKE.saveDesign]: {
     request: z.strictObject({ design: designSchema, path: path.optional(), saveAs: z.boolean().optional() }),
     result: z.string().optional(),
   },
-  [INVOKE.validateDesign]: { request: z.strictObject({ design: designSchema }), result: z.array(problem) },
+  [INVOKE.validateDesign]: { request: z.strictObject({ design: designSchema }), result: z.array(problemSchema) },
   [INVOKE.importManifests]: {
     request: z.strictObject({ paths: z.array(path).max(10_000).optional(), folder: z.boolean().optional() }),
-    result: openedDesign.optional(),
+    result: openedDesignSchema.optional(),
   },
   [INVOKE.exportManifests]: {
-    request: z.strictObject({ design: designSchema, mode: z.enum(['file', 'folder']), ids: z.array(z.string()).optional() }),
+    request: z.strictObject({ design: designSchema, ...exportOptionsSchema.shape }),
     result: z.string().optional(),
   },
-  [INVOKE.listExamples]: {
-    request: z.strictObject({}),
-    result: z.array(z.object({ id: z.string(), title: z.string(), description: z.string() })),
-  },
-  [INVOKE.openExample]: { request: z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'example ids are lowercase words joined by dashes') }), result: openedDesign },
-  [INVOKE.listRecent]: {
-    request: z.strictObject({}),
-    result: z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() })),
-  },
-  [INVOKE.backup]: { request: z.strictObject({ snapshot: snapshot.optional() }), result: z.undefined() },
-  [INVOKE.takeBackup]: {
-    request: z.strictObject({}),
-    result: z.object({ design: designSchema, path: z.string().optional(), savedAt: z.string() }).optional(),
-  },
+  [INVOKE.listExamples]: { request: z.strictObject({}), result: z.array(exampleInfoSchema) },
+  [INVOKE.openExample]: { request: z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'example ids are lowercase words joined by dashes') }), result: openedDesignSchema },
+  [INVOKE.listRecent]: { request: z.strictObject({}), result: z.array(recentFileSchema) },
+  [INVOKE.backup]: { request: z.strictObject({ snapshot: backupSnapshotSchema.optional() }), result: z.undefined() },
+  [INVOKE.takeBackup]: { request: z.strictObject({}), result: takenBackupSchema.optional() },
   [INVOKE.settleBackup]: { request: z.strictObject({}), result: z.undefined() },
-  [INVOKE.runSimulation]: {
-    request: z.strictObject({ runId, design: designSchema, scenario: scenarioSchema.optional(), seed: z.number().int().optional() }),
-    result: z.object({ runId, frameCount: z.number().int().nonnegative(), result: z.unknown() }),
-  },
+  [INVOKE.runSimulation]: { request: simulationRequestSchema, result: simulationSummarySchema },
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
 } as const;
 
 export const sendSchemas = {
   [SEND.setDirty]: z.strictObject({ dirty: z.boolean(), title: z.string().max(1000) }),
 } as const;
-
-export const simulationFramesSchema = z.object({ runId, start: z.number().int().nonnegative(), frames: z.array(z.unknown()) });
 
 /**
  * Parse a payload for a channel. The error is one line naming the channel and the first few

@@ -45,7 +45,7 @@ export function podTemplate(name: string, spec: PodSpec): PodTemplateSpec {
   return { metadata: { labels: appLabels(name) }, spec };
 }
 
-/** Apply order ranks (issue 2): Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. */
+/** Apply order ranks: Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. */
 export const APPLY_ORDER = {
   Namespace: 0,
   StorageClass: 10,

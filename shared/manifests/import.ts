@@ -12,4 +12,3 @@ export function importAsDesign(loaded: readonly LoadedObject[], name: string): D
   return layoutDesign(design);
 }
 
-export { layoutDesign };

@@ -1,5 +1,5 @@
 /**
- * Dragging a connection writes the real field (DESIGN.md decision 2): a Service's selector, an
+ * Dragging a connection writes the real field (docs/design-format.md): a Service's selector, an
  * Ingress backend, a volume and its mount, envFrom, a claim's volumeName, a policy's podSelector
  * or peer, an HPA's scaleTargetRef. Inputs are never mutated: changed objects come back as clones.
  * Connecting twice changes nothing the second time.

@@ -1,5 +1,5 @@
 /**
- * How claims meet volumes (KUBERNETES.md "Storage", upstream pkg/controller/volume/persistentvolume):
+ * How claims meet volumes (upstream k8s.io/kubernetes/pkg/controller/volume/persistentvolume; docs/simulator.md "Storage"):
  * a PV fits a claim when it is free, big enough, of the same volumeMode and class, selected by the
  * claim's selector and offers every access mode asked for; pre-binding (volumeName / claimRef)
  * wins; among fits the fewest access modes, then the smallest capacity, is chosen. A claim no PV

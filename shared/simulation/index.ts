@@ -1,6 +1,6 @@
 /** The deterministic cluster simulator. See docs/scenarios.md for the scenario format. */
-export { simulate, Simulation, applyOrder } from './simulate';
-export { parseScenario, parseTarget, parseDuration, type ParsedScenario, type ScenarioError } from './scenario';
-export { formatPods, formatEvents, formatApplied, humanDuration } from './format';
-export { networkSnapshot } from './traffic';
+export { simulate } from './simulate';
+export { parseScenario, parseTarget, parseDuration } from './scenario';
+export { scenarioFromRequest } from './scenarioInput';
+export { formatPods, formatEvents, formatApplied } from './format';
 export type * from './types';

@@ -5,7 +5,6 @@
 import type { Container, Pod, PodSpec } from 'kubernetes-types/core/v1';
 import { addQuantities, formatQuantity, parseQuantity, quantityFromNano, type Quantity } from '../model/quantity';
 
-export type ResourceList = Record<string, string>;
 export type QuantityMap = Map<string, Quantity>;
 
 const ZERO_DEC: Quantity = quantityFromNano(0n, 'DecimalSI');

@@ -50,6 +50,3 @@ function dedupe(sorted: Problem[]): Problem[] {
   });
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}

@@ -3,7 +3,7 @@
  * browser build, in headless Chromium, driven with real mouse and wheel input. Prints the time to
  * open it and the frame times (intervals between animation frames, plus Konva's draw time per
  * frame) while panning, zooming, dragging one card and dragging 200 selected cards.
- * Budget (DESIGN.md): ≤ 16.7 ms a frame.
+ * Budget: ≤ 16.7 ms a frame.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';

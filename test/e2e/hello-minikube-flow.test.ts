@@ -1,5 +1,5 @@
 /**
- * The issue's "done when": a new user builds the hello-minikube design on an empty canvas with the
+ * The first-use path: a new user builds the hello-minikube design on an empty canvas with the
  * mouse (typing only names and values into the inspector), exports it, closes it and reopens it.
  */
 import { loadAll } from 'js-yaml';

@@ -37,4 +37,15 @@ describeBrowser('the browser build', () => {
     await app.open();
     expect(Math.round((await dock.boundingBox())!.height)).toBe(Math.round(after));
   });
+
+  it('? opens the keyboard shortcuts dialog, which lists every command with a key, and Escape closes it', async () => {
+    await app.page.locator('[data-testid="design-canvas"]').click({ position: { x: 300, y: 300 } });
+    await app.page.keyboard.press('?');
+    const dialog = app.page.locator('[data-testid="shortcuts-dialog"]');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    const text = (await dialog.textContent()) ?? '';
+    for (const label of ['Save', 'Undo', 'Duplicate', 'Nudge left', 'Zoom to 100%', 'Auto-layout', 'Keyboard shortcuts']) expect(text, label).toContain(label);
+    await app.page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+  });
 });

@@ -56,7 +56,7 @@ describeBrowser('simulations in the browser build run in a web worker', () => {
         let settled = false;
         let framesAfterSettle = 0;
         const started = performance.now();
-        const result = await api.runSimulation!({ runId, design: w.__kubeplan.store.getState().design as never, scenario }, (batch) => {
+        const result = await api.runSimulation({ runId, design: w.__kubeplan.store.getState().design as never, scenario }, (batch) => {
           if (settled) framesAfterSettle++;
           batches.push({ runId: batch.runId, start: batch.start, count: batch.frames.length, rafAt: rafTicks });
           frames.push(...batch.frames);

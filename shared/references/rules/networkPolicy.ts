@@ -1,6 +1,6 @@
 /**
  * NetworkPolicy → the pods it isolates (policy-target) and the pods its rules allow (policy-peer),
- * as the pod-running objects whose template labels match. KUBERNETES.md "NetworkPolicy": a
+ * as the pod-running objects whose template labels match. kubernetes.io "Network Policies": a
  * podSelector alone means pods of the policy's namespace; a namespaceSelector alone means all pods
  * of matching namespaces; both in one peer item means AND; separate items mean OR.
  */

@@ -8,8 +8,8 @@ import { cloneJson, type KubeObject } from '../../model/object';
 import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { podTemplateHash } from '../rng';
-import { eventKey, keyFor, nsOf, storeKey, type WatchEvent } from '../store';
-import { controllerRef, isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition, eventOwner } from './util';
+import { eventKey, nsOf, storeKey, type WatchEvent } from '../store';
+import { isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition, eventOwner } from './util';
 import { maxOf } from '../../model/arrays';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
@@ -280,9 +280,3 @@ export function rollbackTemplate(c: Cluster, d: KubeObject, toRevision?: number)
   if (template.metadata?.labels) delete template.metadata.labels[HASH];
   return { ok: true, object: { ...d, spec: { ...(d.spec as object), template } } };
 }
-
-export function deploymentKey(namespace: string, name: string): string {
-  return keyFor('Deployment', namespace, name);
-}
-
-export { controllerRef };

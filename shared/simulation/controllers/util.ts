@@ -6,7 +6,7 @@ import type { KubeObject } from '../../model/object';
 import type { ApiResponse } from '../apiserver';
 import type { Cluster } from '../cluster';
 import { sameJson } from '../rng';
-import { nsOf, storeKey, type WatchEvent } from '../store';
+import { nsOf, type WatchEvent } from '../store';
 
 export function controllerRef(o: KubeObject): OwnerReference | undefined {
   return (o.metadata.ownerReferences ?? []).find((r) => r.controller);
@@ -101,10 +101,6 @@ export function ownedPods(c: Cluster, owner: KubeObject): KubeObject[] {
 export function owned(c: Cluster, owner: KubeObject, kind: string): KubeObject[] {
   const uid = owner.metadata.uid ?? '';
   return c.store.dependents(uid).filter((o) => o.kind === kind && controllerRef(o)?.uid === uid);
-}
-
-export function fresh(c: Cluster, o: KubeObject): KubeObject | undefined {
-  return c.store.get(storeKey(o));
 }
 
 /** Exponential back-off per key (1 s doubling to 60 s): how controllers retry failed work. */

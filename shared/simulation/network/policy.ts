@@ -1,5 +1,5 @@
 /**
- * NetworkPolicy evaluation (networking.k8s.io/v1), following KUBERNETES.md rule by rule:
+ * NetworkPolicy evaluation (networking.k8s.io/v1), following kubernetes.io "Network Policies" rule by rule:
  * isolation per direction only by policies of the pod's own namespace; policyTypes defaulting;
  * additive, order-free allows; a connection needs the source's egress AND the destination's
  * ingress; peers AND within one item, OR across items; ipBlock with except; numeric, named and

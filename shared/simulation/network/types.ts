@@ -134,13 +134,13 @@ export interface NetworkOptions {
   ipBlockMatchesPods: boolean;
   /**
    * A pod talking to its own pod IP. kubernetes.io (Network Policies, "a pod cannot block access
-   * to itself") and network-policy-api PR #390 ("A Pod connecting to its own Pod IP is not subject
+   * to itself") and https://github.com/kubernetes-sigs/network-policy-api/pull/390 ("A Pod connecting to its own Pod IP is not subject
    * to" policy): `allowed` by default; `evaluated` applies the policies like any other pair.
    */
   podToSelf: 'allowed' | 'evaluated';
   /**
-   * A pod reaching itself through a Service (hairpin). CNIs differ (kubernetes/kubernetes#95879);
-   * network-policy-api PR #390 says such traffic is subject to policy, so `evaluated` by default.
+   * A pod reaching itself through a Service (hairpin). CNIs differ (https://github.com/kubernetes/kubernetes/issues/95879);
+   * network-policy-api pull 390 (above) says such traffic is subject to policy, so `evaluated` by default.
    */
   hairpinViaService: 'evaluated' | 'allowed';
   /**

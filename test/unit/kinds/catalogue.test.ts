@@ -37,7 +37,7 @@ const EXPECTED: Record<string, { apiVersion: string; resource: string; shortName
 const modules = allKindModules();
 
 describe('the kinds catalogue', () => {
-  it('holds the eighteen kinds of issue 2, each once', () => {
+  it('holds the eighteen kinds the palette offers, each once', () => {
     expect(modules.map((m) => m.kind).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

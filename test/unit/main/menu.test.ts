@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../shared/ipc/commands';
+import { COMMANDS, COMMAND_SPECS, commandSpec, hasModifier, menuKey, toAccelerator } from '../../../shared/ipc/commands';
+import { COMMAND_REGISTRY } from '../../../renderer/commands';
 import type { MenuOptions } from '../../../main/electron/menu';
 import { buildMenuTemplate, commandIds } from '../../../main/electron/menu';
 
@@ -99,6 +100,49 @@ describe('the native menu', () => {
   it('has Quit in File on Windows and Linux', () => {
     const file = build().template[0].submenu as MenuItemConstructorOptions[];
     expect(file.at(-1)).toMatchObject({ role: 'quit', label: 'Quit' });
+  });
+});
+
+/** Every menu item that sends a command, with the id its click sends. */
+function sendingItems(): Array<{ item: MenuItemConstructorOptions; sends: string }> {
+  const { template, sent } = build();
+  const out: Array<{ item: MenuItemConstructorOptions; sends: string }> = [];
+  const walk = (items: MenuItemConstructorOptions[]) => {
+    for (const item of items) {
+      if (Array.isArray(item.submenu)) walk(item.submenu);
+      else if (item.click && item.id) {
+        sent.length = 0;
+        click(item);
+        out.push({ item, sends: sent[0]! });
+      }
+    }
+  };
+  walk(template);
+  return out;
+}
+
+describe('the native menu and the renderer command registry agree', () => {
+  const items = sendingItems();
+  const registered = new Set<string>(COMMAND_REGISTRY.map((c) => c.id));
+
+  it('every menu item sends a command the renderer registry runs', () => {
+    expect(items.length).toBeGreaterThan(20);
+    for (const { item, sends } of items) expect(registered.has(sends), `${item.id} sends ${sends}`).toBe(true);
+  });
+
+  it('every menu item shows the key the command table declares, registered only when it has a modifier', () => {
+    for (const { item, sends } of items) {
+      const spec = commandSpec(sends)!;
+      const key = menuKey(spec);
+      if (item.visible === false) expect(spec.menu?.hidden?.map(toAccelerator), `${item.id}`).toContain(item.accelerator);
+      else expect(item.accelerator, `${item.id}`).toBe(key && toAccelerator(key));
+      expect(item.registerAccelerator === false, `${item.id}`).toBe(key !== undefined && !hasModifier(key) && item.visible !== false);
+    }
+  });
+
+  it('every command the table puts in the menu is there, and no other', () => {
+    const inMenu = new Set(items.map((i) => i.sends));
+    for (const spec of COMMAND_SPECS) expect(inMenu.has(spec.id), spec.id).toBe('menu' in spec);
   });
 });
 

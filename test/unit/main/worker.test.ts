@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHeavyWork } from '../../../main/core/workerClient';
 import { deployment, design } from './fixtures/fakeEngine';
+import { emptyResult } from './fixtures/simulationResult';
 
 // The real protocol and client, with a worker thread running the fake engine through tsx.
 const work = createHeavyWork(join(import.meta.dirname, 'fixtures', 'fakeWorker.mjs'));
@@ -40,9 +41,9 @@ describe('the heavy-work worker', () => {
     const ticks: number[] = [];
     const result = await work.simulate({ design: design('x'), scenario: { ticks: 200 }, seed: 3 }, (start, frames) => {
       starts.push(start);
-      ticks.push(...frames.map((f) => (f as { tick: number }).tick));
+      ticks.push(...frames.map((f) => f.time));
     });
-    expect(result).toEqual({ ok: true, value: { frameCount: 200, result: { events: ['seed 3'] } } });
+    expect(result).toEqual({ ok: true, value: { frameCount: 200, result: emptyResult(3) } });
     expect(starts).toEqual([0, 64, 128, 192]);
     expect(ticks).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalQuantity, compareQuantities, milliValue, parseQuantity, unitValue } from '../../../shared/model/quantity';
 
-// Cases from apimachinery pkg/api/resource/quantity_test.go and KUBERNETES.md.
+// Cases from apimachinery pkg/api/resource/quantity_test.go and kubernetes.io "Resource Management for Pods and Containers".
 describe('quantities keep their family and print canonically, as upstream does', () => {
   it.each([
     ['1.5', '1500m'], ['0.5', '500m'], ['1.5Gi', '1536Mi'], ['1024Mi', '1Gi'], ['1000M', '1G'],

@@ -3,6 +3,7 @@ import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } f
 import type { FramesSink } from '../../../renderer/api/simulation';
 import { workerApi } from '../../../renderer/api/worker';
 import { createSimulationClient, type SimulationConnection } from '../../../renderer/api/workerClient';
+import { emptyResult, frame } from '../main/fixtures/simulationResult';
 import { scalingScenario, shopDesign } from './shop';
 
 const design = shopDesign();
@@ -74,9 +75,9 @@ describe('the page side of a browser simulation', () => {
     const delivered: number[] = [];
     const client = createSimulationClient(() =>
       scripted(async (request, onFrames) => {
-        await onFrames({ runId: request.runId, start: 0, frames: [1, 2] });
-        await onFrames({ runId: request.runId, start: 3, frames: [4] });
-        return { ok: true, value: { runId: request.runId, frameCount: 4, result: {} } };
+        await onFrames({ runId: request.runId, start: 0, frames: [frame(1), frame(2)] });
+        await onFrames({ runId: request.runId, start: 3, frames: [frame(4)] });
+        return { ok: true, value: { runId: request.runId, frameCount: 4, result: emptyResult() } };
       }),
     );
     const result = await client.run({ runId: 'gap', design }, (b) => void delivered.push(b.start));
@@ -85,7 +86,7 @@ describe('the page side of a browser simulation', () => {
   });
 
   it('fails the run when the summary counts frames that never arrived', async () => {
-    const client = createSimulationClient(() => scripted(async (request) => ({ ok: true, value: { runId: request.runId, frameCount: 5, result: {} } })));
+    const client = createSimulationClient(() => scripted(async (request) => ({ ok: true, value: { runId: request.runId, frameCount: 5, result: emptyResult() } })));
     expect(await client.run({ runId: 'short', design }, () => undefined)).toEqual({ ok: false, error: { message: 'simulation short: 5 frames reported, 0 delivered', code: 'worker' } });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulationFrames } from '../../../shared/ipc/api';
-import { simulate, type PodSummary, type SimulationResult } from '../../../shared/simulation';
+import { parseScenario, simulate } from '../../../shared/simulation';
 import { designObjects } from '../../../shared/design';
-import { FRAME_BATCH, toScenario } from '../../../renderer/api/simulation';
+import { FRAME_BATCH } from '../../../renderer/api/simulation';
 import { workerApi } from '../../../renderer/api/worker';
 import { scalingScenario, shopDesign } from './shop';
 
@@ -25,7 +25,9 @@ describe('the browser worker runs simulations', () => {
     }
     expect(result.value.frameCount).toBe(next);
     // The same frames, in the same order, as the simulator produced them in-process.
-    const direct = simulate({ objects: designObjects(design), cluster: design.cluster, scenario: toScenario(scalingScenario()) });
+    const parsed = parseScenario(scalingScenario(), 'scenario');
+    if (!('scenario' in parsed)) throw new Error(parsed.error.message);
+    const direct = simulate({ objects: designObjects(design), cluster: design.cluster, scenario: parsed.scenario });
     expect(batches.flatMap((b) => b.frames)).toEqual(direct.timeline);
   });
 
@@ -33,10 +35,10 @@ describe('the browser worker runs simulations', () => {
     const result = await workerApi.runSimulation({ runId: 'r2', design }, () => undefined);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const rest = result.value.result as Omit<SimulationResult, 'timeline'>;
+    const rest = result.value.result;
     expect(rest).not.toHaveProperty('timeline');
     expect(rest.steady).toBe(true);
-    const pods = rest.pods.filter((p: PodSummary) => p.namespace === 'shop');
+    const pods = rest.pods.filter((p) => p.namespace === 'shop');
     expect(pods.length).toBeGreaterThan(0);
     for (const p of pods) {
       expect(p.phase).toBe('Running');
@@ -101,6 +103,6 @@ describe('the browser worker runs simulations', () => {
 
   it('reports a scenario that is not a mapping with steps', async () => {
     const result = await workerApi.runSimulation({ runId: 'bad2', design, scenario: 42 }, () => undefined);
-    expect(result).toEqual({ ok: false, error: { message: 'a scenario is a mapping with a "steps" list', file: 'scenario', code: 'scenario' } });
+    expect(result).toEqual({ ok: false, error: { message: 'scenario: a scenario is a mapping with a "steps" list', file: 'scenario', code: 'scenario' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuOwnsKey } from '../../../renderer/files/menuKeys';
+import { menuOwnsKey } from '../../../renderer/commands/keys';
 
 const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({ key: k, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, shiftKey: !!mods.shift, altKey: !!mods.alt });
 

@@ -1,0 +1,98 @@
+/**
+ * The command registry: every command of the shared table (shared/ipc/commands.ts) with what it
+ * does here. The native menu, toolbar, keys and the shortcuts dialog all read this one list.
+ * `perform` returns the change and `execute` (./execute.ts) applies it, so history is captured in
+ * one place. A command missing here fails the type-check (the record is keyed by every id).
+ */
+import i18next from 'i18next';
+import { COMMAND_SPECS, type CommandId } from '../../shared/ipc/commands';
+import { fitToContent, currentViewport, view, zoomBy } from '../canvas/view';
+import { exportManifests, importManifests, newDesign, openDesign, saveDesign } from '../files/actions';
+import { notify } from '../files/notices';
+import { openShortcuts, togglePanel } from '../files/panels';
+import {
+  autoLayoutChange, canRedo, canUndo, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
+  setViewport, undo, type KubeplanState,
+} from '../store';
+import type { KeyLike } from './keys';
+import type { Command, CommandBehaviour } from './types';
+
+/** How far the arrow keys move the selection (world units); Shift moves ten times as far. */
+export const NUDGE = 1;
+
+const hasSelection = (s: KubeplanState) => s.selection.length > 0;
+
+function nudge(dx: number, dy: number): CommandBehaviour {
+  const step = (e?: KeyLike) => (e?.shiftKey ? NUDGE * 10 : NUDGE);
+  return { enabled: hasSelection, perform: (s, e) => moveChange(s.design, s.selection, dx * step(e), dy * step(e)) };
+}
+
+/** Whether the user last pressed the pointer on the canvas, palette or toolbar (not on the YAML, inspector…). */
+let workingOnCanvas = true;
+
+/** Remember where the user last pressed, so Ctrl+A in the YAML tab selects text, not resources. */
+export function trackPointer(e: PointerEvent): void {
+  const el = e.target as Element | null;
+  workingOnCanvas = !el || typeof el.closest !== 'function' || el.closest('.design-canvas, .palette, .toolbar') !== null || el === document.body;
+}
+
+function hasTextSelection(): boolean {
+  return typeof window !== 'undefined' && typeof window.getSelection === 'function' && (window.getSelection()?.toString() ?? '') !== '';
+}
+
+const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
+  'file:new': { perform: () => newDesign() },
+  'file:open': { perform: () => openDesign(), whileTyping: true },
+  'file:save': { perform: () => saveDesign(false), whileTyping: true },
+  'file:saveAs': { perform: () => saveDesign(true), whileTyping: true },
+  'file:import': { perform: () => importManifests(false), whileTyping: true },
+  'file:importFolder': { perform: () => importManifests(true) },
+  'file:export': { perform: () => exportManifests('file'), whileTyping: true },
+  'file:exportFolder': { perform: () => exportManifests('folder') },
+  // Undo and redo move through history rather than adding to it.
+  'edit:undo': { enabled: () => canUndo(), perform: () => undo() },
+  'edit:redo': { enabled: () => canRedo(), perform: () => redo() },
+  'edit:cut': {
+    enabled: hasSelection,
+    perform: (s) => ({ ...copyChange(s.design, s.selection), ...deleteChange(s, s.selection) }),
+  },
+  'edit:copy': { enabled: hasSelection, perform: (s) => copyChange(s.design, s.selection), keyApplies: () => !hasTextSelection() },
+  'edit:paste': { enabled: (s) => s.clipboard.length > 0, perform: (s) => pasteChange(s) },
+  'edit:duplicate': { enabled: hasSelection, perform: (s) => duplicateChange(s.design, s.selection) },
+  'edit:delete': { enabled: hasSelection, perform: (s) => deleteChange(s, s.selection) },
+  'edit:selectAll': { perform: (s) => ({ selection: s.design.resources.map((r) => r.id) }), keyApplies: () => workingOnCanvas },
+  'edit:nudgeLeft': nudge(-1, 0),
+  'edit:nudgeRight': nudge(1, 0),
+  'edit:nudgeUp': nudge(0, -1),
+  'edit:nudgeDown': nudge(0, 1),
+  'view:fit': { perform: () => fitToContent() },
+  'view:zoomIn': { perform: () => zoomBy(1.25) },
+  'view:zoomOut': { perform: () => zoomBy(0.8) },
+  'view:zoomReset': {
+    perform: () => {
+      const v = currentViewport();
+      const cx = view.width / 2;
+      const cy = view.height / 2;
+      setViewport({ scale: 1, x: cx - ((cx - v.x) / v.scale), y: cy - ((cy - v.y) / v.scale) });
+    },
+  },
+  'view:autoLayout': { perform: (s) => autoLayoutChange(s.design) },
+  'view:togglePalette': { perform: () => togglePanel('palette') },
+  'view:toggleInspector': { perform: () => togglePanel('inspector') },
+  'view:toggleDock': { perform: () => togglePanel('dock') },
+  'help:shortcuts': { perform: () => openShortcuts() },
+  'help:about': { perform: () => void notify({ tone: 'info', text: i18next.t('help.about') }) },
+};
+
+/** Every command, in the table's order (the order the shortcuts dialog lists them in). */
+export const COMMAND_REGISTRY: readonly Command[] = COMMAND_SPECS.map((spec) => ({ ...spec, ...BEHAVIOUR[spec.id] }));
+
+const BY_ID = new Map<string, Command>(COMMAND_REGISTRY.map((c) => [c.id, c]));
+
+export function getCommand(id: CommandId): Command {
+  return BY_ID.get(id)!;
+}
+
+export function findCommand(id: string): Command | undefined {
+  return BY_ID.get(id);
+}

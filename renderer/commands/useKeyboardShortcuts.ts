@@ -1,0 +1,18 @@
+/** Install the window's key handler (commands by key) and the pointer tracking it needs. */
+import { useEffect } from 'react';
+import { kubeplanApi } from '../api';
+import { handleShortcut } from './execute';
+import { trackPointer } from './registry';
+
+export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const nativeMenu = kubeplanApi().platform === 'electron';
+    const onKey = (e: KeyboardEvent) => void handleShortcut(e, nativeMenu);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', trackPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', trackPointer, true);
+    };
+  }, []);
+}
