@@ -7,15 +7,14 @@ import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
 import { commandHelp } from '../help';
 import type { CliCommand } from '../main';
+import { getKindInfo, kindAliases } from '../../shared/kinds/registry';
 import { loadInputs } from '../../main/core/inputs';
 import { loadSnapshot, NETWORK_OPTION_FLAGS, networkOptions, type LoadInputs } from './connectivity';
 
 const USAGE = commandHelp('explain');
 
-const KINDS: Record<string, string> = {
-  deployment: 'Deployment', deploy: 'Deployment', statefulset: 'StatefulSet', sts: 'StatefulSet', daemonset: 'DaemonSet', ds: 'DaemonSet',
-  replicaset: 'ReplicaSet', rs: 'ReplicaSet', job: 'Job', cronjob: 'CronJob', cj: 'CronJob', replicationcontroller: 'ReplicationController',
-};
+/** The names kubectl accepts for the kinds that own pods (`deploy`, `rs`…); a Pod is named by `pod/`. */
+const KINDS = new Map([...kindAliases()].filter(([, kind]) => kind !== 'Pod' && (getKindInfo(kind)?.podTemplatePath !== undefined || getKindInfo(kind)?.scalable)));
 
 export function parseSource(text: string): RequestSource | string {
   if (text === 'external') return { kind: 'external' };
@@ -26,7 +25,7 @@ export function parseSource(text: string): RequestSource | string {
   if (parts.length === 3) {
     const kind = parts[1].toLowerCase();
     if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
-    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+    if (KINDS.has(kind)) return { kind: 'workload', namespace: parts[0], name: `${KINDS.get(kind)}/${parts[2]}` };
   }
   return `--from "${text}" is not external[:IP], <ns>/<workload>, <ns>/<kind>/<name> or node/<name>`;
 }
@@ -49,7 +48,7 @@ export function parseTarget(text: string, snapshot: NetworkSnapshot): RequestTar
     const kind = parts[1].toLowerCase();
     if (kind === 'service' || kind === 'svc') return { kind: 'service', namespace: parts[0], name: parts[2] };
     if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
-    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+    if (KINDS.has(kind)) return { kind: 'workload', namespace: parts[0], name: `${KINDS.get(kind)}/${parts[2]}` };
   }
   return `--to "${text}" is not http://host/path, <ns>/<name>, <ns>/<kind>/<name>, <IP>:<port> or <node>:<port>`;
 }

@@ -12,7 +12,7 @@ import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex } from '../model/objectIndex';
+import type { ObjectIndex } from '../kinds/objectIndex';
 import { parseQuantity } from '../model/quantity';
 import { selectorMatches } from '../model/selector';
 import { findObject, items, labelSelector, nameOf, rec, sourceNamespace, str, strings, type ProblemSpec } from './lookup';

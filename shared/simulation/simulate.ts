@@ -5,6 +5,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
+import { resourceOf } from '../kinds/registry';
+import { simulationApplyRank, sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
 import { DeploymentController, rollbackTemplate } from './controllers/deployment';
@@ -23,16 +25,6 @@ import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
 import { pushAll } from '../model/arrays';
 
-/** kubectl applies in the order given; we sort by kind so a namespace exists before its contents. */
-const APPLY_ORDER = ['Namespace', 'StorageClass', 'PriorityClass', 'PersistentVolume', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'Service', 'Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler'];
-
-export function applyOrder(objects: KubeObject[]): KubeObject[] {
-  const rank = (k: string) => {
-    const i = APPLY_ORDER.indexOf(k);
-    return i < 0 ? APPLY_ORDER.length : i;
-  };
-  return objects.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.kind) - rank(b.o.kind) || a.i - b.i).map((x) => x.o);
-}
 
 export class Simulation {
   readonly cluster: Cluster;
@@ -82,7 +74,8 @@ export class Simulation {
 
   apply(objects: KubeObject[]): void {
     const c = this.cluster;
-    for (const o of applyOrder(objects)) {
+    // kubectl applies in the order given; we sort by kind (the kind modules' apply order) so a namespace exists before its contents.
+    for (const o of sortForApply(objects, simulationApplyRank)) {
       // The API server's apply clones the object itself: no second copy here.
       const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
       const namespace = nsOf(o);
@@ -257,8 +250,7 @@ function tickPodStatus(p: KubeObject): string {
 }
 
 function notFound(kind: string, name: string): string {
-  const resource = kind === 'Deployment' ? 'deployments.apps' : `${kind.toLowerCase()}s`;
-  return `Error from server (NotFound): ${resource} "${name}" not found`;
+  return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
 }
 
 /** Run a simulation to the end: inputs applied at t=0, then the scenario's steps, then to steady state. */

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign } from '../../../shared/design';
-import { exportManifests, importAsDesign, parseManifests } from '../../../shared/manifests';
+import { importAsDesign } from '../../../shared/design/import';
+import { exportManifests, parseManifests } from '../../../shared/manifests';
 import { validateObjects } from '../../../shared/validation';
 
 const odd = fc.oneof(
