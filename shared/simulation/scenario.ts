@@ -6,6 +6,7 @@ import { load } from 'js-yaml';
 import { kindAliases } from '../kinds/registry';
 import { parseManifests } from '../manifests';
 import { MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
+import { prototypeKeyMessage, prototypeKeyPath } from '../model/keys';
 import { isPlainObject } from '../model/object';
 import { formatSeconds, SIMULATION_LIMITS } from './limits';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';
@@ -175,6 +176,8 @@ export function parseScenario(text: string, file: string): ParsedScenario {
     const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
     return { error: { file, ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}), message: reason } };
   }
+  const reserved = prototypeKeyPath(doc);
+  if (reserved) return { error: { file, line: 1, message: prototypeKeyMessage(reserved) } };
   if (!isPlainObject(doc) || !Array.isArray(doc.steps)) return { error: { file, line: 1, message: 'a scenario is a mapping with a "steps" list' } };
   const lines = stepLines(text);
   // Flow-style lists (`steps: [...]`) have no line per step: point at the `steps:` line instead.

@@ -25,6 +25,7 @@ import { clusterProblems, SimulationLimitError } from './limits';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
+import { pushAll } from '../model/arrays';
 
 
 export class Simulation {
@@ -208,8 +209,8 @@ export class Simulation {
     if (messages.length || pods.length || events.length) {
       const last = this.timeline.at(-1);
       if (last && last.time === c.now) {
-        last.messages.push(...messages);
-        last.pods.push(...pods);
+        pushAll(last.messages, messages);
+        pushAll(last.pods, pods);
         last.events = [...new Set([...last.events, ...events])].sort((a, b) => a - b);
       } else this.timeline.push({ time: c.now, messages, events, pods });
       const state = tickState(c);

@@ -4,7 +4,7 @@
  */
 import type { Container, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
-import { isQuantity } from '../../model/quantity';
+import { quantityProblem, quoteValue } from '../../model/quantity';
 import { resourceOf } from '../../kinds/registry';
 import type { Cluster } from '../cluster';
 import { nsOf } from '../store';
@@ -67,7 +67,8 @@ function quantities(o: KubeObject): [string, unknown][] {
 /** Field validation of quantities (the API server rejects what it cannot decode). */
 function invalidQuantity(o: KubeObject): string | null {
   for (const [path, v] of quantities(o)) {
-    if (!isQuantity(v)) return `${o.kind} "${o.metadata.name}" is invalid: ${path}: Invalid value: "${String(v)}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+    const problem = quantityProblem(v);
+    if (problem) return `${o.kind} "${o.metadata.name}" is invalid: ${path}: Invalid value: ${quoteValue(v)}: ${problem}`;
   }
   return null;
 }
