@@ -6,7 +6,9 @@
 import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
-import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, type NetworkOptions } from '../../shared/simulation/network';
+import { networkInputProblems } from '../../shared/simulation/inputProblems';
+import { SimulationLimitError } from '../../shared/simulation/limits';
+import { connectivityLines, writeConnectivity, type NetworkOptions } from '../../shared/simulation/network';
 import { steadyNetworkSnapshot, type SteadyNetwork } from '../../shared/simulation/session/network';
 import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
@@ -50,7 +52,19 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     return undefined;
   }
-  return steadyNetworkSnapshot(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+  const problems = networkInputProblems(loaded.objects.map((o) => o.object), loaded.design?.cluster);
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`kubeplan ${command}: ${paths[0]}: ${p}\n`);
+    return undefined;
+  }
+  try {
+    return steadyNetworkSnapshot(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+  } catch (err) {
+    // The design runs on the simulator first: a run that reaches one of its limits says which.
+    if (!(err instanceof SimulationLimitError)) throw err;
+    io.stderr(`kubeplan ${command}: ${paths[0]}: ${err.message}\n`);
+    return undefined;
+  }
 }
 
 const USAGE = commandHelp('connectivity');
@@ -99,8 +113,8 @@ export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCom
       if (!snapshot) return 2;
       const unplaced = unplacedPods(snapshot);
       if (unplaced) io.stderr(`kubeplan connectivity: pods that fit no node have no connections: ${unplaced} (\`kubeplan simulate\` shows the FailedScheduling reasons)\n`);
-      const lines = computeConnectivity(snapshot, options);
-      io.stdout(format === 'json' ? formatConnectivityJson(lines) : formatConnectivityTxt(lines));
+      // Streamed: at 100,000 pods the list does not fit one string.
+      writeConnectivity(connectivityLines(snapshot, options), format, io.stdout);
       return 0;
     },
   };

@@ -50,6 +50,7 @@ const frameCause = z.discriminatedUnion('type', [
   z.object({ type: z.literal('apply') }),
   z.object({ type: z.literal('step'), step: count, action: z.string(), error: z.string().optional() }),
   z.object({ type: z.literal('tick') }),
+  z.object({ type: z.literal('stopped'), message: z.string() }),
 ]);
 
 /** An event with its index in the session's event log. */

@@ -13,7 +13,9 @@ export type FrameCause =
   | { type: 'boot' }
   | { type: 'apply' }
   | { type: 'step'; step: number; action: string; error?: string }
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** The run reached one of the simulator's limits (shared/simulation/limits.ts) and ends here. */
+  | { type: 'stopped'; message: string };
 
 export interface SessionFrame {
   /** Index in the session's frame list. */

@@ -14,7 +14,10 @@ export type SessionRun = ReturnType<typeof simulate> & { sessionFrames: SessionF
 export function simulateSession(input: SimulationInput): SessionRun {
   const session = new SimulationSession({ ...input, options: { record: true, ...input.options } });
   session.runToEnd();
-  return { ...session.result(), stepErrors: session.stepErrors, sessionFrames: [...session.frames] };
+  const result = session.result();
+  // The same keys in the same order as simulate(), so both serialise byte for byte.
+  if (session.stopped) return { ...result, stopped: session.stopped, stepErrors: session.stepErrors, sessionFrames: [...session.frames] };
+  return { ...result, stepErrors: session.stepErrors, sessionFrames: [...session.frames] };
 }
 
 export interface FrameBatch {

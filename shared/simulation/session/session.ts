@@ -7,6 +7,7 @@
  */
 import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
+import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
 import { Simulation } from '../simulate';
 import { eventKey, type WatchEvent } from '../store';
 import type { ScenarioStep, SimulationInput, SimulationResult } from '../types';
@@ -52,6 +53,10 @@ export class SimulationSession {
   private nextStep = 0;
   private phase: Phase = { kind: 'actions' };
   private steady = false;
+  /** Set when the run reached a simulator limit; what `simulate()` reports as `stopped`. */
+  stopped: SimulationStop | undefined;
+  /** What the run was doing, for a limit's message: `the inputs`, `scenario step 3 (line 9)`… */
+  private at = 'the inputs';
   /** Per event index, its count and lastTime when last sent, so a frame carries only real changes. */
   private readonly sentEvents: { count: number; lastTime: number; message: string }[] = [];
 
@@ -59,6 +64,8 @@ export class SimulationSession {
     private readonly input: SimulationInput,
     options: SessionOptions = {},
   ) {
+    const problems = clusterProblems(input.cluster);
+    if (problems.length) throw new Error(problems.join('; '));
     // The session's frames replace the per-tick state and timeline; record them only when asked.
     this.simulation = new Simulation({ ...input, options: { record: false, ...input.options } });
     this.cluster = this.simulation.cluster;
@@ -96,6 +103,20 @@ export class SimulationSession {
    * once the cluster is steady after the last step (then `done`).
    */
   step(limit = Infinity): SessionFrame | undefined {
+    if (this.phase.kind === 'done') return undefined;
+    try {
+      return this.next(limit);
+    } catch (err) {
+      if (!(err instanceof SimulationLimitError)) throw err;
+      // As simulate(): what happened up to the limit stays; the run ends here.
+      this.simulation.tick();
+      this.stopped = { limit: err.limit, object: err.object, time: this.cluster.now, message: `${this.at}: ${err.message}` };
+      this.phase = { kind: 'done' };
+      return this.frame({ type: 'stopped', message: this.stopped.message });
+    }
+  }
+
+  private next(limit: number): SessionFrame | undefined {
     const c = this.cluster;
     const sim = this.simulation;
     for (;;) {
@@ -109,12 +130,14 @@ export class SimulationSession {
           return this.frame({ type: 'apply' });
         }
         if (this.nextStep >= this.steps.length) {
+          this.at = 'the run to steady state';
           this.enterWait({ kind: 'final', limit: 0 });
           continue;
         }
         const i = this.nextStep++;
         const step = this.steps[i];
         sim.step = i + 1;
+        this.at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;
         if (step.action === 'wait') {
           this.enterWait(step.steady ? { kind: 'steady', limit: 0 } : { kind: 'wait', until: c.now + (step.seconds ?? 0) });
           continue;
@@ -141,7 +164,7 @@ export class SimulationSession {
       }
       if (next.time > limit) return undefined;
       c.now = next.time;
-      while (c.timers.peek()?.time === c.now) c.timers.pop()?.run();
+      c.fireDue();
       c.drain();
       // The frame first: without recording, tick() forgets which events were touched.
       const frame = this.frame({ type: 'tick' });
@@ -188,13 +211,19 @@ export class SimulationSession {
     return this.cluster.store.list(kind);
   }
 
+  /** Start a wait as Cluster.runUntil / runToSteady start: the time limit first, then drain and tick. */
   private enterWait(phase: Phase): void {
     const c = this.cluster;
+    const max = c.options.limits.simulatedSeconds;
+    if (phase.kind === 'wait' && !(phase.until <= max)) {
+      throw new SimulationLimitError('simulatedSeconds', 'scenario', `waiting until t=${Number.isFinite(phase.until) ? formatSeconds(Math.ceil(phase.until)) : String(phase.until)} goes past the ${formatSeconds(max)} of simulated time one run may cover; stopped at t=${c.now}s`);
+    }
     c.drain();
     this.simulation.tick();
-    if (phase.kind === 'steady' || phase.kind === 'final') phase.limit = c.now + c.options.steadyTimeoutSeconds;
+    if (phase.kind === 'steady' || phase.kind === 'final') phase.limit = Math.min(c.now + c.options.steadyTimeoutSeconds, max);
     this.phase = phase;
   }
+
 
   private setRecord(o: KubeObject): void {
     const r = toRecord(this.cluster, o);

@@ -15,6 +15,7 @@ import { parseManifests } from '../../../../shared/manifests';
 import type { KubeObject } from '../../../../shared/model/object';
 import { parseScenario, simulate } from '../../../../shared/simulation';
 import { frameBatches, simulateSession, type SessionFrame } from '../../../../shared/simulation/session';
+import { container, deployment, nodes, ns } from '../helpers';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'scenarios');
 
@@ -35,6 +36,15 @@ describe('one engine for simulate and both hosts', () => {
     const { sessionFrames, ...result } = simulateSession(input);
     expect(JSON.stringify(result)).toBe(JSON.stringify(simulate(input)));
     expect(sessionFrames.length).toBeGreaterThan(2);
+  });
+
+  it('a run that reaches a simulator limit stops where simulate() stops, with the same message, in a last "stopped" frame', () => {
+    const input = { objects: [ns('a'), deployment('w', 'a', 400, [container('c')])], cluster: nodes(1), seed: 1, options: { limits: { pendingPodsBeyondCapacity: 5 } } };
+    const whole = simulate(input);
+    const { sessionFrames, ...result } = simulateSession(input);
+    expect(whole.stopped?.message).toContain('asks for far more pods than the cluster can hold');
+    expect(JSON.stringify(result)).toBe(JSON.stringify(whole));
+    expect(sessionFrames.at(-1)?.cause).toEqual({ type: 'stopped', message: whole.stopped?.message });
   });
 
   it('batches keep both frame lists in order and the timeline start without gaps', () => {
