@@ -44,7 +44,12 @@ export function fieldError(o: KubeObject): string | null {
     }
   }
   for (const [path, containers] of containerLists(o)) {
-    containers.forEach((ct, i) => {
+    // A list of another type does not decode upstream (the Go struct field is []v1.Container).
+    if (!Array.isArray(containers)) {
+      errors.push(`${path}: Invalid value: ${JSON.stringify(containers)}: must be of type array`);
+      continue;
+    }
+    (containers as Container[]).forEach((ct, i) => {
       for (const part of ['requests', 'limits'] as const) {
         for (const [name, v] of Object.entries(ct?.resources?.[part] ?? {})) {
           // core/validation ValidateResourceQuantityValue.
@@ -59,8 +64,8 @@ export function fieldError(o: KubeObject): string | null {
   return `${o.kind} "${o.metadata.name}" is invalid: ${detail}`;
 }
 
-/** The container lists of a pod or of a workload's pod template, with their field paths. */
-function containerLists(o: KubeObject): [string, Container[]][] {
+/** The container lists of a pod or of a workload's pod template, with their field paths (as given: maybe not lists). */
+function containerLists(o: KubeObject): [string, unknown][] {
   const spec = o.spec as Record<string, unknown> | undefined;
   if (!spec) return [];
   let podSpec: Record<string, unknown> | undefined;
@@ -74,10 +79,10 @@ function containerLists(o: KubeObject): [string, Container[]][] {
     prefix = 'spec.template.spec';
   }
   if (!podSpec) return [];
-  const out: [string, Container[]][] = [];
+  const out: [string, unknown][] = [];
   for (const field of ['initContainers', 'containers']) {
     const list = podSpec[field];
-    if (Array.isArray(list)) out.push([`${prefix}.${field}`, list as Container[]]);
+    if (list !== undefined && list !== null) out.push([`${prefix}.${field}`, list]);
   }
   return out;
 }
