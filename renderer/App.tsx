@@ -32,8 +32,8 @@ export function App() {
   const presenting = usePresenter((s) => s.on);
   const zoom = useUiZoom((s) => s.zoom);
   const panels = presenting ? { palette: false, inspector: false, dock: false } : shown;
-  // Panels are zoomed with CSS (shell.css); their grid columns grow with them.
-  const columns = `${panels.palette ? `${232 * zoom}px ` : ''}minmax(0, 1fr)${panels.inspector ? ` ${312 * zoom}px` : ''}`;
+  // Panels are zoomed with CSS (shell.css); their columns grow with them, but leave the canvas room.
+  const columns = `${panels.palette ? `min(${232 * zoom}px, 26vw) ` : ''}minmax(0, 1fr)${panels.inspector ? ` min(${312 * zoom}px, 34vw)` : ''}`;
   return (
     <div className={`app${presenting ? ' presenting' : ''}`} data-testid="workspace" style={{ '--ui-zoom': zoom } as CSSProperties}>
       {!presenting && <Toolbar />}

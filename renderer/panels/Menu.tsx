@@ -35,7 +35,7 @@ export function Menu({ label, items, testId, align = 'left', title, className = 
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    list.current && moveFocus(list.current, 'Home');
+    if (list.current) moveFocus(list.current, 'Home');
     const close = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };

@@ -7,6 +7,9 @@
 export const COLLAPSE_ORDER = ['help', 'view', 'history', 'examples', 'uiZoom', 'file', 'language', 'presenter'] as const;
 export type ToolbarGroupId = (typeof COLLAPSE_ORDER)[number];
 
+/** Groups in the order they drop their text labels (New, Open, Save keep theirs longest). */
+export const LABEL_ORDER: readonly ToolbarGroupId[] = ['presenter', 'view', 'examples', 'language', 'file'];
+
 /** The groups in the order the toolbar shows them (and the "⋯" menu lists them). */
 export const TOOLBAR_ORDER: readonly ToolbarGroupId[] = ['file', 'history', 'view', 'help', 'examples', 'uiZoom', 'language', 'presenter'];
 
@@ -19,7 +22,7 @@ export interface MeasuredGroup {
 }
 
 export interface ToolbarPlan {
-  /** Groups whose buttons show icons only, in COLLAPSE_ORDER. */
+  /** Groups whose buttons show icons only, in LABEL_ORDER. */
   compact: ToolbarGroupId[];
   /** Groups shown in the "⋯" menu instead of the toolbar, in COLLAPSE_ORDER. */
   collapsed: ToolbarGroupId[];
@@ -29,22 +32,23 @@ export const FULL_TOOLBAR: ToolbarPlan = { compact: [], collapsed: [] };
 
 /**
  * The plan for `available` pixels (the toolbar's width less the brand, the title's minimum and
- * paddings). Groups drop their labels in COLLAPSE_ORDER, then, when even icons alone do not fit,
- * move into the "⋯" menu in the same order; once one has moved, the "⋯" button (`overflowWidth`)
+ * paddings). Groups drop their labels in LABEL_ORDER, then, when even icons alone do not fit,
+ * move into the "⋯" menu in COLLAPSE_ORDER; once one has moved, the "⋯" button (`overflowWidth`)
  * needs its room too.
  */
 export function planToolbar(groups: readonly MeasuredGroup[], available: number, overflowWidth: number): ToolbarPlan {
-  const ordered = COLLAPSE_ORDER.flatMap((id) => groups.filter((g) => g.id === id));
+  const inOrder = (order: readonly ToolbarGroupId[]) => order.flatMap((id) => groups.filter((g) => g.id === id));
   let width = groups.reduce((sum, g) => sum + g.width, 0);
   const compact: ToolbarGroupId[] = [];
-  for (const g of ordered) {
+  for (const g of inOrder(LABEL_ORDER)) {
     if (width <= available) return { compact, collapsed: [] };
     if (g.labels <= 0) continue;
     compact.push(g.id);
     width -= g.labels;
   }
+  if (width <= available) return { compact, collapsed: [] };
   const collapsed: ToolbarGroupId[] = [];
-  for (const g of ordered) {
+  for (const g of inOrder(COLLAPSE_ORDER)) {
     if (width + (collapsed.length > 0 ? overflowWidth : 0) <= available) break;
     collapsed.push(g.id);
     width -= g.width - g.labels;
