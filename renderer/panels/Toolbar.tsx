@@ -15,7 +15,7 @@ import { useKubeplanStore } from '../store';
 import { Icon, type IconName } from './icons';
 import { Menu } from './Menu';
 import { commandItem, exampleItems, exportItems, importItems, languageItems, overflowItems, uiZoomItems } from './toolbarItems';
-import { TOOLBAR_ORDER, type ToolbarGroupId } from './toolbarLayout';
+import { TOOLBAR_ORDER, type ToolbarGroupId, type ToolbarPartId } from './toolbarLayout';
 import { useToolbarPlan } from './useToolbarPlan';
 
 /** A button for a command: its label, its key for assistive technology, greyed out when the command cannot run. */
@@ -87,7 +87,7 @@ export function Toolbar() {
   const { compact, collapsed } = useToolbarPlan(bar, uiZoom, lang);
   const name = displayName(path, design);
   /** Whether a group still shows its text labels. */
-  const labels = (id: ToolbarGroupId) => !compact.includes(id);
+  const labels = (id: ToolbarPartId) => !compact.includes(id);
 
   const groups: Record<ToolbarGroupId, ReactNode> = {
     file: (
@@ -137,10 +137,10 @@ export function Toolbar() {
     );
 
   return (
-    <header className={`toolbar${collapsed.length > 0 ? ' compact' : ''}`} data-testid="toolbar" ref={bar}>
-      <div className="tb-brand">
+    <header className={`toolbar${labels('brand') ? '' : ' compact'}`} data-testid="toolbar" ref={bar}>
+      <div className="tb-brand" data-group="brand" title={t('app.name')}>
         <Icon name="logo" size={18} />
-        <span>{t('app.name')}</span>
+        {labels('brand') && <span className="tb-label">{t('app.name')}</span>}
       </div>
       {group('file')}
       {group('history')}

@@ -7,14 +7,17 @@
 export const COLLAPSE_ORDER = ['help', 'view', 'history', 'examples', 'uiZoom', 'file', 'language', 'presenter'] as const;
 export type ToolbarGroupId = (typeof COLLAPSE_ORDER)[number];
 
+/** The brand (logo and name) drops its name but never collapses. */
+export type ToolbarPartId = ToolbarGroupId | 'brand';
+
 /** Groups in the order they drop their text labels (New, Open, Save keep theirs longest). */
-export const LABEL_ORDER: readonly ToolbarGroupId[] = ['presenter', 'view', 'examples', 'language', 'file'];
+export const LABEL_ORDER: readonly ToolbarPartId[] = ['brand', 'presenter', 'view', 'examples', 'language', 'file'];
 
 /** The groups in the order the toolbar shows them (and the "⋯" menu lists them). */
 export const TOOLBAR_ORDER: readonly ToolbarGroupId[] = ['file', 'history', 'view', 'help', 'examples', 'uiZoom', 'language', 'presenter'];
 
 export interface MeasuredGroup {
-  id: ToolbarGroupId;
+  id: ToolbarPartId;
   /** Its width with text labels. */
   width: number;
   /** How much narrower it is without them. */
@@ -23,7 +26,7 @@ export interface MeasuredGroup {
 
 export interface ToolbarPlan {
   /** Groups whose buttons show icons only, in LABEL_ORDER. */
-  compact: ToolbarGroupId[];
+  compact: ToolbarPartId[];
   /** Groups shown in the "⋯" menu instead of the toolbar, in COLLAPSE_ORDER. */
   collapsed: ToolbarGroupId[];
 }
@@ -37,9 +40,9 @@ export const FULL_TOOLBAR: ToolbarPlan = { compact: [], collapsed: [] };
  * needs its room too.
  */
 export function planToolbar(groups: readonly MeasuredGroup[], available: number, overflowWidth: number): ToolbarPlan {
-  const inOrder = (order: readonly ToolbarGroupId[]) => order.flatMap((id) => groups.filter((g) => g.id === id));
+  const inOrder = (order: readonly ToolbarPartId[]) => order.flatMap((id) => groups.filter((g) => g.id === id));
   let width = groups.reduce((sum, g) => sum + g.width, 0);
-  const compact: ToolbarGroupId[] = [];
+  const compact: ToolbarPartId[] = [];
   for (const g of inOrder(LABEL_ORDER)) {
     if (width <= available) return { compact, collapsed: [] };
     if (g.labels <= 0) continue;
@@ -50,7 +53,7 @@ export function planToolbar(groups: readonly MeasuredGroup[], available: number,
   const collapsed: ToolbarGroupId[] = [];
   for (const g of inOrder(COLLAPSE_ORDER)) {
     if (width + (collapsed.length > 0 ? overflowWidth : 0) <= available) break;
-    collapsed.push(g.id);
+    collapsed.push(g.id as ToolbarGroupId);
     width -= g.width - g.labels;
   }
   return { compact, collapsed };

@@ -3,7 +3,7 @@
  * while everything shows with labels, and again whenever the language or interface size changes.
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { FULL_TOOLBAR, planToolbar, samePlan, type MeasuredGroup, type ToolbarGroupId, type ToolbarPlan } from './toolbarLayout';
+import { FULL_TOOLBAR, planToolbar, samePlan, type MeasuredGroup, type ToolbarPartId, type ToolbarPlan } from './toolbarLayout';
 
 /** The title keeps at least this much room (CSS px), enough for a short design name. */
 const TITLE_MIN = 150;
@@ -15,8 +15,8 @@ const PADDING = 10;
 
 export function useToolbarPlan(ref: RefObject<HTMLElement | null>, zoom: number, language: string): ToolbarPlan {
   const [plan, setPlan] = useState<ToolbarPlan>(FULL_TOOLBAR);
-  const groups = useRef(new Map<ToolbarGroupId, MeasuredGroup>());
-  /** Brand, paddings and one gap: what the toolbar spends besides the groups (each with its gap) and the title. */
+  const groups = useRef(new Map<ToolbarPartId, MeasuredGroup>());
+  /** Paddings and one gap: what the toolbar spends besides the groups (each with its gap) and the title. */
   const overhead = useRef(0);
 
   useLayoutEffect(() => {
@@ -34,10 +34,10 @@ export function useToolbarPlan(ref: RefObject<HTMLElement | null>, zoom: number,
         groups.current.clear();
         for (const el of bar.querySelectorAll<HTMLElement>('[data-group]')) {
           const labels = [...el.querySelectorAll<HTMLElement>('.tb-label')].reduce((sum, l) => sum + l.getBoundingClientRect().width + GAP * zoom, 0);
-          groups.current.set(el.dataset.group as ToolbarGroupId, { id: el.dataset.group as ToolbarGroupId, width: el.getBoundingClientRect().width + GAP * zoom, labels });
+          groups.current.set(el.dataset.group as ToolbarPartId, { id: el.dataset.group as ToolbarPartId, width: el.getBoundingClientRect().width + GAP * zoom, labels });
         }
-        const brand = bar.querySelector<HTMLElement>('.tb-brand')?.getBoundingClientRect().width ?? 0;
-        overhead.current = brand + (GAP + 2 * PADDING) * zoom;
+        // (plus the brand's 2px margin and a little slack for rounding)
+        overhead.current = (GAP + 2 * PADDING + 4) * zoom;
       }
       if (groups.current.size === 0) return;
       const next = planToolbar([...groups.current.values()], width - overhead.current - TITLE_MIN * zoom, OVERFLOW_WIDTH * zoom);

@@ -33,6 +33,12 @@ describe('the toolbar at a given width', () => {
     expect(planToolbar(GROUPS, total - 400, OVERFLOW)).toEqual({ compact: ['presenter', 'view', 'examples', 'language', 'file'], collapsed: [] });
   });
 
+  it('the brand gives up its name before any button loses its label, and never leaves the toolbar', () => {
+    const withBrand: MeasuredGroup[] = [{ id: 'brand', width: 100, labels: 70 }, ...GROUPS];
+    expect(planToolbar(withBrand, total + 100 - 50, OVERFLOW)).toEqual({ compact: ['brand'], collapsed: [] });
+    expect(planToolbar(withBrand, 0, OVERFLOW).collapsed).not.toContain('brand');
+  });
+
   it('then moves whole groups into the ⋯ menu, help and canvas view first, the language switch and presenter mode last', () => {
     const icons = total - 477; // every group without labels: 733
     expect(planToolbar(GROUPS, icons, OVERFLOW).collapsed).toEqual([]);
