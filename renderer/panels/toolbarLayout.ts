@@ -4,7 +4,7 @@
  */
 
 /** Toolbar groups in the order they collapse: the first goes into the menu first. */
-export const COLLAPSE_ORDER = ['help', 'view', 'history', 'examples', 'uiZoom', 'file', 'language', 'presenter'] as const;
+export const COLLAPSE_ORDER = ['help', 'uiZoom', 'history', 'view', 'examples', 'file', 'language', 'presenter'] as const;
 export type ToolbarGroupId = (typeof COLLAPSE_ORDER)[number];
 
 /** The brand (logo and name) drops its name but never collapses. */

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { FULL_TOOLBAR, planToolbar, samePlan, type MeasuredGroup, type ToolbarPartId, type ToolbarPlan } from './toolbarLayout';
 
 /** The title keeps at least this much room (CSS px), enough for a short design name. */
-const TITLE_MIN = 150;
+const TITLE_MIN = 130;
 /** The "⋯" button and its gap (CSS px). */
 const OVERFLOW_WIDTH = 40;
 /** The toolbar's gap between items and its side padding (CSS px, .toolbar in styles.css). */

@@ -101,6 +101,16 @@ describeBrowser('the classroom layout', () => {
     });
   });
 
+  it('in Chinese at 1024×768 every action is reachable too', async () => {
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await app.open('example=three-tier-shop&lang=zh-CN');
+    expect(await toolbarOverflowsWindow(shell)).toEqual([]);
+    expect(Object.entries(await reachability(shell)).filter(([, v]) => v === 'missing')).toEqual([]);
+    await shell.byTestId(await shell.byTestId('tb-overflow').isVisible() ? 'tb-overflow' : 'language').click();
+    await app.screenshot('classroom-1024x768-zh-CN-menu-open');
+    await app.page.keyboard.press('Escape');
+  });
+
   it('the ⋯ menu works from the keyboard: open, arrow to an item, Enter runs it, Escape closes', async () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await setUiZoom(app, 2);

@@ -39,13 +39,13 @@ describe('the toolbar at a given width', () => {
     expect(planToolbar(withBrand, 0, OVERFLOW).collapsed).not.toContain('brand');
   });
 
-  it('then moves whole groups into the ⋯ menu, help and canvas view first, the language switch and presenter mode last', () => {
+  it('then moves whole groups into the ⋯ menu, help and interface size first, the language switch and presenter mode last', () => {
     const icons = total - 477; // every group without labels: 733
     expect(planToolbar(GROUPS, icons, OVERFLOW).collapsed).toEqual([]);
-    // One pixel short: help goes, and the ⋯ button needs its room, so the view goes too.
-    expect(planToolbar(GROUPS, icons - 1, OVERFLOW).collapsed).toEqual(['help', 'view']);
-    expect(planToolbar(GROUPS, 400, OVERFLOW).collapsed).toEqual(['help', 'view', 'history', 'examples', 'uiZoom']);
-    expect(planToolbar(GROUPS, 150, OVERFLOW).collapsed).toEqual(['help', 'view', 'history', 'examples', 'uiZoom', 'file']);
+    // One pixel short: help goes, and the ⋯ button needs its room, so the interface size goes too.
+    expect(planToolbar(GROUPS, icons - 1, OVERFLOW).collapsed).toEqual(['help', 'uiZoom']);
+    expect(planToolbar(GROUPS, 400, OVERFLOW).collapsed).toEqual(['help', 'uiZoom', 'history', 'view', 'examples']);
+    expect(planToolbar(GROUPS, 150, OVERFLOW).collapsed).toEqual(['help', 'uiZoom', 'history', 'view', 'examples', 'file']);
     expect(planToolbar(GROUPS, 0, OVERFLOW).collapsed).toHaveLength(GROUPS.length);
   });
 
