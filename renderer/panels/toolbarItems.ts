@@ -19,8 +19,10 @@ export function commandItem(id: string, label: string, command: CommandId): Menu
 
 const run = (t: TFunction, id: string, command: CommandId) => commandItem(id, t(getCommand(command).labelKey), command);
 
-export const importItems = (t: TFunction) => [commandItem('import-files', t('toolbar.importFiles'), 'file:import'), commandItem('import-folder', t('toolbar.importFolder'), 'file:importFolder')];
-export const exportItems = (t: TFunction) => [commandItem('export-file', t('toolbar.exportFile'), 'file:export'), commandItem('export-folder', t('toolbar.exportFolder'), 'file:exportFolder')];
+export const importItems = (t: TFunction) => [commandItem('files', t('toolbar.importFiles'), 'file:import'), commandItem('folder', t('toolbar.importFolder'), 'file:importFolder')];
+export const exportItems = (t: TFunction) => [commandItem('file', t('toolbar.exportFile'), 'file:export'), commandItem('folder', t('toolbar.exportFolder'), 'file:exportFolder')];
+/** Items under a prefix, so ids stay unique when several groups share the "⋯" menu. */
+const prefixed = (prefix: string, items: MenuItem[]) => items.map((item) => ({ ...item, id: `${prefix}-${item.id}` }));
 export const uiZoomItems = (t: TFunction) => [run(t, 'ui-zoom-in', 'view:uiZoomIn'), run(t, 'ui-zoom-out', 'view:uiZoomOut'), run(t, 'ui-zoom-reset', 'view:uiZoomReset')];
 
 export const exampleItems = (lang: Language): MenuItem[] =>
@@ -32,13 +34,13 @@ export const languageItems = (t: TFunction, lang: Language): MenuItem[] =>
 /** A collapsed group's items in the "⋯" menu, under the group's name. */
 export function overflowItems(group: ToolbarGroupId, t: TFunction, lang: Language, uiZoom: number): MenuItem[] {
   const items: Record<ToolbarGroupId, () => [string, MenuItem[]]> = {
-    file: () => [t('toolbar.file'), [run(t, 'new', 'file:new'), run(t, 'open', 'file:open'), run(t, 'save', 'file:save'), run(t, 'save-as', 'file:saveAs'), ...importItems(t), ...exportItems(t)]],
+    file: () => [t('toolbar.file'), [run(t, 'new', 'file:new'), run(t, 'open', 'file:open'), run(t, 'save', 'file:save'), run(t, 'save-as', 'file:saveAs'), ...prefixed('import', importItems(t)), ...prefixed('export', exportItems(t))]],
     history: () => [t('toolbar.history'), [run(t, 'undo', 'edit:undo'), run(t, 'redo', 'edit:redo')]],
     view: () => [t('toolbar.view'), [run(t, 'zoom-in', 'view:zoomIn'), run(t, 'zoom-out', 'view:zoomOut'), run(t, 'zoom-reset', 'view:zoomReset'), run(t, 'fit', 'view:fit'), run(t, 'auto-layout', 'view:autoLayout')]],
     help: () => [t('toolbar.help'), [run(t, 'shortcuts', 'help:shortcuts')]],
-    examples: () => [t('toolbar.examples'), exampleItems(lang).map((e) => ({ ...e, id: `example-${e.id}` }))],
+    examples: () => [t('toolbar.examples'), prefixed('example', exampleItems(lang))],
     uiZoom: () => [`${t('toolbar.interfaceSize')} · ${Math.round(uiZoom * 100)}%`, uiZoomItems(t)],
-    language: () => [t('toolbar.language'), languageItems(t, lang).map((l) => ({ ...l, id: `language-${l.id}` }))],
+    language: () => [t('toolbar.language'), prefixed('language', languageItems(t, lang))],
     presenter: () => [t('commands.presenter'), [run(t, 'presenter', 'view:presenter')]],
   };
   const [section, list] = items[group]();
