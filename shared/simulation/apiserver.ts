@@ -6,6 +6,8 @@
 import { getKindInfo, resourceOf } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
+import { decodeError, zeroItemErrors } from './admission/decode';
+import { fieldError } from './admission/validation';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
 import { defaultObject } from './defaults';
@@ -30,7 +32,7 @@ export interface ApiRequest {
 
 export type ApiResponse =
   | { ok: true; object: KubeObject; result?: ApplyResult }
-  | { ok: false; code: 403 | 404 | 409 | 422; message: string };
+  | { ok: false; code: 400 | 403 | 404 | 409 | 422; message: string };
 
 /** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
 export type Authorizer = (req: ApiRequest) => string | null;
@@ -105,8 +107,13 @@ export class ApiServer {
   private create(input: KubeObject, user: string): ApiResponse {
     const c = this.cluster;
     const obj = input;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+    const undecodable = decodeFailure(obj);
+    if (undecodable) return undecodable;
     if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      // RetryGenerateName (on by default since 1.31): a name already taken is drawn again, up to 8 times.
+      for (let tries = 0; tries < 8 && (!obj.metadata.name || c.store.get(storeKey(obj))); tries++) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+    }
     const key = storeKey(obj);
     if (c.store.get(key)) return { ok: false, code: 409, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" already exists` };
     const ns = nsOf(obj);
@@ -120,6 +127,7 @@ export class ApiServer {
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
     if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
+    if (obj.kind === 'Pod') c.admitPodCreation(obj);
     // Object.assign, not spread: V8 makes `{ ...o, newKey }` a slow dictionary object (5 µs each here).
     obj.metadata = Object.assign({}, obj.metadata, {
       uid: c.rng.uuid(),
@@ -138,6 +146,10 @@ export class ApiServer {
     const key = storeKey(obj);
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const undecodable = statusOnly ? null : decodeFailure(obj);
+    if (undecodable) return undecodable;
+    const invalid = statusOnly ? null : fieldError(obj);
+    if (invalid) return { ok: false, code: 422, message: invalid };
     const next = statusOnly ? Object.assign({}, old, { status: obj.status, metadata: old.metadata }) : obj;
     if (!statusOnly && !sameJson(old.spec, next.spec)) {
       next.metadata = Object.assign({}, next.metadata, { generation: (old.metadata.generation ?? 0) + 1 });
@@ -248,4 +260,14 @@ export function timestamp(seconds: number): string {
 
 function isClusterScopedKind(o: KubeObject): boolean {
   return nsOf(o) === '';
+}
+
+/** A body the decoder refuses (400), or list items that decoded as zero structs and fail validation (422). */
+function decodeFailure(obj: KubeObject): ApiResponse | null {
+  const undecodable = decodeError(obj);
+  if (undecodable) return { ok: false, code: 400, message: undecodable };
+  const zero = zeroItemErrors(obj);
+  if (zero.length === 0) return null;
+  // apierrors.NewInvalid: one error as is, several as a bracketed list.
+  return { ok: false, code: 422, message: `${obj.kind} "${obj.metadata.name}" is invalid: ${zero.length === 1 ? zero[0] : `[${zero.join(', ')}]`}` };
 }
