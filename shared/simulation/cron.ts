@@ -4,7 +4,8 @@
  * nothing of the simulator, so validation and the controller share it without a cycle.
  */
 
-const CRON_MACROS: Record<string, string> = { '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' };
+// A Map, not an object literal: a schedule such as "toString" must not find Object.prototype's members.
+const CRON_MACROS = new Map(Object.entries({ '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *' }));
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** Field bounds and names as robfig/cron v3's standard parser (the one the API server validates with) has them. */
@@ -30,8 +31,8 @@ const compiled = new Map<string, ReturnType<typeof compileCron>>();
 
 function compileUncached(schedule: string): ReturnType<typeof compileCron> {
   const trimmed = schedule.trim();
-  if (trimmed.startsWith('@') && !CRON_MACROS[trimmed]) return { error: `unrecognized descriptor: ${trimmed}` };
-  const parts = (CRON_MACROS[trimmed] ?? trimmed).split(/\s+/).filter(Boolean);
+  if (trimmed.startsWith('@') && !CRON_MACROS.has(trimmed)) return { error: `unrecognized descriptor: ${trimmed}` };
+  const parts = (CRON_MACROS.get(trimmed) ?? trimmed).split(/\s+/).filter(Boolean);
   if (parts.length !== 5) return { error: `expected exactly 5 fields, found ${parts.length}: [${parts.join(' ')}]` };
   const sets: Set<number>[] = [];
   for (let i = 0; i < 5; i++) {

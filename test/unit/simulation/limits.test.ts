@@ -25,6 +25,9 @@ describe('CronJob schedules (robfig/cron v3, quoted by batch/validation validate
     ['* * * *', 'expected exactly 5 fields, found 4: [* * * *]'],
     ['@fortnightly', 'unrecognized descriptor: @fortnightly'],
     ['x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
+    // Names of Object.prototype's members are just words that are not five fields.
+    ['toString', 'expected exactly 5 fields, found 1: [toString]'],
+    ['@constructor', 'unrecognized descriptor: @constructor'],
   ])('%s: %s', (schedule, message) => {
     expect(compileCron(schedule)).toEqual({ error: message });
   });
