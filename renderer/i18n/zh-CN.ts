@@ -9,6 +9,10 @@ export const zhCN: DeepStrings<Strings> = {
     new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', importFiles: 'YAML 或 JSON 文件…', importFolder: '包含清单的文件夹…', export: '导出 YAML',
     exportFile: '导出为单个文件', exportFolder: '按命名空间导出多个文件',
     rename: '重命名设计', examples: '示例', openExample: '打开示例', language: '语言', file: '文件',
+    more: '更多', interfaceSize: '界面大小', history: '历史', view: '画布视图', help: '帮助',
+  },
+  presenter: {
+    bar: '演示模式', exit: '退出', exitHint: '按 Esc 退出演示模式',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
   dock: { yaml: 'YAML', problems: '问题', collapse: '收起面板', expand: '展开面板' },
@@ -55,7 +59,9 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
-  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan' },
+  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
+    uiZoomIn: '放大界面', uiZoomOut: '缩小界面', uiZoomReset: '实际大小', presenter: '演示模式', exitPresenter: '退出演示模式',
+  },
   help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },
   files: {
     discard: '放弃对 "{{name}}" 的未保存更改？', restore: 'Kubeplan 发现了 {{when}} 未保存的工作。',

@@ -6,7 +6,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import { isQuantity, parseQuantity } from '../../model/quantity';
-import { compileCron } from '../controllers/jobs';
+import { compileCron } from '../cron';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 
@@ -44,12 +44,7 @@ export function fieldError(o: KubeObject): string | null {
     }
   }
   for (const [path, containers] of containerLists(o)) {
-    // A list of another type does not decode upstream (the Go struct field is []v1.Container).
-    if (!Array.isArray(containers)) {
-      errors.push(`${path}: Invalid value: ${JSON.stringify(containers)}: must be of type array`);
-      continue;
-    }
-    (containers as Container[]).forEach((ct, i) => {
+    containers.forEach((ct, i) => {
       for (const part of ['requests', 'limits'] as const) {
         for (const [name, v] of Object.entries(ct?.resources?.[part] ?? {})) {
           // core/validation ValidateResourceQuantityValue.
@@ -64,8 +59,8 @@ export function fieldError(o: KubeObject): string | null {
   return `${o.kind} "${o.metadata.name}" is invalid: ${detail}`;
 }
 
-/** The container lists of a pod or of a workload's pod template, with their field paths (as given: maybe not lists). */
-function containerLists(o: KubeObject): [string, unknown][] {
+/** The container lists of a pod or of a workload's pod template, with their field paths. */
+function containerLists(o: KubeObject): [string, Container[]][] {
   const spec = o.spec as Record<string, unknown> | undefined;
   if (!spec) return [];
   let podSpec: Record<string, unknown> | undefined;
@@ -79,10 +74,10 @@ function containerLists(o: KubeObject): [string, unknown][] {
     prefix = 'spec.template.spec';
   }
   if (!podSpec) return [];
-  const out: [string, unknown][] = [];
+  const out: [string, Container[]][] = [];
   for (const field of ['initContainers', 'containers']) {
     const list = podSpec[field];
-    if (list !== undefined && list !== null) out.push([`${prefix}.${field}`, list]);
+    if (Array.isArray(list)) out.push([`${prefix}.${field}`, list as Container[]]);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { clusterProblems, parseScenario, SIMULATION_LIMITS } from '../../../shared/simulation';
-import { compileCron } from '../../../shared/simulation/controllers/jobs';
+import { compileCron } from '../../../shared/simulation/cron';
 import { container, deployment, nodes, run } from './helpers';
 
 const job = (spec: Record<string, unknown>): KubeObject => ({
@@ -25,6 +25,9 @@ describe('CronJob schedules (robfig/cron v3, quoted by batch/validation validate
     ['* * * *', 'expected exactly 5 fields, found 4: [* * * *]'],
     ['@fortnightly', 'unrecognized descriptor: @fortnightly'],
     ['x * * * *', 'failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax'],
+    // Names of Object.prototype's members are just words that are not five fields.
+    ['toString', 'expected exactly 5 fields, found 1: [toString]'],
+    ['@constructor', 'unrecognized descriptor: @constructor'],
   ])('%s: %s', (schedule, message) => {
     expect(compileCron(schedule)).toEqual({ error: message });
   });
