@@ -1,6 +1,6 @@
 /**
  * Frames and keyframes: every frame carries the records that changed; every `every` frames — or
- * sooner, once the changes since the last keyframe outnumber the records it holds — a keyframe
+ * sooner, once the changes since the last keyframe reach half the records it holds — a keyframe
  * keeps the whole view (an array of references to the shared, immutable records). A snapshot at
  * any point is then the nearest keyframe before it plus at most one keyframe's worth of changes,
  * so scrubbing back costs about as much as the view is large, whatever the timeline's length.
@@ -57,7 +57,8 @@ export class KeyframeIndex {
     this.frames.push(frame);
     this.changesSinceKeyframe += frame.set.length + frame.removed.length;
     const last = this.keyframes.at(-1);
-    if (!last || frame.seq - last.seq >= this.every || this.changesSinceKeyframe > Math.max(size, 256)) {
+    // Half the view's size: a snapshot then replays at most about as many records as it holds.
+    if (!last || frame.seq - last.seq >= this.every || this.changesSinceKeyframe * 2 > Math.max(size, 256)) {
       this.keyframes.push({ seq: frame.seq, records: [...state()] });
       this.changesSinceKeyframe = 0;
     }

@@ -206,11 +206,6 @@ export class SimulationSession {
     return this.simulation.result(this.steady);
   }
 
-  /** The store's objects of a kind now (for building a network view of the same cluster). */
-  objects(kind: string): KubeObject[] {
-    return this.cluster.store.list(kind);
-  }
-
   /** Start a wait as Cluster.runUntil / runToSteady start: the time limit first, then drain and tick. */
   private enterWait(phase: Phase): void {
     const c = this.cluster;
