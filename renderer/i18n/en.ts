@@ -55,7 +55,7 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
-  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan',
+  commands: { cut: 'Cut', addResource: 'Add from the palette', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan',
     uiZoomIn: 'Larger interface', uiZoomOut: 'Smaller interface', uiZoomReset: 'Actual size', presenter: 'Presenter mode', exitPresenter: 'Leave presenter mode',
   },
   help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },

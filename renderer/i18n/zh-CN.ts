@@ -59,7 +59,7 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
-  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
+  commands: { cut: '剪切', addResource: '从组件面板添加', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
     uiZoomIn: '放大界面', uiZoomOut: '缩小界面', uiZoomReset: '实际大小', presenter: '演示模式', exitPresenter: '退出演示模式',
   },
   help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },

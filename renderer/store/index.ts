@@ -7,7 +7,7 @@ export { useKubeplanStore, HISTORY_LIMIT } from './store';
 export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState, ToolId, StoreChange, EdgeViewState } from './store';
 export { setEdgeKindVisible, showAllEdgeKinds, setEdgeLegendOpen, selectEdgeView } from './edgeView';
 export {
-  addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
+  addResource, addResourceChange, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
   duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,
   moveChange, deleteChange, copyChange, pasteChange, duplicateChange, autoLayoutChange,
 } from './designActions';
