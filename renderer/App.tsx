@@ -8,6 +8,7 @@ import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
+import { NamespaceMoveDialog } from './panels/NamespaceMoveDialog';
 import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
@@ -39,6 +40,7 @@ export function App() {
       </div>
       <Notices />
       <ShortcutsDialog />
+      <NamespaceMoveDialog />
     </div>
   );
 }

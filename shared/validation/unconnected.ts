@@ -21,7 +21,7 @@ export const checkUnconnected: Check = (ctx, report) => {
           'Connect the Ingress to a Service: drag from its handle onto the Service.'));
       }
     }
-    if (o.kind === 'HorizontalPodAutoscaler' && o.apiVersion.startsWith('autoscaling/')) {
+    if (o.kind === 'HorizontalPodAutoscaler' && (o.apiVersion === 'autoscaling/v2' || o.apiVersion === 'autoscaling/v1')) {
       const ref = (o as unknown as HorizontalPodAutoscaler).spec?.scaleTargetRef;
       if (isPlainObject(ref) && ref.name === '') {
         report(problemFor(o, 'error', 'unconnected', 'spec.scaleTargetRef.name', 'Required value',
