@@ -1,5 +1,6 @@
 // Lint, including the layer rule of docs/architecture.md: shared imports nothing of ours nor any
-// platform (electron, DOM-only libraries, node:*); main and renderer never import each other.
+// platform (electron, DOM-only libraries, node:*); main and renderer never import each other;
+// inside shared, each folder imports only the folders below it (SHARED_LAYERS).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -37,6 +38,28 @@ export const layerRules = {
   },
 };
 
+/**
+ * Layers inside shared/, lowest first: a folder imports only the folders to its left (and itself).
+ * ipc, the typed contract between renderer and main, is last: it may import any shared folder and
+ * no shared folder imports it.
+ */
+export const SHARED_LAYERS = ['model', 'kinds', 'references', 'manifests', 'design', 'validation', 'simulation', 'ipc'];
+
+const sharedLayerRules = (folder) => {
+  const above = SHARED_LAYERS.slice(SHARED_LAYERS.indexOf(folder) + 1);
+  if (above.length === 0) return layerRules.shared;
+  return {
+    paths: layerRules.shared.paths,
+    patterns: [
+      ...layerRules.shared.patterns,
+      {
+        regex: `^(\\.\\./)+(${above.join('|')})(/|$)`,
+        message: `shared/${folder} sits below ${above.join(', ')} (docs/architecture.md, "Layers inside shared"): it imports only ${SHARED_LAYERS.slice(0, SHARED_LAYERS.indexOf(folder)).join(', ') || 'nothing of ours'}.`,
+      },
+    ],
+  };
+};
+
 const restrict = (layer) => ({ 'no-restricted-imports': ['error', layerRules[layer]] });
 
 export default tseslint.config(
@@ -51,6 +74,7 @@ export default tseslint.config(
   },
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } } },
   { files: ['shared/**/*.ts'], rules: restrict('shared') },
+  ...SHARED_LAYERS.map((folder) => ({ files: [`shared/${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', sharedLayerRules(folder)] } })),
   { files: ['renderer/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { ...restrict('renderer'), 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
   { files: ['main/**/*.ts'], rules: restrict('main') },
   { files: ['main/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/core/ is plain Node (shared with the CLI); electron lives in main/electron/.' }], patterns: layerRules.main.patterns }] } },

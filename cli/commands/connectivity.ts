@@ -51,6 +51,19 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
 
 const USAGE = commandHelp('connectivity');
 
+/** `ns/owner k of n` for each workload with pods the scheduler could not place; '' when every pod runs. */
+function unplacedPods(snapshot: NetworkSnapshot): string {
+  const byOwner = new Map<string, { unplaced: number; all: number }>();
+  for (const p of snapshot.pods) {
+    const key = `${p.namespace}/${p.owner}`;
+    const e = byOwner.get(key) ?? { unplaced: 0, all: 0 };
+    e.all++;
+    if (!p.node) e.unplaced++;
+    byOwner.set(key, e);
+  }
+  return [...byOwner].filter(([, e]) => e.unplaced > 0).map(([k, e]) => `${k} ${e.unplaced} of ${e.all}`).join(', ');
+}
+
 export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCommand {
   return {
     name: 'connectivity',
@@ -79,6 +92,8 @@ export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCom
       }
       const snapshot = await loadSnapshot('connectivity', positionals, io, load);
       if (!snapshot) return 2;
+      const unplaced = unplacedPods(snapshot);
+      if (unplaced) io.stderr(`kubeplan connectivity: pods that fit no node have no connections: ${unplaced} (\`kubeplan simulate\` shows the FailedScheduling reasons)\n`);
       const lines = computeConnectivity(snapshot, options);
       io.stdout(format === 'json' ? formatConnectivityJson(lines) : formatConnectivityTxt(lines));
       return 0;

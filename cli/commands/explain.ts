@@ -1,21 +1,23 @@
 /**
  * `kubeplan explain <design|file|dir>... --from <src> --to <dst> [--port N/PROTO]`: the path one
  * request takes through Ingress, Service, kube-proxy and NetworkPolicy, with the verdict and the
- * deciding rule at each hop.
+ * deciding rule at each hop. With `--pod <ns>/<name>` instead: the scheduler's decision for that
+ * pod (explainPod.ts).
  */
 import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
 import { commandHelp } from '../help';
 import type { CliCommand } from '../main';
+import { getKindInfo, kindAliases } from '../../shared/kinds/registry';
 import { loadInputs } from '../../main/core/inputs';
 import { loadSnapshot, NETWORK_OPTION_FLAGS, networkOptions, type LoadInputs } from './connectivity';
+import { explainPod } from './explainPod';
+import { SIMULATION_FLAGS } from './simulate';
 
 const USAGE = commandHelp('explain');
 
-const KINDS: Record<string, string> = {
-  deployment: 'Deployment', deploy: 'Deployment', statefulset: 'StatefulSet', sts: 'StatefulSet', daemonset: 'DaemonSet', ds: 'DaemonSet',
-  replicaset: 'ReplicaSet', rs: 'ReplicaSet', job: 'Job', cronjob: 'CronJob', cj: 'CronJob', replicationcontroller: 'ReplicationController',
-};
+/** The names kubectl accepts for the kinds that own pods (`deploy`, `rs`…); a Pod is named by `pod/`. */
+const KINDS = new Map([...kindAliases()].filter(([, kind]) => kind !== 'Pod' && (getKindInfo(kind)?.podTemplatePath !== undefined || getKindInfo(kind)?.scalable)));
 
 export function parseSource(text: string): RequestSource | string {
   if (text === 'external') return { kind: 'external' };
@@ -26,7 +28,7 @@ export function parseSource(text: string): RequestSource | string {
   if (parts.length === 3) {
     const kind = parts[1].toLowerCase();
     if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
-    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+    if (KINDS.has(kind)) return { kind: 'workload', namespace: parts[0], name: `${KINDS.get(kind)}/${parts[2]}` };
   }
   return `--from "${text}" is not external[:IP], <ns>/<workload>, <ns>/<kind>/<name> or node/<name>`;
 }
@@ -49,7 +51,7 @@ export function parseTarget(text: string, snapshot: NetworkSnapshot): RequestTar
     const kind = parts[1].toLowerCase();
     if (kind === 'service' || kind === 'svc') return { kind: 'service', namespace: parts[0], name: parts[2] };
     if (kind === 'pod' || kind === 'po') return { kind: 'pod', namespace: parts[0], name: parts[2] };
-    if (KINDS[kind]) return { kind: 'workload', namespace: parts[0], name: `${KINDS[kind]}/${parts[2]}` };
+    if (KINDS.has(kind)) return { kind: 'workload', namespace: parts[0], name: `${KINDS.get(kind)}/${parts[2]}` };
   }
   return `--to "${text}" is not http://host/path, <ns>/<name>, <ns>/<kind>/<name>, <IP>:<port> or <node>:<port>`;
 }
@@ -85,7 +87,7 @@ export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand 
         parsed = parseArgs({
           args,
           allowPositionals: true,
-          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, json: { type: 'boolean' }, ...NETWORK_OPTION_FLAGS },
+          options: { from: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, seq: { type: 'string' }, pod: { type: 'string' }, json: { type: 'boolean' }, ...NETWORK_OPTION_FLAGS, ...SIMULATION_FLAGS },
         });
       } catch (err) {
         io.stderr(`kubeplan explain: ${(err as Error).message}\n${USAGE}`);
@@ -97,6 +99,11 @@ export function createExplainCommand(load: LoadInputs = loadInputs): CliCommand 
         return 2;
       };
       if (positionals.length === 0) return fail(`name at least one design, manifest file or folder\n${USAGE}`);
+      if (values.pod !== undefined) {
+        if (values.from || values.to || values.port || values.seq) return fail('--pod explains a pod\'s scheduling; it does not go with --from, --to, --port or --seq');
+        return explainPod(values, positionals, io, load);
+      }
+      if (values.scenario || values.seed || values['storage-class']) return fail('--scenario, --seed and --storage-class go with --pod');
       if (!values.from || !values.to) return fail(`--from and --to are required\n${USAGE}`);
       const options = networkOptions(values);
       if (typeof options === 'string') return fail(options);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../main/core/files';
 import { designNameFromFile, fillMissingLayout, highestResourceNumber, serializeDesign, type Design } from '../../shared/design';
-import { importAsDesign } from '../../shared/manifests';
+import { importAsDesign } from '../../shared/design/import';
 import type { LoadedInputs } from '../../main/core/inputs';
 import { usageLine } from '../help';
 import type { CliCommand } from '../main';

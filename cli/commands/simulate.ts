@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
-import { formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario } from '../../shared/simulation';
+import { formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario, type SimulationInput } from '../../shared/simulation';
 import { loadInputs } from '../../main/core/inputs';
 import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
@@ -33,7 +33,7 @@ function where(e: InputError): string {
 export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = (paths) => loadInputs(paths)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { scenario: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, 'storage-class': { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { ...SIMULATION_FLAGS, json: { type: 'boolean' } } });
   } catch (err) {
     io.stderr(`kubeplan simulate: ${err instanceof Error ? err.message : String(err)}\nUsage: ${usageLine('simulate')}\n`);
     return 2;
@@ -43,9 +43,42 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
     io.stderr(`kubeplan simulate: give at least one design, file or folder\nUsage: ${usageLine('simulate')}\n`);
     return 2;
   }
+  const input = await simulationInput('simulate', values, positionals, io, load);
+  if (typeof input === 'number') return input;
+  const result = simulate(input);
+  const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0;
+  if (values.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return failed ? 1 : 0;
+  }
+  let lastStep = -1;
+  let applied = '';
+  for (const a of result.applied) {
+    if (a.step !== lastStep) {
+      applied += `${lastStep >= 0 ? '\n' : ''}$ kubectl apply  # ${a.step === 0 ? 'inputs' : `scenario step ${a.step}`}, t=${a.time}s\n`;
+      lastStep = a.step;
+    }
+    applied += formatApplied([a]);
+  }
+  io.stdout(`${applied}\n$ kubectl get pods -A -o wide  # t=${result.endTime}s${result.steady ? '' : ' (not steady yet)'}\n${formatPods(result.pods)}\n$ kubectl get events -A\n${formatEvents(result.events, result.endTime)}`);
+  for (const e of result.stepErrors) io.stderr(`${values.scenario ?? 'scenario'}${e.line ? `:${e.line}` : ''}: step ${e.step}: ${e.message}\n`);
+  return failed ? 1 : 0;
+}
+
+/** The flags that shape a simulation run, shared by `simulate` and `explain --pod`. */
+export const SIMULATION_FLAGS = { scenario: { type: 'string' }, seed: { type: 'string' }, 'storage-class': { type: 'string' } } as const;
+
+/** The simulation input the command line asks for: inputs, scenario, seed, default class; an exit code after printing a problem. */
+export async function simulationInput(
+  command: string,
+  values: { scenario?: string; seed?: string; 'storage-class'?: string },
+  positionals: string[],
+  io: CliIo,
+  load: LoadInputs,
+): Promise<SimulationInput | number> {
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    io.stderr(`kubeplan simulate: --seed must be a whole number from 0 to 4294967295, got "${values.seed}"\n`);
+    io.stderr(`kubeplan ${command}: --seed must be a whole number from 0 to 4294967295, got "${values.seed}"\n`);
     return 2;
   }
   const inputs = await load(positionals.map((p) => resolve(io.cwd, p)));
@@ -81,24 +114,7 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
   }
   const cluster = inputs.design?.cluster ?? defaultCluster();
   const storageClass = values['storage-class'];
-  const result = simulate({ objects: inputs.objects.map((o) => o.object), cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) });
-  const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0;
-  if (values.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    return failed ? 1 : 0;
-  }
-  let lastStep = -1;
-  let applied = '';
-  for (const a of result.applied) {
-    if (a.step !== lastStep) {
-      applied += `${lastStep >= 0 ? '\n' : ''}$ kubectl apply  # ${a.step === 0 ? 'inputs' : `scenario step ${a.step}`}, t=${a.time}s\n`;
-      lastStep = a.step;
-    }
-    applied += formatApplied([a]);
-  }
-  io.stdout(`${applied}\n$ kubectl get pods -A -o wide  # t=${result.endTime}s${result.steady ? '' : ' (not steady yet)'}\n${formatPods(result.pods)}\n$ kubectl get events -A\n${formatEvents(result.events, result.endTime)}`);
-  for (const e of result.stepErrors) io.stderr(`${values.scenario ?? 'scenario'}${e.line ? `:${e.line}` : ''}: step ${e.step}: ${e.message}\n`);
-  return failed ? 1 : 0;
+  return { objects: inputs.objects.map((o) => o.object), cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) };
 }
 
 export const simulateCommand: CliCommand = {

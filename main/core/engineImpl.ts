@@ -1,6 +1,7 @@
 // The real Engine: the shared modules and main/core/inputs, as the worker runs them.
 import { designObjects, isDesignText, parseDesign, serializeDesign } from '../../shared/design';
-import { exportManifests, exportManifestsByNamespace, importAsDesign } from '../../shared/manifests';
+import { importAsDesign } from '../../shared/design/import';
+import { exportManifests, exportManifestsByNamespace } from '../../shared/manifests';
 import { scenarioFromRequest, simulate } from '../../shared/simulation';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';

@@ -4,7 +4,8 @@
  */
 import { isDesignText, parseDesign, serializeDesign } from '../../shared/design';
 import type { Design } from '../../shared/design/types';
-import { exportManifests, exportManifestsByNamespace, importAsDesign, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
+import { importAsDesign } from '../../shared/design/import';
+import { exportManifests, exportManifestsByNamespace, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
 import { isPlainObject, type KubeObject } from '../../shared/model/object';
 
 export type FormatError = ManifestError;

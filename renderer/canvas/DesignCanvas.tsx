@@ -10,7 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
 import { useKubeplanStore } from '../store';
 import { DETAIL_SCALE } from './drawCard';
+import { cullCards } from './cardCulling';
 import { drawEdges } from './drawEdges';
+import { EdgeLegend } from './EdgeLegend';
+import { cancelEdgeRoutes, syncEdgeRoutes } from './edgeSceneSync';
 import { drawOverview } from './drawOverview';
 import { drawOverlay } from './drawOverlay';
 import { FramesLayer } from './FramesLayer';
@@ -67,6 +70,8 @@ export function DesignCanvas() {
     if (!stage || !container || !framesRef.current || !edgesRef.current || !nodesRef.current || !dragRef.current) return;
     view.stage = stage;
     const layers = { stage, frames: framesRef.current, edges: edgesRef.current, nodes: nodesRef.current, drag: dragRef.current };
+    const cull = () => cullCards(layers.nodes);
+    layers.nodes.on('beforeDraw', cull);
     let noticeTimer: ReturnType<typeof setTimeout> | undefined;
     const gestures = new CanvasGestures(layers, container, (message) => {
       setNotice(message);
@@ -86,12 +91,17 @@ export function DesignCanvas() {
       gestures.syncLevelOfDetail();
       stage.batchDraw();
     };
-    const applyDesign = () => {
-      gestures.setEdges();
+    const redrawEdges = () => {
       layers.edges.batchDraw();
       layers.drag.batchDraw();
     };
+    const applyDesign = () => {
+      gestures.setEdges();
+      syncEdgeRoutes(gestures.edgeScene, useKubeplanStore.getState().design, redrawEdges);
+      redrawEdges();
+    };
     gestures.edgeScene.selected = new Set(useKubeplanStore.getState().selection);
+    gestures.edgeScene.hidden = new Set(useKubeplanStore.getState().edgeView.hidden);
     applyViewport();
     applyDesign();
     const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
@@ -103,6 +113,10 @@ export function DesignCanvas() {
       }
       if (s.viewport !== prev.viewport) applyViewport();
       if (s.tool !== prev.tool) gestures.chooseTool(s.tool);
+      if (s.edgeView.hidden !== prev.edgeView.hidden) {
+        gestures.edgeScene.hidden = new Set(s.edgeView.hidden);
+        redrawEdges();
+      }
     });
 
     container.addEventListener('pointerdown', gestures.onPointerDown);
@@ -123,6 +137,8 @@ export function DesignCanvas() {
     const removeHooks = installTestHooks(stage);
     return () => {
       unsubscribe();
+      layers.nodes.off('beforeDraw', cull);
+      cancelEdgeRoutes();
       removeHooks();
       clearTimeout(noticeTimer);
       container.removeEventListener('pointerdown', gestures.onPointerDown);
@@ -175,6 +191,7 @@ export function DesignCanvas() {
           <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
         </Layer>
       </Stage>
+      {!empty && <EdgeLegend />}
       {empty && (
         <div className="design-canvas-empty" style={emptyStyle}>
           <strong style={{ display: 'block', fontSize: 16, marginBottom: 6 }}>{t('canvas.emptyTitle')}</strong>

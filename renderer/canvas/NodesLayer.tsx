@@ -8,11 +8,11 @@ import { Layer, Shape } from 'react-konva';
 import { useShallow } from 'zustand/react/shallow';
 import { getKindModule } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
-import { keyOf } from '../../shared/model/objectIndex';
+import { keyOf } from '../../shared/kinds/objectIndex';
 import { RESOURCE_HEIGHT, selectProblems, RESOURCE_WIDTH, useKubeplanStore } from '../store';
 import { drawCard, fitText, type CardData } from './drawCard';
 import { registerIn, cardNodes } from './registry';
-import { resourceSubtitle } from './subtitle';
+import { resourceSubtitle } from '../kinds/registry';
 import { THEME } from './theme';
 
 interface CardProps {

@@ -44,6 +44,21 @@ export const canvasStrings = {
       autoLayout: 'Auto-layout',
       cancel: 'Cancel',
     },
+    edges: {
+      toggle: 'Edges',
+      show: 'Show the edge legend and filters',
+      hide: 'Hide the edge legend',
+      title: 'Edges',
+      showAll: 'Show all',
+      crowded: '{{count}} edges between namespaces show for the selected objects only: select a policy to see where it allows traffic.',
+      namespaceEdge: 'An edge to a namespace frame means every pod in that namespace.',
+      kinds: {
+        selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'uses config', binds: 'binds',
+        scales: 'scales', constrains: 'constrains', 'policy-target': 'policy applies to',
+        'policy-from': 'policy allows from', 'policy-to': 'policy allows to',
+      },
+      flows: { 'policy-target': 'policy → pods', 'policy-from': 'peer → pods (ingress)', 'policy-to': 'pods → peer (egress)' },
+    },
   },
   zh: {
     label: '设计画布',
@@ -84,6 +99,21 @@ export const canvasStrings = {
       zoomReset: '缩放到 100%',
       autoLayout: '自动布局',
       cancel: '取消',
+    },
+    edges: {
+      toggle: '连线',
+      show: '显示连线图例和筛选',
+      hide: '隐藏连线图例',
+      title: '连线',
+      showAll: '全部显示',
+      crowded: '{{count}} 条跨命名空间的连线只对所选对象显示：选中一个策略即可看到它允许的流量去向。',
+      namespaceEdge: '指向命名空间框的连线表示该命名空间中的所有 Pod。',
+      kinds: {
+        selects: '选择', routes: '路由到', mounts: '挂载', config: '使用配置', binds: '绑定',
+        scales: '扩缩', constrains: '约束', 'policy-target': '策略作用于',
+        'policy-from': '策略允许来自', 'policy-to': '策略允许去往',
+      },
+      flows: { 'policy-target': '策略 → Pod', 'policy-from': '对端 → Pod（入站）', 'policy-to': 'Pod → 对端（出站）' },
     },
   },
 } as const;

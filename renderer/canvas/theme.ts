@@ -1,5 +1,5 @@
 /** Colours of the canvas, in one place so the cards, edges and frames agree. */
-import type { ReferenceRelation } from '../../shared/references';
+import type { EdgeKind, ReferenceRelation } from '../../shared/references';
 
 export const THEME = {
   background: '#f6f7fb',
@@ -34,5 +34,25 @@ export const RELATION_COLORS: Record<ReferenceRelation, string> = {
   scales: '#1c7ed6',
   constrains: '#5c7080',
 };
+
+/**
+ * One colour per edge kind (legend and filters): the relations' colours, with policy peers split
+ * into ingress (`policy-from`, violet-magenta) and egress (`policy-to`, amber) so they read apart.
+ */
+export const EDGE_COLORS: Record<EdgeKind, string> = {
+  selects: RELATION_COLORS.selects,
+  routes: RELATION_COLORS.routes,
+  mounts: RELATION_COLORS.mounts,
+  config: RELATION_COLORS.config,
+  binds: RELATION_COLORS.binds,
+  scales: RELATION_COLORS.scales,
+  constrains: RELATION_COLORS.constrains,
+  'policy-target': RELATION_COLORS['policy-target'],
+  'policy-from': '#ae3ec9',
+  'policy-to': '#f59f00',
+};
+
+/** Egress edges are dashed, so "to" and "from" differ in more than colour. */
+export const EDGE_DASH: Partial<Record<EdgeKind, number[]>> = { 'policy-to': [8, 5] };
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif';

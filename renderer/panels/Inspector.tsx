@@ -7,44 +7,16 @@ import { select, useKubeplanStore } from '../store';
 import { EXAMPLES } from '../api/examples';
 import { openExample } from '../files/actions';
 import type { Language } from '../i18n';
+import { inspectorForm } from '../kinds/registry';
 import { CommonFields } from './inspector/CommonFields';
-import { IngressFields } from './inspector/IngressFields';
-import { PolicyFields } from './inspector/PolicyFields';
-import { AutoscalerFields, ConfigMapFields, LimitRangeFields, QuotaFields } from './inspector/QuotaFields';
-import { ServiceFields } from './inspector/ServiceFields';
-import { StorageFields } from './inspector/StorageFields';
-import { WorkloadFields } from './inspector/WorkloadFields';
 import { YamlEditor } from './inspector/YamlEditor';
-import { podSpecPath } from './inspector/edit';
 
 function KindForm({ id, object }: { id: string; object: KubeObject }) {
   const { t } = useTranslation();
-  const props = { id, object };
-  if (podSpecPath(object.kind)) return <WorkloadFields {...props} />;
-  switch (object.kind) {
-    case 'Service':
-      return <ServiceFields {...props} />;
-    case 'Ingress':
-      return <IngressFields {...props} />;
-    case 'PersistentVolumeClaim':
-    case 'PersistentVolume':
-      return <StorageFields {...props} />;
-    case 'NetworkPolicy':
-      return <PolicyFields {...props} />;
-    case 'ResourceQuota':
-      return <QuotaFields {...props} />;
-    case 'LimitRange':
-      return <LimitRangeFields {...props} />;
-    case 'ConfigMap':
-    case 'Secret':
-      return <ConfigMapFields {...props} />;
-    case 'HorizontalPodAutoscaler':
-      return <AutoscalerFields {...props} />;
-    case 'Namespace':
-      return null;
-    default:
-      return <p className="muted pad">{t('inspector.unknownKind', { kind: object.kind })}</p>;
-  }
+  const Form = inspectorForm(object.kind);
+  if (Form === null) return null;
+  if (!Form) return <p className="muted pad">{t('inspector.unknownKind', { kind: object.kind })}</p>;
+  return <Form id={id} object={object} />;
 }
 
 function KindBadge({ kind }: { kind: string }) {

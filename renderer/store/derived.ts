@@ -5,8 +5,8 @@
  * re-resolves references). Problems are validated off the editing path: see analysis.ts.
  */
 import type { Design } from '../../shared/design/types';
-import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
-import { resolveReferences, type Reference, type ReferenceRelation } from '../../shared/references';
+import { keyOf, ObjectIndex } from '../../shared/kinds/objectIndex';
+import { aggregateTargets, edgeKindOf, resolveReferences, type EdgeKind, type Reference, type ReferenceRelation } from '../../shared/references';
 import type { KubeplanState } from './store';
 
 export interface DesignEdge {
@@ -14,9 +14,13 @@ export interface DesignEdge {
   id: string;
   rule: string;
   relation: ReferenceRelation;
+  /** The relation, with policy peers split into ingress (`policy-from`) and egress (`policy-to`). */
+  kind: EdgeKind;
   sourceId: string;
-  /** Undefined when the reference is broken (nothing matches): drawn to a "missing" marker. */
+  /** Undefined when the reference is broken (nothing matches) or reaches a whole namespace. */
   targetId?: string;
+  /** A whole namespace the reference reaches (every pod in it): one edge to its frame. */
+  targetFrame?: string;
   label: string;
   problem?: Reference['problem'];
 }
@@ -58,15 +62,21 @@ export const designIndex = memoOnResources((d: Design): DesignIndex => {
     const sourceId = idByKey.get(ref.source);
     if (!sourceId) continue;
     const base = `${ref.rule}:${sourceId}:${ref.path}`;
+    const kind = edgeKindOf(ref);
     if (ref.targets.length === 0) {
-      edges.push({ id: `${base}:missing`, rule: ref.rule, relation: ref.relation, sourceId, label: ref.label, problem: ref.problem });
+      edges.push({ id: `${base}:missing`, rule: ref.rule, relation: ref.relation, kind, sourceId, label: ref.label, problem: ref.problem });
       continue;
     }
-    for (const target of ref.targets) {
+    // A whole-namespace peer is one edge to the namespace's frame, not one per workload in it.
+    const { targets, namespaces } = aggregateTargets(ref);
+    for (const ns of namespaces) {
+      edges.push({ id: `${base}:ns:${ns}`, rule: ref.rule, relation: ref.relation, kind, sourceId, targetFrame: ns, label: ref.label });
+    }
+    for (const target of targets) {
       const targetId = idByKey.get(target);
       // A Namespace is drawn as the frame around its objects: containment already shows the link.
       if (!targetId || namespaceIds.has(targetId)) continue;
-      edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, sourceId, targetId, label: ref.label });
+      edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, kind, sourceId, targetId, label: ref.label });
     }
   }
   return { index, idByKey, references, edges };

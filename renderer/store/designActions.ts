@@ -7,7 +7,7 @@
 import type { Box, Design, DesignResource, Point } from '../../shared/design/types';
 import { getKindModule, isNamespaced } from '../../shared/kinds/registry';
 import { cloneJson, DEFAULT_NAMESPACE, type KubeObject } from '../../shared/model/object';
-import { keyOf, ObjectIndex } from '../../shared/model/objectIndex';
+import { keyOf, ObjectIndex } from '../../shared/kinds/objectIndex';
 import {
   DEFAULT_FRAME, frameAt, MIN_FRAME, RESOURCE_HEIGHT, RESOURCE_WIDTH, resourceCenter,
 } from './geometry';

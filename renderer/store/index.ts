@@ -4,7 +4,8 @@
  * `useShallow` when a selector builds an object; everything else calls the action functions.
  */
 export { useKubeplanStore, HISTORY_LIMIT } from './store';
-export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState, ToolId, StoreChange } from './store';
+export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState, ToolId, StoreChange, EdgeViewState } from './store';
+export { setEdgeKindVisible, showAllEdgeKinds, setEdgeLegendOpen, selectEdgeView } from './edgeView';
 export {
   addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
   duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,

@@ -3,32 +3,8 @@
  * the way a person would name them by hand.
  */
 import type { Design } from '../../shared/design/types';
-import { isNamespaced } from '../../shared/kinds/registry';
+import { getKindInfo, isNamespaced } from '../../shared/kinds/registry';
 import { DEFAULT_NAMESPACE } from '../../shared/model/object';
-
-/** What a person typically calls the first object of a kind. */
-const BASE_NAMES: Record<string, string> = {
-  Namespace: 'team',
-  Deployment: 'web',
-  StatefulSet: 'db',
-  DaemonSet: 'agent',
-  ReplicaSet: 'web-rs',
-  Pod: 'pod',
-  Job: 'job',
-  CronJob: 'cron',
-  Service: 'svc',
-  Ingress: 'ingress',
-  ConfigMap: 'config',
-  Secret: 'secret',
-  PersistentVolumeClaim: 'data',
-  PersistentVolume: 'pv',
-  StorageClass: 'standard',
-  NetworkPolicy: 'policy',
-  ResourceQuota: 'quota',
-  LimitRange: 'limits',
-  HorizontalPodAutoscaler: 'hpa',
-  ServiceAccount: 'app',
-};
 
 /** RFC 1123 label, as Kubernetes validates most object names (at most 63 characters). */
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -50,7 +26,7 @@ export function toDns1123Label(text: string, fallback = 'object'): string {
 }
 
 export function baseNameForKind(kind: string): string {
-  return BASE_NAMES[kind] ?? toDns1123Label(kind.replace(/([a-z])([A-Z])/g, '$1-$2'));
+  return getKindInfo(kind)?.baseName ?? toDns1123Label(kind.replace(/([a-z])([A-Z])/g, '$1-$2'));
 }
 
 /** The names already taken by objects of `kind` in `namespace` (cluster-scoped kinds ignore it). */

@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Design } from '../../shared/design/types';
-import { keyOf } from '../../shared/model/objectIndex';
+import { keyOf } from '../../shared/kinds/objectIndex';
 import { resolveReferences, type ReferenceRelation } from '../../shared/references';
 import { designIndex } from './derived';
 import { commit } from './history';

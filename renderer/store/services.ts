@@ -6,7 +6,7 @@
 import { layoutDesign } from '../../shared/design/layout';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
-import type { ObjectIndex } from '../../shared/model/objectIndex';
+import type { ObjectIndex } from '../../shared/kinds/objectIndex';
 import { canConnect, connect, type ConnectResult } from '../../shared/references/connect';
 import { exportManifests } from '../../shared/manifests';
 import type { Problem } from '../../shared/validation';

@@ -1,5 +1,5 @@
 /**
- * The one renderer store, built from slices (design, selection, viewport, file, clipboard, mode).
+ * The one renderer store, built from slices (design, selection, viewport, file, clipboard, mode, edge view).
  * Only the design enters undo history (zundo `temporal` with `partialize`): selecting, panning,
  * zooming and saving never create or wipe an undo step.
  */
@@ -9,6 +9,7 @@ import type { StateCreator } from 'zustand';
 import { emptyDesign, type Design, type Point } from '../../shared/design/types';
 import type { Mode } from '../../shared/ipc/commands';
 import type { KubeObject } from '../../shared/model/object';
+import type { EdgeKind } from '../../shared/references';
 import type { Problem } from '../../shared/validation';
 
 export interface DesignSlice {
@@ -67,6 +68,17 @@ export interface ProblemsSlice {
   problems: ProblemsState;
 }
 
+/** How the canvas shows edges: a view setting, neither saved in the design nor undone. */
+export interface EdgeViewState {
+  /** Edge kinds the user filtered out (legend checkboxes). */
+  hidden: EdgeKind[];
+  legendOpen: boolean;
+}
+
+export interface EdgeViewSlice {
+  edgeView: EdgeViewState;
+}
+
 /** The canvas tools (renderer/canvas/tools): one is active at a time; a scrub tool joins with the simulation. */
 export type ToolId = 'select' | 'connect' | 'pan';
 
@@ -77,7 +89,7 @@ export interface ModeSlice {
   tool: ToolId;
 }
 
-export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice & ModeSlice;
+export type KubeplanState = DesignSlice & SelectionSlice & ViewportSlice & FileSlice & ClipboardSlice & ProblemsSlice & ModeSlice & EdgeViewSlice;
 
 /**
  * What a command or design action changes, applied in one store update (`commit`): one undo step
@@ -95,6 +107,7 @@ const fileSlice = (design: Design): FileSlice => ({ file: { dirty: false, savedD
 const clipboardSlice: Slice<ClipboardSlice> = () => ({ clipboard: [], pasteCount: 0 });
 const problemsSlice: Slice<ProblemsSlice> = () => ({ problems: { list: [] } });
 const modeSlice: Slice<ModeSlice> = () => ({ mode: 'design', tool: 'select' });
+const edgeViewSlice: Slice<EdgeViewSlice> = () => ({ edgeView: { hidden: [], legendOpen: false } });
 
 export interface HistoryEntry {
   design: Design;
@@ -114,6 +127,7 @@ export const useKubeplanStore = create<KubeplanState>()(
         ...clipboardSlice(...a),
         ...problemsSlice(...a),
         ...modeSlice(...a),
+        ...edgeViewSlice(...a),
         ...fileSlice(design.design),
       };
     },

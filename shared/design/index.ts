@@ -7,4 +7,5 @@ export { serializeDesign } from './serialize';
 export { parseDesign, isDesignText, designNameFromFile } from './parse';
 export { designObjects, newResourceId, highestResourceNumber } from './ids';
 export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
+export { importAsDesign } from './import';
 export { MIGRATIONS } from './migrate';

@@ -10,7 +10,8 @@
  */
 import { targetNamespace } from '../manifests/order';
 import type { KubeObject } from '../model/object';
-import { ObjectIndex } from '../model/objectIndex';
+import { ObjectIndex } from '../kinds/objectIndex';
+import { getKindInfo } from '../kinds/registry';
 import { referenceRules, type Reference, type ReferenceRelation } from '../references';
 import type { Box, Design, DesignLayout, Point } from './types';
 
@@ -24,24 +25,7 @@ const FRAME_PAD = { top: 56, side: 32, bottom: 32 };
 const FRAME_GAP = 80;
 const ORIGIN = { x: 40, y: 40 };
 
-/** Left-to-right column of a kind, following traffic: Ingress → Service → workload → config and storage. */
-const COLUMN: Record<string, number> = {
-  Ingress: 0,
-  Service: 1,
-  Deployment: 2,
-  StatefulSet: 2,
-  DaemonSet: 2,
-  ReplicaSet: 2,
-  Job: 2,
-  CronJob: 2,
-  Pod: 2,
-  HorizontalPodAutoscaler: 2,
-  PersistentVolumeClaim: 3,
-  ConfigMap: 3,
-  Secret: 3,
-  StorageClass: 0,
-  PersistentVolume: 1,
-};
+/** The column of workloads, and of kinds that name none (`KindInfo.layoutColumn`). */
 const WORKLOAD_COLUMN = 2;
 
 /**
@@ -218,7 +202,7 @@ function groupsOf(members: readonly number[], objects: readonly KubeObject[], ne
 function layoutGroup(component: readonly number[], objects: readonly KubeObject[], neighbours: readonly number[][]): Group {
   const columns = new Map<number, number[]>();
   for (const i of component) {
-    const c = COLUMN[objects[i]!.kind] ?? WORKLOAD_COLUMN;
+    const c = getKindInfo(objects[i]!.kind)?.layoutColumn ?? WORKLOAD_COLUMN;
     const list = columns.get(c);
     if (list) list.push(i);
     else columns.set(c, [i]);

@@ -1,4 +1,12 @@
 /** Every kind module, in palette order within each group. Add a new kind here. */
+import { apiServiceKind, csiDriverKind, customResourceDefinitionKind, ingressClassKind, mutatingWebhookConfigurationKind, podDisruptionBudgetKind, priorityClassKind, runtimeClassKind, validatingWebhookConfigurationKind, volumeAttachmentKind } from './clusterconfig';
+import { endpointSliceKind } from './endpointslice';
+import { eventKind } from './event';
+import { nodeKind } from './node';
+import { clusterRoleBindingKind, clusterRoleKind, roleBindingKind, roleKind } from './rbac';
+import { replicaSetKind } from './replicaset';
+import { replicationControllerKind } from './replicationcontroller';
+import { serviceAccountKind } from './serviceaccount';
 import { configMapKind } from './configmap';
 import { cronJobKind } from './cronjob';
 import { daemonSetKind } from './daemonset';
@@ -43,4 +51,28 @@ export const ALL_KINDS = [
   networkPolicyKind,
   resourceQuotaKind,
   limitRangeKind,
+] as const;
+
+/** Kinds the cluster has that the palette does not offer: API identity and display only. */
+export const API_ONLY_KINDS = [
+  replicaSetKind,
+  replicationControllerKind,
+  endpointSliceKind,
+  nodeKind,
+  serviceAccountKind,
+  eventKind,
+  roleKind,
+  roleBindingKind,
+  clusterRoleKind,
+  clusterRoleBindingKind,
+  customResourceDefinitionKind,
+  priorityClassKind,
+  ingressClassKind,
+  podDisruptionBudgetKind,
+  runtimeClassKind,
+  validatingWebhookConfigurationKind,
+  mutatingWebhookConfigurationKind,
+  apiServiceKind,
+  csiDriverKind,
+  volumeAttachmentKind,
 ] as const;

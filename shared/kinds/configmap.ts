@@ -13,6 +13,8 @@ export const configMapKind: KindModule<ConfigMapObject> = {
   namespaced: true,
   display: { glyph: 'cm', color: '#8e44ad', shape: 'document', group: 'Config' },
   applyOrder: APPLY_ORDER.Config,
+  layoutColumn: 3,
+  baseName: 'config',
   create: (name, namespace) => ({
     apiVersion: 'v1',
     kind: 'ConfigMap',

@@ -2,8 +2,8 @@ import type { CronJob } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, batchContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
+import { podSpecReferences } from './references';
 
 type CronJobObject = CronJob & KubeObject;
 
@@ -15,6 +15,10 @@ export const cronJobKind: KindModule<CronJobObject> = {
   namespaced: true,
   display: { glyph: 'cronjob', color: '#6a93ec', shape: 'rounded', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  watchers: ['controller-manager'],
+  layoutColumn: 2,
+  podTemplatePath: 'spec.jobTemplate.spec.template',
+  baseName: 'cron',
   create: (name, namespace) => ({
     apiVersion: 'batch/v1',
     kind: 'CronJob',
@@ -33,7 +37,7 @@ export const cronJobKind: KindModule<CronJobObject> = {
     },
   }),
   podTemplate: template,
-  references: [...podSpecRules('CronJob', 'spec.jobTemplate.spec.template', (o) => template(o as CronJobObject))],
+  references: [...podSpecReferences('CronJob')],
 };
 
 function template(o: CronJobObject): PodTemplateSpec | undefined {

@@ -2,8 +2,8 @@ import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
+import { podSpecReferences } from './references';
 
 type DaemonSetObject = DaemonSet & KubeObject;
 
@@ -15,6 +15,10 @@ export const daemonSetKind: KindModule<DaemonSetObject> = {
   namespaced: true,
   display: { glyph: 'ds', color: '#1d4fb0', shape: 'rounded', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  watchers: ['controller-manager'],
+  layoutColumn: 2,
+  podTemplatePath: 'spec.template',
+  baseName: 'agent',
   create: (name, namespace) => ({
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -33,7 +37,7 @@ export const daemonSetKind: KindModule<DaemonSetObject> = {
     },
   }),
   podTemplate: template,
-  references: [...podSpecRules('DaemonSet', 'spec.template', (o) => template(o as DaemonSetObject))],
+  references: [...podSpecReferences('DaemonSet')],
 };
 
 function template(o: DaemonSetObject): PodTemplateSpec | undefined {

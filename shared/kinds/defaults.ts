@@ -45,19 +45,33 @@ export function podTemplate(name: string, spec: PodSpec): PodTemplateSpec {
   return { metadata: { labels: appLabels(name) }, spec };
 }
 
-/** Apply order ranks: Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. */
+/**
+ * Apply order ranks: Namespaces, CRDs, cluster RBAC, StorageClasses, PVs, quotas and limits, service
+ * accounts and RBAC, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. Kinds
+ * Kubeplan does not know apply last (`Unranked`).
+ */
 export const APPLY_ORDER = {
   Namespace: 0,
+  CustomResourceDefinition: 2,
+  PriorityClass: 4,
+  ClusterRole: 6,
+  ClusterRoleBinding: 7,
   StorageClass: 10,
   PersistentVolume: 20,
   Policy: 30, // ResourceQuota, LimitRange
+  ServiceAccount: 35,
+  Role: 36,
+  RoleBinding: 37,
   Config: 40, // ConfigMap, Secret
   PersistentVolumeClaim: 50,
   Workload: 60,
   Service: 70,
+  IngressClass: 75,
   Ingress: 80,
   NetworkPolicy: 90,
+  PodDisruptionBudget: 95,
   HorizontalPodAutoscaler: 100,
+  Unranked: 1000,
 } as const;
 
 /** The plain object at a path (`spec`, `template`), or undefined when any step is missing or not an object. */

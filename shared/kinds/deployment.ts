@@ -2,8 +2,8 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
+import { podSpecReferences } from './references';
 
 type DeploymentObject = Deployment & KubeObject;
 
@@ -15,6 +15,11 @@ export const deploymentKind: KindModule<DeploymentObject> = {
   namespaced: true,
   display: { glyph: 'deploy', color: '#326ce5', shape: 'rounded', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  watchers: ['controller-manager'],
+  layoutColumn: 2,
+  podTemplatePath: 'spec.template',
+  scalable: true,
+  baseName: 'web',
   create: (name, namespace) => ({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -26,7 +31,7 @@ export const deploymentKind: KindModule<DeploymentObject> = {
     },
   }),
   podTemplate: template,
-  references: [...podSpecRules('Deployment', 'spec.template', (o) => template(o as DeploymentObject))],
+  references: [...podSpecReferences('Deployment')],
 };
 
 function template(o: DeploymentObject): PodTemplateSpec | undefined {

@@ -1,10 +1,12 @@
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, objectMeta } from './defaults';
-import { ingressBackendRule } from '../references/rules/ingress';
 import type { KindModule } from './types';
+import type { ReferenceDeclaration } from './references';
 
 type IngressObject = Ingress & KubeObject;
+
+export const ingressBackend: ReferenceDeclaration = { id: 'ingress-backend', relation: 'routes', from: 'Ingress', to: ['Service'] };
 
 export const ingressKind: KindModule<IngressObject> = {
   kind: 'Ingress',
@@ -14,6 +16,8 @@ export const ingressKind: KindModule<IngressObject> = {
   namespaced: true,
   display: { glyph: 'ing', color: '#0b8043', shape: 'diamond', group: 'Networking' },
   applyOrder: APPLY_ORDER.Ingress,
+  layoutColumn: 0,
+  baseName: 'ingress',
   create: (name, namespace) => ({
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -23,5 +27,5 @@ export const ingressKind: KindModule<IngressObject> = {
     // validation's `unconnected` check says "connect it to a Service" until then.
     spec: {},
   }),
-  references: [ingressBackendRule],
+  references: [ingressBackend],
 };

@@ -2,8 +2,8 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, batchContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
+import { podSpecReferences } from './references';
 
 type JobObject = Job & KubeObject;
 
@@ -14,6 +14,10 @@ export const jobKind: KindModule<JobObject> = {
   namespaced: true,
   display: { glyph: 'job', color: '#4a7de8', shape: 'rounded', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  watchers: ['controller-manager'],
+  layoutColumn: 2,
+  podTemplatePath: 'spec.template',
+  baseName: 'job',
   create: (name, namespace) => ({
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -26,7 +30,7 @@ export const jobKind: KindModule<JobObject> = {
     },
   }),
   podTemplate: template,
-  references: [...podSpecRules('Job', 'spec.template', (o) => template(o as JobObject))],
+  references: [...podSpecReferences('Job')],
 };
 
 function template(o: JobObject): PodTemplateSpec | undefined {

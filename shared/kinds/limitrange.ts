@@ -1,10 +1,12 @@
 import type { LimitRange } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
-import { limitRangeNamespaceRule } from '../references/rules/namespace';
 import type { KindModule } from './types';
+import { namespaceReference } from './references';
 
 type LimitRangeObject = LimitRange & KubeObject;
+
+export const limitRangeNamespace = namespaceReference('LimitRange', 'limitrange-namespace');
 
 export const limitRangeKind: KindModule<LimitRangeObject> = {
   kind: 'LimitRange',
@@ -14,6 +16,7 @@ export const limitRangeKind: KindModule<LimitRangeObject> = {
   namespaced: true,
   display: { glyph: 'limits', color: '#e37400', shape: 'shield', group: 'Policy' },
   applyOrder: APPLY_ORDER.Policy,
+  baseName: 'limits',
   // Containers that say nothing get requests and limits; nobody gets more than 2 CPU / 2Gi.
   create: (name, namespace) => ({
     apiVersion: 'v1',
@@ -31,5 +34,5 @@ export const limitRangeKind: KindModule<LimitRangeObject> = {
       ],
     },
   }),
-  references: [limitRangeNamespaceRule],
+  references: [limitRangeNamespace],
 };

@@ -13,6 +13,9 @@ export const namespaceKind: KindModule<NamespaceObject> = {
   namespaced: false,
   display: { glyph: 'ns', color: '#326ce5', shape: 'frame', group: 'Cluster' },
   applyOrder: APPLY_ORDER.Namespace,
+  watchers: ['controller-manager'],
+  baseName: 'team',
+  nameFormat: 'dns1123-label',
   // Namespaces are cluster-scoped: a namespace argument is ignored.
   create: (name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: objectMeta(name, undefined, { name }) }),
   references: [],

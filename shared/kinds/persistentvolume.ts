@@ -13,6 +13,9 @@ export const persistentVolumeKind: KindModule<PersistentVolumeObject> = {
   namespaced: false,
   display: { glyph: 'pv', color: '#e8710a', shape: 'cylinder', group: 'Storage' },
   applyOrder: APPLY_ORDER.PersistentVolume,
+  watchers: ['controller-manager', 'scheduler'],
+  layoutColumn: 1,
+  baseName: 'pv',
   // A statically provisioned volume on the node's disk (the Kubernetes "Configure a Pod to Use a
   // PersistentVolume" tutorial). No storageClassName: it binds claims that ask for no class.
   create: (name) => ({

@@ -1,8 +1,8 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta } from './defaults';
-import { podSpecRules } from '../references/rules/podSpec';
 import type { KindModule } from './types';
+import { podSpecReferences } from './references';
 
 type PodObject = Pod & KubeObject;
 
@@ -14,6 +14,9 @@ export const podKind: KindModule<PodObject> = {
   namespaced: true,
   display: { glyph: 'pod', color: '#5b8def', shape: 'circle', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  layoutColumn: 2,
+  podTemplatePath: '',
+  baseName: 'pod',
   create: (name, namespace) => ({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -22,7 +25,7 @@ export const podKind: KindModule<PodObject> = {
   }),
   // A bare Pod is its own template: its labels are what selectors see.
   podTemplate: template,
-  references: podSpecRules('Pod', '', (o) => template(o as PodObject)),
+  references: [...podSpecReferences('Pod')],
 };
 
 function template(o: PodObject): PodTemplateSpec | undefined {

@@ -1,10 +1,12 @@
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, objectMeta } from './defaults';
-import { resourceQuotaNamespaceRule } from '../references/rules/namespace';
 import type { KindModule } from './types';
+import { namespaceReference } from './references';
 
 type ResourceQuotaObject = ResourceQuota & KubeObject;
+
+export const resourceQuotaNamespace = namespaceReference('ResourceQuota', 'resourcequota-namespace');
 
 export const resourceQuotaKind: KindModule<ResourceQuotaObject> = {
   kind: 'ResourceQuota',
@@ -14,6 +16,7 @@ export const resourceQuotaKind: KindModule<ResourceQuotaObject> = {
   namespaced: true,
   display: { glyph: 'quota', color: '#b31412', shape: 'shield', group: 'Policy' },
   applyOrder: APPLY_ORDER.Policy,
+  baseName: 'quota',
   // A team-sized namespace: room for a few dozen small pods. A cpu/memory quota makes
   // requests and limits mandatory, so pair it with a LimitRange that supplies defaults.
   create: (name, namespace) => ({
@@ -35,5 +38,5 @@ export const resourceQuotaKind: KindModule<ResourceQuotaObject> = {
       },
     },
   }),
-  references: [resourceQuotaNamespaceRule],
+  references: [resourceQuotaNamespace],
 };

@@ -12,6 +12,8 @@ export const secretKind: KindModule<SecretObject> = {
   namespaced: true,
   display: { glyph: 'secret', color: '#6c3483', shape: 'document', group: 'Config' },
   applyOrder: APPLY_ORDER.Config,
+  layoutColumn: 3,
+  baseName: 'secret',
   create: (name, namespace) => ({
     apiVersion: 'v1',
     kind: 'Secret',

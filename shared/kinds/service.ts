@@ -1,10 +1,12 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
-import { serviceSelectorRule } from '../references/rules/service';
 import { APPLY_ORDER, appLabels, objectMeta } from './defaults';
 import type { KindModule } from './types';
+import type { ReferenceDeclaration } from './references';
 
 type ServiceObject = Service & KubeObject;
+
+export const serviceSelector: ReferenceDeclaration = { id: 'service-selector', relation: 'selects', from: 'Service', to: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'] };
 
 export const serviceKind: KindModule<ServiceObject> = {
   kind: 'Service',
@@ -14,6 +16,11 @@ export const serviceKind: KindModule<ServiceObject> = {
   namespaced: true,
   display: { glyph: 'svc', color: '#0f9d58', shape: 'hexagon', group: 'Networking' },
   applyOrder: APPLY_ORDER.Service,
+  simulationApplyOrder: APPLY_ORDER.Workload - 1,
+  watchers: ['controller-manager'],
+  layoutColumn: 1,
+  baseName: 'svc',
+  nameFormat: 'dns1035-label',
   create: (name, namespace) => ({
     apiVersion: 'v1',
     kind: 'Service',
@@ -26,5 +33,5 @@ export const serviceKind: KindModule<ServiceObject> = {
       ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
     },
   }),
-  references: [serviceSelectorRule],
+  references: [serviceSelector],
 };

@@ -2,11 +2,12 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../model/object';
 import { APPLY_ORDER, appLabels, defaultContainer, objectAt, objectMeta, podTemplate } from './defaults';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { podSpecRules } from '../references/rules/podSpec';
-import { statefulSetClaimTemplateRule } from '../references/rules/statefulSet';
 import type { KindModule } from './types';
+import { type ReferenceDeclaration, podSpecReferences } from './references';
 
 type StatefulSetObject = StatefulSet & KubeObject;
+
+export const statefulSetClaimTemplate: ReferenceDeclaration = { id: 'statefulset-claim-template', relation: 'binds', from: 'StatefulSet', to: ['PersistentVolume', 'StorageClass'] };
 
 export const statefulSetKind: KindModule<StatefulSetObject> = {
   kind: 'StatefulSet',
@@ -16,6 +17,11 @@ export const statefulSetKind: KindModule<StatefulSetObject> = {
   namespaced: true,
   display: { glyph: 'sts', color: '#2a5bc4', shape: 'rounded', group: 'Workloads' },
   applyOrder: APPLY_ORDER.Workload,
+  watchers: ['controller-manager'],
+  layoutColumn: 2,
+  podTemplatePath: 'spec.template',
+  scalable: true,
+  baseName: 'db',
   create: (name, namespace) => ({
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -38,7 +44,7 @@ export const statefulSetKind: KindModule<StatefulSetObject> = {
     },
   }),
   podTemplate: template,
-  references: [...podSpecRules('StatefulSet', 'spec.template', (o) => template(o as StatefulSetObject)), statefulSetClaimTemplateRule],
+  references: [...podSpecReferences('StatefulSet'), statefulSetClaimTemplate],
 };
 
 function template(o: StatefulSetObject): PodTemplateSpec | undefined {

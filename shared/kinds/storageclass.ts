@@ -13,6 +13,8 @@ export const storageClassKind: KindModule<StorageClassObject> = {
   namespaced: false,
   display: { glyph: 'sc', color: '#c26401', shape: 'cylinder', group: 'Storage' },
   applyOrder: APPLY_ORDER.StorageClass,
+  layoutColumn: 0,
+  baseName: 'standard',
   // A dynamic local-disk provisioner (what kind, k3s and many labs ship). Not marked default:
   // a cluster should have one default class, and the user chooses which.
   create: (name) => ({

@@ -3,61 +3,29 @@
  * ResourceQuotas and LimitRanges, ConfigMaps and Secrets, PVCs, workloads, Services, Ingress,
  * NetworkPolicies, HPAs; unknown kinds after the known ones; stable within a rank.
  */
-import { getKindModule, isNamespaced } from '../kinds/registry';
+import { APPLY_ORDER } from '../kinds/defaults';
+import { getKindInfo, getKindModule, isNamespaced } from '../kinds/registry';
 import { DEFAULT_NAMESPACE, type KubeObject } from '../model/object';
 
-/**
- * Ranks on the kind modules' `applyOrder` scale, for kinds whose module is not (yet) in the
- * registry and for well-known kinds Kubeplan keeps as generic resources. A module's own
- * `applyOrder` always wins. CRDs go right after Namespaces so their custom resources can apply.
- */
-const FALLBACK_ORDER: Record<string, number> = {
-  Namespace: 0,
-  CustomResourceDefinition: 2,
-  PriorityClass: 4,
-  ClusterRole: 6,
-  ClusterRoleBinding: 7,
-  StorageClass: 10,
-  PersistentVolume: 20,
-  ResourceQuota: 30,
-  LimitRange: 30,
-  ServiceAccount: 35,
-  Role: 36,
-  RoleBinding: 37,
-  ConfigMap: 40,
-  Secret: 40,
-  PersistentVolumeClaim: 50,
-  Deployment: 60,
-  StatefulSet: 60,
-  DaemonSet: 60,
-  ReplicaSet: 60,
-  Job: 60,
-  CronJob: 60,
-  Pod: 60,
-  Service: 70,
-  IngressClass: 75,
-  Ingress: 80,
-  NetworkPolicy: 90,
-  PodDisruptionBudget: 95,
-  HorizontalPodAutoscaler: 100,
-};
-
 /** Rank of kinds Kubeplan does not know: after every known kind. */
-export const UNKNOWN_KIND_RANK = 1000;
+export const UNKNOWN_KIND_RANK = APPLY_ORDER.Unranked;
 
 export function applyRank(o: Pick<KubeObject, 'kind' | 'apiVersion'>): number {
-  return getKindModule(o.kind, o.apiVersion)?.applyOrder ?? FALLBACK_ORDER[o.kind] ?? UNKNOWN_KIND_RANK;
+  return getKindInfo(o.kind)?.applyOrder ?? UNKNOWN_KIND_RANK;
+}
+
+/** The rank the simulator applies an object at (`simulationApplyOrder` where a kind has one). */
+export function simulationApplyRank(o: Pick<KubeObject, 'kind' | 'apiVersion'>): number {
+  const info = getKindInfo(o.kind);
+  return info?.simulationApplyOrder ?? info?.applyOrder ?? UNKNOWN_KIND_RANK;
 }
 
 /** The objects in apply order (a new array; ties keep their input order). */
-export function sortForApply<T extends Pick<KubeObject, 'kind' | 'apiVersion'>>(objects: readonly T[]): T[] {
-  const ranked = objects.map((o, i) => ({ o, i, rank: applyRank(o) }));
+export function sortForApply<T extends Pick<KubeObject, 'kind' | 'apiVersion'>>(objects: readonly T[], rankOf = applyRank): T[] {
+  const ranked = objects.map((o, i) => ({ o, i, rank: rankOf(o) }));
   ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
   return ranked.map((r) => r.o);
 }
-
-/** Cluster-scoped built-in kinds, for when their module is not in the registry. */
-const CLUSTER_SCOPED = new Set(['Namespace', 'StorageClass', 'PersistentVolume']);
 
 /**
  * The namespace an object lands in when applied: `''` for cluster-scoped kinds, `default` when
@@ -67,6 +35,6 @@ const CLUSTER_SCOPED = new Set(['Namespace', 'StorageClass', 'PersistentVolume']
 export function targetNamespace(o: KubeObject): string {
   const module = getKindModule(o.kind, o.apiVersion);
   if (module) return module.namespaced ? o.metadata?.namespace || DEFAULT_NAMESPACE : '';
-  if (CLUSTER_SCOPED.has(o.kind) || !isNamespaced(o.kind, o.apiVersion)) return '';
+  if (getKindInfo(o.kind)?.namespaced === false || !isNamespaced(o.kind, o.apiVersion)) return '';
   return o.metadata?.namespace || '';
 }

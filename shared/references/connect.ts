@@ -7,47 +7,54 @@
 import type { Container, PersistentVolume, PersistentVolumeClaim, PodSpec, PodTemplateSpec, Service } from 'kubernetes-types/core/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Ingress, IngressServiceBackend, NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
-import { getKindModule } from '../kinds/registry';
+import { allKindModules, catalogueGeneration, getKindModule } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
-import { namespaceOf, type ObjectIndex } from '../model/objectIndex';
+import { namespaceOf, type ObjectIndex } from '../kinds/objectIndex';
 import { findObject, items, nameOf, rec, str } from './lookup';
 import { pvClassOf, volumeMismatch } from './storage';
 
 export type ConnectResult = { ok: true; changed: KubeObject[] } | { ok: false; message: string };
 
-const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'];
-const SCALABLE = ['Deployment', 'StatefulSet'];
-
 type Connector = (source: KubeObject, target: KubeObject, index: ObjectIndex) => ConnectResult;
 
-const CONNECTORS = new Map<string, Connector>();
-const on = (sources: string[], targets: string[], connector: Connector) => {
-  for (const s of sources) for (const t of targets) CONNECTORS.set(`${s}->${t}`, connector);
-};
-on(['Service'], POD_KINDS, serviceSelects);
-on(['Ingress'], ['Service'], ingressRoutes);
-on(POD_KINDS, ['PersistentVolumeClaim'], workloadMounts);
-on(POD_KINDS, ['ConfigMap', 'Secret'], workloadImports);
-on(['PersistentVolumeClaim'], ['PersistentVolume'], claimBindsVolume);
-on(['PersistentVolumeClaim'], ['StorageClass'], claimUsesClass);
-on(['NetworkPolicy'], POD_KINDS, policySelects);
-on(POD_KINDS, ['NetworkPolicy'], workloadAllowedByPolicy);
-on(['HorizontalPodAutoscaler'], SCALABLE, autoscalerScales);
-// A drag in the other direction means the same thing wherever that pair has no meaning of its
-// own (Deployment → Service writes the Service selector); workload ↔ NetworkPolicy has both.
-for (const [pair, connector] of [...CONNECTORS]) {
-  const [s, t] = pair.split('->');
-  if (!CONNECTORS.has(`${t}->${s}`)) CONNECTORS.set(`${t}->${s}`, (source, target, index) => connector(target, source, index));
+let connectors: { generation: number; byPair: Map<string, Connector> } | undefined;
+
+/** The connectors by `source->target` kind, built from the catalogue (again when a kind is registered). */
+function connectorTable(): Map<string, Connector> {
+  if (connectors?.generation === catalogueGeneration()) return connectors.byPair;
+  const podKinds = allKindModules().filter((m) => m.podTemplate).map((m) => m.kind);
+  const scalable = allKindModules().filter((m) => m.scalable).map((m) => m.kind);
+  const byPair = new Map<string, Connector>();
+  const on = (sources: string[], targets: string[], connector: Connector) => {
+    for (const s of sources) for (const t of targets) byPair.set(`${s}->${t}`, connector);
+  };
+  on(['Service'], podKinds, serviceSelects);
+  on(['Ingress'], ['Service'], ingressRoutes);
+  on(podKinds, ['PersistentVolumeClaim'], workloadMounts);
+  on(podKinds, ['ConfigMap', 'Secret'], workloadImports);
+  on(['PersistentVolumeClaim'], ['PersistentVolume'], claimBindsVolume);
+  on(['PersistentVolumeClaim'], ['StorageClass'], claimUsesClass);
+  on(['NetworkPolicy'], podKinds, policySelects);
+  on(podKinds, ['NetworkPolicy'], workloadAllowedByPolicy);
+  on(['HorizontalPodAutoscaler'], scalable, autoscalerScales);
+  // A drag in the other direction means the same thing wherever that pair has no meaning of its
+  // own (Deployment → Service writes the Service selector); workload ↔ NetworkPolicy has both.
+  for (const [pair, connector] of [...byPair]) {
+    const [s, t] = pair.split('->');
+    if (!byPair.has(`${t}->${s}`)) byPair.set(`${t}->${s}`, (source, target, index) => connector(target, source, index));
+  }
+  connectors = { generation: catalogueGeneration(), byPair };
+  return byPair;
 }
 
 /** Whether a connection can be drawn from an object of `sourceKind` to one of `targetKind`. */
 export function canConnect(sourceKind: string, targetKind: string): boolean {
-  return CONNECTORS.has(`${sourceKind}->${targetKind}`);
+  return connectorTable().has(`${sourceKind}->${targetKind}`);
 }
 
 /** Writes the field that makes `source` refer to `target`; returns the new versions of changed objects. */
 export function connect(source: KubeObject, target: KubeObject, index: ObjectIndex): ConnectResult {
-  const connector = CONNECTORS.get(`${source.kind}->${target.kind}`);
+  const connector = connectorTable().get(`${source.kind}->${target.kind}`);
   if (!connector) return fail(`A ${source.kind} cannot be connected to a ${target.kind}.`);
   return connector(source, target, index);
 }

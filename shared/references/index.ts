@@ -1,20 +1,29 @@
 /**
- * The reference table: every kind module's rules, resolved against a set of objects.
+ * The reference table: the references every kind module declares, each with its resolver, resolved
+ * against a set of objects.
  */
-import { allKindModules, getKindModule } from '../kinds/registry';
+import { allKindModules, catalogueGeneration, getKindModule } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
-import { ObjectIndex } from '../model/objectIndex';
+import { ObjectIndex } from '../kinds/objectIndex';
+import { podSpecRules } from './rules/podSpec';
+import { RULES } from './rules';
 import type { Reference, ReferenceRule } from './types';
 
 export type { Reference, ReferenceRule, ReferenceRelation } from './types';
 
 let rulesByKind: Map<string, ReferenceRule[]> | undefined;
+let rulesGeneration = -1;
 
 export function referenceRules(): ReadonlyMap<string, ReferenceRule[]> {
-  if (!rulesByKind) {
+  if (!rulesByKind || rulesGeneration !== catalogueGeneration()) {
     rulesByKind = new Map();
+    rulesGeneration = catalogueGeneration();
+    const byId = new Map(RULES.map((r) => [`${r.from}/${r.id}`, r]));
     for (const m of allKindModules()) {
-      for (const r of m.references) {
+      const podRules = m.podTemplatePath !== undefined && m.podTemplate ? podSpecRules(m.kind, m.podTemplatePath, m.podTemplate) : [];
+      for (const d of m.references) {
+        const r = byId.get(`${d.from}/${d.id}`) ?? podRules.find((p) => p.id === d.id);
+        if (!r) throw new Error(`Kind ${m.kind} declares reference "${d.id}" but shared/references has no rule that resolves it.`);
         const list = rulesByKind.get(r.from) ?? [];
         list.push(r);
         rulesByKind.set(r.from, list);
@@ -44,3 +53,5 @@ export function resolveReferences(objects: readonly KubeObject[] | ObjectIndex):
   }
   return out;
 }
+
+export { aggregateTargets, EDGE_KINDS, edgeKindOf, namespaceOfKey, pointsAtSource, type AggregatedTargets, type EdgeKind } from './aggregate';

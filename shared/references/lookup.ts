@@ -1,11 +1,11 @@
 /**
  * Fast lookups the reference rules share, cached per ObjectIndex (an index never changes).
- * Rules import only types from model/objectIndex and kinds/: the kind modules import the rules,
- * so a value import back would make a cycle that breaks whichever module loads first.
+ * The rules may import shared/kinds freely: the kind modules only declare references and import
+ * nothing of shared/references (docs/architecture.md, "Layers inside shared").
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex, PodTemplateEntry } from '../model/objectIndex';
+import type { ObjectIndex, PodTemplateEntry } from '../kinds/objectIndex';
 import { labelSelector } from '../model/guards';
 import { selectorMatches, type Labels } from '../model/selector';
 import type { Reference, ReferenceRelation } from './types';

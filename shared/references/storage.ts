@@ -1,5 +1,7 @@
 /**
- * How claims meet volumes (upstream k8s.io/kubernetes/pkg/controller/volume/persistentvolume; docs/simulator.md "Storage"):
+ * How a design's claims meet its volumes (upstream k8s.io/kubernetes/pkg/controller/volume/persistentvolume;
+ * docs/simulator.md "Storage"). Which PV satisfies a claim is decided by volumeBinding.ts, the rule
+ * the simulator's binder uses too:
  * a PV fits a claim when it is free, big enough, of the same volumeMode and class, selected by the
  * claim's selector and offers every access mode asked for; pre-binding (volumeName / claimRef)
  * wins; among fits the fewest access modes, then the smallest capacity, is chosen. A claim no PV
@@ -8,14 +10,16 @@
  * A PV binds one claim, so the whole design is planned at once: pre-bound claims first, then
  * claims in design order, then the claims StatefulSets stamp from volumeClaimTemplates.
  */
-import type { PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import type { PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex } from '../model/objectIndex';
-import { parseQuantity } from '../model/quantity';
-import { selectorMatches } from '../model/selector';
-import { findObject, items, labelSelector, nameOf, rec, sourceNamespace, str, strings, type ProblemSpec } from './lookup';
+import type { ObjectIndex } from '../kinds/objectIndex';
+import { findObject, items, nameOf, rec, sourceNamespace, str, type ProblemSpec } from './lookup';
+import {
+  bestFit, claimFacts, compareVolumes, isFree, reservedFor, reservedVolumeFits, volumeFacts, volumeFitsClaim, volumeMismatch as volumeFactsMismatch, type VolumeFacts,
+} from './volumeBinding';
+
+export { volumeClassOf as pvClassOf } from './volumeBinding';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
@@ -37,10 +41,6 @@ interface StorageCache {
 }
 
 const caches = new WeakMap<ObjectIndex, StorageCache>();
-
-export function pvClassOf(pv: KubeObject): string {
-  return str(annotationsOf(pv)?.[BETA_CLASS_ANNOTATION]) ?? str(specOf<PersistentVolume>(pv)?.storageClassName) ?? '';
-}
 
 function annotationsOf(o: KubeObject): Record<string, string> | undefined {
   return rec(rec(o.metadata)?.annotations);
@@ -74,47 +74,9 @@ function findDefaultClass(index: ObjectIndex): KubeObject | undefined {
   return [...defaults].sort((a, b) => created(b).localeCompare(created(a)) || nameOf(a).localeCompare(nameOf(b)))[0];
 }
 
-function storageRequest(spec: PersistentVolumeClaimSpec | undefined): bigint {
-  const s = rec(rec(rec(spec)?.resources)?.requests)?.storage;
-  return s === undefined ? 0n : safeNano(s);
-}
-
-function capacityOf(pv: KubeObject): bigint {
-  const s = rec(specOf<PersistentVolume>(pv)?.capacity)?.storage;
-  return s === undefined ? 0n : safeNano(s);
-}
-
-function safeNano(q: unknown): bigint {
-  if (typeof q !== 'string' && typeof q !== 'number') return -1n;
-  try {
-    return parseQuantity(q).nano;
-  } catch {
-    return -1n; // not a quantity: schema validation reports it; here it fits nothing
-  }
-}
-
 /** Upstream checkVolumeSatisfyClaim: the first reason a PV cannot serve a claim, in upstream's words. */
 export function volumeMismatch(pv: KubeObject, spec: PersistentVolumeClaimSpec | undefined, className: string): string | undefined {
-  const pvSpec = specOf<PersistentVolume>(pv);
-  const claim = rec(spec);
-  const request = storageRequest(claim);
-  if (capacityOf(pv) < request || request < 0n) return 'requested PV is too small';
-  if (pvClassOf(pv) !== className) return 'storageClassName does not match';
-  if (volumeModeOf(pvSpec) !== volumeModeOf(claim)) return 'incompatible volumeMode';
-  const offered = new Set(strings(pvSpec?.accessModes));
-  if (!strings(claim?.accessModes).every((m) => offered.has(m))) return 'incompatible accessMode';
-  return undefined;
-}
-
-function volumeModeOf(spec: { volumeMode?: unknown } | undefined): string {
-  return str(spec?.volumeMode) ?? 'Filesystem';
-}
-
-function claimRefOf(pv: KubeObject): string | undefined {
-  const ref = rec(specOf<PersistentVolume>(pv)?.claimRef);
-  const name = str(ref?.name);
-  if (!name) return undefined;
-  return `${str(ref?.namespace) || 'default'}/${name}`;
+  return volumeFactsMismatch(volumeFacts(pv), claimFacts({ spec }, className));
 }
 
 /** The binding the design plans for a PersistentVolumeClaim. */
@@ -127,13 +89,6 @@ export function templateBindings(index: ObjectIndex, sts: KubeObject, template: 
   return plan(index).templates.get(`${index.keyOf(sts)}#${template}`) ?? [];
 }
 
-interface VolumeFacts {
-  pv: KubeObject;
-  capacity: bigint;
-  accessModes: ReadonlySet<string>;
-  labels: Record<string, string>;
-}
-
 function plan(index: ObjectIndex): StorageCache {
   let cache = caches.get(index);
   if (cache) return cache;
@@ -143,7 +98,8 @@ function plan(index: ObjectIndex): StorageCache {
   const c = cache;
   // The cache (with its default class) is in place before any claim is classed.
   const classOf = (spec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined) => claimClassOf(spec, annotations, index);
-  const pvs = [...index.list('PersistentVolume', '')].sort((a, b) => rank(a, b));
+  const volumes = index.list('PersistentVolume', '').map(volumeFacts).sort(compareVolumes);
+  const byObject = new Map(volumes.map((v) => [v.pv, v]));
   const takenBy = new Map<KubeObject, string>();
   const claims = index.list('PersistentVolumeClaim', '*');
   const claimsById = new Map(claims.map((pvc) => [`${sourceNamespace(pvc)}/${nameOf(pvc)}`, pvc]));
@@ -155,13 +111,15 @@ function plan(index: ObjectIndex): StorageCache {
     if (!volumeName) continue;
     const id = `${sourceNamespace(pvc)}/${nameOf(pvc)}`;
     const pv = findObject(index, '', 'PersistentVolume', '', volumeName);
+    const v = pv && byObject.get(pv);
+    const claim = claimFacts(pvc, classOf(spec, annotationsOf(pvc)).name);
     let binding: ClaimBinding;
-    if (!pv) {
+    if (!pv || !v) {
       binding = pending('error', `volume "${volumeName}" requested by claim ${id} not found`, 'Create the PersistentVolume, or clear volumeName to let the claim bind any fitting volume.');
-    } else if ((claimRefOf(pv) && claimRefOf(pv) !== id) || takenBy.has(pv)) {
-      binding = pending('error', `volume "${volumeName}" is already bound to a different claim (${claimRefOf(pv) ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
+    } else if ((v.claimRef && !reservedFor(v, claim)) || takenBy.has(pv)) {
+      binding = pending('error', `volume "${volumeName}" is already bound to a different claim (${v.claimRef?.id ?? takenBy.get(pv)})`, 'Point volumeName at a free PersistentVolume.');
     } else {
-      const reason = volumeMismatch(pv, spec, classOf(spec, annotationsOf(pvc)).name);
+      const reason = volumeFactsMismatch(v, claim);
       binding = reason
         ? pending('error', `Cannot bind to requested volume "${volumeName}": ${reason}`, 'Make the claim and the volume agree on size, storageClassName, volumeMode and accessModes.')
         : { kind: 'volume', pv };
@@ -171,51 +129,38 @@ function plan(index: ObjectIndex): StorageCache {
   }
 
   // 2. Volumes that name their claim (claimRef): only size and volumeMode are checked upstream.
-  for (const pv of pvs) {
-    const ref = claimRefOf(pv);
-    const pvc = ref ? claimsById.get(ref) : undefined;
-    if (!pvc || takenBy.has(pv) || c.claims.has(index.keyOf(pvc))) continue;
-    const reason = volumeMismatch(pv, specOf<PersistentVolumeClaim>(pvc), pvClassOf(pv));
-    if (reason === 'requested PV is too small' || reason === 'incompatible volumeMode') continue;
-    takenBy.set(pv, ref!);
-    c.claims.set(index.keyOf(pvc), { kind: 'volume', pv });
+  for (const v of volumes) {
+    const pvc = v.claimRef ? claimsById.get(v.claimRef.id) : undefined;
+    if (!pvc || takenBy.has(v.pv) || c.claims.has(index.keyOf(pvc))) continue;
+    if (!reservedVolumeFits(v, claimFacts(pvc, v.className))) continue;
+    takenBy.set(v.pv, v.claimRef!.id);
+    c.claims.set(index.keyOf(pvc), { kind: 'volume', pv: v.pv });
   }
 
   // Free volumes by class and volumeMode, in preference order; a bound volume leaves its bucket.
   const free = new Map<string, VolumeFacts[]>();
   const bound = new Map<string, VolumeFacts[]>();
-  for (const pv of pvs) {
-    const spec = specOf<PersistentVolume>(pv);
-    const bucket = `${pvClassOf(pv)}|${volumeModeOf(spec)}`;
-    const facts: VolumeFacts = { pv, capacity: capacityOf(pv), accessModes: new Set(strings(spec?.accessModes)), labels: rec(rec(pv.metadata)?.labels) ?? {} };
-    const target = takenBy.has(pv) || claimRefOf(pv) !== undefined ? bound : free;
-    const list = target.get(bucket);
-    if (list) list.push(facts);
-    else target.set(bucket, [facts]);
-  }
-  const fits = (v: VolumeFacts, modes: string[], selector: LabelSelector | undefined, request: bigint) =>
-    v.capacity >= request && modes.every((m) => v.accessModes.has(m)) && (!selector || selectorMatches(selector, v.labels));
+  const push = (m: Map<string, VolumeFacts[]>, bucket: string, v: VolumeFacts) => {
+    const list = m.get(bucket);
+    if (list) list.push(v);
+    else m.set(bucket, [v]);
+  };
+  for (const v of volumes) push(takenBy.has(v.pv) || !isFree(v) ? bound : free, `${v.className}|${v.volumeMode}`, v);
 
   const bindOne = (rawSpec: PersistentVolumeClaimSpec | undefined, annotations: Record<string, string> | undefined): ClaimBinding => {
     const spec = rec(rawSpec);
     const cls = classOf(spec, rec(annotations));
-    const bucket = `${cls.name}|${volumeModeOf(spec)}`;
-    const request = storageRequest(spec);
-    const modes = strings(spec?.accessModes);
-    const selector = labelSelector(spec?.selector);
-    if (request >= 0n) {
-      const candidates = free.get(bucket) ?? [];
-      const i = candidates.findIndex((v) => fits(v, modes, selector, request));
-      if (i >= 0) {
-        const [v] = candidates.splice(i, 1);
-        const list = bound.get(bucket);
-        if (list) list.push(v);
-        else bound.set(bucket, [v]);
-        return { kind: 'volume', pv: v.pv };
-      }
+    const claim = claimFacts({ spec }, cls.name);
+    const bucket = `${cls.name}|${claim.volumeMode}`;
+    const candidates = free.get(bucket) ?? [];
+    const v = bestFit(candidates, claim);
+    if (v) {
+      candidates.splice(candidates.indexOf(v), 1);
+      push(bound, bucket, v);
+      return { kind: 'volume', pv: v.pv };
     }
-    const taken = request >= 0n ? (bound.get(bucket) ?? []).find((v) => fits(v, modes, selector, request)) : undefined;
-    return provisionOrPending(index, cls, spec, taken && nameOf(taken.pv));
+    const taken = (bound.get(bucket) ?? []).find((x) => volumeFitsClaim(x, claim));
+    return provisionOrPending(index, cls, spec, taken && taken.name);
   };
 
   // 3. Every other claim, in design order.
@@ -276,14 +221,4 @@ function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: b
 
 function pending(severity: 'error' | 'warning', message: string, hint: string): ClaimBinding {
   return { kind: 'pending', problem: { severity, message, hint } };
-}
-
-/** Upstream's preference among fits: fewest access modes, then smallest capacity (then name, for determinism). */
-function rank(a: KubeObject, b: KubeObject): number {
-  const modes = strings(specOf<PersistentVolume>(a)?.accessModes).length - strings(specOf<PersistentVolume>(b)?.accessModes).length;
-  if (modes !== 0) return modes;
-  const ca = capacityOf(a);
-  const cb = capacityOf(b);
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  return nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0;
 }

@@ -3,18 +3,10 @@
  * (broken-reference problems) and the simulator (routing, mounting, binding).
  */
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex } from '../model/objectIndex';
+import type { ObjectIndex } from '../kinds/objectIndex';
+import type { ReferenceDeclaration, ReferenceRelation } from '../kinds/references';
 
-export type ReferenceRelation =
-  | 'selects' // Service → pods (by selector)
-  | 'routes' // Ingress → Service
-  | 'mounts' // workload → PVC
-  | 'config' // workload → ConfigMap / Secret
-  | 'binds' // PVC → PV, PVC → StorageClass
-  | 'policy-target' // NetworkPolicy → the pods it selects
-  | 'policy-peer' // NetworkPolicy → the pod-running objects its rules allow (+ Namespaces for namespace-only peers)
-  | 'scales' // HPA → workload
-  | 'constrains'; // ResourceQuota / LimitRange → Namespace
+export type { ReferenceDeclaration, ReferenceRelation };
 
 /** One reference a source object makes, resolved against the design. */
 export interface Reference {
@@ -31,14 +23,16 @@ export interface Reference {
   label: string;
   /** When the reference cannot be resolved: why, in a sentence a user understands. */
   problem?: { severity: 'error' | 'warning'; message: string; hint?: string };
+  /** A NetworkPolicy peer's side: traffic allowed `from` it (ingress) or `to` it (egress). */
+  direction?: 'from' | 'to';
+  /**
+   * Namespaces the reference reaches as a whole (every pod in them, e.g. a namespaceSelector peer
+   * without podSelector): `targets` still lists their objects; a drawing may show one edge per namespace.
+   */
+  wholeNamespaces?: string[];
 }
 
-export interface ReferenceRule {
-  id: string;
-  relation: ReferenceRelation;
-  /** The kind of the source object this rule reads. */
-  from: string;
-  /** The kinds of the objects it can reach. */
-  to: string[];
+/** A declared reference with the code that resolves it. */
+export interface ReferenceRule extends ReferenceDeclaration {
   resolve(source: KubeObject, index: ObjectIndex): Reference[];
 }

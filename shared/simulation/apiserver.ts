@@ -3,6 +3,7 @@
  * authorisation hooks, admission, then the etcd write and the watch fan-out). It records who told
  * whom what, for the control-plane walkthrough.
  */
+import { getKindInfo, resourceOf } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
@@ -33,22 +34,6 @@ export type ApiResponse =
 
 /** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
 export type Authorizer = (req: ApiRequest) => string | null;
-
-/** Which processes watch which kinds: the receivers of a watch event in the walkthrough. */
-const WATCHERS: Record<string, string[]> = {
-  Deployment: ['controller-manager'],
-  ReplicaSet: ['controller-manager'],
-  StatefulSet: ['controller-manager'],
-  DaemonSet: ['controller-manager'],
-  Job: ['controller-manager'],
-  CronJob: ['controller-manager'],
-  Service: ['controller-manager'],
-  PersistentVolumeClaim: ['controller-manager', 'scheduler'],
-  PersistentVolume: ['controller-manager', 'scheduler'],
-  HorizontalPodAutoscaler: ['controller-manager'],
-  Namespace: ['controller-manager'],
-  Node: ['controller-manager', 'scheduler'],
-};
 
 export class ApiServer {
   readonly authorizers: Authorizer[] = [];
@@ -239,7 +224,7 @@ export class ApiServer {
       if ((obj.metadata.ownerReferences ?? []).length) c.message('apiserver', 'controller-manager', `watch ${type}`, refOf(obj));
       return;
     }
-    for (const w of WATCHERS[obj.kind] ?? []) c.message('apiserver', w, `watch ${type}`, refOf(obj));
+    for (const w of getKindInfo(obj.kind)?.watchers ?? []) c.message('apiserver', w, `watch ${type}`, refOf(obj));
   }
 }
 
@@ -259,21 +244,6 @@ export function timestamp(seconds: number): string {
     lastStamp = new Date(EPOCH_MS + seconds * 1000).toISOString().replace('.000Z', 'Z');
   }
   return lastStamp;
-}
-
-const RESOURCES: Record<string, string> = {
-  Pod: 'pods', Service: 'services', Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps',
-  StatefulSet: 'statefulsets.apps', DaemonSet: 'daemonsets.apps', Job: 'jobs.batch', CronJob: 'cronjobs.batch',
-  PersistentVolumeClaim: 'persistentvolumeclaims', PersistentVolume: 'persistentvolumes', ConfigMap: 'configmaps',
-  Secret: 'secrets', Namespace: 'namespaces', Ingress: 'ingresses.networking.k8s.io', NetworkPolicy: 'networkpolicies.networking.k8s.io',
-  ResourceQuota: 'resourcequotas', LimitRange: 'limitranges', StorageClass: 'storageclasses.storage.k8s.io',
-  HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling', EndpointSlice: 'endpointslices.discovery.k8s.io', Node: 'nodes',
-  ServiceAccount: 'serviceaccounts',
-};
-
-/** The resource name the API server uses in messages (`pods`, `deployments.apps`). */
-export function resourceOf(kind: string): string {
-  return RESOURCES[kind] ?? `${kind.toLowerCase()}s`;
 }
 
 function isClusterScopedKind(o: KubeObject): boolean {

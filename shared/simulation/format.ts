@@ -1,4 +1,6 @@
 /** Text output in kubectl's formats: `get pods -A -o wide`, `get events -A`, and apply's result lines. */
+import { getKindInfo } from '../kinds/registry';
+import { apiGroup } from '../model/object';
 import type { AppliedEntry, EventRecord, PodSummary } from './types';
 
 /** kubectl's tabwriter: columns padded to the widest cell plus three spaces. */
@@ -39,18 +41,11 @@ export function formatEvents(events: EventRecord[], now: number): string {
   return table(rows);
 }
 
-const GROUPS: Record<string, string> = {
-  Deployment: 'apps', ReplicaSet: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', Job: 'batch', CronJob: 'batch',
-  Ingress: 'networking.k8s.io', NetworkPolicy: 'networking.k8s.io', IngressClass: 'networking.k8s.io',
-  HorizontalPodAutoscaler: 'autoscaling', StorageClass: 'storage.k8s.io', Role: 'rbac.authorization.k8s.io',
-  RoleBinding: 'rbac.authorization.k8s.io', ClusterRole: 'rbac.authorization.k8s.io', ClusterRoleBinding: 'rbac.authorization.k8s.io',
-  PodDisruptionBudget: 'policy', EndpointSlice: 'discovery.k8s.io',
-};
-
 /** `deployment.apps/web created` — what `kubectl apply` prints per object. */
 export function formatApplied(entries: AppliedEntry[]): string {
   return entries.map((e) => {
-    const group = GROUPS[e.kind];
+    const info = getKindInfo(e.kind);
+    const group = info ? apiGroup(info.apiVersion) : '';
     const ref = `${e.kind.toLowerCase()}${group ? `.${group}` : ''}/${e.name}`;
     return e.result === 'failed' ? `${e.message ?? 'Error'}\n` : `${ref} ${e.result}\n`;
   }).join('');

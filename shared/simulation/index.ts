@@ -3,4 +3,6 @@ export { simulate } from './simulate';
 export { parseScenario, parseTarget, parseDuration } from './scenario';
 export { scenarioFromRequest } from './scenarioInput';
 export { formatPods, formatEvents, formatApplied } from './format';
+export { SchedulingRecorder, type SchedulingRecord } from './scheduling/recorder';
+export { formatSchedulingRecord } from './scheduling/format';
 export type * from './types';

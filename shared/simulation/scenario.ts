@@ -3,6 +3,7 @@
  * `apply` step names are left for the caller to read (relative to the scenario file).
  */
 import { load, loadAll } from 'js-yaml';
+import { kindAliases } from '../kinds/registry';
 import { isPlainObject, type KubeObject } from '../model/object';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';
 
@@ -14,27 +15,12 @@ export interface ScenarioError {
 
 export type ParsedScenario = { scenario: Scenario } | { error: ScenarioError };
 
-const KINDS: Record<string, string> = {
-  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment',
-  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
-  replicaset: 'ReplicaSet', replicasets: 'ReplicaSet', rs: 'ReplicaSet',
-  daemonset: 'DaemonSet', daemonsets: 'DaemonSet', ds: 'DaemonSet',
-  job: 'Job', jobs: 'Job', cronjob: 'CronJob', cronjobs: 'CronJob', cj: 'CronJob',
-  pod: 'Pod', pods: 'Pod', po: 'Pod', service: 'Service', services: 'Service', svc: 'Service',
-  namespace: 'Namespace', namespaces: 'Namespace', ns: 'Namespace',
-  persistentvolumeclaim: 'PersistentVolumeClaim', pvc: 'PersistentVolumeClaim', persistentvolume: 'PersistentVolume', pv: 'PersistentVolume',
-  configmap: 'ConfigMap', cm: 'ConfigMap', secret: 'Secret', ingress: 'Ingress', ing: 'Ingress',
-  networkpolicy: 'NetworkPolicy', netpol: 'NetworkPolicy', resourcequota: 'ResourceQuota', quota: 'ResourceQuota',
-  limitrange: 'LimitRange', limits: 'LimitRange', horizontalpodautoscaler: 'HorizontalPodAutoscaler', hpa: 'HorizontalPodAutoscaler',
-  storageclass: 'StorageClass', sc: 'StorageClass', node: 'Node', no: 'Node',
-};
-
 /** `deployment/web`, `deploy/web` or `Deployment/web` → kind and name, as kubectl reads them. */
 export function parseTarget(target: string): { kind: string; name: string } | undefined {
   const i = target.indexOf('/');
   if (i <= 0) return undefined;
   const k = target.slice(0, i);
-  const kind = KINDS[k.toLowerCase().replace(/\.apps$|\.batch$/, '')] ?? (/^[A-Z]/.test(k) ? k : undefined);
+  const kind = kindAliases().get(k.toLowerCase().replace(/\.apps$|\.batch$/, '')) ?? (/^[A-Z]/.test(k) ? k : undefined);
   return kind ? { kind, name: target.slice(i + 1) } : undefined;
 }
 

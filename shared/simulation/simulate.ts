@@ -5,6 +5,8 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
+import { resourceOf } from '../kinds/registry';
+import { simulationApplyRank, sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
 import { DeploymentController, rollbackTemplate } from './controllers/deployment';
@@ -18,20 +20,11 @@ import { registerWorkloadControllers } from './controllers/workloads';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
+import type { SchedulingRecorder } from './scheduling/recorder';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
 
-/** kubectl applies in the order given; we sort by kind so a namespace exists before its contents. */
-const APPLY_ORDER = ['Namespace', 'StorageClass', 'PriorityClass', 'PersistentVolume', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Secret', 'ConfigMap', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'Service', 'Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'HorizontalPodAutoscaler'];
-
-export function applyOrder(objects: KubeObject[]): KubeObject[] {
-  const rank = (k: string) => {
-    const i = APPLY_ORDER.indexOf(k);
-    return i < 0 ? APPLY_ORDER.length : i;
-  };
-  return objects.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.kind) - rank(b.o.kind) || a.i - b.i).map((x) => x.o);
-}
 
 export class Simulation {
   readonly cluster: Cluster;
@@ -51,7 +44,8 @@ export class Simulation {
     this.cluster.step = n;
   }
 
-  constructor(private readonly input: SimulationInput) {
+  /** `recorder`: keep every scheduling attempt's plugin verdicts and scores (see scheduling/recorder.ts). */
+  constructor(private readonly input: SimulationInput, recorder?: SchedulingRecorder) {
     const seed = input.seed ?? 1;
     const c = (this.cluster = new Cluster(seed, input.options));
     c.register(new ResourceQuotaController(c));
@@ -61,7 +55,7 @@ export class Simulation {
     c.register(new ReplicaSetController(c));
     registerWorkloadControllers(c);
     c.register(new PersistentVolumeBinder(c));
-    c.register(new Scheduler(c));
+    c.register(new Scheduler(c, recorder));
     c.register((this.kubelet = new Kubelet(c)));
     c.register(new EndpointSliceController(c));
     this.traffic = new TrafficEngine(c);
@@ -81,7 +75,8 @@ export class Simulation {
 
   apply(objects: KubeObject[]): void {
     const c = this.cluster;
-    for (const o of applyOrder(objects)) {
+    // kubectl applies in the order given; we sort by kind (the kind modules' apply order) so a namespace exists before its contents.
+    for (const o of sortForApply(objects, simulationApplyRank)) {
       // The API server's apply clones the object itself: no second copy here.
       const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
       const namespace = nsOf(o);
@@ -256,13 +251,12 @@ function tickPodStatus(p: KubeObject): string {
 }
 
 function notFound(kind: string, name: string): string {
-  const resource = kind === 'Deployment' ? 'deployments.apps' : `${kind.toLowerCase()}s`;
-  return `Error from server (NotFound): ${resource} "${name}" not found`;
+  return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
 }
 
 /** Run a simulation to the end: inputs applied at t=0, then the scenario's steps, then to steady state. */
-export function simulate(input: SimulationInput): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
-  const sim = new Simulation(input);
+export function simulate(input: SimulationInput, recorder?: SchedulingRecorder): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
+  const sim = new Simulation(input, recorder);
   const stepErrors: { step: number; line?: number; message: string }[] = [];
   const scenario = input.scenario;
   if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);

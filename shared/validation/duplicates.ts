@@ -2,7 +2,7 @@
  * The same object (API group, kind, namespace, name) written twice: applied, the second silently
  * replaces the first, so one of them is lost.
  */
-import { namespaceOf } from '../model/objectIndex';
+import { namespaceOf } from '../kinds/objectIndex';
 import { problemFor } from './problem';
 import type { Check } from './types';
 

@@ -4,7 +4,7 @@
  * ./index, and the bundler puts validation in its own chunk, fetched on first use.
  */
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex } from '../model/objectIndex';
+import type { ObjectIndex } from '../kinds/objectIndex';
 import type { Problem } from './types';
 
 export type ValidateObjects = (objects: readonly KubeObject[] | ObjectIndex) => Problem[];

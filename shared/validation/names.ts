@@ -3,6 +3,8 @@
  * kubernetes/pkg/apis/core/validation and apimachinery/pkg/api/validation), plus container and
  * port names in pod templates.
  */
+import { nameFormat } from '../kinds/registry';
+import type { NameFormat } from '../kinds/types';
 import { isPlainObject } from '../model/object';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
@@ -11,24 +13,22 @@ import type { Check } from './types';
 
 type NameRule = (name: string) => string[];
 
-/** Namespace: ValidateNamespaceName (DNS-1123 label); Service: ValidateServiceName (DNS-1035 label); RBAC: path segments. */
-const NAME_RULES: Record<string, NameRule> = {
-  Namespace: isDNS1123Label,
-  Service: isDNS1035Label,
-  Role: isPathSegmentName,
-  ClusterRole: isPathSegmentName,
-  RoleBinding: isPathSegmentName,
-  ClusterRoleBinding: isPathSegmentName,
+/** Each kind's name rule (`KindInfo.nameFormat`): Namespace ValidateNamespaceName, Service ValidateServiceName, RBAC path segments. */
+const NAME_RULES: Record<NameFormat, NameRule> = {
+  'dns1123-subdomain': isDNS1123Subdomain,
+  'dns1123-label': isDNS1123Label,
+  'dns1035-label': isDNS1035Label,
+  'path-segment': isPathSegmentName,
 };
 
-const HINTS: Record<string, string> = {
-  Namespace: 'Use lower-case letters, digits and "-" only, at most 63 characters (e.g. "shop-prod").',
-  Service: 'Start with a letter; use lower-case letters, digits and "-" only, at most 63 characters (e.g. "web-api").',
+const HINTS: Partial<Record<NameFormat, string>> = {
+  'dns1123-label': 'Use lower-case letters, digits and "-" only, at most 63 characters (e.g. "shop-prod").',
+  'dns1035-label': 'Start with a letter; use lower-case letters, digits and "-" only, at most 63 characters (e.g. "web-api").',
 };
 const SUBDOMAIN_HINT = 'Use lower-case letters, digits, "-" and "." only, starting and ending with a letter or digit (e.g. "web-api").';
 
 export function nameRuleFor(kind: string): NameRule {
-  return NAME_RULES[kind] ?? isDNS1123Subdomain;
+  return NAME_RULES[nameFormat(kind)];
 }
 
 export const checkNames: Check = (ctx, report) => {
@@ -43,12 +43,12 @@ export const checkNames: Check = (ctx, report) => {
       if (o.kind === 'CronJob' && name.length > 52)
         report(problemFor(o, 'error', 'name', 'metadata.name', `Invalid value: ${JSON.stringify(name)}: must be no more than 52 characters`, 'Shorten the name to 52 characters or fewer.'));
       for (const msg of nameRuleFor(o.kind)(name))
-        report(problemFor(o, 'error', 'name', 'metadata.name', `Invalid value: ${JSON.stringify(name)}: ${msg}`, HINTS[o.kind] ?? SUBDOMAIN_HINT));
+        report(problemFor(o, 'error', 'name', 'metadata.name', `Invalid value: ${JSON.stringify(name)}: ${msg}`, HINTS[nameFormat(o.kind)] ?? SUBDOMAIN_HINT));
     }
     const ns = meta.namespace;
     if (typeof ns === 'string' && ns !== '') {
       for (const msg of isDNS1123Label(ns))
-        report(problemFor(o, 'error', 'name', 'metadata.namespace', `Invalid value: ${JSON.stringify(ns)}: ${msg}`, HINTS.Namespace));
+        report(problemFor(o, 'error', 'name', 'metadata.namespace', `Invalid value: ${JSON.stringify(ns)}: ${msg}`, HINTS['dns1123-label']));
     }
   }
   for (const entry of ctx.index.podTemplates('*')) checkContainerNames(entry, report);

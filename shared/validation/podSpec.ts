@@ -1,12 +1,11 @@
 /** Where the pod template sits in each pod-running kind, for field paths in problems. */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
-import type { PodTemplateEntry } from '../model/objectIndex';
+import type { PodTemplateEntry } from '../kinds/objectIndex';
+import { getKindInfo } from '../kinds/registry';
 
 /** Path of the pod template (`metadata` + `spec`) inside an object of `kind`; `''` for a Pod itself. */
 export function podTemplatePath(kind: string): string {
-  if (kind === 'Pod') return '';
-  if (kind === 'CronJob') return 'spec.jobTemplate.spec.template';
-  return 'spec.template';
+  return getKindInfo(kind)?.podTemplatePath ?? 'spec.template';
 }
 
 export function join(prefix: string, rest: string): string {

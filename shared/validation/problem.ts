@@ -1,6 +1,6 @@
 /** Building Problems: identity from the object, a stable order for output. */
 import type { KubeObject } from '../model/object';
-import { keyOf, namespaceOf } from '../model/objectIndex';
+import { keyOf, namespaceOf } from '../kinds/objectIndex';
 import type { Problem, Severity } from './types';
 
 export function problemFor(

@@ -7,7 +7,7 @@
 import type { Container, LimitRange, ResourceQuota } from 'kubernetes-types/core/v1';
 import { items, rec } from '../model/guards';
 import { isPlainObject } from '../model/object';
-import type { PodTemplateEntry } from '../model/objectIndex';
+import type { PodTemplateEntry } from '../kinds/objectIndex';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
 import type { Check } from './types';

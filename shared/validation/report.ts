@@ -3,7 +3,7 @@
  * and their two printed forms: compiler-style lines for people, JSON for tools.
  */
 import type { KubeObject } from '../model/object';
-import { keyOf } from '../model/objectIndex';
+import { keyOf } from '../kinds/objectIndex';
 import { validateObjects } from './validate';
 import type { Problem } from './types';
 

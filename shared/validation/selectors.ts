@@ -4,18 +4,16 @@
  * in kubernetes/pkg/apis/apps/validation, ValidateJobSpec with manualSelector in pkg/apis/batch).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { getKindInfo } from '../kinds/registry';
 import { isPlainObject, type KubeObject } from '../model/object';
 import { isEmptySelector, selectorMatches } from '../model/selector';
 import { problemFor } from './problem';
 import type { Check } from './types';
 
-const CONTROLLERS: Record<string, string> = {
-  Deployment: 'deployment',
-  ReplicaSet: 'replicaset',
-  StatefulSet: 'statefulset',
-  DaemonSet: 'daemonset',
-  Job: 'job',
-};
+/** Controllers whose `spec.selector` must select their own `spec.template` (CronJobs nest theirs in a Job template). */
+function controllerName(kind: string): string | undefined {
+  return getKindInfo(kind)?.podTemplatePath === 'spec.template' ? kind.toLowerCase() : undefined;
+}
 
 /** Go's %#v of a label map, as upstream prints the template labels in this error. */
 function goLabelMap(labels: Record<string, unknown>): string {
@@ -27,7 +25,7 @@ function goLabelMap(labels: Record<string, unknown>): string {
 
 export const checkSelectors: Check = (ctx, report) => {
   for (const o of ctx.objects) {
-    const what = CONTROLLERS[o.kind];
+    const what = controllerName(o.kind);
     if (!what) continue;
     const spec = o.spec;
     if (!isPlainObject(spec) || !isPlainObject(spec.selector)) continue; // missing selector: the schema check

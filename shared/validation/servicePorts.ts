@@ -6,7 +6,7 @@
  */
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import { items } from '../model/guards';
-import type { PodTemplateEntry } from '../model/objectIndex';
+import type { PodTemplateEntry } from '../kinds/objectIndex';
 import { targetPortDefaulted, targetPortOf } from '../model/service';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';

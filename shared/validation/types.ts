@@ -3,7 +3,7 @@
  * path), how bad, and how to fix it where that is obvious.
  */
 import type { KubeObject } from '../model/object';
-import type { ObjectIndex } from '../model/objectIndex';
+import type { ObjectIndex } from '../kinds/objectIndex';
 import type { Reference } from '../references/types';
 
 export type Severity = 'error' | 'warning';

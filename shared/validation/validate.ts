@@ -4,7 +4,7 @@
  * would refuse. Pure; the same objects always give the same problems in the same order.
  */
 import { isPlainObject, type KubeObject } from '../model/object';
-import { ObjectIndex } from '../model/objectIndex';
+import { ObjectIndex } from '../kinds/objectIndex';
 import { resolveReferences } from '../references';
 import { checkApiVersions } from './apiVersions';
 import { checkContainers } from './containers';

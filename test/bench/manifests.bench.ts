@@ -8,7 +8,8 @@
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { loadAll } from 'js-yaml';
-import { exportManifests, importAsDesign, parseManifests } from '../../shared/manifests';
+import { importAsDesign } from '../../shared/design/import';
+import { exportManifests, parseManifests } from '../../shared/manifests';
 import { parseDesign, serializeDesign } from '../../shared/design';
 import { MANIFEST_SCHEMA } from '../../shared/manifests/limits';
 import { syntheticObjects } from '../fixtures/synthetic';

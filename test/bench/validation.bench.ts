@@ -6,7 +6,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { KubeObject } from '../../shared/model/object';
-import { ObjectIndex } from '../../shared/model/objectIndex';
+import { ObjectIndex } from '../../shared/kinds/objectIndex';
 import { resolveReferences } from '../../shared/references';
 import { validateObjects } from '../../shared/validation';
 import { schemaErrors } from '../../shared/validation/schema';

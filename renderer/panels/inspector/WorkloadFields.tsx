@@ -3,7 +3,7 @@ import type { Container, ContainerPort } from 'kubernetes-types/core/v1';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject } from '../../../shared/model/object';
 import type { ObjectFormProps } from './CommonFields';
-import { editObject, getIn, mapEntries, podSpecPath, SCALABLE, setIn } from './edit';
+import { editObject, getIn, isScalable, mapEntries, podSpecPath, setIn } from './edit';
 import { IconButton, KeyValueEditor, Section, TextField } from './fields';
 import { integerAtLeast, labelKey, labelValue, optionalQuantity, port, required } from './validators';
 
@@ -32,9 +32,9 @@ export function WorkloadFields({ id, object }: ObjectFormProps) {
   const set = (path: Array<string | number>, v: unknown) => editObject(id, object, (d) => setIn(d, path, v));
   return (
     <>
-      {(SCALABLE.has(object.kind) || labelsPath) && (
+      {(isScalable(object.kind) || labelsPath) && (
         <Section title={t('inspector.pods')}>
-          {SCALABLE.has(object.kind) && (
+          {isScalable(object.kind) && (
             <TextField
               label={t('inspector.replicas')}
               value={String((getIn(object, ['spec', 'replicas']) as number | undefined) ?? 1)}

@@ -1,5 +1,6 @@
 /** Immutable edits of a selected object: clone, change, hand the new object to the store. */
 import { cloneJson, isPlainObject, type KubeObject } from '../../../shared/model/object';
+import { getKindInfo } from '../../../shared/kinds/registry';
 import { updateObject } from '../../store';
 
 /** Apply `mutate` to a copy of the object and store it (one undo step). */
@@ -40,22 +41,14 @@ export function mapEntries(v: unknown): Array<[string, string]> {
   return isPlainObject(v) ? Object.entries(v).map(([k, x]) => [k, x === null || x === undefined ? '' : String(x)]) : [];
 }
 
-/** Where a kind keeps its pod spec. */
+/** Where a kind keeps its pod spec (its module's pod template path), or undefined for kinds that run no pods. */
 export function podSpecPath(kind: string): string[] | undefined {
-  switch (kind) {
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'ReplicaSet':
-    case 'Job':
-      return ['spec', 'template', 'spec'];
-    case 'CronJob':
-      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    case 'Pod':
-      return ['spec'];
-    default:
-      return undefined;
-  }
+  const template = getKindInfo(kind)?.podTemplatePath;
+  if (template === undefined) return undefined;
+  return [...(template ? template.split('.') : []), 'spec'];
 }
 
-export const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+/** Whether `spec.replicas` scales the kind. */
+export function isScalable(kind: string): boolean {
+  return getKindInfo(kind)?.scalable === true;
+}

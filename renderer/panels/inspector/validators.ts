@@ -3,6 +3,7 @@
  * (k8s.io/apimachinery/pkg/util/validation): DNS names, label keys and values, quantities, ports.
  * A check returns undefined when the text is fine, else an i18n key with its parameters.
  */
+import { nameFormat } from '../../../shared/kinds/registry';
 import { isQuantity } from '../../../shared/model/quantity';
 
 export interface Invalid {
@@ -26,8 +27,9 @@ export const dns1123Subdomain: Check = (v) => (v.length <= 253 && DNS1123_SUBDOM
 
 /** The name rule for a kind (apimachinery's NameIsDNSSubdomain unless the kind says otherwise). */
 export function nameCheck(kind: string): Check {
-  if (kind === 'Service') return dns1035Label;
-  if (kind === 'Namespace') return dns1123Label;
+  const format = nameFormat(kind);
+  if (format === 'dns1035-label') return dns1035Label;
+  if (format === 'dns1123-label') return dns1123Label;
   return dns1123Subdomain;
 }
 

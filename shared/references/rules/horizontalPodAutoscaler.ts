@@ -3,16 +3,14 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { apiGroup, type KubeObject } from '../../model/object';
 import { findObject, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
 import type { ReferenceRule } from '../types';
+import { hpaTarget } from '../../kinds/horizontalpodautoscaler';
+import { getKindInfo } from '../../kinds/registry';
 
 /** Kinds with a scale subresource the HPA controller can drive. */
-const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
 
 /** HPA → its scaleTargetRef, in the HPA's namespace. */
 export const hpaTargetRule: ReferenceRule = {
-  id: 'hpa-target',
-  relation: 'scales',
-  from: 'HorizontalPodAutoscaler',
-  to: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+  ...hpaTarget,
   resolve(source, index) {
     const hpa = source as HorizontalPodAutoscaler;
     const ref = rec(rec(hpa.spec)?.scaleTargetRef);
@@ -32,7 +30,7 @@ export const hpaTargetRule: ReferenceRule = {
         message: `the HPA controller was unable to get the target's current scale: ${resource} "${name}" not found`,
         hint: `Create ${label} in namespace "${ns}" (apiVersion ${str(ref.apiVersion) ?? '?'}), or connect the autoscaler to a Deployment or StatefulSet.`,
       };
-    } else if (!SCALABLE.has(kind)) {
+    } else if (!getKindInfo(kind)?.scalable) {
       problem = { severity: 'error', message: `${label} cannot be autoscaled: it has no scale subresource`, hint: 'Target a Deployment, StatefulSet or ReplicaSet.' };
     } else {
       problem = missingRequests(hpa, target);

@@ -1,16 +1,14 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../../model/object';
-import type { ObjectIndex } from '../../model/objectIndex';
+import type { ObjectIndex } from '../../kinds/objectIndex';
 import { findObject, items, nameOf, rec, reference, sourceNamespace, str } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
+import { ingressBackend } from '../../kinds/ingress';
 
 /** Ingress → the Service (and port) of every path backend and of the defaultBackend, same namespace. */
 export const ingressBackendRule: ReferenceRule = {
-  id: 'ingress-backend',
-  relation: 'routes',
-  from: 'Ingress',
-  to: ['Service'],
+  ...ingressBackend,
   resolve(source, index) {
     const spec = rec((source as Ingress).spec);
     const out: Reference[] = [];

@@ -1,16 +1,17 @@
 import { findObject, nameOf, reference, sourceNamespace } from '../lookup';
+import type { ReferenceDeclaration } from '../../kinds/references';
+import { limitRangeNamespace } from '../../kinds/limitrange';
+import { resourceQuotaNamespace } from '../../kinds/resourcequota';
 import type { ReferenceRule } from '../types';
 
 /** Namespaces every cluster has, so designs need not declare them. */
 const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 /** ResourceQuota / LimitRange → the Namespace they constrain. */
-function namespaceRule(kind: 'ResourceQuota' | 'LimitRange', id: string): ReferenceRule {
+function namespaceRule(declaration: ReferenceDeclaration): ReferenceRule {
+  const { id, from: kind } = declaration;
   return {
-    id,
-    relation: 'constrains',
-    from: kind,
-    to: ['Namespace'],
+    ...declaration,
     resolve(source, index) {
       const ns = sourceNamespace(source);
       const target = findObject(index, '', 'Namespace', '', ns);
@@ -29,5 +30,5 @@ function namespaceRule(kind: 'ResourceQuota' | 'LimitRange', id: string): Refere
   };
 }
 
-export const resourceQuotaNamespaceRule = namespaceRule('ResourceQuota', 'resourcequota-namespace');
-export const limitRangeNamespaceRule = namespaceRule('LimitRange', 'limitrange-namespace');
+export const resourceQuotaNamespaceRule = namespaceRule(resourceQuotaNamespace);
+export const limitRangeNamespaceRule = namespaceRule(limitRangeNamespace);

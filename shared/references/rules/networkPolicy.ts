@@ -7,19 +7,16 @@
 import type { NetworkPolicy, NetworkPolicyPeer } from 'kubernetes-types/networking/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../model/object';
-import type { ObjectIndex, PodTemplateEntry } from '../../model/objectIndex';
+import type { ObjectIndex, PodTemplateEntry } from '../../kinds/objectIndex';
 import { formatSelector } from '../../model/selector';
 import { findObject, items, labelSelector, nameOf, namespacesSelectedBy, ownerKeys, rec, reference, sourceNamespace, templatesSelectedBy } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
+import { networkPolicyTarget, networkPolicyPeer } from '../../kinds/networkpolicy';
 
 const BUILT_IN_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-const POD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'];
 
 export const networkPolicyTargetRule: ReferenceRule = {
-  id: 'networkpolicy-target',
-  relation: 'policy-target',
-  from: 'NetworkPolicy',
-  to: POD_KINDS,
+  ...networkPolicyTarget,
   resolve(source, index) {
     const np = source as NetworkPolicy;
     const ns = sourceNamespace(source);
@@ -27,8 +24,10 @@ export const networkPolicyTargetRule: ReferenceRule = {
     const selector = labelSelector(rec(np.spec)?.podSelector) ?? {};
     const targets = ownerKeys(templatesSelectedBy(index, ns, selector));
     const label = describe(selector, 'pods');
-    return [
-      reference('networkpolicy-target', 'policy-target', index.keyOf(source), 'spec.podSelector', label, targets,
+    const whole = selectsAll(selector) && targets.length > 0 ? { wholeNamespaces: [ns] } : {};
+    return [{
+      ...whole,
+      ...reference('networkpolicy-target', 'policy-target', index.keyOf(source), 'spec.podSelector', label, targets,
         targets.length === 0
           ? {
               severity: 'warning',
@@ -36,15 +35,12 @@ export const networkPolicyTargetRule: ReferenceRule = {
               hint: 'A policy only isolates pods of its own namespace whose labels match podSelector.',
             }
           : undefined),
-    ];
+    }];
   },
 };
 
 export const networkPolicyPeerRule: ReferenceRule = {
-  id: 'networkpolicy-peer',
-  relation: 'policy-peer',
-  from: 'NetworkPolicy',
-  to: [...POD_KINDS, 'Namespace'],
+  ...networkPolicyPeer,
   resolve(source, index) {
     const spec = rec((source as NetworkPolicy).spec);
     const out: Reference[] = [];
@@ -67,8 +63,11 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawP
   const ns = sourceNamespace(source);
   let templates: readonly PodTemplateEntry[];
   const namespaceTargets: string[] = [];
+  let wholeNamespaces: string[] | undefined;
   if (namespaceSelector) {
     const namespaces = namespacesSelectedBy(index, namespaceSelector);
+    // Every pod of each selected namespace: no podSelector, or `podSelector: {}`.
+    if (!podSelector || selectsAll(podSelector)) wholeNamespaces = namespaces.filter((n) => index.podTemplates(n).length > 0);
     templates = namespaces.flatMap((n) => (podSelector ? templatesSelectedBy(index, n, podSelector) : index.podTemplates(n)));
     if (!podSelector) {
       // A whole-namespace peer also reaches the Namespace objects (drawn as frames).
@@ -92,7 +91,13 @@ function pushPeer(out: Reference[], source: KubeObject, index: ObjectIndex, rawP
       hint: andTrapHint(index, ns, peer) ?? 'Check the peer selectors against the pod template labels and namespace labels (every namespace has kubernetes.io/metadata.name).',
     };
   }
-  out.push(reference('networkpolicy-peer', 'policy-peer', index.keyOf(source), path, label, targets, problem));
+  const whole = wholeNamespaces?.length ? { wholeNamespaces } : {};
+  out.push({ ...reference('networkpolicy-peer', 'policy-peer', index.keyOf(source), path, label, targets, problem), direction, ...whole });
+}
+
+/** True for the empty selector (`{}`), which selects every pod of a namespace. */
+function selectsAll(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 
 /** When both selectors sit in one item and only their AND fails, say so: the classic AND/OR trap. */

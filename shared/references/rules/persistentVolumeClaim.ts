@@ -2,13 +2,11 @@ import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { findObject, nameOf, rec, reference, str } from '../lookup';
 import { claimBinding, claimClassOf } from '../storage';
 import type { ReferenceRule } from '../types';
+import { pvcBinding, pvcStorageClass } from '../../kinds/persistentvolumeclaim';
 
 /** PVC → the PV it would bind, or the StorageClass that would provision it, or why it stays Pending. */
 export const pvcBindingRule: ReferenceRule = {
-  id: 'pvc-binding',
-  relation: 'binds',
-  from: 'PersistentVolumeClaim',
-  to: ['PersistentVolume', 'StorageClass'],
+  ...pvcBinding,
   resolve(source, index) {
     const b = claimBinding(index, source);
     if (!b) return [];
@@ -29,10 +27,7 @@ export const pvcBindingRule: ReferenceRule = {
  * no StorageClass object is legal for static volumes (e.g. `manual`), so it is no problem here.
  */
 export const pvcStorageClassRule: ReferenceRule = {
-  id: 'pvc-storage-class',
-  relation: 'binds',
-  from: 'PersistentVolumeClaim',
-  to: ['StorageClass'],
+  ...pvcStorageClass,
   resolve(source, index) {
     const b = claimBinding(index, source);
     if (b?.kind !== 'volume') return [];

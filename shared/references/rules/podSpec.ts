@@ -5,7 +5,7 @@
  */
 import type { ConfigMap, PodTemplateSpec, Secret } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
-import type { ObjectIndex } from '../../model/objectIndex';
+import type { ObjectIndex } from '../../kinds/objectIndex';
 import { findObject, items, nameOf, rec, reference, sourceNamespace, str, type ProblemSpec } from '../lookup';
 import type { Reference, ReferenceRule } from '../types';
 

@@ -1,13 +1,11 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import { formatLabels, nameOf, ownerKeys, reference, rec, sourceNamespace, templatesWithLabels } from '../lookup';
 import type { ReferenceRule } from '../types';
+import { serviceSelector } from '../../kinds/service';
 
 /** Service → the pod-running objects whose pod template labels its selector matches (same namespace). */
 export const serviceSelectorRule: ReferenceRule = {
-  id: 'service-selector',
-  relation: 'selects',
-  from: 'Service',
-  to: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod'],
+  ...serviceSelector,
   resolve(source, index) {
     const spec = rec((source as Service).spec);
     const selector = rec(spec?.selector);

@@ -2,16 +2,14 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { items, nameOf, rec, reference, str } from '../lookup';
 import { templateBindings } from '../storage';
 import type { Reference, ReferenceRule } from '../types';
+import { statefulSetClaimTemplate } from '../../kinds/statefulset';
 
 /**
  * StatefulSet volumeClaimTemplates → for each template, the StorageClass that would provision the
  * per-pod claims and/or the PVs they could bind (one per replica, `<template>-<sts>-<ordinal>`).
  */
 export const statefulSetClaimTemplateRule: ReferenceRule = {
-  id: 'statefulset-claim-template',
-  relation: 'binds',
-  from: 'StatefulSet',
-  to: ['PersistentVolume', 'StorageClass'],
+  ...statefulSetClaimTemplate,
   resolve(source, index) {
     const sts = source as StatefulSet;
     const out: Reference[] = [];

@@ -5,7 +5,7 @@
 import type { Container, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import { isQuantity } from '../../model/quantity';
-import { resourceOf } from '../apiserver';
+import { resourceOf } from '../../kinds/registry';
 import type { Cluster } from '../cluster';
 import { nsOf } from '../store';
 import { aggregate, applyLimitRangeDefaults, validateClaimLimits, validatePodLimits } from './limitrange';

@@ -4,7 +4,7 @@
  */
 import type { PersistentVolumeClaim, Pod, ResourceQuota, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
-import { resourceOf } from '../apiserver';
+import { resourceOf } from '../../kinds/registry';
 import { addTo, fmt, podResourceList, q, type QuantityMap } from '../resources';
 
 const ONE = q('1');

@@ -7,7 +7,8 @@ import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
-import { matchesNodeSelectorAndAffinity, tolerates } from '../scheduler';
+import { matchesNodeSelectorAndAffinity } from '../scheduling/plugins/nodeaffinity';
+import { tolerates } from '../scheduling/plugins/tainttoleration';
 import { nsOf, storeKey, type WatchEvent } from '../store';
 import { isActive, isReady, ownedPods, podFromTemplate, remove, writeStatus, eventOwner } from './util';
 

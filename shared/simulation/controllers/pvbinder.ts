@@ -6,55 +6,45 @@
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { KubeObject } from '../../model/object';
-import { selectorMatches } from '../../model/selector';
+import { claimFacts, isFree, matchVolume, reservedFor, volumeFacts, volumeFitsClaim, volumeMismatch } from '../../references/volumeBinding';
 import type { Cluster, Controller } from '../cluster';
-import { q } from '../resources';
-import { keyFor, nsOf, storeKey, type WatchEvent } from '../store';
+import { keyFor, nsOf, storeKey, type Store, type WatchEvent } from '../store';
 import { update, writeStatus } from './util';
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const USER = 'system:serviceaccount:kube-system:persistent-volume-binder';
+const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
 type PVC = PersistentVolumeClaim & KubeObject;
 type PV = PersistentVolume & KubeObject;
 
-function storageClassOf(c: Cluster, pvc: PVC): (StorageClass & KubeObject) | undefined {
+function storageClassOf(store: Pick<Store, 'getBy'>, pvc: PVC): (StorageClass & KubeObject) | undefined {
   const name = pvc.spec?.storageClassName;
-  return name ? (c.store.getBy('StorageClass', '', name) as (StorageClass & KubeObject) | undefined) : undefined;
+  return name ? (store.getBy('StorageClass', '', name) as (StorageClass & KubeObject) | undefined) : undefined;
 }
 
 /** A claim the scheduler may go ahead with: bound, or waiting for its first consumer. */
-export function isClaimBoundOrDelayed(c: Cluster, pvc: PVC): boolean {
+export function isClaimBoundOrDelayed(store: Pick<Store, 'getBy'>, pvc: PVC): boolean {
   if (pvc.status?.phase === 'Bound') return true;
-  return storageClassOf(c, pvc)?.volumeBindingMode === 'WaitForFirstConsumer';
+  return storageClassOf(store, pvc)?.volumeBindingMode === 'WaitForFirstConsumer';
 }
 
-/** Whether `pv` can satisfy `pvc` (checkVolumeSatisfyClaim + FindMatchingVolume's filters). */
+/** The class a claim asks for (storage.GetPersistentVolumeClaimClass); admission has set the default. */
+function claimClassName(pvc: PVC): string {
+  return pvc.metadata.annotations?.[BETA_CLASS_ANNOTATION] ?? pvc.spec?.storageClassName ?? '';
+}
+
+/** Whether `pv` can satisfy `pvc`: free or reserved for it, and fitting (references/volumeBinding.ts). */
 export function volumeFits(pv: PV, pvc: PVC): boolean {
-  if (pv.status?.phase && pv.status.phase !== 'Available') return false;
-  if (pv.spec?.claimRef && (pv.spec.claimRef.name !== pvc.metadata.name || pv.spec.claimRef.namespace !== nsOf(pvc))) return false;
-  const want = q(pvc.spec?.resources?.requests?.storage as string | undefined);
-  const have = q(pv.spec?.capacity?.storage as string | undefined);
-  if (have.nano < want.nano) return false;
-  if ((pv.spec?.volumeMode ?? 'Filesystem') !== (pvc.spec?.volumeMode ?? 'Filesystem')) return false;
-  if (pvc.spec?.selector && !selectorMatches(pvc.spec.selector, pv.metadata.labels)) return false;
-  if ((pv.spec?.storageClassName ?? '') !== (pvc.spec?.storageClassName ?? '')) return false;
-  const modes = new Set(pv.spec?.accessModes ?? []);
-  return (pvc.spec?.accessModes ?? []).every((m) => modes.has(m));
+  const v = volumeFacts(pv);
+  const claim = claimFacts(pvc, claimClassName(pvc));
+  return (isFree(v) || reservedFor(v, claim)) && volumeFitsClaim(v, claim);
 }
 
-/** The volume the binder picks: pre-bound first, else fewest access modes, then smallest capacity. */
+/** The volume the binder picks, by the rule validation plans with (references/volumeBinding.ts matchVolume). */
 export function findBestVolume(pvs: PV[], pvc: PVC): PV | undefined {
-  const fits = pvs.filter((pv) => volumeFits(pv, pvc));
-  const prebound = fits.find((pv) => pv.spec?.claimRef?.name === pvc.metadata.name || pv.metadata.name === pvc.spec?.volumeName);
-  if (prebound) return prebound;
-  if (pvc.spec?.volumeName) return undefined;
-  fits.sort((a, b) => (a.spec?.accessModes?.length ?? 0) - (b.spec?.accessModes?.length ?? 0)
-    || Number(q(a.spec?.capacity?.storage as string).nano - q(b.spec?.capacity?.storage as string).nano)
-    || a.metadata.name.localeCompare(b.metadata.name));
-  // A claim without a selector never takes a volume pre-bound to another claim (checked in volumeFits).
-  return fits[0];
+  return matchVolume(pvs.map(volumeFacts), claimFacts(pvc, claimClassName(pvc)))?.pv as PV | undefined;
 }
 
 export class PersistentVolumeBinder implements Controller {
@@ -81,8 +71,10 @@ export class PersistentVolumeBinder implements Controller {
     const pv = findBestVolume(c.store.list('PersistentVolume') as PV[], pvc);
     if (pv) return this.bind(pvc, pv);
     if (!pvc.status?.phase) writeStatus(c, USER, 'controller-manager', pvc, { phase: 'Pending' });
+    // A claim that names its volume waits for that volume: it is never provisioned (syncUnboundClaim).
+    if (pvc.spec?.volumeName) return this.volumeNameMismatch(c.store.get(key) as PVC);
     const clsName = pvc.spec?.storageClassName ?? '';
-    const cls = storageClassOf(c, pvc);
+    const cls = storageClassOf(c.store, pvc);
     const involved = c.store.get(key) as PVC;
     if (!clsName) {
       c.event(involved, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', this.name);
@@ -100,7 +92,18 @@ export class PersistentVolumeBinder implements Controller {
       c.event(involved, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${NO_PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, this.name);
       return;
     }
+    if (pvc.spec?.selector) {
+      c.event(involved, 'Warning', 'ProvisioningFailed', `Failed to provision volume with StorageClass "${cls.metadata.name}": claim Selector is not supported`, this.name);
+      return;
+    }
     this.provision(involved, cls);
+  }
+
+  private volumeNameMismatch(pvc: PVC): void {
+    const pv = this.c.store.getBy('PersistentVolume', '', pvc.spec?.volumeName ?? '') as PV | undefined;
+    if (!pv) return;
+    const reason = volumeMismatch(volumeFacts(pv), claimFacts(pvc, claimClassName(pvc)));
+    if (reason) this.c.event(pvc, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${pv.metadata.name}": ${reason}`, this.name);
   }
 
   private provision(pvc: PVC, cls: StorageClass & KubeObject): void {

@@ -1,16 +1,17 @@
 /**
  * A network snapshot straight from a design, without running the simulator: every pod-running
- * object contributes its replicas as Ready pods (a DaemonSet one per matching node), spread over
- * the nodes round-robin, with deterministic names and IPs. Used by `connectivity` and `explain`;
+ * object contributes its replicas as Ready pods (a DaemonSet one per matching node), placed by the
+ * simulator's scheduler plugins (placement.ts), with deterministic names and IPs. Used by `connectivity` and `explain`;
  * `simulate` builds its snapshot from the simulated store instead.
  */
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ClusterSpec } from '../../design/types';
-import { hasObjectShape, rec, stringMap } from '../../model/guards';
+import { hasObjectShape, rec, str, stringMap } from '../../model/guards';
 import { metadataNamespace as nsOf, type KubeObject } from '../../model/object';
 import { assignServiceAddresses, cmp, containerPorts, toNetIngress, toNetPolicy, toNetService } from './convert';
 import { fnv1a, nameSuffix } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
+import { Placement } from './placement';
 import type { NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';
 
 const POD_CIDR_START = parseIPv4('10.244.0.0') as number;
@@ -101,21 +102,8 @@ export function snapshotFromObjects(all: readonly KubeObject[], cluster: Cluster
   };
   const pods: NetPod[] = [];
   const perNode = nodes.map(() => 0);
-  let next = 0;
-  const place = (template: PodTemplateSpec, fixed?: number): number => {
-    if (nodes.length === 0) return -1;
-    if (fixed !== undefined) return fixed;
-    const wanted = asRecord(template.spec).nodeName;
-    if (wanted) return nodes.findIndex((n) => n.name === wanted);
-    for (let tries = 0; tries < nodes.length; tries++) {
-      const i = (next + tries) % nodes.length;
-      if (nodeFits(template, nodeLabels[i])) {
-        next = (i + 1) % nodes.length;
-        return i;
-      }
-    }
-    return -1;
-  };
+  const placement = new Placement(cluster.nodes);
+  const nodeIndex = new Map(nodes.map((n, i) => [n.name, i]));
 
   const runners = objects.map(podRunner).filter((r): r is Runner => r !== undefined);
   // Namespace/kind/name order, so that a design's object order does not change names or IPs.
@@ -132,10 +120,13 @@ export function snapshotFromObjects(all: readonly KubeObject[], cluster: Cluster
       ? nodes.map((_, i) => i).filter((i) => nodeFits(r.template, nodeLabels[i]))
       : Array.from({ length: r.replicas }, () => undefined as number | undefined);
     const names = r.object.kind === 'DaemonSet' ? targets.map((i) => `${r.object.metadata.name}-${nameSuffix(`${ns}/${r.object.metadata.name}/${i}`, 5)}`) : podNames(r.object, targets.length);
+    const wanted = str(spec?.nodeName);
     targets.forEach((fixed, k) => {
-      const nodeIndex = place(r.template, fixed);
-      const node = nodeIndex >= 0 ? nodes[nodeIndex] : undefined;
-      const ip = !node ? '' : hostNetwork ? node.ip : podIP(nodeIndex, perNode[nodeIndex]++);
+      // A pod that names its node skips the scheduler (upstream); one naming no node of the cluster runs nowhere.
+      const named = fixed !== undefined ? nodes[fixed].name : wanted;
+      const at = named !== undefined && !nodeIndex.has(named) ? -1 : placement.place(ns, names[k], labels, spec, named);
+      const node = at >= 0 ? nodes[at] : undefined;
+      const ip = !node ? '' : hostNetwork ? node.ip : podIP(at, perNode[at]++);
       pods.push({ namespace: ns, name: names[k], labels, ip, node: node?.name ?? '', ready: node !== undefined, ports, hostNetwork, owner });
     });
   }

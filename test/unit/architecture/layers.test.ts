@@ -36,3 +36,29 @@ describe('layer rule', () => {
     expect(await violations(file, `${code}\nexport const y = 1;\n`)).toEqual([]);
   });
 });
+
+describe('layers inside shared (model → kinds → references → manifests → design → validation → simulation → ipc)', () => {
+  it.each([
+    ['shared/model/x.ts', "import { getKindModule } from '../kinds/registry';"],
+    ['shared/kinds/x.ts', "import { podSpecRules } from '../references/rules/podSpec';"],
+    ['shared/kinds/x.ts', "import { x } from '../references';"],
+    ['shared/references/rules/x.ts', "import { layoutDesign } from '../../design/layout';"],
+    ['shared/manifests/x.ts', "import { layoutDesign } from '../design/layout';"],
+    ['shared/design/x.ts', "import { validateObjects } from '../validation';"],
+    ['shared/validation/x.ts', "import { simulate } from '../simulation/simulate';"],
+    ['shared/simulation/controllers/x.ts', "import { x } from '../../ipc/schemas';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await violations(file, `${code}\nexport const y = x;\n`)).not.toEqual([]);
+  });
+
+  it.each([
+    ['shared/kinds/x.ts', "import { apiGroup } from '../model/object';"],
+    ['shared/kinds/x.ts', "import { podSpecReferences } from './references';"],
+    ['shared/references/rules/x.ts', "import { getKindInfo } from '../../kinds/registry';"],
+    ['shared/design/x.ts', "import { parseManifests } from '../manifests/parse';"],
+    ['shared/simulation/controllers/x.ts', "import { getKindInfo } from '../../kinds/registry';"],
+    ['shared/ipc/x.ts', "import { simulate } from '../simulation/simulate';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await violations(file, `${code}\nexport const y = 1;\n`)).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE, emptyDesign, layoutDesign, type Box, type Design, type Point } from '../../../shared/design';
-import { exportManifests, importAsDesign, parseManifests } from '../../../shared/manifests';
+import { NODE_SIZE, emptyDesign, importAsDesign, layoutDesign, type Box, type Design, type Point } from '../../../shared/design';
+import { exportManifests, parseManifests } from '../../../shared/manifests';
 import type { KubeObject } from '../../../shared/model/object';
 import { syntheticObjects } from '../../fixtures/synthetic';
 

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { designObjects, parseDesign, serializeDesign } from '../../../shared/design';
-import { exportManifests, exportManifestsByNamespace, importAsDesign, parseManifests, sortForApply } from '../../../shared/manifests';
+import { importAsDesign } from '../../../shared/design/import';
+import { exportManifests, exportManifestsByNamespace, parseManifests, sortForApply } from '../../../shared/manifests';
 import type { KubeObject } from '../../../shared/model/object';
 
 const KINDS: [string, string][] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { resolveReferences } from '../../../shared/references';
 import { connect } from '../../../shared/references/connect';
 import { computeConnectivity, snapshotFromObjects } from '../../../shared/simulation/network';

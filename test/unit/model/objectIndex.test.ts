@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../shared/model/object';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 
 describe('ObjectIndex', () => {
   it('labels every namespace with kubernetes.io/metadata.name, declared or only mentioned', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../shared/model/object';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { resolveReferences } from '../../../shared/references';
 import { canConnect, connect, type ConnectResult } from '../../../shared/references/connect';
 import { keyOf, make } from './helpers';

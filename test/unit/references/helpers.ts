@@ -1,7 +1,7 @@
 /** Small builders for reference tests: objects from the kind modules' defaults, tweaked per test. */
 import { getKindModule } from '../../../shared/kinds/registry';
 import type { KubeObject } from '../../../shared/model/object';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { resolveReferences, type Reference } from '../../../shared/references';
 
 /** A new object of `kind` as the palette creates it, with `patch` applied (deep-merged into it). */

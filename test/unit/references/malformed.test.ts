@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { referenceRules } from '../../../shared/references';
 import { connect } from '../../../shared/references/connect';
 import { malformedObject } from '../model/malformedObjects';

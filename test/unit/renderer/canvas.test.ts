@@ -3,7 +3,7 @@ import { emptyDesign, type Design } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { hitTest, idsInBox, cardsInFrame } from '../../../renderer/canvas/hitTest';
 import { HANDLE } from '../../../renderer/canvas/drawCard';
-import { resourceSubtitle } from '../../../renderer/canvas/subtitle';
+import { resourceSubtitle } from '../../../renderer/kinds/registry';
 import { missingMarker } from '../../../renderer/canvas/drawEdges';
 import { sceneFitsOnScreen } from '../../../renderer/canvas/view';
 import { frameAt, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../../../renderer/store';

@@ -3,7 +3,7 @@ import { getKindModule } from '../../../shared/kinds/registry';
 import type { KubeObject } from '../../../shared/model/object';
 import { resolveReferences } from '../../../shared/references';
 import { connect } from '../../../shared/references/connect';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { validateObjects } from '../../../shared/validation';
 
 const fresh = (kind: string, name: string) => getKindModule(kind)!.create(name, 'shop');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ObjectIndex } from '../../../shared/model/objectIndex';
+import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { compareProblems, validateObjects } from '../../../shared/validation';
 import { comparePaths } from '../../../shared/validation/problem';
 import { deployment, loose, object, service } from './helpers';

@@ -3,9 +3,9 @@
  * namespace, and the pod templates of every pod-running object.
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { getKindModule, isNamespaced } from '../kinds/registry';
-import { rec, stringMap } from './guards';
-import { metadataNamespace, objectKey, type KubeObject } from './object';
+import { getKindModule, isNamespaced } from './registry';
+import { rec, stringMap } from '../model/guards';
+import { metadataNamespace, objectKey, type KubeObject } from '../model/object';
 
 export interface PodTemplateEntry {
   /** The object that runs the pods (Deployment, StatefulSet, Pod…). */
@@ -98,4 +98,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export { getKindModule };

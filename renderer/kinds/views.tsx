@@ -1,0 +1,67 @@
+/**
+ * The renderer's side of each kind: the card subtitle (what a person most wants to know without
+ * opening the object: replicas, Service type and port, storage size…) and the inspector form. The
+ * icon (glyph, colour, shape) is the kind module's `display` in shared/kinds. Pod-running kinds
+ * get the workload form from their module's pod template path; a kind without a view shows its
+ * namespace on the card and a note in the inspector.
+ */
+import { AutoscalerFields, ConfigMapFields, LimitRangeFields, QuotaFields } from '../panels/inspector/QuotaFields';
+import { IngressFields } from '../panels/inspector/IngressFields';
+import { PolicyFields } from '../panels/inspector/PolicyFields';
+import { ServiceFields } from '../panels/inspector/ServiceFields';
+import { StorageFields } from '../panels/inspector/StorageFields';
+import { accessModes, arr, num, replicas, spec, str, type Spec } from './subtitles';
+import type { KindView } from './registry';
+
+export const KIND_VIEWS: readonly KindView[] = [
+  { kind: 'Namespace', Form: null },
+  { kind: 'Deployment', subtitle: replicas },
+  { kind: 'StatefulSet', subtitle: replicas },
+  { kind: 'ReplicaSet', subtitle: replicas },
+  { kind: 'DaemonSet', subtitle: () => 'one pod per node' },
+  { kind: 'Job', subtitle: (o) => `${num(spec(o).completions) ?? 1} completions` },
+  { kind: 'CronJob', subtitle: (o) => str(spec(o).schedule) ?? 'CronJob' },
+  { kind: 'Pod', subtitle: (o) => str((arr(spec(o).containers)[0] as Spec | undefined)?.image) ?? 'Pod' },
+  { kind: 'HorizontalPodAutoscaler', subtitle: (o) => `${num(spec(o).minReplicas) ?? 1}–${num(spec(o).maxReplicas) ?? '?'} replicas`, Form: AutoscalerFields },
+  {
+    kind: 'Service',
+    subtitle: (o) => {
+      const s = spec(o);
+      const ports = arr(s.ports).map((p) => num((p as Spec).port)).filter((p) => p !== undefined);
+      return [str(s.type) ?? 'ClusterIP', ports.length ? `:${ports.join(',')}` : ''].filter(Boolean).join(' ');
+    },
+    Form: ServiceFields,
+  },
+  {
+    kind: 'Ingress',
+    subtitle: (o) => {
+      const rules = arr(spec(o).rules);
+      const host = str((rules[0] as Spec | undefined)?.host);
+      return host ?? `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
+    },
+    Form: IngressFields,
+  },
+  {
+    kind: 'PersistentVolumeClaim',
+    subtitle: (o) => {
+      const s = spec(o);
+      const size = str(((s.resources as Spec | undefined)?.requests as Spec | undefined)?.storage);
+      return [size, accessModes(s.accessModes)].filter(Boolean).join(' ');
+    },
+    Form: StorageFields,
+  },
+  {
+    kind: 'PersistentVolume',
+    subtitle: (o) => {
+      const s = spec(o);
+      return [str((s.capacity as Spec | undefined)?.storage), accessModes(s.accessModes)].filter(Boolean).join(' ');
+    },
+    Form: StorageFields,
+  },
+  { kind: 'StorageClass', subtitle: (o) => str(o.provisioner) ?? 'StorageClass' },
+  { kind: 'ConfigMap', subtitle: (o) => `${Object.keys((o.data as Spec | undefined) ?? {}).length} keys`, Form: ConfigMapFields },
+  { kind: 'Secret', subtitle: (o) => `${str(o.type) ?? 'Opaque'} · ${Object.keys({ ...((o.data as Spec) ?? {}), ...((o.stringData as Spec) ?? {}) }).length} keys`, Form: ConfigMapFields },
+  { kind: 'NetworkPolicy', subtitle: (o) => arr(spec(o).policyTypes).join(' + ') || 'Ingress', Form: PolicyFields },
+  { kind: 'ResourceQuota', subtitle: (o) => `${Object.keys((spec(o).hard as Spec | undefined) ?? {}).length} limits`, Form: QuotaFields },
+  { kind: 'LimitRange', subtitle: (o) => `${arr(spec(o).limits).length} items`, Form: LimitRangeFields },
+];
