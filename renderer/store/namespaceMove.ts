@@ -71,24 +71,25 @@ interface PendingMove {
   /** The design the move was computed from: if it changed meanwhile, the move is stale. */
   before: Design;
   change: StoreChange;
-  /** Puts the dragged cards back where the store has them. */
-  restore: () => void;
+  /** Called with the answer: the canvas puts the dragged cards back unless they moved. */
+  settle: (moved: boolean) => void;
 }
 
 export const useNamespaceMove = create<{ pending?: PendingMove }>()(() => ({}));
 
 /**
- * Commit a move right away when no namespace changes; otherwise hold it and ask.
- * `restore` is called when the user cancels.
+ * Commit a move right away when no namespace changes (returns false); otherwise hold it, ask, and
+ * return true: `settle` hears the answer.
  */
-export function commitOrAskMove(change: StoreChange | undefined, restore: () => void): void {
+export function commitOrAskMove(change: StoreChange | undefined, settle: (moved: boolean) => void): boolean {
   const before = useKubeplanStore.getState().design;
   const question = change?.design && change.design.resources !== before.resources ? namespaceMoveQuestion(before, change.design) : undefined;
   if (!question) {
     commit(change);
-    return;
+    return false;
   }
-  useNamespaceMove.setState({ pending: { question, before, change: change!, restore } });
+  useNamespaceMove.setState({ pending: { question, before, change: change!, settle } });
+  return true;
 }
 
 /** Move: the positions and namespaces change in one undo step. */
@@ -96,8 +97,9 @@ export function confirmNamespaceMove(): void {
   const pending = useNamespaceMove.getState().pending;
   if (!pending) return;
   useNamespaceMove.setState({ pending: undefined });
-  if (useKubeplanStore.getState().design !== pending.before) return pending.restore();
-  commit(pending.change);
+  const current = useKubeplanStore.getState().design === pending.before;
+  if (current) commit(pending.change);
+  pending.settle(current);
 }
 
 /** Keep the namespace: nothing changes and the cards go back where they were. */
@@ -105,5 +107,5 @@ export function cancelNamespaceMove(): void {
   const pending = useNamespaceMove.getState().pending;
   if (!pending) return;
   useNamespaceMove.setState({ pending: undefined });
-  pending.restore();
+  pending.settle(false);
 }

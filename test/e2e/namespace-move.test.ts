@@ -67,6 +67,7 @@ describeBrowser('dragging a card out of its namespace frame asks before the name
     const box = (await dialog().boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await app.screenshot('namespace-move-dialog-1024x768');
     await app.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached', timeout: 5000 });

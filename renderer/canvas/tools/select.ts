@@ -228,11 +228,16 @@ export class SelectTool extends StateTool<SelectState> {
 
   /** Cards dropped into another namespace's frame (or out of every frame) ask before their namespace changes. */
   private moveCards(s: Extract<SelectState, { name: 'dragging-cards' }>): void {
-    const { layers } = this.host;
-    const putBack = () => {
-      for (const [id, o] of s.origins) cardNodes.get(id)?.position(o);
+    const { layers, edgeScene } = this.host;
+    const asked = commitOrAskMove(moveChange(useKubeplanStore.getState().design, s.ids, s.delta.x, s.delta.y), (moved) => {
+      edgeScene.moving = new Set();
+      edgeScene.offset = { x: 0, y: 0 };
+      if (!moved) for (const [id, o] of s.origins) cardNodes.get(id)?.position(o);
       layers.stage.batchDraw();
-    };
-    commitOrAskMove(moveChange(useKubeplanStore.getState().design, s.ids, s.delta.x, s.delta.y), putBack);
+    });
+    if (!asked) return;
+    // While the question is open, the cards' edges keep following them to where they were dropped.
+    edgeScene.moving = new Set(s.ids);
+    edgeScene.offset = { ...s.delta };
   }
 }

@@ -10,9 +10,9 @@ const nsOf = (id: string) => state().design.resources.find((r) => r.id === id)!.
 const pending = () => useNamespaceMove.getState().pending;
 
 /** A card dragged by (dx, dy) and dropped, as the select tool does it. */
-function drop(ids: string[], dx: number, dy: number, putBack = vi.fn()) {
-  commitOrAskMove(moveChange(state().design, ids, dx, dy), putBack);
-  return putBack;
+function drop(ids: string[], dx: number, dy: number, settle = vi.fn()) {
+  commitOrAskMove(moveChange(state().design, ids, dx, dy), settle);
+  return settle;
 }
 
 let team: string;
@@ -41,18 +41,19 @@ describe('dragging a card out of its namespace frame asks first', () => {
 
   it('cancel keeps the namespace and the place, and puts the card back', () => {
     const before = state().design;
-    const putBack = drop([dep], 2000, 0);
+    const settle = drop([dep], 2000, 0);
     cancelNamespaceMove();
     expect(state().design).toBe(before);
     expect(nsOf(dep)).toBe(team);
-    expect(putBack).toHaveBeenCalledOnce();
+    expect(settle).toHaveBeenCalledExactlyOnceWith(false);
     expect(pending()).toBeUndefined();
   });
 
   it('confirm moves it to the new namespace in one undo step, and undo restores namespace and place', () => {
     const before = state().design;
-    drop([dep], 2000, 0);
+    const settle = drop([dep], 2000, 0);
     confirmNamespaceMove();
+    expect(settle).toHaveBeenCalledExactlyOnceWith(true);
     expect(nsOf(dep)).toBe('default');
     expect(state().design.layout.positions[dep]!.x).toBe(before.layout.positions[dep]!.x + 2000);
     undo();
@@ -61,8 +62,9 @@ describe('dragging a card out of its namespace frame asks first', () => {
   });
 
   it('a move inside the frame, or of a card whose namespace stays, commits at once without asking', () => {
-    drop([dep], 10, 10);
+    const settle = drop([dep], 10, 10);
     expect(pending()).toBeUndefined();
+    expect(settle).not.toHaveBeenCalled();
     expect(nsOf(dep)).toBe(team);
   });
 
@@ -73,11 +75,11 @@ describe('dragging a card out of its namespace frame asks first', () => {
   });
 
   it('a design changed while the question is open (undo from a menu) is not overwritten by a stale move', () => {
-    const putBack = drop([dep], 2000, 0);
+    const settle = drop([dep], 2000, 0);
     undo(); // takes back the connect
     const now = state().design;
     confirmNamespaceMove();
     expect(state().design).toBe(now);
-    expect(putBack).toHaveBeenCalledOnce();
+    expect(settle).toHaveBeenCalledExactlyOnceWith(false);
   });
 });
