@@ -11,7 +11,7 @@ import { exportManifests, importManifests, newDesign, openDesign, saveDesign } f
 import { notify } from '../files/notices';
 import { openShortcuts, togglePanel } from '../files/panels';
 import {
-  autoLayoutChange, canRedo, canUndo, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
+  autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
 } from '../store';
 import type { KeyLike } from './keys';
@@ -24,7 +24,8 @@ const hasSelection = (s: KubeplanState) => s.selection.length > 0;
 
 function nudge(dx: number, dy: number): CommandBehaviour {
   const step = (e?: KeyLike) => (e?.shiftKey ? NUDGE * 10 : NUDGE);
-  return { enabled: hasSelection, perform: (s, e) => moveChange(s.design, s.selection, dx * step(e), dy * step(e)) };
+  // A nudge across a frame's edge asks before the namespace changes, as a drag does.
+  return { enabled: hasSelection, perform: (s, e) => void commitOrAskMove(moveChange(s.design, s.selection, dx * step(e), dy * step(e)), () => {}) };
 }
 
 /** Whether the user last pressed the pointer on the canvas, palette or toolbar (not on the YAML, inspector…). */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDesign } from '../../../shared/design/types';
+import { execute } from '../../../renderer/commands';
 import {
   addResource, cancelNamespaceMove, commitOrAskMove, confirmNamespaceMove, connect, moveChange, replaceDesign, undo,
   useKubeplanStore, useNamespaceMove,
@@ -81,5 +82,18 @@ describe('dragging a card out of its namespace frame asks first', () => {
     confirmNamespaceMove();
     expect(state().design).toBe(now);
     expect(settle).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it('an arrow-key nudge across the frame\'s edge asks too, and a nudge inside the frame does not', () => {
+    const frame = state().design.layout.frames[team]!;
+    const edge = addResource('ConfigMap', { x: frame.x + frame.width - 3, y: frame.y + 100 })!;
+    const arrow = (shiftKey: boolean) => ({ key: 'ArrowRight', ctrlKey: false, metaKey: false, shiftKey, altKey: false });
+    execute('edit:nudgeRight', arrow(false));
+    expect(pending()).toBeUndefined();
+    expect(nsOf(edge)).toBe(team);
+    execute('edit:nudgeRight', arrow(true));
+    expect(pending()?.question.moved).toEqual([{ id: edge, kind: 'ConfigMap', name: expect.any(String), from: team, to: 'default' }]);
+    cancelNamespaceMove();
+    expect(nsOf(edge)).toBe(team);
   });
 });
