@@ -27,22 +27,27 @@ const NETWORK_OPTIONS = [
 export const HELP = {
   export: {
     name: 'export',
-    args: '<design|files|dirs>... [-o <file.yaml>|<dir>/]',
+    args: '<design|files|dirs>... [-o <file.yaml>|<dir>/|-] [--clean] [--force]',
     summary: 'Write Kubernetes YAML in apply order (stdout, one file, or one file per namespace)',
-    details: 'Nothing is written when any input cannot be read; files are written atomically.',
-    options: [['-o, --output <file.yaml>|<dir>/', 'write to this file, or one file per namespace into this folder']],
-    exit: '0 exported; 2 unreadable input or bad usage.',
+    details: 'Nothing is written when an input cannot be read or -o names an input or a non-file.',
+    options: [
+      ['-o, --output <file.yaml>|<dir>/|-', 'write to this file, or one file per namespace into this folder (- for standard output)'],
+      ['--clean', 'remove files an earlier export wrote into the folder that this export no longer writes'],
+      ['--force', 'write even when -o names one of the inputs'],
+    ],
+    exit: '0 exported; 2 unreadable input, refused -o or bad usage.',
   },
   import: {
     name: 'import',
-    args: '<file|dir>... [-o <design.kubeplan.yaml>] [--name <name>]',
+    args: '<file|dir>... [-o <design.kubeplan.yaml>|-] [--name <name>] [--force]',
     summary: 'Read YAML/JSON manifests (files or folders) into a laid-out design file',
     details: 'Objects are kept exactly as read; a design among the inputs keeps its layout, cluster and name.',
     options: [
-      ['-o, --output <design.kubeplan.yaml>', 'write the design to this file'],
+      ['-o, --output <design.kubeplan.yaml>|-', 'write the design to this file (- for standard output)'],
       ['--name <name>', 'name of the design (default: from the output file name)'],
+      ['--force', 'write even when -o names one of the inputs'],
     ],
-    exit: '0 imported; 2 unreadable input or bad usage.',
+    exit: '0 imported; 2 unreadable input, refused -o or bad usage.',
   },
   validate: {
     name: 'validate',

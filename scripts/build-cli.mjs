@@ -24,8 +24,8 @@ export async function buildCli() {
     entryNames: 'kubeplan',
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
-    // CommonJS packages in the bundle (write-file-atomic, kubernetes-models) use require() and
-    // __filename (write-file-atomic hashes it into its temp file names).
+    // CommonJS packages in the bundle (kubernetes-models) use require() and may read
+    // __filename.
     banner: {
       js: [
         "import { createRequire as __kubeplanRequire } from 'node:module';",

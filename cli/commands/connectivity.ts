@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
-import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, snapshotFromObjects, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import { networkInputProblems } from '../../shared/simulation/inputProblems';
+import { connectivityLines, snapshotFromObjects, writeConnectivity, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
 import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
@@ -44,6 +45,11 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
   const loaded = await load(paths, { cwd: io.cwd });
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+    return undefined;
+  }
+  const problems = networkInputProblems(loaded.objects.map((o) => o.object), loaded.design?.cluster);
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`kubeplan ${command}: ${paths[0]}: ${p}\n`);
     return undefined;
   }
   return snapshotFromObjects(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
@@ -94,8 +100,8 @@ export function createConnectivityCommand(load: LoadInputs = loadInputs): CliCom
       if (!snapshot) return 2;
       const unplaced = unplacedPods(snapshot);
       if (unplaced) io.stderr(`kubeplan connectivity: pods that fit no node have no connections: ${unplaced} (\`kubeplan simulate\` shows the FailedScheduling reasons)\n`);
-      const lines = computeConnectivity(snapshot, options);
-      io.stdout(format === 'json' ? formatConnectivityJson(lines) : formatConnectivityTxt(lines));
+      // Streamed: at 100,000 pods the list does not fit one string.
+      writeConnectivity(connectivityLines(snapshot, options), format, io.stdout);
       return 0;
     },
   };

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { NetworkResolver, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult, type RequestSource, type RequestTarget } from '../../shared/simulation/network';
+import { parseIPv4 } from '../../shared/simulation/network/ip';
 import { commandHelp } from '../help';
 import type { CliCommand } from '../main';
 import { getKindInfo, kindAliases } from '../../shared/kinds/registry';
@@ -21,7 +22,11 @@ const KINDS = new Map([...kindAliases()].filter(([, kind]) => kind !== 'Pod' && 
 
 export function parseSource(text: string): RequestSource | string {
   if (text === 'external') return { kind: 'external' };
-  if (text.startsWith('external:')) return { kind: 'external', ip: text.slice('external:'.length) };
+  if (text.startsWith('external:')) {
+    const ip = text.slice('external:'.length);
+    if (parseIPv4(ip) === undefined) return `--from "${text}": ${invalidIp(ip)}`;
+    return { kind: 'external', ip };
+  }
   const parts = text.split('/');
   if (parts[0] === 'node' && parts.length === 2) return { kind: 'node', name: parts[1] };
   if (parts.length === 2 && parts[0] && parts[1]) return { kind: 'workload', namespace: parts[0], name: parts[1] };
@@ -38,8 +43,11 @@ export function parseTarget(text: string, snapshot: NetworkSnapshot): RequestTar
   if (url) return { kind: 'ingress', host: url[1], path: url[2] || '/' };
   const hostPort = /^([^/:]+):(\d+)$/.exec(text);
   if (hostPort) {
+    const port = portError(hostPort[2]);
+    if (port) return `--to "${text}": ${port}`;
     const node = snapshot.nodes.find((n) => n.name === hostPort[1]);
     if (node) return { kind: 'nodePort', node: node.name, port: Number(hostPort[2]) };
+    if (parseIPv4(hostPort[1]) === undefined) return `--to "${text}": "${hostPort[1]}" is no node of the cluster, and ${invalidIp(hostPort[1])}`;
     return { kind: 'address', ip: hostPort[1], port: Number(hostPort[2]) };
   }
   const parts = text.split('/');
@@ -62,11 +70,22 @@ export function parsePort(text: string): { port: number | string; protocol: Prot
   if (!m) return `--port "${text}" is not N, N/PROTO or a port name`;
   const protocol = (m[2]?.toUpperCase() ?? 'TCP') as Protocol;
   if (/^\d+$/.test(m[1])) {
-    const n = Number(m[1]);
-    if (n < 1 || n > 65535) return `--port ${n} is outside 1-65535`;
-    return { port: n, protocol };
+    const invalid = portError(m[1]);
+    if (invalid) return `--port ${text}: ${invalid}`;
+    return { port: Number(m[1]), protocol };
   }
   return { port: m[1], protocol };
+}
+
+/** apimachinery's validation.IsValidPortNum, in field.Invalid's words. */
+function portError(digits: string): string | undefined {
+  const n = Number(digits);
+  return n >= 1 && n <= 65535 ? undefined : `Invalid value: ${digits.replace(/^0+(?=\d)/, '')}: must be between 1 and 65535, inclusive`;
+}
+
+/** apimachinery's validation.IsValidIP message (the simulated network is IPv4). */
+function invalidIp(ip: string): string {
+  return `Invalid value: "${ip}": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)`;
 }
 
 export function formatResult(request: string, result: RequestResult): string {

@@ -1,7 +1,8 @@
 /**
- * `kubeplan export <design|files|dirs>... [-o <file.yaml>|<dir>/]`: Kubernetes YAML in apply order,
+ * `kubeplan export <design|files|dirs>... [-o <file.yaml>|<dir>/|-]`: Kubernetes YAML in apply order,
  * to stdout, to one file, or one file per namespace in a folder. Nothing is written when any
- * input cannot be read (exit 2), and files are written atomically.
+ * input cannot be read or `-o` names an input or a non-file (exit 2); files are written atomically,
+ * and files of an earlier export into the same folder are named (removed with --clean).
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,35 +12,57 @@ import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { exportManifests, exportManifestsByNamespace, formatManifestError } from '../../shared/manifests';
 import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
+import { isStdout, markExported, outputProblem, removeFiles, staleExports } from './output';
 
 const USAGE = usageLine('export');
 
 export const exportCommand: CliCommand = {
   name: 'export',
   run: async (args, io) => {
-    const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' } }, io, 'export', USAGE);
+    const options = { output: { type: 'string', short: 'o' }, clean: { type: 'boolean' }, force: { type: 'boolean' } } as const;
+    const parsed = parseCliArgs(args, options, io, 'export', USAGE);
     if (!parsed) return 2;
     const inputs = await loadOrReport(parsed.positionals, io, 'export', USAGE);
     if (!inputs) return 2;
     const objects = inputs.objects.map((o) => o.object);
     if (objects.length === 0) io.stderr(`kubeplan export: no Kubernetes objects found in ${parsed.positionals.join(', ')}\n`);
     const output = parsed.values.output as string | undefined;
-    if (output === undefined) {
+    const force = parsed.values.force === true;
+    if (isStdout(output)) {
       io.stdout(exportManifests(objects));
       return 0;
     }
-    const target = resolve(io.cwd, output);
-    if (output.endsWith('/') || output.endsWith('\\') || (await isDirectory(target))) {
+    const target = resolve(io.cwd, output!);
+    if (output!.endsWith('/') || output!.endsWith('\\') || (await isDirectory(target))) {
       const files = exportManifestsByNamespace(objects);
-      for (const [name, text] of files) await writeFileAtomic(join(target, name), text);
+      for (const name of files.keys()) {
+        const problem = await outputProblem(join(target, name), join(output!, name), inputs, force);
+        if (problem) return refuse(io, 'export', problem);
+      }
+      for (const [name, text] of files) await writeFileAtomic(join(target, name), markExported(name, text));
       io.stdout(`exported ${count(objects.length, 'object')} to ${output}${files.size ? ` (${[...files.keys()].join(', ')})` : ''}\n`);
+      const stale = await staleExports(target, new Set(files.keys()));
+      if (stale.length && parsed.values.clean === true) {
+        await removeFiles(target, stale);
+        io.stdout(`removed ${stale.join(', ')} (from an earlier export, no longer exported)\n`);
+      } else if (stale.length) {
+        io.stderr(`warning: ${stale.join(', ')} in ${output} ${stale.length === 1 ? 'is' : 'are'} from an earlier export and no longer belong${stale.length === 1 ? 's' : ''}; remove ${stale.length === 1 ? 'it' : 'them'} or export again with --clean\n`);
+      }
     } else {
+      const problem = await outputProblem(target, output!, inputs, force);
+      if (problem) return refuse(io, 'export', problem);
       await writeFileAtomic(target, exportManifests(objects));
       io.stdout(`exported ${count(objects.length, 'object')} to ${output}\n`);
     }
     return 0;
   },
 };
+
+/** A refused `-o`: one line, exit 2, nothing written. */
+export function refuse(io: CliIo, command: string, problem: string): number {
+  io.stderr(`kubeplan ${command}: ${problem}\n`);
+  return 2;
+}
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 

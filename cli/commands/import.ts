@@ -10,26 +10,30 @@ import { importAsDesign } from '../../shared/design/import';
 import type { LoadedInputs } from '../../main/core/inputs';
 import { usageLine } from '../help';
 import type { CliCommand } from '../main';
-import { count, loadOrReport, parseCliArgs } from './export';
+import { count, loadOrReport, parseCliArgs, refuse } from './export';
+import { isStdout, outputProblem } from './output';
 
 const USAGE = usageLine('import');
 
 export const importCommand: CliCommand = {
   name: 'import',
   run: async (args, io) => {
-    const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' }, name: { type: 'string' } }, io, 'import', USAGE);
+    const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' }, name: { type: 'string' }, force: { type: 'boolean' } }, io, 'import', USAGE);
     if (!parsed) return 2;
     const output = parsed.values.output as string | undefined;
     const inputs = await loadOrReport(parsed.positionals, io, 'import', USAGE);
     if (!inputs) return 2;
-    const name = (parsed.values.name as string | undefined) ?? (output ? designNameFromFile(output) : undefined);
+    const name = (parsed.values.name as string | undefined) ?? (!isStdout(output) ? designNameFromFile(output!) : undefined);
     const design = buildDesign(inputs, name ?? 'Untitled');
     const text = serializeDesign(design);
-    if (output === undefined) {
+    if (isStdout(output)) {
       io.stdout(text);
       return 0;
     }
-    await writeFileAtomic(resolve(io.cwd, output), text);
+    const target = resolve(io.cwd, output!);
+    const problem = await outputProblem(target, output!, inputs, parsed.values.force === true);
+    if (problem) return refuse(io, 'import', problem);
+    await writeFileAtomic(target, text);
     io.stdout(`imported ${count(design.resources.length, 'object')} from ${count(inputs.files, 'file')} into ${output}\n`);
     return 0;
   },

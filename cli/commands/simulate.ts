@@ -8,7 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
-import { formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario, type SimulationInput } from '../../shared/simulation';
+import { clusterProblems, formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario, type SimulationInput } from '../../shared/simulation';
+import { writeJson } from '../output/json';
 import { loadInputs } from '../../main/core/inputs';
 import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
@@ -23,6 +24,7 @@ interface InputError {
 export type LoadInputs = (paths: string[]) => Promise<{
   objects: { object: KubeObject }[];
   design?: { cluster: ClusterSpec };
+  designFile?: string;
   errors: InputError[];
 }>;
 
@@ -46,9 +48,14 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
   const input = await simulationInput('simulate', values, positionals, io, load);
   if (typeof input === 'number') return input;
   const result = simulate(input);
-  const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0;
+  const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0 || result.stopped !== undefined;
+  const stopped = () => {
+    if (result.stopped) io.stderr(`kubeplan simulate: stopped at t=${result.stopped.time}s: ${result.stopped.message}\n`);
+  };
   if (values.json) {
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    // Written element by element: at 100,000 pods the whole result does not fit one string.
+    writeJson(result, io.stdout);
+    stopped();
     return failed ? 1 : 0;
   }
   let lastStep = -1;
@@ -62,6 +69,7 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
   }
   io.stdout(`${applied}\n$ kubectl get pods -A -o wide  # t=${result.endTime}s${result.steady ? '' : ' (not steady yet)'}\n${formatPods(result.pods)}\n$ kubectl get events -A\n${formatEvents(result.events, result.endTime)}`);
   for (const e of result.stepErrors) io.stderr(`${values.scenario ?? 'scenario'}${e.line ? `:${e.line}` : ''}: step ${e.step}: ${e.message}\n`);
+  stopped();
   return failed ? 1 : 0;
 }
 
@@ -113,6 +121,11 @@ export async function simulationInput(
     }
   }
   const cluster = inputs.design?.cluster ?? defaultCluster();
+  const problems = clusterProblems(cluster);
+  if (problems.length) {
+    for (const p of problems) io.stderr(`${inputs.designFile ?? positionals[0]}: ${p}\n`);
+    return 2;
+  }
   const storageClass = values['storage-class'];
   return { objects: inputs.objects.map((o) => o.object), cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) };
 }

@@ -2,7 +2,7 @@
 import { designObjects, isDesignText, parseDesign, serializeDesign } from '../../shared/design';
 import { importAsDesign } from '../../shared/design/import';
 import { exportManifests, exportManifestsByNamespace } from '../../shared/manifests';
-import { scenarioFromRequest, simulate } from '../../shared/simulation';
+import { clusterProblems, scenarioFromRequest, simulate } from '../../shared/simulation';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -19,6 +19,8 @@ export const engine: Engine = {
   loadInputs,
   validateObjects,
   simulate({ objects, cluster, scenario, seed }: SimulationInput) {
+    const problems = clusterProblems(cluster);
+    if (problems.length) throw new UserError({ message: problems.join('; '), code: 'cluster' });
     const read = scenarioFromRequest(scenario);
     if ('error' in read) throw new UserError({ message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' });
     return simulate({ objects, cluster, scenario: read.scenario, seed });

@@ -4,9 +4,10 @@
  * still load. Sizes are checked before anything is read.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { isDesignText, parseDesign, type Design } from '../../shared/design';
 import { formatBytes, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
+import { pushAll } from '../../shared/model/arrays';
 
 export interface LoadedInputs {
   /** Every object of every input, design objects included (with the design file's lines). */
@@ -20,6 +21,8 @@ export interface LoadedInputs {
   warnings: string[];
   /** How many files were read. */
   files: number;
+  /** `dev:ino` of every file read, so a command can refuse to write over one of its inputs. */
+  fileIds: Set<string>;
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -32,7 +35,7 @@ export interface LoadOptions {
 
 /** Reads every path; errors and object sources name files as the user wrote them (folder entries joined on). */
 export async function loadInputs(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedInputs> {
-  const out: LoadedInputs = { objects: [], errors: [], warnings: [], files: 0 };
+  const out: LoadedInputs = { objects: [], errors: [], warnings: [], files: 0, fileIds: new Set() };
   const ctx: Context = { out, seen: new Set(), cwd: options.cwd ?? process.cwd() };
   for (const path of paths) await loadPath(path, true, ctx);
   return out;
@@ -42,11 +45,29 @@ interface Context {
   out: LoadedInputs;
   seen: Set<string>;
   cwd: string;
+  /** Real path of the folder the user named, while reading inside it: symlinks never lead out of it. */
+  root?: string;
+  rootName?: string;
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+function relativeRootName(ctx: Context): string {
+  return ctx.rootName ?? ctx.root ?? 'the folder';
 }
 
 async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<void> {
   const { out, seen } = ctx;
   const abs = resolve(ctx.cwd, path);
+  if (!explicit && ctx.root) {
+    const target = await realpath(abs).catch(() => abs);
+    if (!isInside(target, ctx.root)) {
+      out.warnings.push(`${path}: a link to ${target}, outside ${relativeRootName(ctx)}; not followed`);
+      return;
+    }
+  }
   let info;
   try {
     info = await stat(abs);
@@ -55,7 +76,9 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
     return;
   }
   if (info.isDirectory()) {
-    await loadDirectory(path, ctx);
+    if (!explicit) return loadDirectory(path, ctx);
+    const root = await realpath(abs).catch(() => abs);
+    await loadDirectory(path, { ...ctx, root, rootName: path });
     return;
   }
   // Inside folders only manifest-looking files are read; a file named explicitly is always read.
@@ -67,6 +90,7 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
   const real = await realpath(abs).catch(() => abs);
   if (seen.has(real)) return;
   seen.add(real);
+  out.fileIds.add(`${info.dev}:${info.ino}`);
   if (info.size > MAX_FILE_BYTES) {
     out.errors.push({ file: path, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_FILE_BYTES)} limit` });
     return;
@@ -87,8 +111,8 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
   if (DESIGN_FILE.test(path) || isDesignText(text)) loadDesign(text, path, out);
   else {
     const parsed = parseManifests(text, path);
-    out.objects.push(...parsed.objects);
-    out.errors.push(...parsed.errors);
+    pushAll(out.objects, parsed.objects);
+    pushAll(out.errors, parsed.errors);
   }
 }
 
@@ -98,7 +122,7 @@ function loadDesign(text: string, path: string, out: LoadedInputs): void {
     out.errors.push(parsed.error);
     return;
   }
-  out.warnings.push(...parsed.warnings.map((w) => `${path}: ${w}`));
+  for (const w of parsed.warnings) out.warnings.push(`${path}: ${w}`);
   parsed.design.resources.forEach((r, index) => {
     out.objects.push({ object: r.object, source: { file: path, line: parsed.objectLines[index] ?? 1, index } });
   });

@@ -3,9 +3,10 @@
  * delivered through a callback, a crashed worker reported as an error and replaced on next use.
  * Simulations get a worker of their own so cancelling one is `terminate()` and nothing else waits.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
+import { WORKER_LIMITS } from '../../shared/simulation/limits';
 import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerProtocol';
 
 export type FramesListener = (start: number, frames: TimelineFrame[]) => void;
@@ -31,10 +32,14 @@ class WorkerConnection {
   private nextId = 1;
   dead = false;
 
-  constructor(script: string | URL) {
-    this.worker = new Worker(script);
+  constructor(script: string | URL, resourceLimits?: ResourceLimits) {
+    this.worker = new Worker(script, resourceLimits ? { resourceLimits } : {});
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
-    this.worker.on('error', (err) => this.failAll(`the worker stopped: ${err.message.split('\n', 1)[0]}`, 'worker'));
+    this.worker.on('error', (err) => {
+      // Node ends a worker that outgrows resourceLimits with ERR_WORKER_OUT_OF_MEMORY.
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') this.failAll(`the work ran out of its ${resourceLimits?.maxOldGenerationSizeMb ?? '?'} MB memory limit and was stopped`, 'too-large');
+      else this.failAll(`the worker stopped: ${err.message.split('\n', 1)[0]}`, 'worker');
+    });
     this.worker.on('exit', (code) => this.failAll(`the worker exited (code ${code})`, 'worker'));
   }
 
@@ -70,11 +75,18 @@ class WorkerConnection {
   }
 }
 
-export function createHeavyWork(script: string | URL): HeavyWork {
+export interface HeavyWorkLimits {
+  /** Simulations running at once; one more is refused with code `busy`. */
+  concurrentSimulations: number;
+  simulationHeapMegabytes: number;
+  sharedWorkerHeapMegabytes: number;
+}
+
+export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = WORKER_LIMITS): HeavyWork {
   let shared: WorkerConnection | undefined;
   const runs = new Set<WorkerConnection>();
   const connection = () => {
-    if (!shared || shared.dead) shared = new WorkerConnection(script);
+    if (!shared || shared.dead) shared = new WorkerConnection(script, { maxOldGenerationSizeMb: limits.sharedWorkerHeapMegabytes });
     return shared;
   };
   return {
@@ -83,7 +95,11 @@ export function createHeavyWork(script: string | URL): HeavyWork {
     },
     async simulate(args, onFrames, signal) {
       if (signal?.aborted) return { ok: false, error: { message: 'simulation cancelled', code: 'cancelled' } };
-      const run = new WorkerConnection(script);
+      if (runs.size >= limits.concurrentSimulations) {
+        const n = limits.concurrentSimulations;
+        return { ok: false, error: { message: `${n} simulation${n === 1 ? ' is' : 's are'} already running (the limit); wait for one to finish or cancel it`, code: 'busy' } };
+      }
+      const run = new WorkerConnection(script, { maxOldGenerationSizeMb: limits.simulationHeapMegabytes });
       runs.add(run);
       const abort = () => void run.terminate('simulation cancelled');
       signal?.addEventListener('abort', abort, { once: true });

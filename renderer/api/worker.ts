@@ -9,6 +9,7 @@ import type { KubeObject } from '../../shared/model/object';
 import { validateObjects } from '../../shared/validation';
 import { createSimulationRunner, type FramesSink } from './simulation';
 import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
+import { pushAll } from '../../shared/model/arrays';
 
 export interface TextFile {
   name: string;
@@ -50,8 +51,8 @@ export const workerApi = {
         continue;
       }
       const r = parseManifestsText(f.text, f.name);
-      loaded.push(...r.objects);
-      errors.push(...r.errors);
+      pushAll(loaded, r.objects);
+      pushAll(errors, r.errors);
     }
     // Any error leaves the open design untouched: the user fixes the file and tries again.
     if (errors.length > 0) return { kind: 'error', error: errors[0]! };

@@ -16,15 +16,22 @@ export function withImplicitFrames(design: Design): Design {
     if (!ns || design.layout.frames[ns] || r.object.kind === 'Namespace') continue;
     const p = design.layout.positions[r.id];
     if (!p) return design;
-    members.set(ns, [...(members.get(ns) ?? []), { ...p, width: RESOURCE_WIDTH, height: RESOURCE_HEIGHT }]);
+    const list = members.get(ns);
+    const box = { ...p, width: RESOURCE_WIDTH, height: RESOURCE_HEIGHT };
+    if (list) list.push(box);
+    else members.set(ns, [box]);
   }
   if (members.size === 0) return design;
   const frames = { ...design.layout.frames };
   for (const [ns, boxes] of members) {
-    const x = Math.min(...boxes.map((b) => b.x)) - PADDING;
-    const y = Math.min(...boxes.map((b) => b.y)) - PADDING - FRAME_HEADER;
-    const right = Math.max(...boxes.map((b) => b.x + b.width)) + PADDING;
-    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + PADDING;
+    // Loops, not Math.min(...boxes): a namespace of 130,000 objects would overflow the stack.
+    let x = Infinity, y = Infinity, right = -Infinity, bottom = -Infinity;
+    for (const b of boxes) {
+      x = Math.min(x, b.x - PADDING);
+      y = Math.min(y, b.y - PADDING - FRAME_HEADER);
+      right = Math.max(right, b.x + b.width + PADDING);
+      bottom = Math.max(bottom, b.y + b.height + PADDING);
+    }
     frames[ns] = { x, y, width: right - x, height: bottom - y };
   }
   return { ...design, layout: { ...design.layout, frames } };

@@ -14,6 +14,7 @@ import { ObjectIndex } from '../kinds/objectIndex';
 import { getKindInfo } from '../kinds/registry';
 import { referenceRules, type Reference, type ReferenceRelation } from '../references';
 import type { Box, Design, DesignLayout, Point } from './types';
+import { maxOf } from '../model/arrays';
 
 /** The size the layout reserves for one resource's shape on the canvas. */
 export const NODE_SIZE = { width: 160, height: 64 } as const;
@@ -102,7 +103,7 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
     else byNamespace.set(ns, [i]);
   });
 
-  const positions: Record<string, Point> = {};
+  const positions: Record<string, Point> = Object.create(null) as Record<string, Point>; // keyed by any resource id
   const frames: Record<string, Box> = {};
 
   // Cluster-scoped objects: their own area on top.
@@ -128,7 +129,7 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
     height: Math.max(a.height, NODE_SIZE.height) + FRAME_PAD.top + FRAME_PAD.bottom,
   });
   const totalArea = boxes.reduce((s, b) => s + frameSize(b.area).width * frameSize(b.area).height, 0);
-  const rowWidth = Math.max(Math.sqrt(totalArea) * 1.6, ...boxes.map((b) => frameSize(b.area).width));
+  const rowWidth = maxOf(Math.sqrt(totalArea) * 1.6, boxes.map((b) => frameSize(b.area).width));
   let x = ORIGIN.x;
   let rowHeight = 0;
   for (const { ns, area } of boxes) {
@@ -267,7 +268,7 @@ interface PackedArea {
 /** A frame wide enough for its biggest group and roughly 3:2 overall. */
 function targetWidth(groups: readonly Group[]): number {
   const area = groups.reduce((s, g) => s + (g.width + GROUP_GAP) * (g.height + GROUP_GAP), 0);
-  return Math.max(Math.sqrt(area * 1.5), ...groups.map((g) => g.width));
+  return maxOf(Math.sqrt(area * 1.5), groups.map((g) => g.width));
 }
 
 /** Shelf packing: groups left to right, a new shelf when the row is full. */

@@ -5,6 +5,7 @@
 import { formatBytes, MAX_FILE_BYTES } from '../manifests/limits';
 import { expandAliases, findBinary, objectProblem, yamlError } from '../manifests/parse';
 import type { ManifestError } from '../manifests/types';
+import { prototypeKeyMessage, prototypeKeyPath } from '../model/keys';
 import { isPlainObject, type KubeObject } from '../model/object';
 import { fillMissingLayout } from './layout';
 import { formatVersionOf, migrateDesign } from './migrate';
@@ -48,6 +49,9 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
   }
 
   const version = formatVersionOf(raw);
+  if (version === undefined && isPlainObject(raw) && raw.kubeplan !== undefined && raw.kubeplan !== null) {
+    return fail(`"kubeplan:" is the design format version, a number like ${DESIGN_FORMAT_VERSION}, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
+  }
   if (version === undefined) {
     const manifest = isPlainObject(raw) && 'apiVersion' in raw && 'kind' in raw;
     return fail(manifest ? 'this is a Kubernetes manifest, not a Kubeplan design (no "kubeplan:" format version); import it instead' : 'not a Kubeplan design: the "kubeplan:" format version is missing', 1);
@@ -80,7 +84,8 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
   for (const { i, k } of unknownResourceKeys.slice(0, 5)) warnings.push(`line ${lineOf(['resources', i, k])}: unknown field "resources[${i}].${k}" ignored`);
   if (unknownResourceKeys.length > 5) warnings.push(`${unknownResourceKeys.length - 5} more unknown resource fields ignored`);
   const seen = new Map<string, number>();
-  const positions: Record<string, Point> = {};
+  // Keyed by resource id, which may be any string (`__proto__` included): no prototype to collide with.
+  const positions: Record<string, Point> = Object.create(null) as Record<string, Point>;
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i]!;
     const earlier = seen.get(r.id);
@@ -90,6 +95,8 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
     if (problem) return fail(problem.startsWith('resources[') ? problem : `resources[${i}].object: ${problem}`, lineOf(['resources', i, 'object']));
     if (r.position) positions[r.id] = { x: r.position.x, y: r.position.y };
   }
+  const reserved = prototypeKeyPath(doc);
+  if (reserved) return fail(prototypeKeyMessage(reserved), lineOf([reserved.split(/[.[]/)[0]!]));
 
   const design: Design = {
     formatVersion: DESIGN_FORMAT_VERSION,
@@ -106,6 +113,12 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
 }
 
 const RESOURCE_KEYS = ['id', 'position', 'object'];
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (isPlainObject(v)) return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
 
 /** Capacities written as YAML numbers (`cpu: 4`) are kept as quantity strings. */
 function normalizeNode(n: ClusterNode): ClusterNode {

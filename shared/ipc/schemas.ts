@@ -40,6 +40,38 @@ const designShape = z.looseObject({
 /** The shape above, typed as the Design it lets through untouched (deeper fields are shared/design's to check). */
 export const designSchema = designShape.transform((design) => design as unknown as Design);
 
+/** A scenario already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message naming the field, not a JavaScript error from inside the simulator. */
+const target = { kind: z.string().min(1), namespace: z.string(), name: z.string().min(1) };
+const line = { line: z.number().int().optional() };
+const scenarioStep = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('apply'), objects: z.array(kubeObjectSchema), files: z.array(z.string()).optional(), ...line }),
+  z.object({ action: z.literal('applyAgain'), ...line }),
+  z.object({ action: z.literal('wait'), seconds: z.number().nonnegative().optional(), steady: z.boolean().optional(), ...line }),
+  z.object({ action: z.literal('scale'), ...target, replicas: z.number().int().nonnegative(), ...line }),
+  z.object({ action: z.literal('setImage'), ...target, container: z.string().optional(), image: z.string().min(1), ...line }),
+  z.object({ action: z.literal('rollback'), ...target, toRevision: z.number().int().optional(), ...line }),
+  z.object({ action: z.literal('deletePod'), namespace: z.string(), name: z.string().optional(), owner: z.string().optional(), ...line }),
+  z.object({ action: z.literal('crash'), namespace: z.string(), name: z.string().optional(), owner: z.string().optional(), container: z.string().optional(), ...line }),
+  z.object({ action: z.literal('delete'), ...target, ...line }),
+  z.object({ action: z.enum(['cordon', 'uncordon', 'drain']), node: z.string().min(1), ...line }),
+  z.object({ action: z.literal('addNode'), node: clusterNode, ...line }),
+  z.object({ action: z.literal('setLoad'), ...target, cpu: z.string().min(1), ...line }),
+  z.object({
+    action: z.literal('startTraffic'),
+    flow: z.object({ name: z.string().min(1), from: z.string().min(1), to: z.string().min(1), rate: z.number().int().nonnegative(), protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional() }),
+    ...line,
+  }),
+  z.object({ action: z.literal('stopTraffic'), name: z.string().min(1), ...line }),
+]);
+export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
+
+/** A scenario's YAML text (the worker parses and checks it) or a parsed scenario, checked here with its issues' field paths kept. */
+const scenarioRequest = z.unknown().superRefine((v, ctx) => {
+  if (v === undefined || typeof v === 'string') return;
+  const checked = scenarioSchema.safeParse(v);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path as (string | number)[] });
+});
+
 /** A filesystem path from the renderer: absolute-or-relative text, no NUL bytes, bounded. */
 const path = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
@@ -79,8 +111,8 @@ const runId = z.string().min(1).max(100);
 export const simulationRequestSchema = z.strictObject({
   runId,
   design: designSchema,
-  /** A parsed scenario object or the scenario file's YAML text; the worker parses and checks it. */
-  scenario: z.unknown().optional(),
+  /** A parsed scenario object or the scenario file's YAML text. */
+  scenario: scenarioRequest.optional(),
   seed: z.number().int().optional(),
 });
 /** A batch of consecutive timeline frames: `frames[i]` is frame number `start + i`. */

@@ -14,7 +14,7 @@ export const cronJobKind: KindModule<CronJobObject> = {
   shortName: 'cj',
   namespaced: true,
   display: { glyph: 'cronjob', color: '#6a93ec', shape: 'rounded', group: 'Workloads' },
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 7,
   watchers: ['controller-manager'],
   layoutColumn: 2,
   podTemplatePath: 'spec.jobTemplate.spec.template',

@@ -46,9 +46,13 @@ export function podTemplate(name: string, spec: PodSpec): PodTemplateSpec {
 }
 
 /**
- * Apply order ranks: Namespaces, CRDs, cluster RBAC, StorageClasses, PVs, quotas and limits, service
- * accounts and RBAC, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs. Kinds
- * Kubeplan does not know apply last (`Unranked`).
+ * Apply order ranks, one order for export and the simulator: Namespaces, CRDs, cluster RBAC,
+ * StorageClasses, PVs, quotas and limits, service accounts and RBAC, config, PVCs, Services, then
+ * the workloads in Helm's install order (DaemonSet, Pod, ReplicationController, ReplicaSet,
+ * Deployment, StatefulSet, Job, CronJob — helm.sh/helm/v3/pkg/releaseutil/kind_sorter.go), Ingress,
+ * NetworkPolicies, HPAs. A Service comes before the workloads behind it, as kubernetes.io's
+ * "Configuration Best Practices" advise (concepts/configuration/overview/#services). Kinds Kubeplan
+ * does not know apply last (`Unranked`).
  */
 export const APPLY_ORDER = {
   Namespace: 0,
@@ -64,8 +68,8 @@ export const APPLY_ORDER = {
   RoleBinding: 37,
   Config: 40, // ConfigMap, Secret
   PersistentVolumeClaim: 50,
-  Workload: 60,
-  Service: 70,
+  Service: 55,
+  Workload: 60, // each workload kind adds its place in Helm's order: DaemonSet +0 … CronJob +7
   IngressClass: 75,
   Ingress: 80,
   NetworkPolicy: 90,

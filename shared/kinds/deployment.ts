@@ -14,7 +14,7 @@ export const deploymentKind: KindModule<DeploymentObject> = {
   shortName: 'deploy',
   namespaced: true,
   display: { glyph: 'deploy', color: '#326ce5', shape: 'rounded', group: 'Workloads' },
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 4,
   watchers: ['controller-manager'],
   layoutColumn: 2,
   podTemplatePath: 'spec.template',

@@ -13,7 +13,7 @@ export const jobKind: KindModule<JobObject> = {
   resource: 'jobs',
   namespaced: true,
   display: { glyph: 'job', color: '#4a7de8', shape: 'rounded', group: 'Workloads' },
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 6,
   watchers: ['controller-manager'],
   layoutColumn: 2,
   podTemplatePath: 'spec.template',

@@ -13,7 +13,7 @@ export const podKind: KindModule<PodObject> = {
   shortName: 'po',
   namespaced: true,
   display: { glyph: 'pod', color: '#5b8def', shape: 'circle', group: 'Workloads' },
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 1,
   layoutColumn: 2,
   podTemplatePath: '',
   baseName: 'pod',

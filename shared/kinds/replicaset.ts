@@ -8,7 +8,7 @@ export const replicaSetKind: KindInfo = {
   resource: 'replicasets',
   shortName: 'rs',
   namespaced: true,
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 3,
   watchers: ['controller-manager'],
   layoutColumn: 2,
   podTemplatePath: 'spec.template',

@@ -8,6 +8,6 @@ export const replicationControllerKind: KindInfo = {
   resource: 'replicationcontrollers',
   shortName: 'rc',
   namespaced: true,
-  applyOrder: APPLY_ORDER.Unranked,
+  applyOrder: APPLY_ORDER.Workload + 2,
   scalable: true,
 };

@@ -16,7 +16,6 @@ export const serviceKind: KindModule<ServiceObject> = {
   namespaced: true,
   display: { glyph: 'svc', color: '#0f9d58', shape: 'hexagon', group: 'Networking' },
   applyOrder: APPLY_ORDER.Service,
-  simulationApplyOrder: APPLY_ORDER.Workload - 1,
   watchers: ['controller-manager'],
   layoutColumn: 1,
   baseName: 'svc',

@@ -16,7 +16,7 @@ export const statefulSetKind: KindModule<StatefulSetObject> = {
   shortName: 'sts',
   namespaced: true,
   display: { glyph: 'sts', color: '#2a5bc4', shape: 'rounded', group: 'Workloads' },
-  applyOrder: APPLY_ORDER.Workload,
+  applyOrder: APPLY_ORDER.Workload + 5,
   watchers: ['controller-manager'],
   layoutColumn: 2,
   podTemplatePath: 'spec.template',

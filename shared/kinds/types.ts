@@ -41,11 +41,6 @@ export interface KindInfo {
   namespaced: boolean;
   /** Rank in export/apply order; lower applies first (Namespaces 0 … HPAs last). */
   applyOrder: number;
-  /**
-   * Rank when the simulator applies a design, where it differs from `applyOrder`: Services are
-   * created before the pods they select, as Helm's install order does, so no pod starts unselected.
-   */
-  simulationApplyOrder?: number;
   /** The control-plane processes that watch it: the receivers of its watch events in the walkthrough. */
   watchers?: readonly Watcher[];
   /** Auto-layout column, left to right following traffic (Ingress 0 → Service 1 → workload 2 → config and storage 3). */

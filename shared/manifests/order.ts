@@ -1,7 +1,7 @@
 /**
- * Apply order: what `kubectl apply -f` needs to exist first. Namespaces, StorageClasses, PVs,
- * ResourceQuotas and LimitRanges, ConfigMaps and Secrets, PVCs, workloads, Services, Ingress,
- * NetworkPolicies, HPAs; unknown kinds after the known ones; stable within a rank.
+ * Apply order: what `kubectl apply -f` needs to exist first, one order for export and the simulator
+ * (the ranks are the kind modules' `applyOrder`, see shared/kinds/defaults.ts APPLY_ORDER); unknown
+ * kinds after the known ones; stable within a rank.
  */
 import { APPLY_ORDER } from '../kinds/defaults';
 import { getKindInfo, getKindModule, isNamespaced } from '../kinds/registry';
@@ -12,12 +12,6 @@ export const UNKNOWN_KIND_RANK = APPLY_ORDER.Unranked;
 
 export function applyRank(o: Pick<KubeObject, 'kind' | 'apiVersion'>): number {
   return getKindInfo(o.kind)?.applyOrder ?? UNKNOWN_KIND_RANK;
-}
-
-/** The rank the simulator applies an object at (`simulationApplyOrder` where a kind has one). */
-export function simulationApplyRank(o: Pick<KubeObject, 'kind' | 'apiVersion'>): number {
-  const info = getKindInfo(o.kind);
-  return info?.simulationApplyOrder ?? info?.applyOrder ?? UNKNOWN_KIND_RANK;
 }
 
 /** The objects in apply order (a new array; ties keep their input order). */

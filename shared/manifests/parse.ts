@@ -5,6 +5,7 @@
  */
 import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { isPlainObject, type KubeObject } from '../model/object';
+import { prototypeKeyMessage, prototypeKeyPath, setOwn } from '../model/keys';
 import { formatBytes, MANIFEST_SCHEMA, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
 import type { LoadedObject, ManifestError } from './types';
 
@@ -123,6 +124,8 @@ export function objectProblem(v: unknown, what: string): string | undefined {
   const kind = typeof v.kind === 'string' && v.kind ? v.kind : undefined;
   const name = isPlainObject(v.metadata) && typeof v.metadata.name === 'string' && v.metadata.name ? v.metadata.name : undefined;
   const label = kind ? `${kind}${name ? ` "${name}"` : ''}` : `object${name ? ` "${name}"` : ''}`;
+  const reserved = prototypeKeyPath(v);
+  if (reserved) return `${label}: ${prototypeKeyMessage(reserved)}`;
   if (typeof v.apiVersion !== 'string' || !v.apiVersion) return `${label} has no apiVersion`;
   if (!kind) return `${label} has no kind`;
   if (!isPlainObject(v.metadata)) return `${label} has no metadata`;
@@ -273,7 +276,7 @@ export function expandAliases(value: unknown): unknown {
     if (Array.isArray(v)) return v.map(copy);
     if (isPlainObject(v)) {
       const o: Record<string, unknown> = {};
-      for (const k of Object.keys(v)) o[k] = copy(v[k]);
+      for (const k of Object.keys(v)) setOwn(o, k, copy(v[k]));
       return o;
     }
     return v;

@@ -12,17 +12,36 @@ export interface Quantity {
   readonly format: QuantityFormat;
 }
 
+/** Upstream's ErrFormatWrong. */
+export const FORMAT_WRONG = `quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+/** Upstream's ErrSuffix: an exponent that does not fit an int32 (suffix.go interpret). */
+const SUFFIX_WRONG = "unable to parse quantity's suffix";
+
 export class QuantityParseError extends Error {
-  constructor(readonly input: string) {
-    super(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+  constructor(
+    readonly input: string,
+    message = FORMAT_WRONG,
+  ) {
+    super(message);
     this.name = 'QuantityParseError';
   }
 }
 
+/**
+ * Real quantities are a few characters; these bounds keep hostile ones (200,000 digits, `1e300000000`)
+ * from costing seconds of BigInt work. Upstream computes such values with unbounded decimals; Kubeplan
+ * refuses them with a message instead.
+ */
+export const MAX_QUANTITY_LENGTH = 100;
+/** Largest order of magnitude computed with (10^40, far beyond any cluster: 2^63 bytes is ~9.2e18). */
+export const MAX_QUANTITY_DIGITS = 40;
+const MAX_INT32 = 2 ** 31 - 1;
+
 const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const DECIMAL_SUFFIX: Record<number, string> = { [-9]: 'n', [-6]: 'u', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
-const QUANTITY_RE = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter backtracks quadratically on a long run of digits that then fails.
+const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const NANO = 1_000_000_000n;
 
 const cache = new Map<string, Quantity>();
@@ -41,6 +60,7 @@ export function parseQuantity(input: string | number): Quantity {
   const text = typeof input === 'number' ? String(input) : input.trim();
   const hit = cache.get(text);
   if (hit) return hit;
+  if (text.length > MAX_QUANTITY_LENGTH) throw new QuantityParseError(text.slice(0, 20), `quantities are at most ${MAX_QUANTITY_LENGTH} characters long (this one has ${text.length.toLocaleString('en-US')})`);
   const m = QUANTITY_RE.exec(text);
   if (!m) throw new QuantityParseError(text);
   const [, sign, number, suffix = ''] = m;
@@ -58,17 +78,43 @@ export function parseQuantity(input: string | number): Quantity {
     exp10 += DECIMAL[suffix];
   } else {
     format = 'DecimalExponent';
-    exp10 += Number(suffix.slice(1));
+    const exponent = Number(suffix.slice(1));
+    if (Math.abs(exponent) > MAX_INT32) throw new QuantityParseError(text, SUFFIX_WRONG);
+    exp10 += exponent;
+  }
+  const digits = (intPart || '0').replace(/^0+/, '').length + fracPart.length;
+  if (mantissa !== 0n && digits + exp10 + Math.ceil(binExp * Math.LOG10E * Math.LN2) > MAX_QUANTITY_DIGITS) {
+    throw new QuantityParseError(text, `too large: Kubeplan computes with quantities below 10^${MAX_QUANTITY_DIGITS}`);
   }
   if (sign === '-') mantissa = -mantissa;
   mantissa <<= BigInt(binExp);
   // value = mantissa × 10^exp10; express in nano units, rounding up
   const shift = exp10 + 9;
-  const nano = shift >= 0 ? mantissa * pow10(shift) : divRoundUp(mantissa, pow10(-shift));
+  // Far below one nano-unit, the value rounds up to ±1n without computing 10^-shift.
+  const tiny = shift < -(digits + 1);
+  const nano = mantissa === 0n ? 0n : tiny ? (mantissa > 0n ? 1n : -1n) : shift >= 0 ? mantissa * pow10(shift) : divRoundUp(mantissa, pow10(-shift));
   const q: Quantity = { nano, format };
   if (cache.size > 50_000) cache.clear();
   cache.set(text, q);
   return q;
+}
+
+/** Why a value is not a quantity Kubeplan computes with (upstream's wording where upstream refuses it too), or undefined. */
+export function quantityProblem(input: unknown): string | undefined {
+  if (typeof input !== 'string' && typeof input !== 'number') return FORMAT_WRONG;
+  try {
+    parseQuantity(input);
+    return undefined;
+  } catch (err) {
+    if (err instanceof QuantityParseError) return err.message;
+    throw err;
+  }
+}
+
+/** A value as an error message quotes it: at most 64 characters, so a 200 KB value stays one short line. */
+export function quoteValue(v: unknown): string {
+  const s = String(v);
+  return JSON.stringify(s.length > 64 ? `${s.slice(0, 64)}…` : s);
 }
 
 export function isQuantity(input: unknown): boolean {

@@ -6,6 +6,7 @@
 import { getKindInfo, resourceOf } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
+import { fieldError } from './admission/validation';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
 import { defaultObject } from './defaults';
@@ -105,8 +106,11 @@ export class ApiServer {
   private create(input: KubeObject, user: string): ApiResponse {
     const c = this.cluster;
     const obj = input;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
     if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    if (!obj.metadata.name && obj.metadata.generateName) {
+      // RetryGenerateName (on by default since 1.31): a name already taken is drawn again, up to 8 times.
+      for (let tries = 0; tries < 8 && (!obj.metadata.name || c.store.get(storeKey(obj))); tries++) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+    }
     const key = storeKey(obj);
     if (c.store.get(key)) return { ok: false, code: 409, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" already exists` };
     const ns = nsOf(obj);
@@ -120,6 +124,7 @@ export class ApiServer {
     defaultObject(obj, this);
     const denied = admit(c, obj, user);
     if (denied) return { ok: false, code: denied.includes('" is invalid: ') ? 422 : 403, message: denied };
+    if (obj.kind === 'Pod') c.admitPodCreation(obj);
     // Object.assign, not spread: V8 makes `{ ...o, newKey }` a slow dictionary object (5 µs each here).
     obj.metadata = Object.assign({}, obj.metadata, {
       uid: c.rng.uuid(),
@@ -138,6 +143,8 @@ export class ApiServer {
     const key = storeKey(obj);
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const invalid = statusOnly ? null : fieldError(obj);
+    if (invalid) return { ok: false, code: 422, message: invalid };
     const next = statusOnly ? Object.assign({}, old, { status: obj.status, metadata: old.metadata }) : obj;
     if (!statusOnly && !sameJson(old.spec, next.spec)) {
       next.metadata = Object.assign({}, next.metadata, { generation: (old.metadata.generation ?? 0) + 1 });

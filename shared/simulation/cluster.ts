@@ -5,7 +5,8 @@
  */
 import type { KubeObject } from '../model/object';
 import { ApiServer } from './apiserver';
-import { TimerHeap } from './heap';
+import { TimerHeap, type Timer } from './heap';
+import { formatSeconds, SIMULATION_LIMITS, SimulationLimitError, type SimulationLimits } from './limits';
 import { Rng } from './rng';
 import { nsOf, Store, type WatchEvent } from './store';
 import type { ControlPlaneMessage, EventRecord, SimulationOptions } from './types';
@@ -19,7 +20,7 @@ export interface Controller {
   sync(key: string): void;
 }
 
-export type ResolvedOptions = Required<SimulationOptions>;
+export type ResolvedOptions = Required<Omit<SimulationOptions, 'limits'>> & { limits: SimulationLimits };
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   containerStartSeconds: 1,
@@ -29,6 +30,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   steadyTimeoutSeconds: 600,
   record: true,
   defaultStorageClass: '',
+  limits: SIMULATION_LIMITS,
 };
 
 interface Queue {
@@ -59,11 +61,16 @@ export class Cluster {
   changedPods = new Map<string, KubeObject | null>();
   /** Scenario-set CPU load per workload key (`Kind/ns/name`), in millicores. */
   readonly load = new Map<string, number>();
+  /** Work done so far, against shared/simulation/limits.ts. */
+  podsCreated = 0;
+  timerRuns = 0;
+  /** Pods the nodes hold plus the pending allowance; recomputed only when a create reaches it (nodes only join). */
+  private podCap = 0;
 
   constructor(seed: number, options: SimulationOptions = {}) {
     this.rng = new Rng(seed);
     this.tieRng = new Rng(seed ^ 0x5bd1e995);
-    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.options = { ...DEFAULT_OPTIONS, ...options, limits: { ...SIMULATION_LIMITS, ...options.limits } };
     this.api = new ApiServer(this);
   }
 
@@ -135,6 +142,10 @@ export class Cluster {
   // A literal, not `{ ...e, count, … }`: V8 turns spread-plus-new-keys objects into slow dictionaries.
   private push(type: EventRecord['type'], reason: string, namespace: string, object: string, message: string, source: string): number {
     const i = this.events.length;
+    if (i >= this.options.limits.events) {
+      const ref = `${involvedKind(object)}/${namespace}/${object.slice(object.indexOf('/') + 1)}`;
+      throw new SimulationLimitError('events', ref, `${ref}: the simulation records at most ${this.options.limits.events.toLocaleString('en-US')} distinct events in one run; stopped at t=${this.now}s`);
+    }
     this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
     this.touchedEvents.add(i);
     return i;
@@ -160,15 +171,71 @@ export class Cluster {
     return this.queues.some((q) => q.keys.size > 0);
   }
 
+  /**
+   * Count a pod about to be created against the limits: pods at once (what the nodes hold plus
+   * the pending allowance) and pods over the run. Throws SimulationLimitError naming its owner.
+   */
+  admitPodCreation(pod: KubeObject): void {
+    const live = this.store.count('Pod');
+    if (live >= this.podCap) this.podCap = this.podCapacity() + this.options.limits.pendingPodsBeyondCapacity;
+    const owner = this.topOwnerOf(pod);
+    if (live >= this.podCap) {
+      const held = this.podCap - this.options.limits.pendingPodsBeyondCapacity;
+      throw new SimulationLimitError('pendingPodsBeyondCapacity', owner, `${owner}: asks for far more pods than the cluster can hold (${held.toLocaleString('en-US')} on ${this.store.count('Node')} nodes); the simulation stops at ${this.podCap.toLocaleString('en-US')} pods (${this.options.limits.pendingPodsBeyondCapacity.toLocaleString('en-US')} pending beyond capacity) at t=${this.now}s`);
+    }
+    const total = Math.max(this.options.limits.podsCreatedFloor, this.options.limits.podsCreatedPerLivePod * this.podCap);
+    if (this.podsCreated >= total) {
+      throw new SimulationLimitError('podsCreatedFloor', owner, `${owner}: the simulation creates at most ${total.toLocaleString('en-US')} pods in one run for this cluster; stopped at t=${this.now}s`);
+    }
+    this.podsCreated++;
+  }
+
+  /** `Kind/namespace/name` of the object's top controller (a Deployment, not its ReplicaSet), or the object itself. */
+  private topOwnerOf(o: KubeObject): string {
+    const ns = nsOf(o);
+    let kind = o.kind;
+    let name = o.metadata.name || o.metadata.generateName || '';
+    let refs = o.metadata.ownerReferences;
+    for (let depth = 0; depth < 4; depth++) {
+      const ref = (refs ?? []).find((r) => r.controller);
+      if (!ref) break;
+      [kind, name] = [ref.kind, ref.name];
+      refs = this.store.getBy(ref.kind, ns, ref.name)?.metadata.ownerReferences;
+    }
+    return `${kind}/${ns}/${name}`;
+  }
+
+  /** Pods the nodes hold together (status.allocatable.pods). */
+  private podCapacity(): number {
+    let sum = 0;
+    for (const n of this.store.list('Node')) sum += Number((n.status as { allocatable?: { pods?: string } } | undefined)?.allocatable?.pods ?? 0) || 0;
+    return sum;
+  }
+
+  /** Fire every timer due at `now`, counting them against the limit. */
+  private fireDue(): void {
+    while (this.timers.peek()?.time === this.now) {
+      const t = this.timers.pop() as Timer;
+      if (++this.timerRuns > this.options.limits.timerRuns) {
+        throw new SimulationLimitError('timerRuns', 'cluster', `the simulation fires at most ${this.options.limits.timerRuns.toLocaleString('en-US')} timers (container starts, retries, periodic syncs, schedules) in one run; stopped at t=${this.now}s`);
+      }
+      t.run();
+    }
+  }
+
   /** Run timers up to and including `until`, draining queues after each second. */
   runUntil(until: number, onTick: () => void): void {
+    const max = this.options.limits.simulatedSeconds;
+    if (!(until <= max)) {
+      throw new SimulationLimitError('simulatedSeconds', 'scenario', `waiting until t=${Number.isFinite(until) ? formatSeconds(Math.ceil(until)) : String(until)} goes past the ${formatSeconds(max)} of simulated time one run may cover; stopped at t=${this.now}s`);
+    }
     this.drain();
     onTick();
     for (;;) {
       const t = this.timers.peek();
       if (!t || t.time > until) break;
       this.now = t.time;
-      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.fireDue();
       this.drain();
       onTick();
     }
@@ -179,15 +246,20 @@ export class Cluster {
   runToSteady(onTick: () => void): boolean {
     this.drain();
     onTick();
-    const limit = this.now + this.options.steadyTimeoutSeconds;
+    const limit = Math.min(this.now + this.options.steadyTimeoutSeconds, this.options.limits.simulatedSeconds);
     while (this.timers.pendingProgress > 0 || this.hasQueuedWork()) {
       const t = this.timers.peek();
       if (!t || t.time > limit) return false;
       this.now = t.time;
-      while (this.timers.peek()?.time === this.now) this.timers.pop()?.run();
+      this.fireDue();
       this.drain();
       onTick();
     }
     return true;
   }
+}
+
+
+function involvedKind(object: string): string {
+  return object.slice(0, object.indexOf('/'));
 }

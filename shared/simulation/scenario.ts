@@ -2,9 +2,13 @@
  * Scenario files (docs/scenarios.md): YAML with a list of timed steps. Parsing is pure; files an
  * `apply` step names are left for the caller to read (relative to the scenario file).
  */
-import { load, loadAll } from 'js-yaml';
+import { load } from 'js-yaml';
 import { kindAliases } from '../kinds/registry';
-import { isPlainObject, type KubeObject } from '../model/object';
+import { parseManifests } from '../manifests';
+import { MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
+import { prototypeKeyMessage, prototypeKeyPath } from '../model/keys';
+import { isPlainObject } from '../model/object';
+import { formatSeconds, SIMULATION_LIMITS } from './limits';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';
 
 export interface ScenarioError {
@@ -78,14 +82,18 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
       if (v === 'steady') return { action: 'wait', steady: true, line };
       const seconds = parseDuration(v);
       if (seconds === undefined) throw new StepError('wait: use a duration like 30s or 2m, or "steady"');
+      if (!(seconds <= SIMULATION_LIMITS.simulatedSeconds)) throw new StepError(`wait: ${String(v)} is longer than the ${formatSeconds(SIMULATION_LIMITS.simulatedSeconds)} of simulated time one run may cover`);
       return { action: 'wait', seconds, line };
     }
     case 'apply': {
       if (typeof v === 'string') return { action: 'apply', objects: [], files: [v], line };
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { action: 'apply', objects: [], files: v as string[], line };
       if (isPlainObject(v) && typeof v.manifests === 'string') {
-        const docs = loadAll(v.manifests).filter((d): d is KubeObject => isPlainObject(d) && typeof d.kind === 'string' && isPlainObject(d.metadata));
-        return { action: 'apply', objects: docs, line };
+        // The same parser and limits (size, depth, aliases) as manifest files.
+        const parsed = parseManifests(v.manifests, 'manifests');
+        const [first] = parsed.errors;
+        if (first) throw new StepError(`apply: manifests${first.line ? `, line ${first.line} of the block` : ''}: ${first.message}`);
+        return { action: 'apply', objects: parsed.objects.map((o) => o.object), line };
       }
       throw new StepError('apply: give a file, a list of files, or "manifests: |" with YAML');
     }
@@ -146,6 +154,7 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
     case 'startTraffic': {
       const rate = Number(obj.rate ?? 1);
       if (!Number.isInteger(rate) || rate < 0) throw new StepError('startTraffic: "rate" is whole requests per second');
+      if (rate > SIMULATION_LIMITS.trafficRatePerFlow) throw new StepError(`startTraffic: rate ${rate} is over the ${SIMULATION_LIMITS.trafficRatePerFlow.toLocaleString('en-US')} requests per second one flow may send`);
       const flow: TrafficFlowSpec = { name: str(obj, 'name', 'startTraffic'), from: str(obj, 'from', 'startTraffic'), to: str(obj, 'to', 'startTraffic'), rate };
       if (obj.protocol === 'TCP' || obj.protocol === 'UDP' || obj.protocol === 'SCTP') flow.protocol = obj.protocol;
       return { action: 'startTraffic', flow, line };
@@ -161,12 +170,14 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
 export function parseScenario(text: string, file: string): ParsedScenario {
   let doc: unknown;
   try {
-    doc = load(text);
+    doc = load(text, { maxAliases: MAX_ALIASES, maxDepth: MAX_DEPTH });
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
     const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message.split('\n')[0] : String(err));
     return { error: { file, ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}), message: reason } };
   }
+  const reserved = prototypeKeyPath(doc);
+  if (reserved) return { error: { file, line: 1, message: prototypeKeyMessage(reserved) } };
   if (!isPlainObject(doc) || !Array.isArray(doc.steps)) return { error: { file, line: 1, message: 'a scenario is a mapping with a "steps" list' } };
   const lines = stepLines(text);
   // Flow-style lists (`steps: [...]`) have no line per step: point at the `steps:` line instead.

@@ -6,7 +6,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
 import { resourceOf } from '../kinds/registry';
-import { simulationApplyRank, sortForApply } from '../manifests/order';
+import { sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
 import { DeploymentController, rollbackTemplate } from './controllers/deployment';
@@ -21,9 +21,11 @@ import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
+import { clusterProblems, SimulationLimitError } from './limits';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
+import { pushAll } from '../model/arrays';
 
 
 export class Simulation {
@@ -76,7 +78,7 @@ export class Simulation {
   apply(objects: KubeObject[]): void {
     const c = this.cluster;
     // kubectl applies in the order given; we sort by kind (the kind modules' apply order) so a namespace exists before its contents.
-    for (const o of sortForApply(objects, simulationApplyRank)) {
+    for (const o of sortForApply(objects)) {
       // The API server's apply clones the object itself: no second copy here.
       const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
       const namespace = nsOf(o);
@@ -207,8 +209,8 @@ export class Simulation {
     if (messages.length || pods.length || events.length) {
       const last = this.timeline.at(-1);
       if (last && last.time === c.now) {
-        last.messages.push(...messages);
-        last.pods.push(...pods);
+        pushAll(last.messages, messages);
+        pushAll(last.pods, pods);
         last.events = [...new Set([...last.events, ...events])].sort((a, b) => a - b);
       } else this.timeline.push({ time: c.now, messages, events, pods });
       const state = tickState(c);
@@ -256,18 +258,30 @@ function notFound(kind: string, name: string): string {
 
 /** Run a simulation to the end: inputs applied at t=0, then the scenario's steps, then to steady state. */
 export function simulate(input: SimulationInput, recorder?: SchedulingRecorder): SimulationResult & { stepErrors: { step: number; line?: number; message: string }[] } {
-  const sim = new Simulation(input, recorder);
   const stepErrors: { step: number; line?: number; message: string }[] = [];
+  const cluster = clusterProblems(input.cluster);
+  if (cluster.length) throw new Error(cluster.join('; '));
+  const sim = new Simulation(input, recorder);
   const scenario = input.scenario;
-  if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);
-  let steady = true;
-  for (const [i, step] of (scenario?.steps ?? []).entries()) {
-    sim.step = i + 1;
-    const err = sim.run(step);
-    if (err) stepErrors.push({ step: i + 1, ...(step.line ? { line: step.line } : {}), message: err });
+  let at = 'the inputs';
+  try {
+    if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);
+    for (const [i, step] of (scenario?.steps ?? []).entries()) {
+      sim.step = i + 1;
+      at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;
+      const err = sim.run(step);
+      if (err) stepErrors.push({ step: i + 1, ...(step.line ? { line: step.line } : {}), message: err });
+    }
+    at = 'the run to steady state';
+    const steady = sim.cluster.runToSteady(() => sim.tick());
+    return { ...sim.result(steady), stepErrors };
+  } catch (err) {
+    if (!(err instanceof SimulationLimitError)) throw err;
+    // What happened up to the limit still belongs in the result (the last tick's changes too).
+    sim.tick();
+    const stopped = { limit: err.limit, object: err.object, time: sim.cluster.now, message: `${at}: ${err.message}` };
+    return { ...sim.result(false), stopped, stepErrors };
   }
-  steady = sim.cluster.runToSteady(() => sim.tick());
-  return { ...sim.result(steady), stepErrors };
 }
 
 export type { Deployment };

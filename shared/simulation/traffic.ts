@@ -8,6 +8,7 @@ import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { isTerminal, isReady } from './controllers/util';
 import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
+import { SimulationLimitError } from './limits';
 import { topOwner } from './report';
 import { nsOf } from './store';
 import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
@@ -80,7 +81,13 @@ export class TrafficEngine {
 
   constructor(private readonly c: Cluster) {}
 
+  /** Requests resolved so far, all flows together (bounded by the trafficRequests limit). */
+  private resolved = 0;
+
   start(flow: TrafficFlowSpec): void {
+    if (!(flow.rate <= this.c.options.limits.trafficRatePerFlow)) {
+      throw new SimulationLimitError('trafficRatePerFlow', `flow/${flow.name}`, `traffic flow "${flow.name}": rate ${flow.rate} is over the ${this.c.options.limits.trafficRatePerFlow.toLocaleString('en-US')} requests per second one flow may send`);
+    }
     this.flows.set(flow.name, { spec: flow, sent: 0 });
     this.arm();
   }
@@ -114,6 +121,10 @@ export class TrafficEngine {
       this.resolverRevision = c.store.resourceVersion;
     }
     for (const [name, flow] of this.flows) {
+      this.resolved += flow.spec.rate;
+      if (this.resolved > this.c.options.limits.trafficRequests) {
+        throw new SimulationLimitError('trafficRequests', `flow/${name}`, `traffic flow "${name}": the simulation resolves at most ${this.c.options.limits.trafficRequests.toLocaleString('en-US')} requests in one run; stopped at t=${c.now}s`);
+      }
       const req = flowRequest(c, flow.spec);
       const counts = new Map<string, TrafficEdgeAggregate>();
       for (let i = 0; i < flow.spec.rate; i++) {

@@ -1,6 +1,7 @@
 /** The simulator's public contract: what goes in (objects, cluster, scenario, seed) and what comes out. */
 import type { ClusterNode, ClusterSpec } from '../design/types';
 import type { KubeObject } from '../model/object';
+import type { SimulationLimits, SimulationStop } from './limits';
 
 export interface SimulationOptions {
   /** Seconds from binding to containers running (image pull + start). Default 1. */
@@ -20,6 +21,8 @@ export interface SimulationOptions {
    * WaitForFirstConsumer), as kind ships `standard`. Default: none, like a bare cluster.
    */
   defaultStorageClass?: string;
+  /** Tighter (or, for a caller that knows better, looser) bounds than shared/simulation/limits.ts's. */
+  limits?: Partial<SimulationLimits>;
 }
 
 /** A traffic flow a scenario starts: who sends, to what, how many requests per second. */
@@ -215,4 +218,6 @@ export interface SimulationResult {
   traffic: TrafficEdgeAggregate[];
   ticks: TickState[];
   timeline: TimelineFrame[];
+  /** Set when the run hit one of the simulator's limits (shared/simulation/limits.ts): the result is the state then. */
+  stopped?: SimulationStop;
 }

@@ -5,18 +5,29 @@
  * pods are refused (FailedCreate), so they are errors here.
  */
 import { isPlainObject } from '../model/object';
-import { compareQuantities, canonicalQuantity, isQuantity } from '../model/quantity';
+import { compareQuantities, canonicalQuantity, FORMAT_WRONG, isQuantity, quantityProblem, quoteValue } from '../model/quantity';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
 import type { Check } from './types';
 
 export const checkContainers: Check = (ctx, report) => {
   for (const entry of ctx.index.podTemplates('*')) {
-    for (const { container, path } of containersOf(entry)) {
+    for (const { container, path, empty } of containersOf(entry)) {
+      if (empty) report(problemFor(entry.owner, 'error', 'container', `${path}.name`, 'Required value', 'Give the container a name, or remove the empty list entry.'));
       if (typeof container.image !== 'string' || container.image.trim() === '')
         report(problemFor(entry.owner, 'error', 'container', `${path}.image`, 'Required value', 'Name the image to run, e.g. nginx:1.27.'));
       const res = container.resources;
-      if (!isPlainObject(res) || !isPlainObject(res.requests) || !isPlainObject(res.limits)) continue;
+      if (!isPlainObject(res)) continue;
+      for (const which of ['requests', 'limits'] as const) {
+        const list = res[which];
+        if (!isPlainObject(list)) continue;
+        for (const [resource, v] of Object.entries(list)) {
+          // Well-formed but out of range (`1e300000000`, 200 KB of digits): the schema's format check lets it through.
+          const problem = quantityProblem(v);
+          if (problem && problem !== FORMAT_WRONG) report(problemFor(entry.owner, 'error', 'container', `${path}.resources.${which}[${resource}]`, `Invalid value: ${quoteValue(v)}: ${problem}`));
+        }
+      }
+      if (!isPlainObject(res.requests) || !isPlainObject(res.limits)) continue;
       for (const [resource, request] of Object.entries(res.requests)) {
         const limit = (res.limits as Record<string, unknown>)[resource];
         if (!isQuantity(request) || !isQuantity(limit)) continue; // missing, or the schema check's to report

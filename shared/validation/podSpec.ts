@@ -16,6 +16,8 @@ export interface ContainerAt {
   container: Container;
   /** e.g. `spec.template.spec.containers[1]`. */
   path: string;
+  /** The entry was null (an empty Container to the API server). */
+  empty?: boolean;
 }
 
 /** Regular and init containers of a pod template, with their field paths. */
@@ -27,7 +29,9 @@ export function containersOf(entry: PodTemplateEntry): ContainerAt[] {
     const list = spec?.[field];
     if (!Array.isArray(list)) continue;
     list.forEach((container, i) => {
-      if (container && typeof container === 'object') out.push({ container, path: `${base}.${field}[${i}]` });
+      // A null entry decodes as an empty Container upstream (then name and image are required).
+      if (container === null) out.push({ container: {} as Container, path: `${base}.${field}[${i}]`, empty: true });
+      else if (typeof container === 'object') out.push({ container, path: `${base}.${field}[${i}]` });
     });
   }
   return out;

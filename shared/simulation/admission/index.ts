@@ -4,12 +4,13 @@
  */
 import type { Container, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
-import { isQuantity } from '../../model/quantity';
+import { quantityProblem, quoteValue } from '../../model/quantity';
 import { resourceOf } from '../../kinds/registry';
 import type { Cluster } from '../cluster';
 import { nsOf } from '../store';
 import { aggregate, applyLimitRangeDefaults, validateClaimLimits, validatePodLimits } from './limitrange';
 import { checkQuotas } from './quota';
+import { fieldError } from './validation';
 
 const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
 
@@ -66,14 +67,15 @@ function quantities(o: KubeObject): [string, unknown][] {
 /** Field validation of quantities (the API server rejects what it cannot decode). */
 function invalidQuantity(o: KubeObject): string | null {
   for (const [path, v] of quantities(o)) {
-    if (!isQuantity(v)) return `${o.kind} "${o.metadata.name}" is invalid: ${path}: Invalid value: "${String(v)}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`;
+    const problem = quantityProblem(v);
+    if (problem) return `${o.kind} "${o.metadata.name}" is invalid: ${path}: Invalid value: ${quoteValue(v)}: ${problem}`;
   }
   return null;
 }
 
 export function admit(c: Cluster, o: KubeObject, _user: string): string | null {
   const ns = nsOf(o);
-  const invalid = invalidQuantity(o);
+  const invalid = invalidQuantity(o) ?? fieldError(o);
   if (invalid) return invalid;
   const forbidden = (msg: string) => `${resourceOf(o.kind)} "${o.metadata.name}" is forbidden: ${msg}`;
   if (o.kind === 'Pod') {

@@ -10,6 +10,7 @@ import type { Cluster, Controller } from '../cluster';
 import { podTemplateHash } from '../rng';
 import { eventKey, nsOf, storeKey, type WatchEvent } from '../store';
 import { isTerminal, owned, ownedPods, ownerKey, ownerRefTo, remove, setCondition, update, writeStatus, type Condition, eventOwner } from './util';
+import { maxOf } from '../../model/arrays';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -68,7 +69,7 @@ export class DeploymentController implements Controller {
     const all = owned(c, d, 'ReplicaSet') as RS[];
     let newRS = all.find((rs) => rs.metadata.labels?.[HASH] === hash);
     const olds = all.filter((rs) => rs !== newRS).sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
-    const maxOldRevision = Math.max(0, ...olds.map(revisionOf));
+    const maxOldRevision = maxOf(0, olds.map(revisionOf));
     const replicas = d.spec.replicas ?? 1;
     const recreate = d.spec.strategy?.type === 'Recreate';
     if (d.spec.paused) return this.writeStatus(d, newRS, all);

@@ -7,6 +7,7 @@ import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
 import { isClusterScoped, nsOf, storeKey, type WatchEvent } from '../store';
 import { remove } from './util';
+import { pushAll } from '../../model/arrays';
 
 export class GarbageCollector implements Controller {
   readonly name = 'garbage-collector-controller';
@@ -50,7 +51,7 @@ export class NamespaceController implements Controller {
     const nsObj = c.store.getBy('Namespace', '', ns);
     if (!nsObj?.metadata.deletionTimestamp) return;
     const contents: KubeObject[] = [];
-    for (const kind of KINDS) if (!isClusterScoped(kind) && !SKIP.has(kind)) contents.push(...c.store.list(kind, ns));
+    for (const kind of KINDS) if (!isClusterScoped(kind) && !SKIP.has(kind)) pushAll(contents, c.store.list(kind, ns));
     for (const o of contents) if (!o.metadata.deletionTimestamp) remove(c, 'system:serviceaccount:kube-system:namespace-controller', 'controller-manager', o);
     const left = KINDS.some((k) => !isClusterScoped(k) && c.store.count(k, ns) > 0);
     if (!left) remove(c, 'system:serviceaccount:kube-system:namespace-controller', 'controller-manager', c.store.get(storeKey(nsObj)) as KubeObject, 0);

@@ -6,6 +6,7 @@ import type { Cluster, Controller } from '../cluster';
 import { stableStringify } from '../rng';
 import { nsOf, type WatchEvent } from '../store';
 import { isTerminal, writeStatus } from './util';
+import { pushAll } from '../../model/arrays';
 
 const KINDS_BY_RESOURCE: Record<string, string> = {
   pods: 'Pod', services: 'Service', configmaps: 'ConfigMap', secrets: 'Secret', persistentvolumeclaims: 'PersistentVolumeClaim', resourcequotas: 'ResourceQuota',
@@ -35,7 +36,7 @@ export class ResourceQuotaController implements Controller {
       const kinds = new Set<string>();
       for (const key of Object.keys(hard)) kinds.add(kindFor(key));
       const objects: KubeObject[] = [];
-      for (const k of kinds) if (k) objects.push(...c.store.list(k, ns));
+      for (const k of kinds) if (k) pushAll(objects, c.store.list(k, ns));
       const sortedHard: Record<string, string> = {};
       for (const k of Object.keys(hard).sort()) sortedHard[k] = hard[k];
       writeStatus(c, 'resourcequota-controller', 'controller-manager', quota, { hard: sortedHard, used: recount(hard, objects) });

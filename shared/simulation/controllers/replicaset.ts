@@ -63,7 +63,11 @@ export class ReplicaSetController implements Controller {
           this.waiting.delete(key);
           c.enqueue(this, key);
         });
-      } else this.backoff.reset(key);
+      } else {
+        this.backoff.reset(key);
+        // More than a burst short: sync again once this burst is observed, as upstream's expectations do.
+        if (created < want) c.enqueue(this, key);
+      }
     } else if (diff > 0) {
       for (const p of rankForDeletion(active).slice(0, diff)) {
         const r = remove(c, 'system:serviceaccount:kube-system:replicaset-controller', 'controller-manager', p);

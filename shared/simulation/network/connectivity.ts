@@ -249,6 +249,15 @@ function classes<T>(items: readonly T[], key: (x: T) => string): number[][] {
 }
 
 export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}, resolver = new NetworkResolver(snapshot, options)): ConnectionLine[] {
+  return [...connectivityLines(snapshot, options, resolver)];
+}
+
+/**
+ * The connection list one line at a time, in (src, dst) order. Only one source's row is held at
+ * once, so memory grows with workloads, not with pairs of them (a Map of every pair overflowed
+ * V8's Map size at 100,000 pods): callers stream the lines out.
+ */
+export function* connectivityLines(snapshot: NetworkSnapshot, options: Partial<NetworkOptions> = {}, resolver = new NetworkResolver(snapshot, options)): Generator<ConnectionLine> {
   const engine = resolver.engine;
   const ev = new Evaluator(engine);
   const side = (name: string, peer: Peer): Side => {
@@ -259,21 +268,8 @@ export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<
   };
   const workloads = groupPods(snapshot, engine.options.ipBlockMatchesPods).map((g) => side(g.name, { kind: 'pod', pod: g.pod }));
   const externals = externalPeers(resolver).map((e) => side(e.name, { kind: 'ip', ip: e.ip }));
-  // Names get ids in sorted order, so numeric keys src·N + dst sort like (src, dst) strings.
   const names = [...new Set([...workloads, ...externals].map((x) => x.name)), INGRESS_CONTROLLER].sort();
   const nameIds = new Map(names.map((n, i) => [n, i]));
-  const conns = new Map<number, PortSet>();
-  const addIds = (src: number, dst: number, set: PortSet) => {
-    if (set.isEmpty() || src === dst) return;
-    const key = src * names.length + dst;
-    const prev = conns.get(key);
-    conns.set(key, prev ? prev.union(set) : set);
-  };
-  const add = (src: string, dst: string, set: PortSet) => {
-    const s = nameIds.get(src);
-    const d = nameIds.get(dst);
-    if (s !== undefined && d !== undefined) addIds(s, d, set);
-  };
   const sides = [...workloads, ...externals];
   const compute = (s: Side, d: Side): PortSet => {
     const egress = ev.ports(ev.mask('egress', s.egress, s.egressId, d.vector, d.vectorId), d.pod, d.portsId);
@@ -281,31 +277,55 @@ export function computeConnectivity(snapshot: NetworkSnapshot, options: Partial<
     return ev.intersect(egress, ev.ports(ev.mask('ingress', d.ingress, d.ingressId, s.vector, s.vectorId), d.pod, d.portsId));
   };
   // Sides that share (egress policies, match vector) are the same source; sides that share
-  // (ingress policies, match vector, ports) the same destination. Evaluate class pairs, and visit
-  // member pairs only where something is allowed.
+  // (ingress policies, match vector, ports) the same destination. Evaluate class pairs once.
   const nameId = sides.map((x) => nameIds.get(x.name) as number);
   const srcClasses = classes(sides, (x) => `${x.egressId}:${x.vectorId}`);
   const dstClasses = classes(sides, (x) => `${x.ingressId}:${x.vectorId}:${x.portsId}`);
-  for (const sc of srcClasses) {
-    for (const dc of dstClasses) {
+  const srcClassOf = new Int32Array(sides.length);
+  srcClasses.forEach((sc, k) => sc.forEach((i) => (srcClassOf[i] = k)));
+  // Per destination class: its names (once each), and those of workloads (external ranges only talk to workloads).
+  const dstNames = dstClasses.map((dc) => [...new Set(dc.map((j) => nameId[j]))]);
+  const dstPodNames = dstClasses.map((dc) => [...new Set(dc.filter((j) => sides[j].pod !== undefined).map((j) => nameId[j]))]);
+  const allowed = srcClasses.map((sc) => {
+    const out: { dc: number; set: PortSet }[] = [];
+    dstClasses.forEach((dc, k) => {
       const set = compute(sides[sc[0]], sides[dc[0]]);
-      if (set.isEmpty()) continue;
-      for (const i of sc) {
-        const s = sides[i];
-        for (const j of dc) {
+      if (!set.isEmpty()) out.push({ dc: k, set });
+    });
+    return out;
+  });
+  // Source rows: the distinct source classes of each name's sides.
+  const rowClasses = names.map(() => new Set<number>());
+  const rowIsPod = names.map(() => false);
+  sides.forEach((x, i) => {
+    rowClasses[nameId[i]].add(srcClassOf[i]);
+    if (x.pod) rowIsPod[nameId[i]] = true;
+  });
+  const controllerRow = new Map<number, PortSet>();
+  ingressControllerConnections(resolver, (src, dst, set) => {
+    const d = nameIds.get(dst);
+    if (src !== INGRESS_CONTROLLER || d === undefined || set.isEmpty()) return;
+    const prev = controllerRow.get(d);
+    controllerRow.set(d, prev ? prev.union(set) : set);
+  });
+  for (let s = 0; s < names.length; s++) {
+    let row: Map<number, PortSet>;
+    if (names[s] === INGRESS_CONTROLLER) row = controllerRow;
+    else {
+      row = new Map();
+      for (const sc of rowClasses[s]) {
+        for (const { dc, set } of allowed[sc]) {
           // External ranges only talk to workloads; a workload is not listed to itself.
-          if (s.pod === undefined && sides[j].pod === undefined) continue;
-          addIds(nameId[i], nameId[j], set);
+          for (const d of rowIsPod[s] ? dstNames[dc] : dstPodNames[dc]) {
+            if (d === s) continue;
+            const prev = row.get(d);
+            row.set(d, prev ? prev.union(set) : set);
+          }
         }
       }
     }
+    for (const d of [...row.keys()].sort((a, b) => a - b)) yield { src: names[s], dst: names[d], conn: (row.get(d) as PortSet).toString() };
   }
-  ingressControllerConnections(resolver, add);
-  return [...conns.keys()].sort((a, b) => a - b).map((key) => ({
-    src: names[Math.floor(key / names.length)],
-    dst: names[key % names.length],
-    conn: (conns.get(key) as PortSet).toString(),
-  }));
 }
 
 /** `{ingress-controller}` → each workload an Ingress routes to, on the backend's target ports, as policy allows. */
@@ -329,10 +349,33 @@ function ingressControllerConnections(resolver: NetworkResolver, add: (src: stri
   }
 }
 
-export function formatConnectivityTxt(lines: readonly ConnectionLine[]): string {
-  return lines.map((l) => `${l.src} => ${l.dst} : ${l.conn}\n`).join('');
+export function formatConnectivityTxt(lines: Iterable<ConnectionLine>): string {
+  let out = '';
+  writeConnectivity(lines, 'txt', (t) => (out += t));
+  return out;
 }
 
-export function formatConnectivityJson(lines: readonly ConnectionLine[]): string {
-  return `${JSON.stringify(lines.map((l) => ({ src: l.src, dst: l.dst, conn: l.conn })), null, 2)}\n`;
+export function formatConnectivityJson(lines: Iterable<ConnectionLine>): string {
+  let out = '';
+  writeConnectivity(lines, 'json', (t) => (out += t));
+  return out;
+}
+
+/** Write the lines as txt or as a JSON array (as `JSON.stringify(lines, null, 2)` would), in chunks. */
+export function writeConnectivity(lines: Iterable<ConnectionLine>, format: 'txt' | 'json', write: (text: string) => void): void {
+  let buffer = '';
+  let first = true;
+  for (const l of lines) {
+    if (format === 'txt') buffer += `${l.src} => ${l.dst} : ${l.conn}\n`;
+    else {
+      buffer += `${first ? '[\n' : ',\n'}  {\n    "src": ${JSON.stringify(l.src)},\n    "dst": ${JSON.stringify(l.dst)},\n    "conn": ${JSON.stringify(l.conn)}\n  }`;
+      first = false;
+    }
+    if (buffer.length >= 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  }
+  if (format === 'json') buffer += first ? '[]\n' : '\n]\n';
+  if (buffer) write(buffer);
 }

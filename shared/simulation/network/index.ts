@@ -7,4 +7,4 @@ export { matchIngress, hostMatches, pathMatches } from './ingress';
 export { assignServiceAddresses, toNetService, toNetIngress, toNetPolicy, containerPorts } from './convert';
 export { snapshotFromObjects } from './snapshot';
 export { NetworkResolver, resolveRequest, type NetRequest, type RequestResult, type RequestSource, type RequestTarget } from './resolve';
-export { computeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName } from './connectivity';
+export { computeConnectivity, connectivityLines, writeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName } from './connectivity';

@@ -68,7 +68,11 @@ describe('kubeplan explain (in process)', () => {
   it.each([
     [['--from', 'external'], '--from and --to are required'],
     [['--from', 'a/b/c/d', '--to', 'shop/api'], '--from "a/b/c/d" is not'],
-    [['--from', 'external', '--to', 'shop/api', '--port', '99999'], '--port 99999 is outside 1-65535'],
+    [['--from', 'external', '--to', 'shop/api', '--port', '99999'], '--port 99999: Invalid value: 99999: must be between 1 and 65535, inclusive'],
+    [['--from', 'external', '--to', 'shop/api', '--port', '0/UDP'], '--port 0/UDP: Invalid value: 0: must be between 1 and 65535, inclusive'],
+    [['--from', 'external', '--to', '10.0.0.1:70000'], '--to "10.0.0.1:70000": Invalid value: 70000: must be between 1 and 65535, inclusive'],
+    [['--from', 'external', '--to', '999.0.0.1:80'], '--to "999.0.0.1:80": "999.0.0.1" is no node of the cluster, and Invalid value: "999.0.0.1": must be a valid IP address'],
+    [['--from', 'external:300.1.2.3', '--to', 'shop/api'], '--from "external:300.1.2.3": Invalid value: "300.1.2.3": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
     [['--from', 'shop/nothing', '--to', 'shop/api'], 'no pods of workload shop/nothing'],
     [['--from', 'external', '--to', 'shop/service/nothing'], 'Service shop/nothing not found'],
   ])('exit 2 with a one-line reason for %j', async (args, message) => {

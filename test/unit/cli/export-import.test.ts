@@ -92,7 +92,7 @@ describe('kubeplan export', { timeout: 60_000 }, () => {
     expect(objectsOf(readFileSync(join(dir, 'out', '_cluster.yaml'), 'utf8'), '_cluster.yaml').map((o) => o.metadata.name)).toEqual(['team-a', 'team-b']);
     const teamA = objectsOf(readFileSync(join(dir, 'out', 'team-a.yaml'), 'utf8'), 'team-a.yaml');
     expect(teamA.every((o) => o.metadata.namespace === 'team-a')).toBe(true);
-    expect(teamA.map((o) => o.kind)).toEqual(['ResourceQuota', 'LimitRange', 'Deployment', 'Service', 'NetworkPolicy', 'NetworkPolicy', 'NetworkPolicy', 'NetworkPolicy']);
+    expect(teamA.map((o) => o.kind)).toEqual(['ResourceQuota', 'LimitRange', 'Service', 'Deployment', 'NetworkPolicy', 'NetworkPolicy', 'NetworkPolicy', 'NetworkPolicy']);
   });
 
   it('writes per namespace into an existing folder given without a slash', async () => {

@@ -5,7 +5,7 @@ import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { StorageClass } from 'kubernetes-models/storage.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
-import { allKindModules, getKindModule, isNamespaced } from '../../../shared/kinds/registry';
+import { allKindModules, getKindInfo, getKindModule, isNamespaced } from '../../../shared/kinds/registry';
 
 // The upstream OpenAPI schema of each kind, through kubernetes-models.
 const SCHEMAS: Record<string, new (data: never) => { validate(): void }> = {
@@ -103,12 +103,12 @@ describe.each(modules.map((m) => [m.kind, m] as const))('%s', (kind, m) => {
 });
 
 describe('apply order', () => {
-  const order = (kind: string) => getKindModule(kind)!.applyOrder;
+  const order = (kind: string) => getKindInfo(kind)!.applyOrder;
 
-  it('applies Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, workloads, Services, Ingress, NetworkPolicies, HPAs in that order', () => {
+  it('applies Namespaces, StorageClasses, PVs, quotas and limits, config, PVCs, Services, workloads (in Helm order), Ingress, NetworkPolicies, HPAs in that order', () => {
     const sequence = [
       ['Namespace'], ['StorageClass'], ['PersistentVolume'], ['ResourceQuota', 'LimitRange'], ['ConfigMap', 'Secret'],
-      ['PersistentVolumeClaim'], ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'], ['Service'], ['Ingress'],
+      ['PersistentVolumeClaim'], ['Service'], ['DaemonSet'], ['Pod'], ['ReplicaSet'], ['Deployment'], ['StatefulSet'], ['Job'], ['CronJob'], ['Ingress'],
       ['NetworkPolicy'], ['HorizontalPodAutoscaler'],
     ];
     for (let i = 0; i < sequence.length; i++) {

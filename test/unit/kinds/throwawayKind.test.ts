@@ -52,10 +52,11 @@ describe('a kind added by registering one module', () => {
     expect(baseNameForKind('Gadget')).toBe('gizmo');
   });
 
-  it('exports in its apply rank: after Deployments, before Services', () => {
+  it('exports in its apply rank: after Deployments, before Ingress', () => {
     const deployment: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'shop' } };
-    const kinds = parseManifests(exportManifests([service, gadget, deployment, namespace]), 'x.yaml').objects.map((l) => l.object.kind);
-    expect(kinds).toEqual(['Namespace', 'Deployment', 'Gadget', 'Service']);
+    const ingress: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'shop' } };
+    const kinds = parseManifests(exportManifests([ingress, service, gadget, deployment, namespace]), 'x.yaml').objects.map((l) => l.object.kind);
+    expect(kinds).toEqual(['Namespace', 'Service', 'Deployment', 'Gadget', 'Ingress']);
   });
 
   it('gets the workload form in the inspector', () => {

@@ -55,4 +55,24 @@ describe('the heavy-work worker', () => {
     expect(await running).toEqual({ ok: false, error: { message: 'simulation cancelled', code: 'cancelled' } });
     expect((await work.call('serialize', { design: design('after') })).ok).toBe(true);
   });
+
+  it('refuses a simulation beyond the concurrent limit as busy, and takes one again once a run ends', async () => {
+    const limited = createHeavyWork(join(import.meta.dirname, 'fixtures', 'fakeWorker.mjs'), { concurrentSimulations: 1, simulationHeapMegabytes: 256, sharedWorkerHeapMegabytes: 256 });
+    const controller = new AbortController();
+    const running = limited.simulate({ design: design('x'), scenario: { ticks: -1 } }, () => undefined, controller.signal);
+    const second = await limited.simulate({ design: design('y') }, () => undefined);
+    expect(second).toEqual({ ok: false, error: { message: '1 simulation is already running (the limit); wait for one to finish or cancel it', code: 'busy' } });
+    controller.abort();
+    await running;
+    expect((await limited.simulate({ design: design('z') }, () => undefined)).ok).toBe(true);
+    await limited.close();
+  });
+
+  it('stops a simulation that outgrows its memory limit with a message, and the app goes on', async () => {
+    const limited = createHeavyWork(join(import.meta.dirname, 'fixtures', 'fakeWorker.mjs'), { concurrentSimulations: 1, simulationHeapMegabytes: 64, sharedWorkerHeapMegabytes: 256 });
+    const result = await limited.simulate({ design: design('x'), scenario: { ticks: -2 } }, () => undefined);
+    expect(result).toEqual({ ok: false, error: { message: 'the work ran out of its 64 MB memory limit and was stopped', code: 'too-large' } });
+    expect((await limited.simulate({ design: design('z') }, () => undefined)).ok).toBe(true);
+    await limited.close();
+  });
 });

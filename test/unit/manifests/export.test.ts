@@ -38,9 +38,9 @@ describe('apply order', () => {
       'Secret/s',
       'ConfigMap/c',
       'PersistentVolumeClaim/data',
-      'StatefulSet/db',
-      'Deployment/web',
       'Service/web',
+      'Deployment/web',
+      'StatefulSet/db',
       'Ingress/web',
       'NetworkPolicy/deny',
       'HorizontalPodAutoscaler/web',
@@ -115,7 +115,7 @@ describe('exportManifestsByNamespace', () => {
     const kinds = (file: string) => parseManifests(files.get(file)!, file).objects.map((o) => o.object.kind);
     expect(kinds(CLUSTER_FILE)).toEqual(['Namespace', 'StorageClass', 'ClusterIssuer']); // an unknown kind without a namespace
     expect(kinds('default.yaml')).toEqual(['ConfigMap']);
-    expect(kinds('shop.yaml')).toEqual(['Deployment', 'Service']);
+    expect(kinds('shop.yaml')).toEqual(['Service', 'Deployment']);
     expect(kinds('other.yaml')).toEqual(['Widget']);
   });
 });

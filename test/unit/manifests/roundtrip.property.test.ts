@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { designObjects, parseDesign, serializeDesign } from '../../../shared/design';
 import { importAsDesign } from '../../../shared/design/import';
 import { exportManifests, exportManifestsByNamespace, parseManifests, sortForApply } from '../../../shared/manifests';
+import { prototypeKeyPath } from '../../../shared/model/keys';
 import type { KubeObject } from '../../../shared/model/object';
 
 const KINDS: [string, string][] = [
@@ -26,8 +27,8 @@ const KINDS: [string, string][] = [
 const dnsName = fc.stringMatching(/^[a-z]([-a-z0-9]{0,14}[a-z0-9])?$/);
 const fieldName = fc.oneof(fc.constantFrom('spec', 'data', 'status', 'x-custom', 'stringData', 'rules', 'type'), fc.string({ minLength: 1, maxLength: 12 }));
 
-/** Any JSON value, with keys in whatever order they were generated. */
-const jsonValue = fc.jsonValue({ maxDepth: 4, stringUnit: 'grapheme' });
+/** Any JSON value, with keys in whatever order they were generated; `__proto__` keys are refused on input (test/unit/hostile). */
+const jsonValue = fc.jsonValue({ maxDepth: 4, stringUnit: 'grapheme' }).filter((v) => prototypeKeyPath(v) === undefined);
 
 const kubeObject: fc.Arbitrary<KubeObject> = fc
   .record({
