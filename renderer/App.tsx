@@ -1,7 +1,9 @@
 /**
  * The workspace: toolbar on top, palette left, canvas centre, inspector right, YAML and Problems
- * docked below. Components stay small; the store owns the state.
+ * docked below. In presenter mode only the canvas stays, with a small bar to leave. Components
+ * stay small; the store owns the state.
  */
+import type { CSSProperties } from 'react';
 import { useKeyboardShortcuts } from './commands';
 import { heavyWork } from './api/workerClient';
 import { DesignCanvas } from './canvas';
@@ -13,7 +15,11 @@ import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './palette';
+import { PresenterBar } from './shell/PresenterBar';
+import { usePresenter } from './shell/presenter';
+import { useUiZoom } from './shell/uiZoom';
 import { provideDesignServices } from './store';
+import './shell/shell.css';
 
 // Validation and the YAML preview run in the worker: the UI thread only draws while the user edits.
 provideDesignServices({
@@ -23,11 +29,15 @@ provideDesignServices({
 
 export function App() {
   useKeyboardShortcuts();
-  const panels = usePanels();
-  const columns = `${panels.palette ? '232px ' : ''}minmax(0, 1fr)${panels.inspector ? ' 312px' : ''}`;
+  const shown = usePanels();
+  const presenting = usePresenter((s) => s.on);
+  const zoom = useUiZoom((s) => s.zoom);
+  const panels = presenting ? { palette: false, inspector: false, dock: false } : shown;
+  // Panels are zoomed with CSS (shell.css); their columns grow with them, but leave the canvas room.
+  const columns = `${panels.palette ? `min(${232 * zoom}px, 26vw) ` : ''}minmax(0, 1fr)${panels.inspector ? ` min(${312 * zoom}px, 34vw)` : ''}`;
   return (
-    <div className="app" data-testid="workspace">
-      <Toolbar />
+    <div className={`app${presenting ? ' presenting' : ''}`} data-testid="workspace" style={{ '--ui-zoom': zoom } as CSSProperties}>
+      {!presenting && <Toolbar />}
       <div className="workbench" style={{ gridTemplateColumns: columns }}>
         {panels.palette && <Palette />}
         <div className="centre">
@@ -38,6 +48,7 @@ export function App() {
         </div>
         {panels.inspector && <Inspector />}
       </div>
+      {presenting && <PresenterBar />}
       <Notices />
       <ShortcutsDialog />
       <NamespaceMoveDialog />

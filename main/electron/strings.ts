@@ -8,6 +8,7 @@ export interface HostStrings {
   save: string; saveAs: string; importYaml: string; importFolder: string; exportYaml: string; exportFolder: string; quit: string;
   undo: string; redo: string; cut: string; copy: string; paste: string; duplicate: string; delete: string; selectAll: string;
   zoomIn: string; zoomOut: string; fit: string; autoLayout: string; togglePalette: string; toggleInspector: string; toggleDock: string;
+  uiZoomIn: string; uiZoomOut: string; uiZoomReset: string; presenter: string;
   shortcuts: string; about: string;
   unsavedQuestion: string; unsavedDetail: string; saveButton: string; dontSaveButton: string; cancelButton: string;
 }
@@ -18,6 +19,7 @@ const en: HostStrings = {
   save: 'Save', saveAs: 'Save As…', importYaml: 'Import YAML…', importFolder: 'Import Folder…', exportYaml: 'Export YAML…', exportFolder: 'Export Folder…', quit: 'Quit',
   undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', duplicate: 'Duplicate', delete: 'Delete', selectAll: 'Select All',
   zoomIn: 'Zoom In', zoomOut: 'Zoom Out', fit: 'Fit to Window', autoLayout: 'Auto-layout', togglePalette: 'Toggle Palette', toggleInspector: 'Toggle Inspector', toggleDock: 'Toggle Bottom Dock',
+  uiZoomIn: 'Larger Interface', uiZoomOut: 'Smaller Interface', uiZoomReset: 'Actual Interface Size', presenter: 'Presenter Mode',
   shortcuts: 'Keyboard Shortcuts', about: 'About {name}',
   unsavedQuestion: 'Do you want to save the changes you made to {name}?', unsavedDetail: "Your changes will be lost if you don't save them.",
   saveButton: 'Save', dontSaveButton: "Don't Save", cancelButton: 'Cancel',
@@ -29,6 +31,7 @@ const zhCN: HostStrings = {
   save: '保存', saveAs: '另存为…', importYaml: '导入 YAML…', importFolder: '导入文件夹…', exportYaml: '导出 YAML…', exportFolder: '导出到文件夹…', quit: '退出',
   undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', duplicate: '创建副本', delete: '删除', selectAll: '全选',
   zoomIn: '放大', zoomOut: '缩小', fit: '适应窗口', autoLayout: '自动布局', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板',
+  uiZoomIn: '放大界面', uiZoomOut: '缩小界面', uiZoomReset: '界面实际大小', presenter: '演示模式',
   shortcuts: '键盘快捷键', about: '关于 {name}',
   unsavedQuestion: '是否保存对 {name} 所做的更改？', unsavedDetail: '如果不保存，你的更改将会丢失。',
   saveButton: '保存', dontSaveButton: '不保存', cancelButton: '取消',

@@ -9,7 +9,9 @@ import { COMMAND_SPECS, type CommandId } from '../../shared/ipc/commands';
 import { fitToContent, currentViewport, view, zoomBy } from '../canvas/view';
 import { exportManifests, importManifests, newDesign, openDesign, saveDesign } from '../files/actions';
 import { notify } from '../files/notices';
-import { openShortcuts, togglePanel } from '../files/panels';
+import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels';
+import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
+import { canZoomUiIn, canZoomUiOut, setUiZoom, zoomUi } from '../shell/uiZoom';
 import {
   autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
@@ -78,6 +80,12 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
     },
   },
   'view:autoLayout': { perform: (s) => autoLayoutChange(s.design) },
+  'view:uiZoomIn': { enabled: canZoomUiIn, perform: () => zoomUi(1), whileTyping: true },
+  'view:uiZoomOut': { enabled: canZoomUiOut, perform: () => zoomUi(-1), whileTyping: true },
+  'view:uiZoomReset': { perform: () => setUiZoom(1), whileTyping: true },
+  'view:presenter': { perform: () => togglePresenter(), whileTyping: true },
+  // Escape first closes an open dialog; it leaves presenter mode only when nothing else wants it.
+  'view:exitPresenter': { enabled: isPresenting, perform: () => exitPresenter(), keyApplies: () => isPresenting() && !useShortcutsDialog.getState().open },
   'view:togglePalette': { perform: () => togglePanel('palette') },
   'view:toggleInspector': { perform: () => togglePanel('inspector') },
   'view:toggleDock': { perform: () => togglePanel('dock') },

@@ -5,6 +5,10 @@ export const en = {
     new: 'New', open: 'Open', save: 'Save', saveAs: 'Save as…', import: 'Import YAML', importFiles: 'YAML or JSON files…', importFolder: 'A folder of manifests…', export: 'Export YAML',
     exportFile: 'Export as one file', exportFolder: 'Export one file per namespace',
     rename: 'Rename the design', examples: 'Examples', openExample: 'Open example', language: 'Language', file: 'File',
+    more: 'More', interfaceSize: 'Interface size', history: 'History', view: 'Canvas view', help: 'Help',
+  },
+  presenter: {
+    bar: 'Presenter mode', exit: 'Exit', exitHint: 'Press Esc to leave presenter mode',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
   dock: { yaml: 'YAML', problems: 'Problems', collapse: 'Collapse panel', expand: 'Expand panel' },
@@ -51,7 +55,9 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
-  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan' },
+  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan',
+    uiZoomIn: 'Larger interface', uiZoomOut: 'Smaller interface', uiZoomReset: 'Actual size', presenter: 'Presenter mode', exitPresenter: 'Leave presenter mode',
+  },
   move: {
     title: 'Move to namespace "{{namespace}}"?', titleMany_one: 'Move to {{count}} namespace?', titleMany_other: 'Move to {{count}} namespaces?',
     object: '{{kind}} "{{name}}" moves from namespace "{{from}}" to "{{to}}".',

@@ -9,6 +9,10 @@ export const zhCN: DeepStrings<Strings> = {
     new: '新建', open: '打开', save: '保存', saveAs: '另存为…', import: '导入 YAML', importFiles: 'YAML 或 JSON 文件…', importFolder: '包含清单的文件夹…', export: '导出 YAML',
     exportFile: '导出为单个文件', exportFolder: '按命名空间导出多个文件',
     rename: '重命名设计', examples: '示例', openExample: '打开示例', language: '语言', file: '文件',
+    more: '更多', interfaceSize: '界面大小', history: '历史', view: '画布视图', help: '帮助',
+  },
+  presenter: {
+    bar: '演示模式', exit: '退出', exitHint: '按 Esc 退出演示模式',
   },
   language: { en: 'English', 'zh-CN': '简体中文' },
   dock: { yaml: 'YAML', problems: '问题', collapse: '收起面板', expand: '展开面板' },
@@ -55,7 +59,9 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
-  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan' },
+  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
+    uiZoomIn: '放大界面', uiZoomOut: '缩小界面', uiZoomReset: '实际大小', presenter: '演示模式', exitPresenter: '退出演示模式',
+  },
   move: {
     title: '移动到命名空间 "{{namespace}}"？', titleMany_one: '移动到 {{count}} 个命名空间？', titleMany_other: '移动到 {{count}} 个命名空间？',
     object: '{{kind}} "{{name}}" 将从命名空间 "{{from}}" 移到 "{{to}}"。',

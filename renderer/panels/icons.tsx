@@ -23,6 +23,10 @@ const paths: Record<string, ReactElement> = {
   plus: <path d="M8 3v10M3 8h10" />,
   trash: <><path d="M3 4h10M6 4V2.5h4V4M4.5 4l.5 10h6l.5-10" /></>,
   keyboard: <><rect x="1.5" y="4" width="13" height="8" rx="1.5" /><path d="M4 6.5h.01M6.5 6.5h.01M9 6.5h.01M11.5 6.5h.01M5 9.5h6" /></>,
+  present: <><rect x="1.5" y="2.5" width="13" height="8.5" rx="1" /><path d="M8 11v2.5M5 14h6M6.5 5l3 1.75-3 1.75z" /></>,
+  more: <><circle cx="3.5" cy="8" r="0.6" /><circle cx="8" cy="8" r="0.6" /><circle cx="12.5" cy="8" r="0.6" /></>,
+  book: <><path d="M2 3h4.5A1.5 1.5 0 018 4.5V14a1.5 1.5 0 00-1.5-1.5H2z" /><path d="M14 3H9.5A1.5 1.5 0 008 4.5V14a1.5 1.5 0 011.5-1.5H14z" /></>,
+  textSize: <><path d="M1.5 13L5 4l3.5 9M2.8 10h4.4" /><path d="M9.5 13l2.25-5.5L14 13M10.3 11.2h2.9" /></>,
   logo: <><path d="M8 1.5l5.6 3.2v6.6L8 14.5l-5.6-3.2V4.7z" /><circle cx="8" cy="8" r="2" /></>,
 };
 

@@ -60,10 +60,18 @@ export const COMMAND_SPECS = [
   { id: 'edit:nudgeUp', labelKey: 'canvas.actions.nudgeUp', modes: DESIGN, keys: ['ArrowUp', 'Shift+ArrowUp'] },
   { id: 'edit:nudgeDown', labelKey: 'canvas.actions.nudgeDown', modes: DESIGN, keys: ['ArrowDown', 'Shift+ArrowDown'] },
   { id: 'view:fit', labelKey: 'canvas.actions.fit', modes: ALL, keys: ['F'], menu: {} },
-  { id: 'view:zoomIn', labelKey: 'canvas.actions.zoomIn', modes: ALL, keys: ['Mod+=', '=', 'Mod+Plus', 'Plus'], menu: {} },
-  { id: 'view:zoomOut', labelKey: 'canvas.actions.zoomOut', modes: ALL, keys: ['Mod+-', '-', 'Mod+_', '_'], menu: {} },
-  { id: 'view:zoomReset', labelKey: 'canvas.actions.zoomReset', modes: ALL, keys: ['Mod+0'] },
+  // The canvas zooms with plain +/-/0 and the wheel; Ctrl+=/-/0 size the whole interface, as
+  // browsers and VS Code do.
+  { id: 'view:zoomIn', labelKey: 'canvas.actions.zoomIn', modes: ALL, keys: ['=', 'Plus'], menu: {} },
+  { id: 'view:zoomOut', labelKey: 'canvas.actions.zoomOut', modes: ALL, keys: ['-', '_'], menu: {} },
+  { id: 'view:zoomReset', labelKey: 'canvas.actions.zoomReset', modes: ALL, keys: ['0'] },
   { id: 'view:autoLayout', labelKey: 'canvas.actions.autoLayout', modes: DESIGN, keys: ['Shift+L'], menu: { key: 'Mod+L' } },
+  { id: 'view:uiZoomIn', labelKey: 'commands.uiZoomIn', modes: ALL, keys: ['Mod+=', 'Mod+Plus'], menu: { hidden: ['Mod+Plus'] } },
+  { id: 'view:uiZoomOut', labelKey: 'commands.uiZoomOut', modes: ALL, keys: ['Mod+-'], menu: {} },
+  { id: 'view:uiZoomReset', labelKey: 'commands.uiZoomReset', modes: ALL, keys: ['Mod+0'], menu: {} },
+  // F5 starts a slideshow in presentation programs; Escape leaves, as it leaves full screen.
+  { id: 'view:presenter', labelKey: 'commands.presenter', modes: ALL, keys: ['F5'], menu: {} },
+  { id: 'view:exitPresenter', labelKey: 'commands.exitPresenter', modes: ALL, keys: ['Escape'] },
   { id: 'view:togglePalette', labelKey: 'commands.togglePalette', modes: ALL, menu: {} },
   { id: 'view:toggleInspector', labelKey: 'commands.toggleInspector', modes: ALL, menu: {} },
   { id: 'view:toggleDock', labelKey: 'commands.toggleDock', modes: ALL, menu: {} },

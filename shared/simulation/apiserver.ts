@@ -6,6 +6,7 @@
 import { getKindInfo, resourceOf } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
+import { decodeError, zeroItemErrors } from './admission/decode';
 import { fieldError } from './admission/validation';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
@@ -31,7 +32,7 @@ export interface ApiRequest {
 
 export type ApiResponse =
   | { ok: true; object: KubeObject; result?: ApplyResult }
-  | { ok: false; code: 403 | 404 | 409 | 422; message: string };
+  | { ok: false; code: 400 | 403 | 404 | 409 | 422; message: string };
 
 /** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
 export type Authorizer = (req: ApiRequest) => string | null;
@@ -106,6 +107,8 @@ export class ApiServer {
   private create(input: KubeObject, user: string): ApiResponse {
     const c = this.cluster;
     const obj = input;
+    const undecodable = decodeFailure(obj);
+    if (undecodable) return undecodable;
     if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
     if (!obj.metadata.name && obj.metadata.generateName) {
       // RetryGenerateName (on by default since 1.31): a name already taken is drawn again, up to 8 times.
@@ -143,6 +146,8 @@ export class ApiServer {
     const key = storeKey(obj);
     const old = c.store.get(key);
     if (!old) return { ok: false, code: 404, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" not found` };
+    const undecodable = statusOnly ? null : decodeFailure(obj);
+    if (undecodable) return undecodable;
     const invalid = statusOnly ? null : fieldError(obj);
     if (invalid) return { ok: false, code: 422, message: invalid };
     const next = statusOnly ? Object.assign({}, old, { status: obj.status, metadata: old.metadata }) : obj;
@@ -255,4 +260,14 @@ export function timestamp(seconds: number): string {
 
 function isClusterScopedKind(o: KubeObject): boolean {
   return nsOf(o) === '';
+}
+
+/** A body the decoder refuses (400), or list items that decoded as zero structs and fail validation (422). */
+function decodeFailure(obj: KubeObject): ApiResponse | null {
+  const undecodable = decodeError(obj);
+  if (undecodable) return { ok: false, code: 400, message: undecodable };
+  const zero = zeroItemErrors(obj);
+  if (zero.length === 0) return null;
+  // apierrors.NewInvalid: one error as is, several as a bracketed list.
+  return { ok: false, code: 422, message: `${obj.kind} "${obj.metadata.name}" is invalid: ${zero.length === 1 ? zero[0] : `[${zero.join(', ')}]`}` };
 }

@@ -17,8 +17,8 @@ describeBrowser('switching the interface language', () => {
 
   it('the language menu switches every panel to Simplified Chinese', async () => {
     await expect(shell.byTestId('tab-problems').textContent()).resolves.toContain('Problems');
-    await shell.byTestId('tb-language').click();
-    await shell.byTestId('tb-language-zh-CN').click();
+    await shell.byTestId('language').click();
+    await shell.byTestId('language-zh-CN').click();
     await expect(shell.byTestId('tab-problems').textContent()).resolves.toContain('问题');
     await expect(shell.byTestId('tb-open').getAttribute('title')).resolves.toBe('打开');
     await expect(app.page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
@@ -31,8 +31,8 @@ describeBrowser('switching the interface language', () => {
     await app.open();
     await expect(shell.byTestId('tab-problems').textContent()).resolves.toContain('问题');
     await expect(shell.byTestId('yaml-preview').textContent()).resolves.toContain('还没有可导出的内容');
-    await shell.byTestId('tb-language').click();
-    await shell.byTestId('tb-language-en').click();
+    await shell.byTestId('language').click();
+    await shell.byTestId('language-en').click();
     await expect(shell.byTestId('tab-problems').textContent()).resolves.toContain('Problems');
   });
 });

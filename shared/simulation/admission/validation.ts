@@ -6,7 +6,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import { isQuantity, parseQuantity } from '../../model/quantity';
-import { compileCron } from '../controllers/jobs';
+import { compileCron } from '../cron';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 

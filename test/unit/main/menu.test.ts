@@ -64,8 +64,19 @@ describe('the native menu', () => {
     expect(find(template, 'edit:undo')?.registerAccelerator).toBeUndefined();
   });
 
+  it('View sizes the interface with Ctrl+= / Ctrl+- / Ctrl+0 and offers presenter mode on F5, left to the page', () => {
+    const { template } = build();
+    expect(find(template, 'view:uiZoomIn')).toMatchObject({ label: 'Larger Interface', accelerator: 'CmdOrCtrl+=' });
+    expect(find(template, 'view:uiZoomInAlt')).toMatchObject({ accelerator: 'CmdOrCtrl+Plus', visible: false });
+    expect(find(template, 'view:uiZoomOut')).toMatchObject({ label: 'Smaller Interface', accelerator: 'CmdOrCtrl+-' });
+    expect(find(template, 'view:uiZoomReset')).toMatchObject({ accelerator: 'CmdOrCtrl+0' });
+    expect(find(template, 'view:presenter')).toMatchObject({ label: 'Presenter Mode', accelerator: 'F5', registerAccelerator: false });
+    // The canvas zoom keeps plain + and -, shown but left to the page.
+    expect(find(template, 'view:zoomIn')).toMatchObject({ accelerator: '=', registerAccelerator: false });
+  });
+
   it('sends only known commands', () => {
-    const known = new Set<string>([...COMMANDS, 'edit:redoAlt', 'file:openExample', 'file:openRecent']);
+    const known = new Set<string>([...COMMANDS, 'edit:redoAlt', 'view:uiZoomInAlt', 'file:openExample', 'file:openRecent']);
     for (const id of commandIds(build().template)) expect(known, id).toContain(id);
   });
 
@@ -152,6 +163,8 @@ describe('the menu in Chinese', () => {
     const { template } = build({ strings: hostStrings('zh-CN') });
     expect(template.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     expect(find(template, 'file:save')).toMatchObject({ label: '保存', accelerator: 'CmdOrCtrl+S' });
+    expect(find(template, 'view:uiZoomIn')).toMatchObject({ label: '放大界面', accelerator: 'CmdOrCtrl+=' });
+    expect(find(template, 'view:presenter')).toMatchObject({ label: '演示模式', accelerator: 'F5' });
     expect(hostStrings('zh-TW').save).toBe('Save');
     expect(hostStrings('de-DE').save).toBe('Save');
   });
