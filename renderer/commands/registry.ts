@@ -14,7 +14,7 @@ import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels'
 import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
 import { canZoomUiIn, canZoomUiOut, setUiZoom, zoomUi } from '../shell/uiZoom';
 import {
-  addResourceChange, autoLayoutChange, canRedo, canUndo, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
+  addResourceChange, autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
 } from '../store';
 import type { KeyLike } from './keys';
@@ -38,7 +38,8 @@ function isAddResourceArgs(a: unknown): a is AddResourceArgs {
 
 function nudge(dx: number, dy: number): CommandBehaviour {
   const step = (e?: KeyLike) => (e?.shiftKey ? NUDGE * 10 : NUDGE);
-  return { enabled: hasSelection, perform: (s, e) => moveChange(s.design, s.selection, dx * step(e), dy * step(e)) };
+  // A nudge across a frame's edge asks before the namespace changes, as a drag does.
+  return { enabled: hasSelection, perform: (s, e) => void commitOrAskMove(moveChange(s.design, s.selection, dx * step(e), dy * step(e)), () => {}) };
 }
 
 /** Whether the user last pressed the pointer on the canvas, palette or toolbar (not on the YAML, inspector…). */

@@ -12,6 +12,8 @@ export {
   moveChange, deleteChange, copyChange, pasteChange, duplicateChange, autoLayoutChange,
 } from './designActions';
 export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, setMode, setTool, MIN_SCALE, MAX_SCALE } from './appActions';
+export { commitOrAskMove, confirmNamespaceMove, cancelNamespaceMove, namespaceMoveQuestion, useNamespaceMove } from './namespaceMove';
+export type { NamespaceMoveQuestion, MovedObject, BrokenLink } from './namespaceMove';
 export { undo, redo, canUndo, canRedo, commit, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
 export {
   designIndex, selectDesign, selectEdges, selectSelection, selectViewport,
