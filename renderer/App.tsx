@@ -10,6 +10,7 @@ import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
+import { NamespaceMoveDialog } from './panels/NamespaceMoveDialog';
 import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
@@ -50,6 +51,7 @@ export function App() {
       {presenting && <PresenterBar />}
       <Notices />
       <ShortcutsDialog />
+      <NamespaceMoveDialog />
     </div>
   );
 }

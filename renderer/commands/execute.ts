@@ -19,11 +19,11 @@ export function isEnabled(command: Command, state: KubeplanState = useKubeplanSt
 }
 
 /** Run a command; false when it is not available in this mode or not enabled now. */
-export function execute(id: CommandId, event?: KeyLike): boolean {
+export function execute(id: CommandId, event?: KeyLike, args?: unknown): boolean {
   const command = getCommand(id);
   const state = useKubeplanStore.getState();
   if (!isEnabled(command, state)) return false;
-  const result = command.perform(state, event);
+  const result = command.perform(state, event, args);
   if (result instanceof Promise) void result;
   else if (result) commit(result);
   return true;

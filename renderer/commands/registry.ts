@@ -5,6 +5,7 @@
  * one place. A command missing here fails the type-check (the record is keyed by every id).
  */
 import i18next from 'i18next';
+import type { Point } from '../../shared/design/types';
 import { COMMAND_SPECS, type CommandId } from '../../shared/ipc/commands';
 import { fitToContent, currentViewport, view, zoomBy } from '../canvas/view';
 import { exportManifests, importManifests, newDesign, openDesign, saveDesign } from '../files/actions';
@@ -13,7 +14,7 @@ import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels'
 import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
 import { canZoomUiIn, canZoomUiOut, setUiZoom, zoomUi } from '../shell/uiZoom';
 import {
-  autoLayoutChange, canRedo, canUndo, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
+  addResourceChange, autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
 } from '../store';
 import type { KeyLike } from './keys';
@@ -24,9 +25,21 @@ export const NUDGE = 1;
 
 const hasSelection = (s: KubeplanState) => s.selection.length > 0;
 
+/** What `design:addResource` is given: the kind, and where its card's centre goes (world units). */
+export interface AddResourceArgs {
+  kind: string;
+  at: Point;
+}
+
+function isAddResourceArgs(a: unknown): a is AddResourceArgs {
+  const v = a as Partial<AddResourceArgs> | undefined;
+  return typeof v?.kind === 'string' && typeof v.at?.x === 'number' && typeof v.at.y === 'number';
+}
+
 function nudge(dx: number, dy: number): CommandBehaviour {
   const step = (e?: KeyLike) => (e?.shiftKey ? NUDGE * 10 : NUDGE);
-  return { enabled: hasSelection, perform: (s, e) => moveChange(s.design, s.selection, dx * step(e), dy * step(e)) };
+  // A nudge across a frame's edge asks before the namespace changes, as a drag does.
+  return { enabled: hasSelection, perform: (s, e) => void commitOrAskMove(moveChange(s.design, s.selection, dx * step(e), dy * step(e)), () => {}) };
 }
 
 /** Whether the user last pressed the pointer on the canvas, palette or toolbar (not on the YAML, inspector…). */
@@ -52,6 +65,7 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'file:export': { perform: () => exportManifests('file'), whileTyping: true },
   'file:exportFolder': { perform: () => exportManifests('folder') },
   // Undo and redo move through history rather than adding to it.
+  'design:addResource': { perform: (s, _event, args) => (isAddResourceArgs(args) ? addResourceChange(s.design, args.kind, args.at) : undefined) },
   'edit:undo': { enabled: () => canUndo(), perform: () => undo() },
   'edit:redo': { enabled: () => canRedo(), perform: () => redo() },
   'edit:cut': {

@@ -13,8 +13,11 @@ export type CommandResult = StoreChange | undefined | void | Promise<unknown>;
 export interface CommandBehaviour {
   /** Whether it can run now (toolbar buttons grey out; keys and menu items do nothing). */
   enabled?(state: KubeplanState): boolean;
-  /** Compute the change from the state; `event` is the key press, when a key ran it. */
-  perform(state: KubeplanState, event?: KeyLike): CommandResult;
+  /**
+   * Compute the change from the state; `event` is the key press, when a key ran it; `args` are
+   * what a parametrised command is given (the palette's kind and drop point).
+   */
+  perform(state: KubeplanState, event?: KeyLike, args?: unknown): CommandResult;
   /** Its keys also work while a text field has focus (Ctrl+S saves from the inspector). */
   whileTyping?: true;
   /** A key runs it only when this holds (copy leaves a text selection to the browser). */

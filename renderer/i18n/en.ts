@@ -55,8 +55,20 @@ export const en = {
     kindChange: 'Kind and apiVersion cannot change here; add a new resource instead.',
     duplicateName: 'A {{kind}} named "{{name}}" already exists in namespace {{namespace}}',
   },
-  commands: { cut: 'Cut', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan',
+  commands: { cut: 'Cut', addResource: 'Add from the palette', togglePalette: 'Show or hide the palette', toggleInspector: 'Show or hide the inspector', toggleDock: 'Show or hide the bottom dock', about: 'About Kubeplan',
     uiZoomIn: 'Larger interface', uiZoomOut: 'Smaller interface', uiZoomReset: 'Actual size', presenter: 'Presenter mode', exitPresenter: 'Leave presenter mode',
+  },
+  move: {
+    title: 'Move to namespace "{{namespace}}"?', titleMany_one: 'Move to {{count}} namespace?', titleMany_other: 'Move to {{count}} namespaces?',
+    object: '{{kind}} "{{name}}" moves from namespace "{{from}}" to "{{to}}".',
+    breaks_one: 'This reference would break:', breaks_other: 'These {{count}} references would break:',
+    link: '{{source}} {{relation}} {{target}}',
+    nothingBreaks: 'No reference breaks.',
+    cancel: 'Keep namespace', confirm_one: 'Move', confirm_other: 'Move {{count}}',
+    relation: {
+      selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'reads', binds: 'binds', 'policy-target': 'applies to',
+      'policy-peer': 'allows', scales: 'scales', constrains: 'constrains',
+    },
   },
   help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {

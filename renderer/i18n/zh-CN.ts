@@ -59,8 +59,20 @@ export const zhCN: DeepStrings<Strings> = {
     kindChange: '这里不能修改 kind 和 apiVersion；请添加一个新资源。',
     duplicateName: '命名空间 {{namespace}} 中已存在名为 "{{name}}" 的 {{kind}}',
   },
-  commands: { cut: '剪切', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
+  commands: { cut: '剪切', addResource: '从组件面板添加', togglePalette: '显示/隐藏组件面板', toggleInspector: '显示/隐藏属性面板', toggleDock: '显示/隐藏底部面板', about: '关于 Kubeplan',
     uiZoomIn: '放大界面', uiZoomOut: '缩小界面', uiZoomReset: '实际大小', presenter: '演示模式', exitPresenter: '退出演示模式',
+  },
+  move: {
+    title: '移动到命名空间 "{{namespace}}"？', titleMany_one: '移动到 {{count}} 个命名空间？', titleMany_other: '移动到 {{count}} 个命名空间？',
+    object: '{{kind}} "{{name}}" 将从命名空间 "{{from}}" 移到 "{{to}}"。',
+    breaks_one: '以下引用将会断开：', breaks_other: '以下 {{count}} 个引用将会断开：',
+    link: '{{source}} {{relation}} {{target}}',
+    nothingBreaks: '没有引用会断开。',
+    cancel: '保留命名空间', confirm_one: '移动', confirm_other: '移动 {{count}} 个',
+    relation: {
+      selects: '选择', routes: '路由到', mounts: '挂载', config: '读取', binds: '绑定', 'policy-target': '作用于',
+      'policy-peer': '允许', scales: '扩缩', constrains: '约束',
+    },
   },
   help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },
   files: {

@@ -3,7 +3,8 @@
  * (click, Enter), stepping aside from a card already there so repeated adds do not stack exactly.
  */
 import type { Point } from '../../shared/design/types';
-import { addResource, RESOURCE_HEIGHT, RESOURCE_WIDTH, useKubeplanStore } from '../store';
+import { execute } from '../commands';
+import { RESOURCE_HEIGHT, RESOURCE_WIDTH, useKubeplanStore } from '../store';
 import { screenToWorld, view, viewportCenter } from '../canvas/view';
 
 /** The canvas container's client rectangle, or undefined before the canvas mounts. */
@@ -15,11 +16,19 @@ export function canvasClientRect(): DOMRect | undefined {
 export function dropOnCanvas(kind: string, clientX: number, clientY: number): string | undefined {
   const r = canvasClientRect();
   if (!r || clientX < r.left || clientX > r.right || clientY < r.top || clientY > r.bottom) return undefined;
-  return addResource(kind, screenToWorld({ x: clientX - r.left, y: clientY - r.top }));
+  return add(kind, screenToWorld({ x: clientX - r.left, y: clientY - r.top }));
 }
 
 export function addAtCenter(kind: string): string | undefined {
-  return addResource(kind, freeSpotNear(viewportCenter()));
+  return add(kind, freeSpotNear(viewportCenter()));
+}
+
+/** Through the command registry, like every user action: one undo step, refused outside design mode. */
+function add(kind: string, at: Point): string | undefined {
+  const before = useKubeplanStore.getState().design;
+  if (!execute('design:addResource', undefined, { kind, at })) return undefined;
+  const after = useKubeplanStore.getState().design;
+  return after !== before ? after.resources[after.resources.length - 1]?.id : undefined;
 }
 
 /** The nearest spot to `p` (card centre) where a new card overlaps no other card, searching outwards in rings. */

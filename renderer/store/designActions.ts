@@ -53,9 +53,16 @@ function withNamespace(o: KubeObject, namespace: string | undefined): KubeObject
  * centred at `at`. Returns the new resource id, or undefined for a kind Kubeplan does not know.
  */
 export function addResource(kind: string, at: Point, namespace?: string): string | undefined {
+  const change = addResourceChange(design(), kind, at, namespace);
+  if (!change) return undefined;
+  commit(change);
+  return change.selection[0];
+}
+
+/** The change `addResource` makes: the design with the new object, and the new card selected. */
+export function addResourceChange(d: Design, kind: string, at: Point, namespace?: string): { design: Design; selection: [string] } | undefined {
   const module = getKindModule(kind);
   if (!module) return undefined;
-  const d = design();
   const id = nextResourceId(d);
   if (kind === 'Namespace') {
     const name = uniqueName(baseNameForKind(kind), takenNames(d, kind, undefined));
@@ -64,29 +71,19 @@ export function addResource(kind: string, at: Point, namespace?: string): string
       y: Math.round(at.y - DEFAULT_FRAME.height / 2),
       ...DEFAULT_FRAME,
     };
-    setDesign(
-      {
-        ...d,
-        resources: [...d.resources, { id, object: module.create(name) }],
-        layout: { ...d.layout, frames: { ...d.layout.frames, [name]: frame } },
-      },
-      [id],
-    );
-    return id;
+    return {
+      design: { ...d, resources: [...d.resources, { id, object: module.create(name) }], layout: { ...d.layout, frames: { ...d.layout.frames, [name]: frame } } },
+      selection: [id],
+    };
   }
   const ns = module.namespaced ? (namespace ?? namespaceAt(d, kind, at)) : undefined;
   const name = uniqueName(baseNameForKind(kind), takenNames(d, kind, ns));
   const object = module.create(name, ns);
   const position = { x: Math.round(at.x - RESOURCE_WIDTH / 2), y: Math.round(at.y - RESOURCE_HEIGHT / 2) };
-  setDesign(
-    {
-      ...d,
-      resources: [...d.resources, { id, object }],
-      layout: { ...d.layout, positions: { ...d.layout.positions, [id]: position } },
-    },
-    [id],
-  );
-  return id;
+  return {
+    design: { ...d, resources: [...d.resources, { id, object }], layout: { ...d.layout, positions: { ...d.layout.positions, [id]: position } } },
+    selection: [id],
+  };
 }
 
 /**

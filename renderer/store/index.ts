@@ -7,11 +7,13 @@ export { useKubeplanStore, HISTORY_LIMIT } from './store';
 export type { KubeplanState, Viewport, FileState, ClipboardEntry, KubeplanStore, ProblemsState, ToolId, StoreChange, EdgeViewState } from './store';
 export { setEdgeKindVisible, showAllEdgeKinds, setEdgeLegendOpen, selectEdgeView } from './edgeView';
 export {
-  addResource, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
+  addResource, addResourceChange, updateObject, moveResources, moveFrame, resizeFrame, deleteResources, copy, paste,
   duplicate, connect, canConnectKinds, autoLayout, namespaceAt, PASTE_OFFSET,
   moveChange, deleteChange, copyChange, pasteChange, duplicateChange, autoLayoutChange,
 } from './designActions';
 export { select, toggleSelected, selectAll, clearSelection, setViewport, replaceDesign, markSaved, setMode, setTool, MIN_SCALE, MAX_SCALE } from './appActions';
+export { commitOrAskMove, confirmNamespaceMove, cancelNamespaceMove, namespaceMoveQuestion, useNamespaceMove } from './namespaceMove';
+export type { NamespaceMoveQuestion, MovedObject, BrokenLink } from './namespaceMove';
 export { undo, redo, canUndo, canRedo, commit, beginGesture, endGesture, cancelGesture, clearHistory } from './history';
 export {
   designIndex, selectDesign, selectEdges, selectSelection, selectViewport,

@@ -48,6 +48,8 @@ export const COMMAND_SPECS = [
   { id: 'edit:undo', labelKey: 'canvas.actions.undo', modes: DESIGN, keys: ['Mod+Z'], menu: {} },
   { id: 'edit:redo', labelKey: 'canvas.actions.redo', modes: DESIGN, keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { hidden: ['Mod+Y'] } },
   { id: 'edit:cut', labelKey: 'commands.cut', modes: DESIGN, menu: { key: 'Mod+X' } },
+  // From the palette (click, Enter, drag and drop), with the kind and where: no key of its own.
+  { id: 'design:addResource', labelKey: 'commands.addResource', modes: DESIGN },
   // Plain letters act only outside text fields; Ctrl/Cmd+C/V/D do the same, as every editor does.
   { id: 'edit:copy', labelKey: 'canvas.actions.copy', modes: DESIGN, keys: ['C', 'Mod+C'], menu: {} },
   { id: 'edit:paste', labelKey: 'canvas.actions.paste', modes: DESIGN, keys: ['V', 'Mod+V'], menu: {} },

@@ -19,13 +19,15 @@ export const horizontalPodAutoscalerKind: KindModule<HorizontalPodAutoscalerObje
   watchers: ['controller-manager'],
   layoutColumn: 2,
   baseName: 'hpa',
-  // Scales the same-named Deployment on CPU: utilization is measured against the pods' requests.
+  // Scales a Deployment on CPU (utilization is measured against the pods' requests). Which one is
+  // the user's to say: the target's name stays empty until connected, rather than naming a
+  // Deployment that does not exist; validation's `unconnected` check asks to connect it.
   create: (name, namespace) => ({
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
     metadata: objectMeta(name, namespace),
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: '' },
       minReplicas: 2,
       maxReplicas: 10,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],

@@ -22,16 +22,10 @@ export const ingressKind: KindModule<IngressObject> = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: objectMeta(name, namespace, appLabels(name)),
-    spec: {
-      // No host: the rule matches every host. Routes to the same-named Service's `http` port.
-      rules: [
-        {
-          http: {
-            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { name: 'http' } } } }],
-          },
-        },
-      ],
-    },
+    // No backend until the user connects a Service: a placeholder would name a Service that does
+    // not exist and draw a broken edge. The API server wants rules or a defaultBackend, so
+    // validation's `unconnected` check says "connect it to a Service" until then.
+    spec: {},
   }),
   references: [ingressBackend],
 };

@@ -10,7 +10,7 @@ import type { Ingress, IngressServiceBackend, NetworkPolicy, NetworkPolicyPeer }
 import { allKindModules, catalogueGeneration, getKindModule } from '../kinds/registry';
 import { cloneJson, type KubeObject } from '../model/object';
 import { namespaceOf, type ObjectIndex } from '../kinds/objectIndex';
-import { items, nameOf, rec, str } from './lookup';
+import { findObject, items, nameOf, rec, str } from './lookup';
 import { pvClassOf, volumeMismatch } from './storage';
 
 export type ConnectResult = { ok: true; changed: KubeObject[] } | { ok: false; message: string };
@@ -73,18 +73,26 @@ function serviceSelects(source: KubeObject, target: KubeObject): ConnectResult {
 
 // --- Ingress → Service ------------------------------------------------------------------------
 
-function ingressRoutes(source: KubeObject, target: KubeObject): ConnectResult {
+function ingressRoutes(source: KubeObject, target: KubeObject, index: ObjectIndex): ConnectResult {
   const sameNs = requireSameNamespace(source, target, 'An Ingress routes to Services in its own namespace only');
   if (sameNs) return sameNs;
   const port = items(rec((target as Service).spec)?.ports)[0];
   const name = nameOf(target);
   if (!port) return fail(`Service "${name}" has no ports: give it a port before routing an Ingress to it.`);
   const backend: IngressServiceBackend = { name, port: str(port.name) ? { name: port.name } : { number: port.port } };
+  const ns = namespaceOf(source);
   return edit(source, (ing: Ingress) => {
     const spec = field(ing, 'spec', 'an object');
-    const already = rec(rec(spec.defaultBackend)?.service)?.name === name ||
-      items(spec.rules).some((r) => items(rec(r.http)?.paths).some((p) => rec(rec(p.backend)?.service)?.name === name));
-    if (already) return;
+    const backends = [rec(spec.defaultBackend), ...items(spec.rules).flatMap((r) => items(rec(r.http)?.paths).map((p) => rec(p.backend)))];
+    const services = backends.map((b) => rec(b?.service)).filter((s) => s !== undefined);
+    if (services.some((s) => s.name === name)) return;
+    // A backend naming a Service that does not exist is a placeholder: the drag says which Service it means.
+    const placeholder = services.find((s) => !findObject(index, '', 'Service', ns, str(s.name) ?? ''));
+    if (placeholder) {
+      placeholder.name = backend.name;
+      placeholder.port = backend.port;
+      return;
+    }
     const rules = list(spec, 'rules', 'spec.rules');
     let rule = items(rules).find((r) => rec(r.http));
     if (!rule) rules.push((rule = { http: { paths: [] } }));

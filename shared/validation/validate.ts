@@ -18,9 +18,10 @@ import { checkSchema } from './schema';
 import { checkSelectors } from './selectors';
 import { checkServicePortSpec } from './servicePortSpec';
 import { checkServicePorts } from './servicePorts';
+import { checkUnconnected } from './unconnected';
 import type { Check, CheckContext, Problem } from './types';
 
-const CHECKS: readonly Check[] = [checkSchema, checkApiVersions, checkNames, checkLabels, checkDuplicates, checkSelectors, checkContainers, checkServicePortSpec, checkReferences, checkServicePorts, checkQuotaResources];
+const CHECKS: readonly Check[] = [checkSchema, checkApiVersions, checkNames, checkLabels, checkDuplicates, checkSelectors, checkContainers, checkServicePortSpec, checkUnconnected, checkReferences, checkServicePorts, checkQuotaResources];
 
 export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
   const list = objects instanceof ObjectIndex ? objects.objects : objects;

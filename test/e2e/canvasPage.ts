@@ -93,4 +93,12 @@ export class CanvasPage {
   async connect(sourceId: string, targetId: string): Promise<void> {
     await this.app.drag(await this.handle(sourceId), await this.cardCenter(targetId), false, 16);
   }
+
+  /** The question a drag into another namespace asks; waits for it, then answers it. */
+  async answerNamespaceMove(answer: 'confirm' | 'cancel'): Promise<void> {
+    const dialog = this.page.locator('[data-testid="namespace-move-dialog"]');
+    await dialog.waitFor({ timeout: 5000 });
+    await this.page.locator(`[data-testid="namespace-move-${answer}"]`).click();
+    await dialog.waitFor({ state: 'detached', timeout: 5000 });
+  }
 }

@@ -5,8 +5,8 @@
  */
 import type { Box, Point } from '../../../shared/design/types';
 import {
-  boxFromCorners, clearSelection, frameAt, MIN_FRAME, moveFrame, moveResources, resizeFrame, select, toggleSelected,
-  useKubeplanStore,
+  boxFromCorners, clearSelection, commitOrAskMove, frameAt, MIN_FRAME, moveChange, moveFrame, moveResources, resizeFrame, select,
+  toggleSelected, useKubeplanStore,
 } from '../../store';
 import { cardsInFrame, hitTest, idsInBox } from '../hitTest';
 import { cardNodes, frameNodes } from '../registry';
@@ -221,8 +221,23 @@ export class SelectTool extends StateTool<SelectState> {
     if (commit && (s.delta.x !== 0 || s.delta.y !== 0)) {
       if (s.frame?.nsId) moveResources([s.frame.nsId], s.delta.x, s.delta.y);
       else if (s.frame) moveFrame(s.frame.name, s.delta.x, s.delta.y);
-      else moveResources(s.ids, s.delta.x, s.delta.y);
+      else this.moveCards(s);
     }
     layers.stage.batchDraw();
+  }
+
+  /** Cards dropped into another namespace's frame (or out of every frame) ask before their namespace changes. */
+  private moveCards(s: Extract<SelectState, { name: 'dragging-cards' }>): void {
+    const { layers, edgeScene } = this.host;
+    const asked = commitOrAskMove(moveChange(useKubeplanStore.getState().design, s.ids, s.delta.x, s.delta.y), (moved) => {
+      edgeScene.moving = new Set();
+      edgeScene.offset = { x: 0, y: 0 };
+      if (!moved) for (const [id, o] of s.origins) cardNodes.get(id)?.position(o);
+      layers.stage.batchDraw();
+    });
+    if (!asked) return;
+    // While the question is open, the cards' edges keep following them to where they were dropped.
+    edgeScene.moving = new Set(s.ids);
+    edgeScene.offset = { ...s.delta };
   }
 }

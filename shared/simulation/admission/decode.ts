@@ -12,30 +12,42 @@ import { getKindInfo } from '../../kinds/registry';
 import type { KubeObject } from '../../model/object';
 
 type Shape = { list: string; item?: Fields } | { map: string } | { struct: string; fields?: Fields };
-type Fields = Record<string, Shape>;
+/** Field name → shape, as an array: walked on every create and update, so no per-call allocation. */
+type Fields = ReadonlyArray<readonly [string, Shape]>;
 
-const CONTAINER: Fields = {
-  ports: { list: '[]v1.ContainerPort' },
-  env: { list: '[]v1.EnvVar' },
-  envFrom: { list: '[]v1.EnvFromSource' },
-  volumeMounts: { list: '[]v1.VolumeMount' },
-  resources: { struct: 'v1.ResourceRequirements', fields: { requests: { map: 'v1.ResourceList' }, limits: { map: 'v1.ResourceList' } } },
-};
+const CONTAINER: Fields = [
+  ['ports', { list: '[]v1.ContainerPort' }],
+  ['env', { list: '[]v1.EnvVar' }],
+  ['envFrom', { list: '[]v1.EnvFromSource' }],
+  ['volumeMounts', { list: '[]v1.VolumeMount' }],
+  ['resources', { struct: 'v1.ResourceRequirements', fields: [['requests', { map: 'v1.ResourceList' }], ['limits', { map: 'v1.ResourceList' }]] }],
+];
 
-const POD_SPEC: Fields = {
-  containers: { list: '[]v1.Container', item: CONTAINER },
-  initContainers: { list: '[]v1.Container', item: CONTAINER },
-  volumes: { list: '[]v1.Volume' },
-  tolerations: { list: '[]v1.Toleration' },
-  nodeSelector: { map: 'map[string]string' },
-};
+const POD_SPEC: Fields = [
+  ['containers', { list: '[]v1.Container', item: CONTAINER }],
+  ['initContainers', { list: '[]v1.Container', item: CONTAINER }],
+  ['volumes', { list: '[]v1.Volume' }],
+  ['tolerations', { list: '[]v1.Toleration' }],
+  ['nodeSelector', { map: 'map[string]string' }],
+];
 
-const LABEL_SELECTOR: Shape = { struct: 'v1.LabelSelector', fields: { matchLabels: { map: 'map[string]string' }, matchExpressions: { list: '[]v1.LabelSelectorRequirement' } } };
+const WORKLOAD_SPEC: Fields = [['selector', { struct: 'v1.LabelSelector', fields: [['matchLabels', { map: 'map[string]string' }], ['matchExpressions', { list: '[]v1.LabelSelectorRequirement' }]] }]];
 
-const SERVICE_SPEC: Fields = {
-  ports: { list: '[]v1.ServicePort' },
-  selector: { map: 'map[string]string' },
-};
+const SERVICE_SPEC: Fields = [
+  ['ports', { list: '[]v1.ServicePort' }],
+  ['selector', { map: 'map[string]string' }],
+];
+
+const OBJECT: Fields = [['metadata', { struct: 'v1.ObjectMeta', fields: [['labels', { map: 'map[string]string' }], ['annotations', { map: 'map[string]string' }]] }]];
+
+/** A field of the wrong JSON type: where, what it holds, and the Go type it should decode into. */
+interface Mismatch {
+  path: string;
+  value: unknown;
+  type: string;
+}
+
+const isStruct = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function jsonType(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -43,61 +55,71 @@ function jsonType(v: unknown): string {
   return typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v;
 }
 
-/** The decoder's refusal for the first field of the wrong type, or null. */
-export function decodeError(o: KubeObject): string | null {
-  const kind = o.kind;
-  const version = (o.apiVersion ?? '').split('/').pop() ?? '';
-  const refuse = (v: unknown, struct: string, path: string, type: string) =>
-    `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonType(v)} into Go struct field ${struct}.${path} of type ${type}`;
-
-  const check = (value: unknown, fields: Fields, struct: string, path: string): string | null => {
-    if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-    for (const [name, shape] of Object.entries(fields)) {
-      const v = (value as Record<string, unknown>)[name];
-      if (v === undefined || v === null) continue;
-      const at = `${path}.${name}`;
-      if ('list' in shape) {
-        if (!Array.isArray(v)) return refuse(v, struct, at, shape.list);
-        for (const item of v) {
-          if (item !== null && (typeof item !== 'object' || Array.isArray(item))) return refuse(item, struct, at, shape.list.slice(2));
-          if (shape.item) {
-            const inner = check(item, shape.item, struct, at);
-            if (inner) return inner;
-          }
-        }
-      } else if ('map' in shape) {
-        if (typeof v !== 'object' || Array.isArray(v)) return refuse(v, struct, at, shape.map);
-      } else {
-        if (typeof v !== 'object' || Array.isArray(v)) return refuse(v, struct, at, shape.struct);
-        if (shape.fields) {
-          const inner = check(v, shape.fields, struct, at);
+/** The first field of `value` that does not decode into its shape; paths are built only on a mismatch. */
+function mismatch(value: unknown, fields: Fields, path: string): Mismatch | undefined {
+  if (!isStruct(value)) return undefined;
+  for (const [name, shape] of fields) {
+    const v = value[name];
+    if (v === undefined || v === null) continue;
+    if ('list' in shape) {
+      if (!Array.isArray(v)) return { path: `${path}.${name}`, value: v, type: shape.list };
+      for (const item of v) {
+        if (item !== null && !isStruct(item)) return { path: `${path}.${name}`, value: item, type: shape.list.slice(2) };
+        if (shape.item) {
+          const inner = mismatch(item, shape.item, `${path}.${name}`);
           if (inner) return inner;
         }
       }
+    } else if ('map' in shape) {
+      if (!isStruct(v)) return { path: `${path}.${name}`, value: v, type: shape.map };
+    } else {
+      if (!isStruct(v)) return { path: `${path}.${name}`, value: v, type: shape.struct };
+      if (shape.fields) {
+        const inner = mismatch(v, shape.fields, `${path}.${name}`);
+        if (inner) return inner;
+      }
     }
-    return null;
-  };
+  }
+  return undefined;
+}
 
-  const meta = check(o, { metadata: { struct: 'v1.ObjectMeta', fields: { labels: { map: 'map[string]string' }, annotations: { map: 'map[string]string' } } } }, kind, '');
-  if (meta) return meta.replace(`${kind}..metadata`, `${kind}.metadata`);
-  if (o.spec !== undefined && o.spec !== null && (typeof o.spec !== 'object' || Array.isArray(o.spec))) return refuse(o.spec, kind, 'spec', `v1.${kind}Spec`);
-  if (kind === 'Service') return check(o.spec, SERVICE_SPEC, 'ServiceSpec', 'spec');
+/** The decoder's refusal for the first field of the wrong type, or null. */
+export function decodeError(o: KubeObject): string | null {
+  const found = firstMismatch(o);
+  if (!found) return null;
+  const kind = o.kind;
+  const version = String(o.apiVersion ?? '').split('/').pop() ?? '';
+  return `${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonType(found.m.value)} into Go struct field ${found.struct}.${found.m.path.replace(/^\./, '')} of type ${found.m.type}`;
+}
+
+function firstMismatch(o: KubeObject): { struct: string; m: Mismatch } | undefined {
+  const kind = o.kind;
+  const meta = mismatch(o, OBJECT, '');
+  if (meta) return { struct: kind, m: meta };
+  if (o.spec === undefined || o.spec === null) return undefined;
+  if (!isStruct(o.spec)) return { struct: kind, m: { path: 'spec', value: o.spec, type: `v1.${kind}Spec` } };
+  if (kind === 'Service') {
+    const m = mismatch(o.spec, SERVICE_SPEC, 'spec');
+    return m && { struct: 'ServiceSpec', m };
+  }
   const templatePath = getKindInfo(kind)?.podTemplatePath;
-  if (templatePath === undefined) return null;
+  if (templatePath === undefined) return undefined;
+  if (kind !== 'Pod') {
+    const m = mismatch(o.spec, WORKLOAD_SPEC, 'spec');
+    if (m) return { struct: `${kind}Spec`, m };
+  }
+  // Down the pod template path (`spec.template`, `spec.jobTemplate.spec.template`) to the pod spec.
   let spec: unknown = o;
-  const steps = templatePath ? [...templatePath.split('.'), 'spec'] : ['spec'];
-  for (const [i, step] of steps.entries()) {
-    const next = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? (spec as Record<string, unknown>)[step] : undefined;
-    if (next === undefined || next === null) return null;
-    const path = steps.slice(0, i + 1).join('.');
-    if (typeof next !== 'object' || Array.isArray(next)) return refuse(next, kind === 'Pod' ? 'Pod' : `${kind}Spec`, path, i === steps.length - 1 ? 'v1.PodSpec' : 'v1.PodTemplateSpec');
-    if (i === 0 && kind !== 'Pod') {
-      const selectorError = check(next, { selector: LABEL_SELECTOR }, `${kind}Spec`, 'spec');
-      if (selectorError) return selectorError;
-    }
+  let path = '';
+  for (const step of templatePath ? [...templatePath.split('.'), 'spec'] : ['spec']) {
+    const next = (spec as Record<string, unknown>)[step];
+    path = path ? `${path}.${step}` : step;
+    if (next === undefined || next === null) return undefined;
+    if (!isStruct(next)) return { struct: kind === 'Pod' ? 'Pod' : `${kind}Spec`, m: { path, value: next, type: step === 'spec' && path.endsWith('template.spec') ? 'v1.PodSpec' : 'v1.PodTemplateSpec' } };
     spec = next;
   }
-  return check(spec, POD_SPEC, 'PodSpec', steps.join('.'));
+  const m = mismatch(spec, POD_SPEC, path);
+  return m && { struct: 'PodSpec', m };
 }
 
 /** Validation of list items that decoded as `null` (the zero struct): the fields upstream requires of it. */

@@ -30,10 +30,8 @@ describe('the objects a user gets for a new resource', () => {
     expect(create('Service').spec).toMatchObject({ type: 'ClusterIP', ports: [{ port: 80, targetPort: 'http' }] });
   });
 
-  it('an Ingress routes / to the same-named Service by its port name', () => {
-    expect(create('Ingress', 'shop').spec).toMatchObject({
-      rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'shop', port: { name: 'http' } } } }] } }],
-    });
+  it('an Ingress routes nowhere until connected, rather than to a Service that does not exist', () => {
+    expect(create('Ingress', 'shop').spec).toEqual({});
   });
 
   it('a PersistentVolumeClaim asks for 1Gi ReadWriteOnce', () => {
@@ -67,9 +65,9 @@ describe('the objects a user gets for a new resource', () => {
     });
   });
 
-  it('a HorizontalPodAutoscaler scales the same-named Deployment on CPU', () => {
+  it('a HorizontalPodAutoscaler scales a Deployment on CPU, which one left for the user to connect', () => {
     expect(create('HorizontalPodAutoscaler', 'api').spec).toMatchObject({
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, minReplicas: 2, maxReplicas: 10,
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: '' }, minReplicas: 2, maxReplicas: 10,
     });
   });
 

@@ -100,10 +100,44 @@ describe('Ingress → Service adds a / Prefix path to the Service\'s first port'
   });
 
   it('by port number when the port is unnamed, and under /<service> when / is taken', () => {
-    const ing = make('Ingress', 'web', 'shop'); // routes / to Service web already
+    const web = make('Service', 'web', 'shop');
+    const ing = wire(make('Ingress', 'edge', 'shop'), web) as KubeObject; // routes / to Service web
     const svc = make('Service', 'api', 'shop', { spec: { ports: [{ port: 8080 }] } });
-    const paths = wire(ing, svc).spec.rules[0].http.paths;
+    const paths = wire(ing, svc, [web]).spec.rules[0].http.paths;
+    expect(paths).toHaveLength(2);
     expect(paths[1]).toEqual({ path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 8080 } } } });
+  });
+
+  it('a new Ingress gets one rule from its first Service, a second Service adds a path to that rule', () => {
+    const web = make('Service', 'web', 'shop');
+    const api = make('Service', 'api', 'shop');
+    const once = wire(make('Ingress', 'edge', 'shop'), web) as KubeObject;
+    const twice = wire(once, api, [web]);
+    expect(twice.spec.rules).toHaveLength(1);
+    expect(twice.spec.rules[0].http.paths.map((p: Any) => [p.path, p.backend.service.name])).toEqual([['/', 'web'], ['/api', 'api']]);
+    expect(reaches('ingress-backend', [twice as KubeObject, web, api], twice as KubeObject)).toEqual([keyOf(web), keyOf(api)]);
+  });
+
+  it('a backend naming a Service that does not exist is a placeholder: connecting replaces it, keeping host and path', () => {
+    const placeholder = { service: { name: 'edge', port: { name: 'http' } } };
+    const ing = make('Ingress', 'edge', 'shop', { spec: { rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: placeholder }] } }] } });
+    const svc = make('Service', 'api', 'shop', { spec: { ports: [{ port: 8080 }] } });
+    const next = wire(ing, svc);
+    expect(next.spec.rules).toEqual([{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 8080 } } } }] } }]);
+    expect(resolveReferences([next as KubeObject, svc]).filter((r) => r.rule === 'ingress-backend').map((r) => [r.targets, r.problem])).toEqual([[[keyOf(svc)], undefined]]);
+    expectIdempotent(ing, svc, next as KubeObject);
+  });
+
+  it('a defaultBackend naming a missing Service is replaced too; backends to existing Services are kept', () => {
+    const web = make('Service', 'web', 'shop');
+    const ing = make('Ingress', 'edge', 'shop', {
+      spec: { defaultBackend: { service: { name: 'gone', port: { number: 80 } } }, rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } }] } }] },
+    });
+    const api = make('Service', 'api', 'shop');
+    const next = wire(ing, api, [web]);
+    expect(next.spec.defaultBackend).toEqual({ service: { name: 'api', port: { name: 'http' } } });
+    expect(next.spec.rules[0].http.paths).toHaveLength(1);
+    expect(next.spec.rules[0].http.paths[0].backend.service.name).toBe('web');
   });
 
   it('refuses a Service without ports', () => {

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, make, onlyRef } from './helpers';
+import { keyOf, make, onlyRef, refs } from './helpers';
+
+/** An HPA as connecting it to Deployment `target` leaves it. */
+const scaling = (name: string, target: string) =>
+  make('HorizontalPodAutoscaler', name, 'shop', { spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target } } });
 
 describe('HorizontalPodAutoscaler → scaleTargetRef', () => {
-  it('the default HPA reaches the same-named Deployment, which has cpu requests', () => {
-    const d = make('Deployment', 'api', 'shop');
+  it('a new HPA names no target yet: no reference, so no broken edge', () => {
     const hpa = make('HorizontalPodAutoscaler', 'api', 'shop');
+    expect(refs('hpa-target', [make('Deployment', 'api', 'shop'), hpa])).toEqual([]);
+  });
+
+  it('an HPA reaches its Deployment, whose default containers have cpu requests', () => {
+    const d = make('Deployment', 'api', 'shop');
+    const hpa = scaling('api', 'api');
     const r = onlyRef('hpa-target', [d, hpa], hpa);
     expect(r).toMatchObject({ relation: 'scales', targets: [keyOf(d)], path: 'spec.scaleTargetRef' });
     expect(r.problem).toBeUndefined();
@@ -17,7 +26,7 @@ describe('HorizontalPodAutoscaler → scaleTargetRef', () => {
   });
 
   it('a missing target is an error in the controller\'s words', () => {
-    const hpa = make('HorizontalPodAutoscaler', 'api', 'shop');
+    const hpa = scaling('api', 'api');
     expect(onlyRef('hpa-target', [make('Deployment', 'api', 'blog'), hpa], hpa).problem).toMatchObject({
       severity: 'error', message: 'the HPA controller was unable to get the target\'s current scale: deployments.apps "api" not found',
     });
@@ -34,7 +43,7 @@ describe('HorizontalPodAutoscaler → scaleTargetRef', () => {
   it('a cpu utilization target on containers without cpu requests is a warning', () => {
     const d = make('Deployment', 'api', 'shop');
     delete (d.spec as { template: { spec: { containers: { resources?: object }[] } } }).template.spec.containers[0].resources;
-    const hpa = make('HorizontalPodAutoscaler', 'api', 'shop');
+    const hpa = scaling('api', 'api');
     expect(onlyRef('hpa-target', [d, hpa], hpa).problem).toMatchObject({
       severity: 'warning', message: 'failed to get cpu utilization: missing request for cpu in container api of Deployment "api"',
     });

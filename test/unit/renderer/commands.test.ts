@@ -206,3 +206,27 @@ describe('the command table', () => {
     }
   });
 });
+
+describe('the palette adds kinds through the command registry', () => {
+  it('a click adds the kind at a free spot, selected, as one undo step', async () => {
+    const { addAtCenter } = await import('../../../renderer/palette');
+    const id = addAtCenter('Deployment');
+    expect(state().design.resources.map((r) => [r.id, r.object.kind])).toEqual([[id, 'Deployment']]);
+    expect(state().selection).toEqual([id]);
+    const second = addAtCenter('Deployment');
+    // Repeated adds step aside rather than stacking on the same spot.
+    expect(state().design.layout.positions[second!]).not.toEqual(state().design.layout.positions[id!]);
+    expect(execute('edit:undo')).toBe(true);
+    expect(state().design.resources.map((r) => r.id)).toEqual([id]);
+  });
+
+  it('is a design-mode command: refused while simulating, and an unknown kind adds nothing', async () => {
+    const { addAtCenter } = await import('../../../renderer/palette');
+    useKubeplanStore.setState({ mode: 'simulate' });
+    expect(addAtCenter('Service')).toBeUndefined();
+    useKubeplanStore.setState({ mode: 'design' });
+    expect(addAtCenter('NoSuchKind')).toBeUndefined();
+    expect(execute('design:addResource', undefined, { kind: 'Service' })).toBe(true);
+    expect(state().design.resources).toEqual([]);
+  });
+});
