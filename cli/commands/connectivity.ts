@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { defaultCluster } from '../../shared/design/types';
 import { networkInputProblems } from '../../shared/simulation/inputProblems';
-import { connectivityLines, snapshotFromObjects, writeConnectivity, type NetworkOptions, type NetworkSnapshot } from '../../shared/simulation/network';
+import { SimulationLimitError } from '../../shared/simulation/limits';
+import { connectivityLines, writeConnectivity, type NetworkOptions } from '../../shared/simulation/network';
+import { steadyNetworkSnapshot, type SteadyNetwork } from '../../shared/simulation/session/network';
 import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
@@ -40,8 +42,11 @@ export function networkOptions(values: Record<string, unknown>): Partial<Network
   return out;
 }
 
-/** Loads the inputs and builds the network snapshot of the design; undefined after printing errors. */
-export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<NetworkSnapshot | undefined> {
+/**
+ * Loads the inputs and builds the network snapshot of the design at steady state, as `simulate`
+ * runs it (the same pod names, nodes and IPs); undefined after printing errors.
+ */
+export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<SteadyNetwork | undefined> {
   const loaded = await load(paths, { cwd: io.cwd });
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
@@ -52,15 +57,23 @@ export async function loadSnapshot(command: string, paths: string[], io: CliIo, 
     for (const p of problems) io.stderr(`kubeplan ${command}: ${paths[0]}: ${p}\n`);
     return undefined;
   }
-  return snapshotFromObjects(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+  try {
+    return steadyNetworkSnapshot(loaded.objects.map((o) => o.object), loaded.design?.cluster ?? defaultCluster());
+  } catch (err) {
+    // The design runs on the simulator first: a run that reaches one of its limits says which.
+    if (!(err instanceof SimulationLimitError)) throw err;
+    io.stderr(`kubeplan ${command}: ${paths[0]}: ${err.message}\n`);
+    return undefined;
+  }
 }
 
 const USAGE = commandHelp('connectivity');
 
 /** `ns/owner k of n` for each workload with pods the scheduler could not place; '' when every pod runs. */
-function unplacedPods(snapshot: NetworkSnapshot): string {
+function unplacedPods(snapshot: SteadyNetwork): string {
   const byOwner = new Map<string, { unplaced: number; all: number }>();
-  for (const p of snapshot.pods) {
+  // Running pods have an IP and are in `pods`; the simulation's Pending ones are in `waiting`.
+  for (const p of [...snapshot.pods, ...snapshot.waiting]) {
     const key = `${p.namespace}/${p.owner}`;
     const e = byOwner.get(key) ?? { unplaced: 0, all: 0 };
     e.all++;

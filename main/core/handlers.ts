@@ -200,7 +200,7 @@ export function createHandlers(deps: HostDeps): Handlers {
       const controller = new AbortController();
       runs.set(runId, controller);
       try {
-        const result = await deps.work.simulate({ design, scenario, seed }, (start, frames) => ctx.sendFrames({ runId, start, frames }), controller.signal);
+        const result = await deps.work.simulate({ design, scenario, seed }, (start, frames, session) => ctx.sendFrames({ runId, start, frames, ...(session ? { session } : {}) }), controller.signal);
         return result.ok ? ok({ runId, frameCount: result.value.frameCount, result: result.value.result }) : result;
       } finally {
         runs.delete(runId);

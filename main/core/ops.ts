@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
+import { frameBatches, type FrameBatch } from '../../shared/simulation/session';
 import type { Engine, ManifestError } from './engine';
 import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
@@ -14,7 +15,7 @@ import { FRAME_BATCH } from './workerProtocol';
 /** Larger files are refused before reading (the same bound as shared/manifests' MAX_FILE_BYTES). */
 export const MAX_DESIGN_BYTES = 32 * 1024 * 1024;
 
-export type Emit = (start: number, frames: TimelineFrame[]) => void;
+export type Emit = (start: number, frames: TimelineFrame[], session?: FrameBatch['session']) => void;
 
 export function createOps(engine: Engine) {
   return {
@@ -49,9 +50,9 @@ export function createOps(engine: Engine) {
     },
 
     simulate({ design, scenario, seed }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
-      // The timeline streams as frames; the summary carries the rest.
-      const { timeline, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
-      for (let start = 0; start < timeline.length; start += FRAME_BATCH) emit(start, timeline.slice(start, start + FRAME_BATCH));
+      // The timeline and the session's frames stream in batches; the summary carries the rest.
+      const { timeline, sessionFrames = [], ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
+      for (const batch of frameBatches(timeline, sessionFrames, FRAME_BATCH)) emit(batch.start, batch.frames, batch.session);
       return { frameCount: timeline.length, result };
     },
   };

@@ -7,9 +7,10 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
 import { WORKER_LIMITS } from '../../shared/simulation/limits';
+import type { FrameBatch } from '../../shared/simulation/session';
 import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerProtocol';
 
-export type FramesListener = (start: number, frames: TimelineFrame[]) => void;
+export type FramesListener = (start: number, frames: TimelineFrame[], session?: FrameBatch['session']) => void;
 
 export interface HeavyWork {
   call<K extends Exclude<OpName, 'simulate'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
@@ -61,7 +62,7 @@ class WorkerConnection {
     const entry = this.pending.get(message.id);
     if (!entry) return;
     if (message.type === 'frames') {
-      entry.onFrames?.(message.start, message.frames);
+      entry.onFrames?.(message.start, message.frames, message.session);
       return;
     }
     this.pending.delete(message.id);

@@ -6,6 +6,7 @@
 import type { Design } from '../../shared/design/types';
 import type { ExportOptions, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
+import type { FrameBatch } from '../../shared/simulation/session';
 
 export interface WorkerOps {
   /** Read a design or manifests file from disk and turn it into a design. */
@@ -30,7 +31,7 @@ export interface WorkerRequest<K extends OpName = OpName> {
 
 export type WorkerMessage =
   | { id: number; type: 'result'; result: Result<unknown> }
-  | { id: number; type: 'frames'; start: number; frames: TimelineFrame[] };
+  | { id: number; type: 'frames'; start: number; frames: TimelineFrame[]; session?: FrameBatch['session'] };
 
 /** How many timeline frames travel in one message: few messages, none too large. */
 export const FRAME_BATCH = 64;

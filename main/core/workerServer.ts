@@ -20,7 +20,7 @@ async function handle(port: MessagePort, ops: Ops, request: WorkerRequest): Prom
     let value: unknown;
     switch (request.op) {
       case 'simulate':
-        value = ops.simulate(args, (start, frames) => post({ id: request.id, type: 'frames', start, frames }));
+        value = ops.simulate(args, (start, frames, session) => post({ id: request.id, type: 'frames', start, frames, ...(session ? { session } : {}) }));
         break;
       case 'openPath':
       case 'importPaths':

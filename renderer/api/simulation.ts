@@ -6,7 +6,8 @@
  */
 import { designObjects } from '../../shared/design';
 import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
-import { scenarioFromRequest, simulate } from '../../shared/simulation';
+import { scenarioFromRequest } from '../../shared/simulation';
+import { frameBatches, simulateSession, type SessionRun } from '../../shared/simulation/session';
 
 /** How many timeline frames travel in one message: the same batch as main's worker (FRAME_BATCH). */
 export const FRAME_BATCH = 64;
@@ -29,17 +30,17 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
       try {
         const read = scenarioFromRequest(request.scenario);
         if ('error' in read) return { ok: false, error: { message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' } };
-        let raw: ReturnType<typeof simulate>;
+        let raw: SessionRun;
         try {
-          raw = simulate({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed });
+          raw = simulateSession({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed });
         } catch (err) {
           const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
           return { ok: false, error: { message: `the simulation failed: ${message}`, code: 'simulation' } };
         }
-        const { timeline, ...rest } = raw;
-        for (let start = 0; start < timeline.length; start += batchSize) {
+        const { timeline, sessionFrames, ...rest } = raw;
+        for (const batch of frameBatches(timeline, sessionFrames, batchSize)) {
           if (state.cancelled) return cancelledResult(runId);
-          await onFrames({ runId, start, frames: timeline.slice(start, start + batchSize) });
+          await onFrames({ runId, ...batch });
         }
         if (state.cancelled) return cancelledResult(runId);
         return { ok: true, value: { runId, frameCount: timeline.length, result: rest } };

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
+import { sessionFrameSchema } from './session';
 import { simulationResultSchema, timelineFrameSchema } from './simulation';
 
 export const kubeObjectSchema = z.looseObject({
@@ -115,8 +116,16 @@ export const simulationRequestSchema = z.strictObject({
   scenario: scenarioRequest.optional(),
   seed: z.number().int().optional(),
 });
-/** A batch of consecutive timeline frames: `frames[i]` is frame number `start + i`. */
-export const simulationFramesSchema = z.object({ runId, start: z.number().int().nonnegative(), frames: z.array(timelineFrameSchema) });
+/**
+ * A batch of consecutive timeline frames (`frames[i]` is frame number `start + i`) and of the
+ * session's frames (`session.frames[i]` is session frame `session.start + i`, see ./session.ts).
+ */
+export const simulationFramesSchema = z.object({
+  runId,
+  start: z.number().int().nonnegative(),
+  frames: z.array(timelineFrameSchema),
+  session: z.object({ start: z.number().int().nonnegative(), frames: z.array(sessionFrameSchema) }).optional(),
+});
 export const simulationSummarySchema = z.object({ runId, frameCount: z.number().int().nonnegative(), result: simulationResultSchema });
 
 /** Request and result schema of each invoke channel. */

@@ -49,7 +49,8 @@ const pod = z.object({
   age: z.number(),
 });
 
-const event = z.object({
+/** An event as `kubectl get events` lists it (shared/simulation/types.ts EventRecord). */
+export const eventRecordSchema = z.object({
   type: z.enum(['Normal', 'Warning']),
   reason: z.string(),
   namespace: z.string(),
@@ -108,7 +109,7 @@ export const simulationResultSchema = z.object({
   steady: z.boolean(),
   applied: z.array(appliedEntry),
   pods: z.array(pod),
-  events: z.array(event),
+  events: z.array(eventRecordSchema),
   quotas: z.array(quota),
   persistentVolumeClaims: z.array(claim),
   persistentVolumes: z.array(volume),

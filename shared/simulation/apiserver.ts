@@ -43,7 +43,6 @@ export class ApiServer {
   private readonly lastApplied = new Map<string, string>();
   private clusterIpSeq = 1;
   private nodePortSeq = 0;
-  private ipSeq = 0;
 
   constructor(private readonly cluster: Cluster) {}
 
@@ -69,12 +68,6 @@ export class ApiServer {
       case 'delete':
         return this.delete(req.object, req.gracePeriodSeconds);
     }
-  }
-
-  /** A fresh pod IP from 10.244.0.0/16, in allocation order. */
-  allocatePodIp(): string {
-    const n = this.ipSeq++;
-    return `10.244.${(n >> 8) & 255}.${(n & 255) + 1}`;
   }
 
   private apply(req: ApiRequest): ApiResponse {

@@ -212,8 +212,8 @@ export class Cluster {
     return sum;
   }
 
-  /** Fire every timer due at `now`, counting them against the limit. */
-  private fireDue(): void {
+  /** Fire every timer due at `now`, counting them against the limit (the session steps with it too). */
+  fireDue(): void {
     while (this.timers.peek()?.time === this.now) {
       const t = this.timers.pop() as Timer;
       if (++this.timerRuns > this.options.limits.timerRuns) {

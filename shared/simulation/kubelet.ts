@@ -9,6 +9,7 @@ import type { KubeObject } from '../model/object';
 import { timestamp } from './apiserver';
 import type { Cluster, Controller } from './cluster';
 import { controllerRef, isTerminal, remove } from './controllers/util';
+import { allocatePodIP, nodeIPByName, rangeExhausted, releasePodIP } from './ipam';
 import { eventKey, nsOf, type WatchEvent } from './store';
 
 type PodObj = Pod & KubeObject;
@@ -58,6 +59,8 @@ export class Kubelet implements Controller {
   private readonly terminating = new Set<string>();
   /** Pods (keys) whose containers wait for a PersistentVolumeClaim to be bound (the volume manager's mount wait). */
   private readonly waitingForVolumes = new Set<string>();
+  /** Pod addresses given at sandbox creation (CNI ADD), by pod key, until the pod is deleted. */
+  private readonly ips = new Map<string, { node: string; ip: string }>();
 
   constructor(private readonly c: Cluster) {}
 
@@ -75,6 +78,9 @@ export class Kubelet implements Controller {
         this.started.delete(key);
         this.terminating.delete(key);
         this.waitingForVolumes.delete(key);
+        const given = this.ips.get(key);
+        if (given) releasePodIP(this.c, given.node, given.ip);
+        this.ips.delete(key);
       }
       return;
     }
@@ -99,6 +105,14 @@ export class Kubelet implements Controller {
       return;
     }
     this.waitingForVolumes.delete(key);
+    // The sandbox gets its address from the node's pod range; hostNetwork pods use the node's own.
+    const ip = pod.spec.hostNetwork ? hostIp(c, node) : pod.status?.podIP ?? this.ips.get(key)?.ip ?? allocatePodIP(c, node);
+    if (!ip) {
+      c.event(pod, 'Warning', 'FailedCreatePodSandBox', rangeExhausted(c, node), 'kubelet');
+      c.after(10, 'retry', () => c.enqueue(this, key));
+      return;
+    }
+    if (!pod.spec.hostNetwork) this.ips.set(key, { node, ip });
     this.started.set(key, uid);
     const source = `kubelet`;
     c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, pod, { status: Object.assign({}, pod.status, { phase: 'Pending', hostIP: hostIp(c, node), containerStatuses: creating }) }) });
@@ -113,12 +127,12 @@ export class Kubelet implements Controller {
       const startedAt = timestamp(c.now);
       const delay = readinessDelay(cur.spec?.containers ?? [], c.options.readinessDelaySeconds);
       const ready = delay === 0;
-      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, cur, { status: runningStatus(c, cur, startedAt, ready) }) });
+      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, cur, { status: runningStatus(c, cur, ip, startedAt, ready) }) });
       if (!ready) {
         c.after(delay, 'progress', () => {
           const p = this.current(key, uid);
           if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
-          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, p, { status: runningStatus(c, p, startedAt, true) }) });
+          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: Object.assign({}, p, { status: runningStatus(c, p, ip, startedAt, true) }) });
         });
       }
       const runFor = runSeconds(cur, c.options.jobRunSeconds);
@@ -217,14 +231,9 @@ export class Kubelet implements Controller {
   }
 }
 
-const hostIps = new WeakMap<Cluster, Map<string, string>>();
-
-/** Node addresses in registration order (192.168.49.2, .3, …), cached per cluster. */
+/** The node's InternalIP (see ipam.ts). */
 function hostIp(c: Cluster, node: string): string {
-  let m = hostIps.get(c);
-  if (!m) hostIps.set(c, (m = new Map()));
-  if (!m.has(node)) c.store.list('Node').forEach((n, i) => m?.set(n.metadata.name, `192.168.49.${i + 2}`));
-  return m.get(node) ?? '192.168.49.1';
+  return nodeIPByName(c, node);
 }
 
 function readinessDelay(containers: Container[], fallback: number): number {
@@ -271,8 +280,8 @@ function conditions(c: Cluster, pod: PodObj, ready: boolean): object[] {
   ];
 }
 
-function runningStatus(c: Cluster, pod: PodObj, startedAt: string, ready: boolean): object {
-  const ip = pod.status?.podIP ?? c.api.allocatePodIp();
+function runningStatus(c: Cluster, pod: PodObj, givenIp: string, startedAt: string, ready: boolean): object {
+  const ip = pod.status?.podIP ?? givenIp;
   // Object.assign, not spread: spread-plus-new-keys objects become slow dictionaries in V8.
   return Object.assign({}, pod.status, {
     phase: 'Running',

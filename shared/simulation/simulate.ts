@@ -17,6 +17,7 @@ import { ResourceQuotaController } from './controllers/quota';
 import { ReplicaSetController } from './controllers/replicaset';
 import { isActive, podTemplateOf } from './controllers/util';
 import { registerWorkloadControllers } from './controllers/workloads';
+import { withNodeNetwork } from './ipam';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
@@ -62,7 +63,7 @@ export class Simulation {
     c.register(new EndpointSliceController(c));
     this.traffic = new TrafficEngine(c);
     const cluster: ClusterSpec = input.cluster?.nodes?.length ? input.cluster : defaultCluster();
-    for (const n of cluster.nodes) c.api.request({ verb: 'create', user: `system:node:${n.name}`, component: `kubelet/${n.name}`, object: nodeObject(n) });
+    for (const n of cluster.nodes) c.api.request({ verb: 'create', user: `system:node:${n.name}`, component: `kubelet/${n.name}`, object: withNodeNetwork(c, nodeObject(n)) });
     for (const ns of ['default', 'kube-system']) c.api.request({ verb: 'create', user: 'system:apiserver', component: 'apiserver', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
     if (c.options.defaultStorageClass) {
       // What kind installs: local-path-provisioner as the default class, binding when a pod uses the claim.
@@ -157,7 +158,7 @@ export class Simulation {
         return err;
       }
       case 'addNode':
-        c.api.request({ verb: 'create', user: `system:node:${step.node.name}`, component: `kubelet/${step.node.name}`, object: nodeObject(step.node) });
+        c.api.request({ verb: 'create', user: `system:node:${step.node.name}`, component: `kubelet/${step.node.name}`, object: withNodeNetwork(c, nodeObject(step.node)) });
         c.drain();
         return null;
       case 'setLoad':

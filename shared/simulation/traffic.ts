@@ -6,6 +6,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
+import { nodeIP } from './ipam';
 import { isTerminal, isReady } from './controllers/util';
 import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
 import { SimulationLimitError } from './limits';
@@ -13,9 +14,11 @@ import { topOwner } from './report';
 import { nsOf } from './store';
 import type { TrafficEdgeAggregate, TrafficFlowSpec } from './types';
 
+const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** The network view of the store right now: pods with their IPs and readiness, Services, slices, Ingress, policies. */
 export function networkSnapshot(c: Cluster): NetworkSnapshot {
-  const nodes = c.store.list('Node').map((n, i) => ({ name: n.metadata.name, ip: `192.168.49.${i + 2}` }));
+  const nodes = c.store.list('Node').map((n) => ({ name: n.metadata.name, ip: nodeIP(n) }));
   const pods = [];
   for (const o of c.store.list('Pod')) {
     const p = o as Pod & KubeObject;
@@ -37,10 +40,11 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
     namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}) } })),
     nodes,
     pods,
-    services: c.store.list('Service').map(toNetService),
+    services: c.store.list('Service').map(toNetService).sort(byKey),
     endpointSlices,
-    ingresses: c.store.list('Ingress').map(toNetIngress),
-    networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy),
+    // Namespace/name order, as for a design, so verdicts name policies in one order whatever the apply order.
+    ingresses: c.store.list('Ingress').map(toNetIngress).sort(byKey),
+    networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy).sort(byKey),
   };
 }
 

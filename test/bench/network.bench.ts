@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { computeConnectivity, formatConnectivityTxt, NetworkResolver, snapshotFromObjects, type NetRequest } from '../../shared/simulation/network';
+import { steadyNetworkSnapshot } from '../../shared/simulation/session/network';
 
 const NAMESPACES = 50;
 const DEPLOYMENTS_PER_NS = 10;
@@ -103,6 +104,9 @@ console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(t
 console.log(`design: ${snapshot.pods.length} pods, ${snapshot.nodes.length} nodes, ${snapshot.namespaces.length} namespaces, ${snapshot.networkPolicies.length} NetworkPolicies, ${snapshot.services.length} Services`);
 console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`snapshot from design:      ${both(snap)}`);
+// What `kubeplan connectivity` and `explain` read: the design run to steady state by the simulator.
+const steadySnap = measure(() => steadyNetworkSnapshot(objects, cluster));
+console.log(`snapshot at steady state:  ${both(steadySnap)} → ${steadySnap.value.pods.length} pods (what connectivity and explain read)`);
 console.log(`connectivity (compute):    first ${both(conn)}; best of 5 ${both(best)}  (budget 500 ms: best ${best.wall <= 500 ? 'within' : 'OVER'}) → ${lines.length} lines`);
 console.log(`connectivity (format txt): ${both(format)}  (${(text.length / 2 ** 20).toFixed(1)} MiB)`);
 console.log(`resolver setup:            ${both(setup)}`);

@@ -4,6 +4,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { Simulation } from '../../shared/simulation/simulate';
+import { DEFAULT_KEYFRAME_EVERY, SimulationSession } from '../../shared/simulation/session';
+import type { ScenarioStep } from '../../shared/simulation/types';
 import { flowRequest, networkSnapshot } from '../../shared/simulation/traffic';
 import { NetworkResolver, type NetRequest } from '../../shared/simulation/network';
 
@@ -101,6 +103,50 @@ for (let i = 0; i < N; i++) {
 }
 const resolveMs = performance.now() - t2;
 sample();
-clearInterval(timer);
 console.log(`traffic: snapshot + resolver setup ${snapMs.toFixed(0)} ms; ${N.toLocaleString('en')} requests in ${resolveMs.toFixed(0)} ms = ${Math.round(N / (resolveMs / 1000)).toLocaleString('en')} requests/s (${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')})`);
+
+// The live view's timeline: the same 10,000 pods, then ten minutes of scaling, rollouts, pod
+// deletions and drains, stepped as a session; then scrubbing to random points of it.
+const steps: ScenarioStep[] = [{ action: 'wait', steady: true }];
+for (let k = 0; k < 20; k++) {
+  const namespace = `team-${k}`;
+  steps.push({ action: 'wait', seconds: 30 });
+  if (k % 4 === 0) steps.push({ action: 'scale', kind: 'Deployment', namespace, name: 'app-1', replicas: 80 });
+  if (k % 4 === 1) steps.push({ action: 'setImage', kind: 'Deployment', namespace, name: 'app-2', image: 'nginx:1.28' });
+  if (k % 4 === 2) steps.push({ action: 'deletePod', namespace, owner: 'Deployment/app-3' });
+  if (k % 4 === 3) steps.push({ action: 'drain', node: `node-${k}` });
+}
+if (typeof gc === 'function') gc();
+const heap0 = process.memoryUsage().heapUsed;
+const t3 = performance.now();
+const session = new SimulationSession({ objects: objects(), cluster, seed: 1, scenario: { steps } });
+session.runToEnd();
+const runMs = performance.now() - t3;
+if (typeof gc === 'function') gc();
+const heap1 = process.memoryUsage().heapUsed;
+const frames = session.frames;
+let bytes = 0;
+for (const f of frames) bytes += JSON.stringify(f).length;
+const podsAtEnd = session.view().pods.length;
+// Deterministic random points (a fixed LCG), so runs compare.
+let x = 12345;
+const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const scrubs: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const t = rand() * session.now;
+  const s0 = performance.now();
+  session.snapshotAt(t);
+  scrubs.push(performance.now() - s0);
+}
+scrubs.sort((a, b) => a - b);
+const pct = (p: number) => scrubs[Math.min(scrubs.length - 1, Math.floor((p / 100) * scrubs.length))].toFixed(1);
+console.log(`session: 10,000 pods, ${session.now} simulated s (${steps.length} scenario steps), ${frames.length} frames, ${podsAtEnd} pods at the end, run ${runMs.toFixed(0)} ms wall`);
+console.log(`  scrubbing to 200 random points (budget 100 ms): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${scrubs.at(-1)?.toFixed(1)} ms`);
+console.log(`  keyframes: ${session.keyframeCount} (every ${DEFAULT_KEYFRAME_EVERY} frames or when changes outgrow the view), ${session.keyframeSlots.toLocaleString('en')} record references ≈ ${((session.keyframeSlots * 8) / 2 ** 20).toFixed(1)} MiB; session heap after the run ${((heap1 - heap0) / 2 ** 20).toFixed(0)} MiB (records, frames, cluster)`);
+// The boot, apply and first second carry every pod and its first events; after that only changes travel.
+const burst = frames.filter((f) => f.time <= 1);
+const burstBytes = burst.reduce((n, f) => n + JSON.stringify(f).length, 0);
+const later = session.now - 1;
+console.log(`  stream: ${(bytes / 2 ** 20).toFixed(1)} MiB of JSON frames over ${session.now} s: the first second (boot, apply, pods starting) ${(burstBytes / 2 ** 20).toFixed(1)} MiB, then ${Math.round((bytes - burstBytes) / later / 1024).toLocaleString('en')} KiB per simulated second`);
+clearInterval(timer);
 console.log(`peak memory (rss): ${(peak / 2 ** 20).toFixed(0)} MiB; machine: ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);

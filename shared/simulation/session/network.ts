@@ -1,0 +1,56 @@
+/**
+ * The network view `connectivity` and `explain` read: the design run to steady state by the same
+ * engine as `simulate` (and the session), so every pod has the name, node and IP the simulation
+ * shows, and a pod the simulation leaves Pending has no IP and receives no traffic.
+ */
+import type { ClusterSpec } from '../../design/types';
+import type { KubeObject } from '../../model/object';
+import type { NetworkSnapshot } from '../network';
+import { isTerminal } from '../controllers/util';
+import { topOwner } from '../report';
+import { Simulation } from '../simulate';
+import { isClusterScoped, nsOf } from '../store';
+import { networkSnapshot } from '../traffic';
+
+/**
+ * Namespaces the objects use but do not declare, as Namespace objects: a connectivity question
+ * about manifests assumes their namespaces exist (as `kubectl create namespace` before the apply).
+ */
+function missingNamespaces(objects: readonly KubeObject[]): KubeObject[] {
+  const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  const used = new Set<string>();
+  for (const o of objects) if (!isClusterScoped(o.kind)) used.add(nsOf(o));
+  return [...used].filter((n) => !declared.has(n) && n !== 'default' && n !== 'kube-system').sort().map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
+}
+
+/** The design applied and run to steady state (no scenario), without recording. */
+export function steadyCluster(objects: readonly KubeObject[], cluster: ClusterSpec, seed = 1): Simulation {
+  const input = [...missingNamespaces(objects), ...objects];
+  const sim = new Simulation({ objects: input, cluster, seed, options: { record: false } });
+  sim.apply(input);
+  sim.cluster.runToSteady(() => sim.tick());
+  return sim;
+}
+
+/** A pod with no IP at steady state (unschedulable, or waiting for its volume): no traffic reaches it. */
+export interface WaitingPod {
+  namespace: string;
+  name: string;
+  /** The top owner, `Kind/name`, as NetPod.owner. */
+  owner: string;
+  /** `''` when no node fits it. */
+  node: string;
+}
+
+export type SteadyNetwork = NetworkSnapshot & { waiting: WaitingPod[] };
+
+/** The network snapshot of the design's steady state: the pods `simulate` shows Running, with their IPs, and the ones still waiting. */
+export function steadyNetworkSnapshot(objects: readonly KubeObject[], cluster: ClusterSpec, seed = 1): SteadyNetwork {
+  const c = steadyCluster(objects, cluster, seed).cluster;
+  const waiting: WaitingPod[] = [];
+  for (const p of c.store.list('Pod')) {
+    if ((p.status as { podIP?: string } | undefined)?.podIP || isTerminal(p) || p.metadata.deletionTimestamp) continue;
+    waiting.push({ namespace: nsOf(p), name: p.metadata.name, owner: topOwner(c, p), node: (p.spec as { nodeName?: string } | undefined)?.nodeName ?? '' });
+  }
+  return { ...networkSnapshot(c), waiting };
+}
