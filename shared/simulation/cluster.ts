@@ -178,13 +178,15 @@ export class Cluster {
   admitPodCreation(pod: KubeObject): void {
     const live = this.store.count('Pod');
     if (live >= this.podCap) this.podCap = this.podCapacity() + this.options.limits.pendingPodsBeyondCapacity;
-    const owner = this.topOwnerOf(pod);
     if (live >= this.podCap) {
+      const owner = this.topOwnerOf(pod);
       const held = this.podCap - this.options.limits.pendingPodsBeyondCapacity;
       throw new SimulationLimitError('pendingPodsBeyondCapacity', owner, `${owner}: asks for far more pods than the cluster can hold (${held.toLocaleString('en-US')} on ${this.store.count('Node')} nodes); the simulation stops at ${this.podCap.toLocaleString('en-US')} pods (${this.options.limits.pendingPodsBeyondCapacity.toLocaleString('en-US')} pending beyond capacity) at t=${this.now}s`);
     }
     const total = Math.max(this.options.limits.podsCreatedFloor, this.options.limits.podsCreatedPerLivePod * this.podCap);
     if (this.podsCreated >= total) {
+      // The owner is looked up only when a limit is reached: this runs for every pod created.
+      const owner = this.topOwnerOf(pod);
       throw new SimulationLimitError('podsCreatedFloor', owner, `${owner}: the simulation creates at most ${total.toLocaleString('en-US')} pods in one run for this cluster; stopped at t=${this.now}s`);
     }
     this.podsCreated++;
