@@ -47,7 +47,7 @@ export class BackupStore {
    * answered. It stays on disk until `settle()`. An unreadable backup is dropped.
    */
   async take(): Promise<TakenBackup | undefined> {
-    return this.enqueueValue(async () => {
+    return this.enqueue(async () => {
       try {
         await rename(this.file, this.offeredFile);
       } catch {
@@ -80,11 +80,7 @@ export class BackupStore {
     return this.queue;
   }
 
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    return this.enqueueValue(task);
-  }
-
-  private enqueueValue<T>(task: () => Promise<T>): Promise<T> {
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
     this.pendingCount++;
     const run = this.queue.then(task);
     this.queue = run.then(
