@@ -12,6 +12,8 @@ let aliases: Map<string, string> | undefined;
 /** resourceOf's answers: quota admission asks for every object. */
 const resources = new Map<string, string>();
 let generation = 0;
+/** Kinds that are not namespaced, kept in step with the catalogue (the simulator asks for every object). */
+const clusterScoped = new Set<string>();
 for (const m of ALL_KINDS) register(m as AnyKindModule);
 for (const k of API_ONLY_KINDS) register(k);
 
@@ -22,6 +24,7 @@ for (const k of API_ONLY_KINDS) register(k);
 export function register(kind: KindInfo | AnyKindModule): void {
   if (infos.has(kind.kind)) throw new Error(`Kind ${kind.kind} is registered twice.`);
   infos.set(kind.kind, kind);
+  if (!kind.namespaced) clusterScoped.add(kind.kind);
   aliases = undefined;
   resources.clear();
   generation++;
@@ -31,10 +34,16 @@ export function register(kind: KindInfo | AnyKindModule): void {
 /** Take a kind out of the catalogue again (tests that register a throw-away kind). */
 export function unregister(kind: string): void {
   infos.delete(kind);
+  clusterScoped.delete(kind);
   aliases = undefined;
   resources.clear();
   generation++;
   modules.delete(kind);
+}
+
+/** Whether the catalogue knows `kind` as cluster-scoped (unknown kinds count as namespaced). */
+export function isClusterScopedKind(kind: string): boolean {
+  return clusterScoped.has(kind);
 }
 
 /** Changes whenever the catalogue does, for tables derived from it. */

@@ -103,11 +103,14 @@ export class ApiServer {
     const undecodable = decodeFailure(obj);
     if (undecodable) return undecodable;
     if (!isClusterScopedKind(obj) && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    let key = '';
     if (!obj.metadata.name && obj.metadata.generateName) {
       // RetryGenerateName (on by default since 1.31): a name already taken is drawn again, up to 8 times.
-      for (let tries = 0; tries < 8 && (!obj.metadata.name || c.store.get(storeKey(obj))); tries++) obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
-    }
-    const key = storeKey(obj);
+      for (let tries = 0; tries < 8 && (!obj.metadata.name || c.store.get(key)); tries++) {
+        obj.metadata.name = obj.metadata.generateName + c.rng.suffix(5);
+        key = storeKey(obj);
+      }
+    } else key = storeKey(obj);
     if (c.store.get(key)) return { ok: false, code: 409, message: `${resourceOf(obj.kind)} "${obj.metadata.name}" already exists` };
     const ns = nsOf(obj);
     if (ns && obj.kind !== 'Namespace') {

@@ -50,7 +50,7 @@ export class Cluster {
   readonly timers = new TimerHeap();
   readonly events: EventRecord[] = [];
   /** Events per involved object, then per (source, type, reason): indexes of distinct messages and the combined one. */
-  private readonly eventsByObject = new Map<string, Map<string, { entries: number[]; combined?: number }>>();
+  private readonly eventGroups = new Map<string, { entries: number[]; combined?: number }>();
   readonly messages: ControlPlaneMessage[] = [];
   private readonly queues: Queue[] = [];
   private readonly byController = new Map<Controller, Queue>();
@@ -110,16 +110,19 @@ export class Cluster {
   event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
     const namespace = nsOf(involved) || 'default';
     const object = `${involved.kind}/${involved.metadata.name}`;
-    const objKey = `${namespace}/${object}`;
-    let perObject = this.eventsByObject.get(objKey);
-    if (!perObject) this.eventsByObject.set(objKey, (perObject = new Map()));
-    const groupKey = `${source}/${type}/${reason}`;
-    let group = perObject.get(groupKey);
-    if (!group) perObject.set(groupKey, (group = { entries: [] }));
-    const same = group.entries.find((e) => this.events[e].message === message);
-    if (same !== undefined) return this.bump(same);
+    // One map keyed by object and (source, type, reason): the aggregation groups of every object.
+    const groupKey = `${namespace}/${object}\n${source}/${type}/${reason}`;
+    let group = this.eventGroups.get(groupKey);
+    if (!group) this.eventGroups.set(groupKey, (group = { entries: [] }));
+    const events = this.events;
+    const entries = group.entries;
     // Distinct messages seen in the last 10 minutes decide whether this one is folded.
-    const recent = group.entries.filter((e) => this.events[e].lastTime > this.now - 600).length;
+    let recent = 0;
+    for (let k = 0; k < entries.length; k++) {
+      const e = events[entries[k]];
+      if (e.message === message) return this.bump(entries[k]);
+      if (e.lastTime > this.now - 600) recent++;
+    }
     if (recent >= 10) {
       const text = `(combined from similar events): ${message}`;
       if (group.combined !== undefined) {
@@ -142,13 +145,16 @@ export class Cluster {
   // A literal, not `{ ...e, count, … }`: V8 turns spread-plus-new-keys objects into slow dictionaries.
   private push(type: EventRecord['type'], reason: string, namespace: string, object: string, message: string, source: string): number {
     const i = this.events.length;
-    if (i >= this.options.limits.events) {
-      const ref = `${involvedKind(object)}/${namespace}/${object.slice(object.indexOf('/') + 1)}`;
-      throw new SimulationLimitError('events', ref, `${ref}: the simulation records at most ${this.options.limits.events.toLocaleString('en-US')} distinct events in one run; stopped at t=${this.now}s`);
-    }
+    if (i >= this.options.limits.events) this.tooManyEvents(namespace, object);
     this.events.push({ type, reason, namespace, object, message, source, count: 1, firstTime: this.now, lastTime: this.now });
     this.touchedEvents.add(i);
     return i;
+  }
+
+  /** Out of line, so the hot `push` stays small enough to inline. */
+  private tooManyEvents(namespace: string, object: string): never {
+    const ref = `${involvedKind(object)}/${namespace}/${object.slice(object.indexOf('/') + 1)}`;
+    throw new SimulationLimitError('events', ref, `${ref}: the simulation records at most ${this.options.limits.events.toLocaleString('en-US')} distinct events in one run; stopped at t=${this.now}s`);
   }
 
   /** Drain every work queue, controller by controller, until nothing is left. */

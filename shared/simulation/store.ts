@@ -2,7 +2,7 @@
  * etcd, simulated: every object by key, with the indexes the controllers need so no controller
  * rescans the whole store per event (by kind, by kind+namespace, by owner uid, pods by node).
  */
-import { allKinds, catalogueGeneration } from '../kinds/registry';
+import { isClusterScopedKind } from '../kinds/registry';
 import type { KubeObject } from '../model/object';
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -23,14 +23,9 @@ export function eventKey(ev: WatchEvent): string {
   return (ev.key ??= storeKey(ev.object));
 }
 
-let clusterScoped = { generation: -1, kinds: new Set<string>() };
-
-/** Whether a kind is cluster-scoped (a set rebuilt when the catalogue changes: this runs for every event). */
+/** Whether a kind is cluster-scoped, as the catalogue says (this runs for every event). */
 export function isClusterScoped(kind: string): boolean {
-  if (clusterScoped.generation !== catalogueGeneration()) {
-    clusterScoped = { generation: catalogueGeneration(), kinds: new Set(allKinds().filter((k) => !k.namespaced).map((k) => k.kind)) };
-  }
-  return clusterScoped.kinds.has(kind);
+  return isClusterScopedKind(kind);
 }
 
 export function nsOf(o: KubeObject): string {

@@ -8,7 +8,7 @@
  * list item decodes to the zero struct, which validation then refuses (`containers[0].name:
  * Required value`), as k8s.io/kubernetes/pkg/apis/core/validation does.
  */
-import { getKindInfo } from '../../kinds/registry';
+import { catalogueGeneration, getKindInfo } from '../../kinds/registry';
 import type { KubeObject } from '../../model/object';
 
 type Shape = { list: string; item?: Fields } | { map: string } | { struct: string; fields?: Fields };
@@ -102,8 +102,8 @@ function firstMismatch(o: KubeObject): { struct: string; m: Mismatch } | undefin
     const m = mismatch(o.spec, SERVICE_SPEC, 'spec');
     return m && { struct: 'ServiceSpec', m };
   }
-  const templatePath = getKindInfo(kind)?.podTemplatePath;
-  if (templatePath === undefined) return undefined;
+  const steps = podSpecSteps(kind);
+  if (steps === undefined) return undefined;
   if (kind !== 'Pod') {
     const m = mismatch(o.spec, WORKLOAD_SPEC, 'spec');
     if (m) return { struct: `${kind}Spec`, m };
@@ -111,7 +111,7 @@ function firstMismatch(o: KubeObject): { struct: string; m: Mismatch } | undefin
   // Down the pod template path (`spec.template`, `spec.jobTemplate.spec.template`) to the pod spec.
   let spec: unknown = o;
   let path = '';
-  for (const step of templatePath ? [...templatePath.split('.'), 'spec'] : ['spec']) {
+  for (const step of steps) {
     const next = (spec as Record<string, unknown>)[step];
     path = path ? `${path}.${step}` : step;
     if (next === undefined || next === null) return undefined;
@@ -122,26 +122,49 @@ function firstMismatch(o: KubeObject): { struct: string; m: Mismatch } | undefin
   return m && { struct: 'PodSpec', m };
 }
 
+/** Per kind, the steps from the object to its pod spec (`['spec', 'template', 'spec']`); undefined for kinds without one. */
+const stepsByKind = new Map<string, readonly string[] | undefined>();
+let stepsGeneration = -1;
+
+function podSpecSteps(kind: string): readonly string[] | undefined {
+  if (stepsGeneration !== catalogueGeneration()) {
+    stepsByKind.clear();
+    stepsGeneration = catalogueGeneration();
+  }
+  if (stepsByKind.has(kind)) return stepsByKind.get(kind);
+  const templatePath = getKindInfo(kind)?.podTemplatePath;
+  const steps = templatePath === undefined ? undefined : templatePath ? [...templatePath.split('.'), 'spec'] : ['spec'];
+  stepsByKind.set(kind, steps);
+  return steps;
+}
+
+const NO_ERRORS: readonly string[] = [];
+
 /** Validation of list items that decoded as `null` (the zero struct): the fields upstream requires of it. */
-export function zeroItemErrors(o: KubeObject): string[] {
-  const errors: string[] = [];
+export function zeroItemErrors(o: KubeObject): readonly string[] {
   if (o.kind === 'Service') {
     const ports = (o.spec as { ports?: unknown } | undefined)?.ports;
-    if (Array.isArray(ports)) ports.forEach((p, i) => p === null && errors.push(`spec.ports[${i}].port: Invalid value: 0: must be between 1 and 65535, inclusive`));
+    if (!Array.isArray(ports) || !ports.includes(null)) return NO_ERRORS;
+    const errors: string[] = [];
+    ports.forEach((p, i) => p === null && errors.push(`spec.ports[${i}].port: Invalid value: 0: must be between 1 and 65535, inclusive`));
     return errors;
   }
-  const templatePath = getKindInfo(o.kind)?.podTemplatePath;
-  if (templatePath === undefined) return errors;
-  const path = templatePath ? `${templatePath}.spec` : 'spec';
+  const steps = podSpecSteps(o.kind);
+  if (steps === undefined) return NO_ERRORS;
   let spec: unknown = o;
-  for (const step of path.split('.')) spec = spec !== null && typeof spec === 'object' ? (spec as Record<string, unknown>)[step] : undefined;
-  if (spec === null || typeof spec !== 'object') return errors;
-  for (const field of ['containers', 'initContainers']) {
+  for (const step of steps) spec = spec !== null && typeof spec === 'object' ? (spec as Record<string, unknown>)[step] : undefined;
+  if (spec === null || typeof spec !== 'object') return NO_ERRORS;
+  let errors: string[] | undefined;
+  for (const field of CONTAINER_FIELDS) {
     const list = (spec as Record<string, unknown>)[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((c, i) => {
-      if (c === null) errors.push(`${path}.${field}[${i}].name: Required value`, `${path}.${field}[${i}].image: Required value`);
-    });
+    for (let i = 0; i < list.length; i++) {
+      if (list[i] !== null) continue;
+      const path = steps.join('.');
+      (errors ??= []).push(`${path}.${field}[${i}].name: Required value`, `${path}.${field}[${i}].image: Required value`);
+    }
   }
-  return errors;
+  return errors ?? NO_ERRORS;
 }
+
+const CONTAINER_FIELDS = ['containers', 'initContainers'] as const;

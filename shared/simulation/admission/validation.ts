@@ -43,15 +43,28 @@ export function fieldError(o: KubeObject): string | null {
       break;
     }
   }
-  for (const [path, containers] of containerLists(o)) {
-    containers.forEach((ct, i) => {
-      for (const part of ['requests', 'limits'] as const) {
-        for (const [name, v] of Object.entries(ct?.resources?.[part] ?? {})) {
-          // core/validation ValidateResourceQuantityValue.
-          if (isQuantity(v) && parseQuantity(v as string).nano < 0n) errors.push(`${path}[${i}].resources.${part}[${name}]: Invalid value: "${String(v)}": ${NON_NEGATIVE}`);
+  // Written for every pod the controllers create: the lists are walked without allocating, and a
+  // quantity is parsed only when it could be negative.
+  const podSpec = podSpecOf(o);
+  if (podSpec) {
+    for (const field of CONTAINER_FIELDS) {
+      const containers = podSpec[field];
+      if (!Array.isArray(containers)) continue;
+      for (let i = 0; i < containers.length; i++) {
+        const resources = (containers[i] as Container | null)?.resources;
+        if (!resources) continue;
+        for (const part of RESOURCE_PARTS) {
+          const list = resources[part];
+          if (!list) continue;
+          for (const name in list) {
+            const v: unknown = list[name];
+            // core/validation ValidateResourceQuantityValue.
+            if (!mayBeNegative(v) || !isQuantity(v) || parseQuantity(v as string).nano >= 0n) continue;
+            errors.push(`${containerPath(o)}.${field}[${i}].resources.${part}[${name}]: Invalid value: "${String(v)}": ${NON_NEGATIVE}`);
+          }
         }
       }
-    });
+    }
   }
   if (errors.length === 0) return null;
   // apierrors.NewInvalid: one error as is, several as a bracketed list.
@@ -59,25 +72,26 @@ export function fieldError(o: KubeObject): string | null {
   return `${o.kind} "${o.metadata.name}" is invalid: ${detail}`;
 }
 
-/** The container lists of a pod or of a workload's pod template, with their field paths. */
-function containerLists(o: KubeObject): [string, Container[]][] {
+const CONTAINER_FIELDS = ['initContainers', 'containers'] as const;
+const RESOURCE_PARTS = ['requests', 'limits'] as const;
+
+/** A quantity's sign is its first non-blank character (or a negative number). */
+function mayBeNegative(v: unknown): boolean {
+  if (typeof v === 'number') return v < 0;
+  return typeof v === 'string' && v.trimStart().startsWith('-');
+}
+
+/** The pod spec of a pod, or of a workload's pod template. */
+function podSpecOf(o: KubeObject): Record<string, unknown> | undefined {
   const spec = o.spec as Record<string, unknown> | undefined;
-  if (!spec) return [];
-  let podSpec: Record<string, unknown> | undefined;
-  let prefix = 'spec';
-  if (o.kind === 'Pod') podSpec = spec;
-  else if (o.kind === 'CronJob') {
-    podSpec = (spec.jobTemplate as { spec?: { template?: { spec?: Record<string, unknown> } } } | undefined)?.spec?.template?.spec;
-    prefix = 'spec.jobTemplate.spec.template.spec';
-  } else {
-    podSpec = (spec.template as { spec?: Record<string, unknown> } | undefined)?.spec;
-    prefix = 'spec.template.spec';
-  }
-  if (!podSpec) return [];
-  const out: [string, Container[]][] = [];
-  for (const field of ['initContainers', 'containers']) {
-    const list = podSpec[field];
-    if (Array.isArray(list)) out.push([`${prefix}.${field}`, list as Container[]]);
-  }
-  return out;
+  if (!spec || typeof spec !== 'object') return undefined;
+  if (o.kind === 'Pod') return spec;
+  const template = o.kind === 'CronJob' ? (spec.jobTemplate as { spec?: { template?: unknown } } | undefined)?.spec?.template : spec.template;
+  const podSpec = (template as { spec?: unknown } | undefined)?.spec;
+  return podSpec && typeof podSpec === 'object' ? (podSpec as Record<string, unknown>) : undefined;
+}
+
+/** The field path of the pod spec `podSpecOf` returns. */
+function containerPath(o: KubeObject): string {
+  return o.kind === 'Pod' ? 'spec' : o.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
 }

@@ -36,6 +36,8 @@ export class Framework implements SchedulerHandle {
   /** Pods already counted on a node, with what was counted. */
   private readonly accounted = new Map<string, { node: string; req: PodRequests; ports: string[] }>();
   private nextStart = 0;
+  /** The last scheduling cycle's state, until its pod is accounted (see `account`). */
+  private lastCycle: CycleState | undefined;
   /** Score buffers reused across pods: [0] totals, [k + 1] score plugin k. */
   private readonly buffers: Float64Array[] = [];
   private ties = new Int32Array(64);
@@ -95,8 +97,12 @@ export class Framework implements SchedulerHandle {
   account(key: string, pod: Pod, node: string): void {
     if (this.accounted.has(key)) return;
     const info = this.byName.get(node);
-    const req = podRequests(pod);
-    const ports = hostPorts(pod);
+    // The pod just scheduled is bound at once: its cycle already worked out what it requests.
+    const last = this.lastCycle;
+    const fromCycle = last !== undefined && last.pod.metadata.uid !== undefined && last.pod.metadata.uid === (pod as KubeObject).metadata?.uid && last.pod.spec?.containers === pod.spec?.containers && last.pod.spec?.initContainers === pod.spec?.initContainers;
+    const req = fromCycle ? last.req : podRequests(pod);
+    const ports = fromCycle ? last.ports : hostPorts(pod);
+    this.lastCycle = undefined;
     this.accounted.set(key, { node, req, ports });
     if (!info) return;
     info.cpu += req.cpu;
@@ -136,6 +142,7 @@ export class Framework implements SchedulerHandle {
       requiredTerms: pod.spec?.affinity?.nodeAffinity?.[REQUIRED_SCHEDULING]?.nodeSelectorTerms,
       spread: undefined,
     };
+    this.lastCycle = state;
     const active: FilterPlugin[] = [];
     for (const plugin of this.profile.filters) {
       const r = plugin.preFilter ? plugin.preFilter(state, this) : 'run';
@@ -157,14 +164,20 @@ export class Framework implements SchedulerHandle {
     const want = numFeasibleNodesToFind(total);
     const nodes = this.nodes;
     const n = active.length;
+    const only = active[0];
     let processed = 0;
     for (; processed < total && feasible.length < want; processed++) {
       const info = nodes[(this.nextStart + processed) % total];
       let fail: readonly string[] | null = null;
       let failedAt = 0;
-      for (; failedAt < n; failedAt++) {
-        fail = active[failedAt].filter(state, info);
-        if (fail !== null) break;
+      if (n === 1) {
+        // Most pods have one active filter (NodeResourcesFit): a call site of its own stays monomorphic.
+        fail = only.filter(state, info);
+      } else {
+        for (; failedAt < n; failedAt++) {
+          fail = active[failedAt].filter(state, info);
+          if (fail !== null) break;
+        }
       }
       if (rec) rec.filters.push({ node: info.name, feasible: fail === null, filters: this.verdicts(active, failedAt, fail) });
       if (fail === null) {
