@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextRun } from '../../../shared/simulation/controllers/jobs';
-import { parseCron } from '../../../shared/simulation/cron';
+import { parseCron } from '../../../shared/model/cron';
 import { container, eventsOf, ns, run, storageClass } from './helpers';
 
 const template = (app: string, extra: Record<string, unknown> = {}) => ({ metadata: { labels: { app } }, spec: { containers: [container(app, { requests: { cpu: '100m' } })], ...extra } });
