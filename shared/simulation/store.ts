@@ -54,6 +54,8 @@ export class Store {
   private readonly byOwner = new Map<string, Set<string>>();
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly keyByUid = new Map<string, string>();
+  /** Pods with pod affinity or anti-affinity (immutable in a pod spec): InterPodAffinity reads only these. */
+  private readonly affinityPodKeys = new Set<string>();
   private revision = 0;
 
   get resourceVersion(): number {
@@ -105,6 +107,17 @@ export class Store {
     const keys = this.podsByNode.get(node);
     if (!keys) return [];
     return [...keys].map((k) => this.objects.get(k)).filter((o): o is KubeObject => o !== undefined);
+  }
+
+  /** Pods whose spec has podAffinity or podAntiAffinity, in creation order (usually none). */
+  podsWithAffinity(): KubeObject[] {
+    if (this.affinityPodKeys.size === 0) return [];
+    const out: KubeObject[] = [];
+    for (const k of this.affinityPodKeys) {
+      const o = this.objects.get(k);
+      if (o) out.push(o);
+    }
+    return out;
   }
 
   namespaces(): string[] {
@@ -161,8 +174,9 @@ export class Store {
     if (o.metadata.uid) this.keyByUid.set(o.metadata.uid, key);
     for (const ref of o.metadata.ownerReferences ?? []) setOf(this.byOwner, ref.uid).add(key);
     if (o.kind === 'Pod') {
-      const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-      if (node) setOf(this.podsByNode, node).add(key);
+      const spec = o.spec as { nodeName?: string; affinity?: { podAffinity?: unknown; podAntiAffinity?: unknown } } | undefined;
+      if (spec?.nodeName) setOf(this.podsByNode, spec.nodeName).add(key);
+      if (spec?.affinity && (spec.affinity.podAffinity || spec.affinity.podAntiAffinity)) this.affinityPodKeys.add(key);
     }
   }
 
@@ -174,6 +188,7 @@ export class Store {
     if (o.kind === 'Pod') {
       const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
       if (node) this.podsByNode.get(node)?.delete(key);
+      this.affinityPodKeys.delete(key);
     }
   }
 }

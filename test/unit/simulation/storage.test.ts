@@ -77,7 +77,7 @@ describe('binding in the simulated cluster', () => {
     expect(r.pods[0]).toMatchObject({ status: 'Pending', node: '' });
     expect(r.persistentVolumeClaims[0].phase).toBe('Pending');
     expect(eventsOf(r, 'FailedScheduling')).toEqual([
-      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..",
     ]);
     const later = run([manual, pvc('data', 'default', '1Gi', { storageClassName: 'manual' }), db], {
       scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'apply', objects: [pv('local-1', '2Gi', { storageClassName: 'manual' })] }, { action: 'wait', steady: true }] },
