@@ -46,6 +46,8 @@ export function storeKey(o: KubeObject): string {
   return keyFor(o.kind, nsOf(o), o.metadata.name);
 }
 
+const NO_OBJECTS: KubeObject[] = [];
+
 export class Store {
   private readonly objects = new Map<string, KubeObject>();
   /** kind → namespace → objects: two lookups instead of building a `kind/ns` string per write. */
@@ -111,7 +113,7 @@ export class Store {
 
   /** Pods whose spec has podAffinity or podAntiAffinity, in creation order (usually none). */
   podsWithAffinity(): KubeObject[] {
-    if (this.affinityPodKeys.size === 0) return [];
+    if (this.affinityPodKeys.size === 0) return NO_OBJECTS;
     const out: KubeObject[] = [];
     for (const k of this.affinityPodKeys) {
       const o = this.objects.get(k);

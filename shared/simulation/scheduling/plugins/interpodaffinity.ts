@@ -120,8 +120,14 @@ function placed(p: KubeObject): boolean {
   return !!specOf(p)?.nodeName && !isTerminal(p) && !p.metadata.deletionTimestamp;
 }
 
+const NONE: KubeObject[] = [];
+
 function affinityPods(cluster: ClusterReader): KubeObject[] {
-  return cluster.podsWithAffinity ? cluster.podsWithAffinity() : cluster.list('Pod').filter((p) => specOf(p)?.affinity?.podAffinity || specOf(p)?.affinity?.podAntiAffinity);
+  if (cluster.podsWithAffinity) {
+    const pods = cluster.podsWithAffinity();
+    return pods.length ? pods : NONE;
+  }
+  return cluster.list('Pod').filter((p) => specOf(p)?.affinity?.podAffinity || specOf(p)?.affinity?.podAntiAffinity);
 }
 
 function nodeLabels(handle: SchedulerHandle, p: KubeObject): Record<string, string> | undefined {
@@ -219,6 +225,13 @@ function scoreState(pod: Pod & KubeObject, handle: SchedulerHandle): AffinitySco
 export const InterPodAffinity: FilterPlugin & ScorePlugin = {
   name: 'InterPodAffinity',
   preFilter(state, handle) {
+    // The common case first, allocation-free: neither this pod nor any pod in the cluster has pod affinity.
+    const aff = state.pod.spec?.affinity;
+    if (!aff?.podAffinity && !aff?.podAntiAffinity && affinityPods(handle.cluster).length === 0) {
+      state.podAffinity = undefined;
+      state.podAffinityScores = undefined;
+      return 'skip';
+    }
     state.podAffinity = preFilterState(state.pod, handle);
     // The scores too (PreScore is left out when a recorder is attached; PreFilter always runs).
     state.podAffinityScores = scoreState(state.pod, handle);
