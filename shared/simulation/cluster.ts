@@ -103,8 +103,8 @@ export class Cluster {
 
   /**
    * Record an event as client-go's recorder does: repeats of the same (object, type, reason,
-   * message) count up (kubectl's `(x5 over 2m)`); once an object has had 10 distinct messages for
-   * one reason within 10 minutes, further ones are folded into one
+   * message) count up (kubectl's `(x5 over 2m)`); from the 10th distinct message for one reason
+   * of an object within 10 minutes, they are folded into one
    * `(combined from similar events): …` event (tools/record/events_cache.go EventAggregator).
    */
   event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
@@ -118,8 +118,10 @@ export class Cluster {
     if (!group) perObject.set(groupKey, (group = { entries: [] }));
     const same = group.entries.find((e) => this.events[e].message === message);
     if (same !== undefined) return this.bump(same);
-    // Distinct messages seen in the last 10 minutes decide whether this one is folded.
-    const recent = group.entries.filter((e) => this.events[e].lastTime > this.now - 600).length;
+    // Distinct messages seen in the last 10 minutes, this one included, decide whether it is folded:
+    // events_cache.go inserts the key first, then `if uint(record.localKeys.Len()) < e.maxEvents`
+    // (10) lets it through, so the 10th distinct message is the first combined one.
+    const recent = group.entries.filter((e) => this.events[e].lastTime > this.now - 600).length + 1;
     if (recent >= 10) {
       const text = `(combined from similar events): ${message}`;
       if (group.combined !== undefined) {

@@ -50,6 +50,8 @@ describe('binding in the simulated cluster', () => {
     expect(r.persistentVolumeClaims[0]).toMatchObject({ phase: 'Pending', volume: '' });
     expect(eventsOf(r, 'FailedBinding')).toEqual(['no persistent volumes available for this claim and no storage class is set']);
     expect(eventsOf(r, 'FailedScheduling')[0]).toContain('pod has unbound immediate PersistentVolumeClaims');
+    // pv_controller.go syncUnboundClaim records it as v1.EventTypeNormal.
+    expect(r.events.find((e) => e.reason === 'FailedBinding')?.type).toBe('Normal');
   });
 
   it('gives a classless claim the default StorageClass, which provisions a volume of the requested size', () => {
