@@ -38,7 +38,7 @@ export interface TrafficFlowSpec {
 }
 
 export type ScenarioStep =
-  | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number }
+  | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number; /** The file of each object, for kubectl's messages. */ sources?: string[] }
   | { action: 'applyAgain'; line?: number }
   | { action: 'wait'; seconds?: number; steady?: boolean; line?: number }
   | { action: 'scale'; kind: string; namespace: string; name: string; replicas: number; line?: number }
@@ -62,6 +62,8 @@ export interface Scenario {
 
 export interface SimulationInput {
   objects: KubeObject[];
+  /** The file each object was read from (same order), for kubectl's messages (`from "app.yaml"`). */
+  sources?: string[];
   cluster: ClusterSpec;
   scenario?: Scenario;
   seed?: number;
