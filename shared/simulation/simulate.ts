@@ -19,7 +19,7 @@ import { isActive, podTemplateOf } from './controllers/util';
 import { registerWorkloadControllers } from './controllers/workloads';
 import { withNodeNetwork } from './ipam';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
-import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
+import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
 import { clusterProblems, SimulationLimitError } from './limits';
@@ -243,6 +243,7 @@ export class Simulation {
       persistentVolumeClaims: claimSummaries(c),
       persistentVolumes: volumeSummaries(c),
       deployments: deploymentSummaries(c),
+      replicaSets: replicaSetSummaries(c),
       endpoints: endpointSummaries(c),
       nodes: nodeSummaries(c),
       traffic: this.traffic.aggregates,

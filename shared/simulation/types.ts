@@ -144,6 +144,27 @@ export interface DeploymentSummary {
   upToDate: number;
   available: number;
   revision: string;
+  /** status.conditions as `kubectl get -o yaml` shows them (Available, Progressing, ReplicaFailure). */
+  conditions?: ConditionSummary[];
+}
+
+export interface ConditionSummary {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** A ReplicaSet as `kubectl get rs` and its status show it. */
+export interface ReplicaSetSummary {
+  namespace: string;
+  name: string;
+  /** The Deployment that owns it, or '' for a bare ReplicaSet. */
+  owner: string;
+  replicas: number;
+  ready: number;
+  available: number;
+  conditions: ConditionSummary[];
 }
 
 export interface EndpointSummary {
@@ -215,6 +236,8 @@ export interface SimulationResult {
   persistentVolumeClaims: ClaimSummary[];
   persistentVolumes: VolumeSummary[];
   deployments: DeploymentSummary[];
+  /** The ReplicaSets with their conditions (ReplicaFailure); simulate always sets it. */
+  replicaSets?: ReplicaSetSummary[];
   endpoints: EndpointSummary[];
   nodes: NodeSummary[];
   traffic: TrafficEdgeAggregate[];

@@ -87,6 +87,11 @@ describe('ResourceQuota admission', () => {
     expect(failed[0]).toMatch(/^Error creating: pods "web-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=2, limited: pods=2$/);
     expect(r.events.find((e) => e.reason === 'FailedCreate')?.object).toMatch(/^ReplicaSet\/web-/);
     expect(r.quotas[0].used).toEqual({ pods: '2' });
+    // The result (simulate --json) carries the conditions kubectl get -o yaml shows: the ReplicaSet's
+    // ReplicaFailure (replica_set.go: reason FailedCreate) and the Deployment's, with Available (2 of 3 is below the minimum) and Progressing.
+    expect(r.replicaSets?.[0]).toMatchObject({ namespace: 'app', owner: 'web', replicas: 3, ready: 2 });
+    expect(r.replicaSets?.[0].conditions).toEqual([expect.objectContaining({ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: expect.stringMatching(/exceeded quota: compute/) })]);
+    expect(r.deployments[0].conditions?.map((c) => `${c.type}=${c.status}`).sort()).toEqual(['Available=False', 'Progressing=True', 'ReplicaFailure=True']);
   });
 
   it('charges on pod create and releases when the pods go away', () => {
