@@ -5,7 +5,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
-import { resourceOf } from '../kinds/registry';
+import { getKindModule, resourceOf } from '../kinds/registry';
 import { sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
@@ -275,6 +275,8 @@ function unknownKind(c: Cluster, o: KubeObject, source: string | undefined): str
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   if (builtInGroup(group)) return null;
+  // A kind Kubeplan's catalogue serves (a registered kind module) is known at its own version.
+  if (getKindModule(o.kind, apiVersion)?.apiVersion === apiVersion) return null;
   const version = apiVersion.slice(slash + 1);
   for (const crd of c.store.list('CustomResourceDefinition')) {
     const spec = crd.spec as { group?: string; names?: { kind?: string }; versions?: { name?: string; served?: boolean }[] } | undefined;

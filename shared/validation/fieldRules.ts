@@ -13,6 +13,7 @@
 import type { KubeObject } from '../model/object';
 import { isQuantity, parseQuantity } from '../model/quantity';
 import { compileCron } from '../model/cron';
+import { getKindInfo } from '../kinds/registry';
 import { goValue } from './problem';
 
 /** One field error: the field path and upstream's text after it. */
@@ -44,33 +45,18 @@ function badPort(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && (n < 1 || n > 65535);
 }
 
-/** Where the pod spec sits in each kind that carries one, and its field path. */
+/** Where the pod spec sits in each kind that carries one (the kind table's podTemplatePath), and its field path. */
 function podSpecOf(o: KubeObject): [string, Spec] | undefined {
-  const spec = rec(o.spec);
-  if (!spec) return undefined;
-  switch (o.kind) {
-    case 'Pod':
-      return ['spec', spec];
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'ReplicationController':
-    case 'Job': {
-      const s = rec(rec(spec.template)?.spec);
-      return s ? ['spec.template.spec', s] : undefined;
-    }
-    case 'PodTemplate': {
-      const s = rec(rec((o as { template?: unknown }).template)?.spec);
-      return s ? ['template.spec', s] : undefined;
-    }
-    case 'CronJob': {
-      const s = rec(rec(rec(rec(spec.jobTemplate)?.spec)?.template)?.spec);
-      return s ? ['spec.jobTemplate.spec.template.spec', s] : undefined;
-    }
-    default:
-      return undefined;
+  const path = getKindInfo(o.kind)?.podTemplatePath;
+  if (path === undefined) return undefined;
+  if (path === '') {
+    const spec = rec(o.spec);
+    return spec ? ['spec', spec] : undefined;
   }
+  let at: Spec | undefined = o as unknown as Spec;
+  for (const part of path.split('.')) at = rec(at?.[part]);
+  const spec = rec(at?.spec);
+  return spec ? [`${path}.spec`, spec] : undefined;
 }
 
 /** Every field error upstream's validation finds in `o` for the rules listed in docs/simulation-limits.md. */
