@@ -54,6 +54,16 @@ describe('binding in the simulated cluster', () => {
     expect(r.events.find((e) => e.reason === 'FailedBinding')?.type).toBe('Normal');
   });
 
+  // pv_controller.go syncUnboundClaim: `ctrl.eventRecorder.Event(claim, v1.EventTypeWarning, events.VolumeMismatch,
+  // "Cannot bind to requested volume %q: %s")` with checkVolumeSatisfyClaim's "requested PV is too small".
+  it('a claim naming a too-small volume gets Warning VolumeMismatch and stays Pending', () => {
+    const r = run([pv('small', '1Gi'), pvc('data', 'default', '3Gi', { volumeName: 'small' })]);
+    // kubectl get pvc shows spec.volumeName in VOLUME even while the claim is Pending.
+    expect(r.persistentVolumeClaims[0]).toMatchObject({ phase: 'Pending', volume: 'small' });
+    expect(r.persistentVolumes[0]).toMatchObject({ name: 'small', claim: '' });
+    expect(r.events.filter((e) => e.reason === 'VolumeMismatch').map((e) => `${e.type} ${e.message}`)).toEqual(['Warning Cannot bind to requested volume "small": requested PV is too small']);
+  });
+
   it('gives a classless claim the default StorageClass, which provisions a volume of the requested size', () => {
     const r = run([storageClass('standard', 'rancher.io/local-path', {}, true), pvc('data', 'default', '3Gi')]);
     const c = r.persistentVolumeClaims[0];
