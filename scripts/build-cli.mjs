@@ -35,6 +35,8 @@ export async function buildCli() {
       ].join('\n'),
     },
     metafile: true,
+    // Metafile input paths are relative to the working directory: make that the root, whatever the caller's cwd.
+    absWorkingDir: root,
     write: false,
     logLevel: 'warning',
   });

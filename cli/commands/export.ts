@@ -5,11 +5,12 @@
  * and files of an earlier export into the same folder are named (removed with --clean).
  */
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../main/core/files';
 import { loadInputs, type LoadedInputs } from '../../main/core/inputs';
 import { exportManifests, exportManifestsByNamespace, formatManifestError } from '../../shared/manifests';
+import { formatProblem, validateSourced } from '../../shared/validation';
 import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
 import { isStdout, markExported, outputProblem, removeFiles, staleExports } from './output';
@@ -26,6 +27,7 @@ export const exportCommand: CliCommand = {
     if (!inputs) return 2;
     const objects = inputs.objects.map((o) => o.object);
     if (objects.length === 0) io.stderr(`kubeplan export: no Kubernetes objects found in ${parsed.positionals.join(', ')}\n`);
+    warnAboutErrors(inputs, io);
     const output = parsed.values.output as string | undefined;
     const force = parsed.values.force === true;
     if (isStdout(output)) {
@@ -57,6 +59,16 @@ export const exportCommand: CliCommand = {
     return 0;
   },
 };
+
+/** Errors a cluster would refuse are said on stderr first; the export is still written (as asked). */
+function warnAboutErrors(inputs: LoadedInputs, io: CliIo): void {
+  const report = validateSourced(inputs.objects.map((o) => ({ object: o.object, source: { file: relative(io.cwd, o.source.file) || o.source.file, line: o.source.line } })));
+  if (report.errors === 0) return;
+  const errors = report.problems.filter((p) => p.severity === 'error');
+  const shown = errors.slice(0, 3).map((p) => `  ${formatProblem({ ...p, hint: undefined })}\n`).join('');
+  const more = errors.length > 3 ? `  … and ${count(errors.length - 3, 'more error')} (kubeplan validate lists them all)\n` : '';
+  io.stderr(`kubeplan export: warning: ${count(errors.length, 'error')} a cluster would refuse; exporting anyway:\n${shown}${more}`);
+}
 
 /** A refused `-o`: one line, exit 2, nothing written. */
 export function refuse(io: CliIo, command: string, problem: string): number {

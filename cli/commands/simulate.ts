@@ -4,7 +4,7 @@
  * events the way kubectl would, or everything as one JSON object.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
@@ -22,7 +22,7 @@ interface InputError {
 
 /** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders); tests may pass another. */
 export type LoadInputs = (paths: string[]) => Promise<{
-  objects: { object: KubeObject }[];
+  objects: { object: KubeObject; source?: { file: string } }[];
   design?: { cluster: ClusterSpec };
   designFile?: string;
   errors: InputError[];
@@ -118,6 +118,7 @@ export async function simulationInput(
         return 2;
       }
       step.objects = loaded.objects.map((o) => o.object);
+      step.sources = loaded.objects.map((o) => displayFile(o.source?.file, io.cwd));
     }
   }
   const cluster = inputs.design?.cluster ?? defaultCluster();
@@ -127,10 +128,18 @@ export async function simulationInput(
     return 2;
   }
   const storageClass = values['storage-class'];
-  return { objects: inputs.objects.map((o) => o.object), cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) };
+  const sources = inputs.objects.map((o) => displayFile(o.source?.file, io.cwd));
+  return { objects: inputs.objects.map((o) => o.object), sources, cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) };
 }
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   run: (args, io) => runSimulate(args, io),
 };
+
+/** The file as kubectl names it in messages: relative to the working directory when under it. */
+function displayFile(file: string | undefined, cwd: string): string {
+  if (!file) return 'STDIN';
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

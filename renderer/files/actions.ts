@@ -7,7 +7,7 @@ import { emptyDesign, type Design } from '../../shared/design/types';
 import type { ApiError, OpenedDesign, Result } from '../../shared/ipc/api';
 import { kubeplanApi } from '../api';
 import { fitToContent } from '../canvas';
-import { markSaved, replaceDesign, useKubeplanStore } from '../store';
+import { flushProblems, markSaved, replaceDesign, useKubeplanStore } from '../store';
 import { withImplicitFrames } from './frames';
 import { errorLine, notify } from './notices';
 
@@ -113,7 +113,20 @@ function framePlainNamespaces(): void {
   history.resume();
 }
 
+/**
+ * A design with errors (what `kubeplan validate` rejects, the API server would refuse) is exported
+ * only after the user says so: true = go ahead. Validation runs first if it is behind the edits.
+ */
+export async function confirmExportWithErrors(): Promise<boolean> {
+  await flushProblems();
+  const errors = state().problems.list.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return true;
+  const first = errors[0];
+  return window.confirm(t('exportCheck.confirm', { count: errors.length, first: `${first.kind} ${first.namespace ? `${first.namespace}/` : ''}${first.name}: ${first.path ? `${first.path}: ` : ''}${first.message}` }));
+}
+
 export async function exportManifests(mode: 'file' | 'folder' = 'file', selectionOnly = false): Promise<void> {
+  if (!(await confirmExportWithErrors())) return;
   const { design, selection } = state();
   const r = await kubeplanApi().exportManifests(design, { mode, ids: selectionOnly && selection.length > 0 ? selection : undefined });
   if (!r.ok) showError('files.exportFailed', r.error);

@@ -79,6 +79,9 @@ export const en = {
     warnings: 'Opened with {{count}} warnings: {{first}}', imported: 'Imported {{count}} objects',
     close: 'Close', nothingImported: 'No Kubernetes objects found in the chosen files.',
   },
+  exportCheck: {
+    confirm: 'The design has problems a cluster would refuse (errors: {{count}}). First: {{first}}\n\nExport anyway?',
+  },
 };
 
 export type Strings = typeof en;

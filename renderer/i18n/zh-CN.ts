@@ -83,4 +83,7 @@ export const zhCN: DeepStrings<Strings> = {
     warnings: '已打开，有 {{count}} 条警告：{{first}}', imported: '已导入 {{count}} 个对象',
     close: '关闭', nothingImported: '所选文件中没有 Kubernetes 对象。',
   },
+  exportCheck: {
+    confirm: '该设计有集群会拒绝的问题（错误：{{count}} 个）。第一个：{{first}}\n\n仍要导出吗？',
+  },
 };

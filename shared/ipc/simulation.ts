@@ -76,6 +76,17 @@ const deployment = z.object({
   upToDate: count,
   available: count,
   revision: z.string(),
+  conditions: z.array(z.object({ type: z.string(), status: z.string(), reason: z.string().optional(), message: z.string().optional() })).optional(),
+});
+
+const replicaSet = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  replicas: count,
+  ready: count,
+  available: count,
+  conditions: z.array(z.object({ type: z.string(), status: z.string(), reason: z.string().optional(), message: z.string().optional() })),
 });
 
 const endpoints = z.object({ namespace: z.string(), service: z.string(), endpoints: z.array(z.string()) });
@@ -114,6 +125,7 @@ export const simulationResultSchema = z.object({
   persistentVolumeClaims: z.array(claim),
   persistentVolumes: z.array(volume),
   deployments: z.array(deployment),
+  replicaSets: z.array(replicaSet).optional(),
   endpoints: z.array(endpoints),
   nodes: z.array(node),
   traffic: z.array(traffic),

@@ -16,8 +16,9 @@ import type { KubeObject } from '../model/object';
 import type { ObjectIndex } from '../kinds/objectIndex';
 import { findObject, items, nameOf, rec, sourceNamespace, str, type ProblemSpec } from './lookup';
 import {
-  bestFit, claimFacts, compareVolumes, isFree, reservedFor, reservedVolumeFits, volumeFacts, volumeFitsClaim, volumeMismatch as volumeFactsMismatch, type VolumeFacts,
+  bestFit, claimFacts, compareVolumes, isFree, reservedFor, reservedVolumeFits, volumeFacts, volumeFitsClaim, volumeMismatch as volumeFactsMismatch, type ClaimFacts, type VolumeFacts,
 } from './volumeBinding';
+import { formatQuantity, quantityFromNano } from '../model/quantity';
 
 export { volumeClassOf as pvClassOf } from './volumeBinding';
 
@@ -160,7 +161,7 @@ function plan(index: ObjectIndex): StorageCache {
       return { kind: 'volume', pv: v.pv };
     }
     const taken = (bound.get(bucket) ?? []).find((x) => volumeFitsClaim(x, claim));
-    return provisionOrPending(index, cls, spec, taken && taken.name);
+    return provisionOrPending(index, cls, spec, taken && taken.name, taken ? undefined : tooSmall(candidates, claim));
   };
 
   // 3. Every other claim, in design order.
@@ -191,8 +192,32 @@ function plan(index: ObjectIndex): StorageCache {
   return c;
 }
 
-function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: boolean }, spec: PersistentVolumeClaimSpec | undefined, takenFit: string | undefined): ClaimBinding {
+/**
+ * When free volumes of the claim's class exist and each would fit but for its size, the largest
+ * of them (to say so, rather than blame the class): upstream's checkVolumeSatisfyClaim reason
+ * `requested PV is too small`.
+ */
+function tooSmall(candidates: readonly VolumeFacts[], claim: ClaimFacts): VolumeFacts | undefined {
+  if (candidates.length === 0 || claim.request <= 0n) return undefined;
+  let largest: VolumeFacts | undefined;
+  for (const v of candidates) {
+    if (v.capacity < 0n || v.capacity >= claim.request || !volumeFitsClaim({ ...v, capacity: claim.request }, claim)) return undefined;
+    if (!largest || v.capacity > largest.capacity) largest = v;
+  }
+  return largest;
+}
+
+function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: boolean }, spec: PersistentVolumeClaimSpec | undefined, takenFit: string | undefined, small?: VolumeFacts): ClaimBinding {
   const taken = takenFit ? ` (PersistentVolume "${takenFit}" would fit but another claim binds it)` : '';
+  const sc = cls.name === '' ? undefined : findObject(index, 'storage.k8s.io', 'StorageClass', '', cls.name);
+  const provisions = sc && !!str((sc as { provisioner?: unknown }).provisioner) && str((sc as { provisioner?: unknown }).provisioner) !== NO_PROVISIONER;
+  if (small && !provisions) {
+    const asked = formatQuantity(quantityFromNano(claimRequest(spec), 'BinarySI'));
+    const has = formatQuantity(quantityFromNano(small.capacity, 'BinarySI'));
+    const of = cls.name === '' ? 'without a storage class' : `of class "${cls.name}"`;
+    return pending('error', `no persistent volumes available for this claim: every free PersistentVolume ${of} is too small (requested PV is too small): the largest, "${small.name}", has ${has}, the claim requests ${asked}`,
+      `Lower the claim's request to ${has} or less, or add a PersistentVolume ${of} of at least ${asked}.`);
+  }
   if (cls.name === '') {
     return pending(
       cls.explicit ? 'error' : 'warning',
@@ -202,7 +227,6 @@ function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: b
         : 'Add a PersistentVolume that fits, or a StorageClass marked default (the target cluster may have one).',
     );
   }
-  const sc = findObject(index, 'storage.k8s.io', 'StorageClass', '', cls.name);
   if (!sc) {
     return pending('warning', `storageclass.storage.k8s.io "${cls.name}" not found${taken}`,
       `Add StorageClass "${cls.name}" to the design, or a PersistentVolume of that class (the target cluster may already have the class).`);
@@ -217,6 +241,10 @@ function provisionOrPending(index: ObjectIndex, cls: { name: string; explicit: b
       'Remove the selector to let the class provision, or add a PersistentVolume with matching labels.');
   }
   return { kind: 'provision', storageClass: sc };
+}
+
+function claimRequest(spec: PersistentVolumeClaimSpec | undefined): bigint {
+  return claimFacts({ spec }, '').request;
 }
 
 function pending(severity: 'error' | 'warning', message: string, hint: string): ClaimBinding {

@@ -103,8 +103,8 @@ export class Cluster {
 
   /**
    * Record an event as client-go's recorder does: repeats of the same (object, type, reason,
-   * message) count up (kubectl's `(x5 over 2m)`); once an object has had 10 distinct messages for
-   * one reason within 10 minutes, further ones are folded into one
+   * message) count up (kubectl's `(x5 over 2m)`); from the 10th distinct message for one reason
+   * of an object within 10 minutes, they are folded into one
    * `(combined from similar events): …` event (tools/record/events_cache.go EventAggregator).
    */
   event(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
@@ -116,8 +116,10 @@ export class Cluster {
     if (!group) this.eventGroups.set(groupKey, (group = { entries: [] }));
     const events = this.events;
     const entries = group.entries;
-    // Distinct messages seen in the last 10 minutes decide whether this one is folded.
-    let recent = 0;
+    // Distinct messages seen in the last 10 minutes, this one included, decide whether it is folded:
+    // events_cache.go inserts the key first, then `if uint(record.localKeys.Len()) < e.maxEvents`
+    // (10) lets it through, so the 10th distinct message is the first combined one.
+    let recent = 1;
     for (let k = 0; k < entries.length; k++) {
       const e = events[entries[k]];
       if (e.message === message) return this.bump(entries[k]);

@@ -5,7 +5,7 @@ import type { Cluster } from './cluster';
 import { controllerRef, isReady } from './controllers/util';
 import { formatBytes, formatMilli, podRequests } from './resources';
 import { nsOf } from './store';
-import type { ClaimSummary, DeploymentSummary, EndpointSummary, NodeSummary, PodSummary, QuotaSummary, TickState, VolumeSummary } from './types';
+import type { ClaimSummary, ConditionSummary, DeploymentSummary, ReplicaSetSummary, EndpointSummary, NodeSummary, PodSummary, QuotaSummary, TickState, VolumeSummary } from './types';
 
 const byNsName = <T extends { namespace: string; name: string }>(a: T, b: T) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -97,6 +97,25 @@ export function deploymentSummaries(c: Cluster): DeploymentSummary[] {
       replicas: (o.spec as { replicas?: number } | undefined)?.replicas ?? 1,
       ready: s.readyReplicas ?? 0, upToDate: s.updatedReplicas ?? 0, available: s.availableReplicas ?? 0,
       revision: o.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '',
+      conditions: conditionsOf(o),
+    };
+  }).sort(byNsName);
+}
+
+function conditionsOf(o: KubeObject): ConditionSummary[] {
+  const list = (o.status as { conditions?: { type?: string; status?: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? [];
+  return list.map((x) => ({ type: x.type ?? '', status: x.status ?? '', ...(x.reason ? { reason: x.reason } : {}), ...(x.message ? { message: x.message } : {}) }));
+}
+
+export function replicaSetSummaries(c: Cluster): ReplicaSetSummary[] {
+  return c.store.list('ReplicaSet').map((o) => {
+    const s = (o.status ?? {}) as { readyReplicas?: number; availableReplicas?: number };
+    return {
+      namespace: nsOf(o), name: o.metadata.name,
+      owner: o.metadata.ownerReferences?.find((r) => r.kind === 'Deployment')?.name ?? '',
+      replicas: (o.spec as { replicas?: number } | undefined)?.replicas ?? 1,
+      ready: s.readyReplicas ?? 0, available: s.availableReplicas ?? 0,
+      conditions: conditionsOf(o),
     };
   }).sort(byNsName);
 }

@@ -26,19 +26,51 @@ function containers(spec: PodSpec | undefined): Container[] {
   return spec?.containers ?? [];
 }
 
-/** Sum of container values of one kind (`requests` or `limits`), the max with any init container (upstream PodRequests). */
+/** Restartable init containers (sidecars, `restartPolicy: Always`, on by default since 1.29). */
+function isSidecar(c: Container): boolean {
+  return (c as { restartPolicy?: string }).restartPolicy === 'Always';
+}
+
+function maxInto(m: QuantityMap, key: string, v: Quantity): void {
+  const cur = m.get(key);
+  if (!cur || cur.nano < v.nano) m.set(key, v);
+}
+
+/**
+ * Sum of container values of one kind (`requests` or `limits`), as upstream PodRequests / PodLimits
+ * (k8s.io/component-helpers/resource/helpers.go, v1.30) add them up: app containers and sidecars
+ * (init containers with `restartPolicy: Always`) are summed; each other init container counts with
+ * the sidecars started before it, and the pod needs the max of that and the sum.
+ */
 export function podResourceList(spec: PodSpec | undefined, which: 'requests' | 'limits'): QuantityMap {
   const sum: QuantityMap = new Map();
   for (const c of containers(spec)) {
     for (const [k, v] of Object.entries(c.resources?.[which] ?? {})) addTo(sum, k, q(v as string));
   }
-  for (const c of spec?.initContainers ?? []) {
-    for (const [k, v] of Object.entries(c.resources?.[which] ?? {})) {
-      const iv = q(v as string);
-      const cur = sum.get(k);
-      if (!cur || cur.nano < iv.nano) sum.set(k, iv);
+  const inits = spec?.initContainers;
+  if (!inits?.length) return sum;
+  // helpers.go: `if container.RestartPolicy != nil && *container.RestartPolicy == v1.ContainerRestartPolicyAlways
+  // { addResourceList(reqs, containerReqs); addResourceList(restartableInitContainerReqs, containerReqs);
+  // containerReqs = restartableInitContainerReqs } else { tmp := …containerReqs + restartableInitContainerReqs }`,
+  // then `maxResourceList(initContainerReqs, containerReqs)` and at the end `maxResourceList(reqs, initContainerReqs)`.
+  const sidecars: QuantityMap = new Map();
+  const initMax: QuantityMap = new Map();
+  for (const c of inits) {
+    const own = Object.entries(c.resources?.[which] ?? {}).map(([k, v]) => [k, q(v as string)] as const);
+    let counted: QuantityMap;
+    if (isSidecar(c)) {
+      for (const [k, v] of own) {
+        addTo(sum, k, v);
+        addTo(sidecars, k, v);
+      }
+      counted = sidecars;
+    } else {
+      counted = new Map(own);
+      for (const [k, v] of sidecars) addTo(counted, k, v);
     }
+    for (const [k, v] of counted) maxInto(initMax, k, v);
   }
+  for (const [k, v] of initMax) maxInto(sum, k, v);
   return sum;
 }
 
@@ -68,10 +100,34 @@ export function podRequests(pod: Pod): PodRequests {
     scoreCpu += r.cpu !== undefined ? cc : DEFAULT_SCORE_CPU;
     scoreMemory += r.memory !== undefined ? cm : DEFAULT_SCORE_MEMORY;
   }
-  for (const c of pod.spec?.initContainers ?? []) {
-    const r = c.resources?.requests ?? {};
-    if (r.cpu !== undefined) cpu = Math.max(cpu, milli(r.cpu));
-    if (r.memory !== undefined) memory = Math.max(memory, units(r.memory));
+  const inits = pod.spec?.initContainers;
+  if (inits?.length) {
+    // Upstream PodRequests (see podResourceList): sidecars add to the sum; other init containers
+    // count with the sidecars before them, against the max.
+    let sideCpu = 0;
+    let sideMemory = 0;
+    let initCpu = 0;
+    let initMemory = 0;
+    for (const c of inits) {
+      const r = c.resources?.requests ?? {};
+      const cc = r.cpu !== undefined ? milli(r.cpu) : 0;
+      const cm = r.memory !== undefined ? units(r.memory) : 0;
+      if (isSidecar(c)) {
+        sideCpu += cc;
+        sideMemory += cm;
+        cpu += cc;
+        memory += cm;
+        scoreCpu += r.cpu !== undefined ? cc : DEFAULT_SCORE_CPU;
+        scoreMemory += r.memory !== undefined ? cm : DEFAULT_SCORE_MEMORY;
+        initCpu = Math.max(initCpu, sideCpu);
+        initMemory = Math.max(initMemory, sideMemory);
+      } else {
+        initCpu = Math.max(initCpu, cc + sideCpu);
+        initMemory = Math.max(initMemory, cm + sideMemory);
+      }
+    }
+    cpu = Math.max(cpu, initCpu);
+    memory = Math.max(memory, initMemory);
   }
   return { cpu, memory, scoreCpu, scoreMemory };
 }

@@ -5,7 +5,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
-import { resourceOf } from '../kinds/registry';
+import { getKindModule, resourceOf } from '../kinds/registry';
 import { sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
@@ -19,7 +19,7 @@ import { isActive, podTemplateOf } from './controllers/util';
 import { registerWorkloadControllers } from './controllers/workloads';
 import { withNodeNetwork } from './ipam';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
-import { claimSummaries, deploymentSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
+import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
 import { clusterProblems, SimulationLimitError } from './limits';
@@ -76,13 +76,19 @@ export class Simulation {
     this.messageMark = c.messages.length;
   }
 
-  apply(objects: KubeObject[]): void {
+  apply(objects: KubeObject[], sources?: readonly (string | undefined)[]): void {
     const c = this.cluster;
+    const sourceOf = sources ? new Map(objects.map((o, i) => [o, sources[i]])) : undefined;
     // kubectl applies in the order given; we sort by kind (the kind modules' apply order) so a namespace exists before its contents.
     for (const o of sortForApply(objects)) {
+      const namespace = nsOf(o);
+      const unmapped = unknownKind(c, o, sourceOf?.get(o));
+      if (unmapped) {
+        this.applied.push({ step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name, result: 'failed', message: unmapped });
+        continue;
+      }
       // The API server's apply clones the object itself: no second copy here.
       const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
-      const namespace = nsOf(o);
       this.applied.push({
         step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name,
         result: r.ok ? r.result ?? 'configured' : 'failed',
@@ -97,10 +103,10 @@ export class Simulation {
     const c = this.cluster;
     switch (step.action) {
       case 'apply':
-        this.apply(step.objects);
+        this.apply(step.objects, step.sources);
         return null;
       case 'applyAgain':
-        this.apply(this.input.objects);
+        this.apply(this.input.objects, this.input.sources);
         return null;
       case 'wait':
         if (step.steady) c.runToSteady(() => this.tick());
@@ -237,6 +243,7 @@ export class Simulation {
       persistentVolumeClaims: claimSummaries(c),
       persistentVolumes: volumeSummaries(c),
       deployments: deploymentSummaries(c),
+      replicaSets: replicaSetSummaries(c),
       endpoints: endpointSummaries(c),
       nodes: nodeSummaries(c),
       traffic: this.traffic.aggregates,
@@ -253,6 +260,31 @@ function tickPodStatus(p: KubeObject): string {
   return waiting ?? s?.phase ?? 'Pending';
 }
 
+/** API groups the API server serves itself: the core group, the unqualified ones and `*.k8s.io`. */
+function builtInGroup(group: string): boolean {
+  return group === '' || group === 'apps' || group === 'batch' || group === 'policy' || group === 'autoscaling' || group.endsWith('.k8s.io');
+}
+
+/**
+ * kubectl's answer for an object of a custom group whose kind no CustomResourceDefinition serves at
+ * that version (k8s.io/cli-runtime resource.Builder mappingFor → meta.NoKindMatchError, and
+ * kubectl's apply `resource mapping not found … ensure CRDs are installed first`), or null.
+ */
+function unknownKind(c: Cluster, o: KubeObject, source: string | undefined): string | null {
+  const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '';
+  const slash = apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  if (builtInGroup(group)) return null;
+  // A kind Kubeplan's catalogue serves (a registered kind module) is known at its own version.
+  if (getKindModule(o.kind, apiVersion)?.apiVersion === apiVersion) return null;
+  const version = apiVersion.slice(slash + 1);
+  for (const crd of c.store.list('CustomResourceDefinition')) {
+    const spec = crd.spec as { group?: string; names?: { kind?: string }; versions?: { name?: string; served?: boolean }[] } | undefined;
+    if (spec?.group === group && spec.names?.kind === o.kind && (spec.versions ?? []).some((v) => v?.name === version && v.served !== false)) return null;
+  }
+  return `resource mapping not found for name: "${o.metadata.name}" namespace: "${o.metadata.namespace ?? ''}" from "${source ?? 'STDIN'}": no matches for kind "${o.kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+}
+
 function notFound(kind: string, name: string): string {
   return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
 }
@@ -266,7 +298,7 @@ export function simulate(input: SimulationInput, recorder?: SchedulingRecorder):
   const scenario = input.scenario;
   let at = 'the inputs';
   try {
-    if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects);
+    if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects, input.sources);
     for (const [i, step] of (scenario?.steps ?? []).entries()) {
       sim.step = i + 1;
       at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;

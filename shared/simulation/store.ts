@@ -41,6 +41,8 @@ export function storeKey(o: KubeObject): string {
   return keyFor(o.kind, nsOf(o), o.metadata.name);
 }
 
+const NO_OBJECTS: KubeObject[] = [];
+
 export class Store {
   private readonly objects = new Map<string, KubeObject>();
   /** kind → namespace → objects: two lookups instead of building a `kind/ns` string per write. */
@@ -49,6 +51,8 @@ export class Store {
   private readonly byOwner = new Map<string, Set<string>>();
   private readonly podsByNode = new Map<string, Set<string>>();
   private readonly keyByUid = new Map<string, string>();
+  /** Pods with pod affinity or anti-affinity (immutable in a pod spec): InterPodAffinity reads only these. */
+  private readonly affinityPodKeys = new Set<string>();
   private revision = 0;
 
   get resourceVersion(): number {
@@ -100,6 +104,17 @@ export class Store {
     const keys = this.podsByNode.get(node);
     if (!keys) return [];
     return [...keys].map((k) => this.objects.get(k)).filter((o): o is KubeObject => o !== undefined);
+  }
+
+  /** Pods whose spec has podAffinity or podAntiAffinity, in creation order (usually none). */
+  podsWithAffinity(): KubeObject[] {
+    if (this.affinityPodKeys.size === 0) return NO_OBJECTS;
+    const out: KubeObject[] = [];
+    for (const k of this.affinityPodKeys) {
+      const o = this.objects.get(k);
+      if (o) out.push(o);
+    }
+    return out;
   }
 
   namespaces(): string[] {
@@ -156,8 +171,9 @@ export class Store {
     if (o.metadata.uid) this.keyByUid.set(o.metadata.uid, key);
     for (const ref of o.metadata.ownerReferences ?? []) setOf(this.byOwner, ref.uid).add(key);
     if (o.kind === 'Pod') {
-      const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-      if (node) setOf(this.podsByNode, node).add(key);
+      const spec = o.spec as { nodeName?: string; affinity?: { podAffinity?: unknown; podAntiAffinity?: unknown } } | undefined;
+      if (spec?.nodeName) setOf(this.podsByNode, spec.nodeName).add(key);
+      if (spec?.affinity && (spec.affinity.podAffinity || spec.affinity.podAntiAffinity)) this.affinityPodKeys.add(key);
     }
   }
 
@@ -169,6 +185,7 @@ export class Store {
     if (o.kind === 'Pod') {
       const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
       if (node) this.podsByNode.get(node)?.delete(key);
+      this.affinityPodKeys.delete(key);
     }
   }
 }

@@ -38,7 +38,7 @@ export interface TrafficFlowSpec {
 }
 
 export type ScenarioStep =
-  | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number }
+  | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number; /** The file of each object, for kubectl's messages. */ sources?: string[] }
   | { action: 'applyAgain'; line?: number }
   | { action: 'wait'; seconds?: number; steady?: boolean; line?: number }
   | { action: 'scale'; kind: string; namespace: string; name: string; replicas: number; line?: number }
@@ -62,6 +62,8 @@ export interface Scenario {
 
 export interface SimulationInput {
   objects: KubeObject[];
+  /** The file each object was read from (same order), for kubectl's messages (`from "app.yaml"`). */
+  sources?: string[];
   cluster: ClusterSpec;
   scenario?: Scenario;
   seed?: number;
@@ -142,6 +144,27 @@ export interface DeploymentSummary {
   upToDate: number;
   available: number;
   revision: string;
+  /** status.conditions as `kubectl get -o yaml` shows them (Available, Progressing, ReplicaFailure). */
+  conditions?: ConditionSummary[];
+}
+
+export interface ConditionSummary {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** A ReplicaSet as `kubectl get rs` and its status show it. */
+export interface ReplicaSetSummary {
+  namespace: string;
+  name: string;
+  /** The Deployment that owns it, or '' for a bare ReplicaSet. */
+  owner: string;
+  replicas: number;
+  ready: number;
+  available: number;
+  conditions: ConditionSummary[];
 }
 
 export interface EndpointSummary {
@@ -213,6 +236,8 @@ export interface SimulationResult {
   persistentVolumeClaims: ClaimSummary[];
   persistentVolumes: VolumeSummary[];
   deployments: DeploymentSummary[];
+  /** The ReplicaSets with their conditions (ReplicaFailure); simulate always sets it. */
+  replicaSets?: ReplicaSetSummary[];
   endpoints: EndpointSummary[];
   nodes: NodeSummary[];
   traffic: TrafficEdgeAggregate[];

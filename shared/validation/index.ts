@@ -4,6 +4,6 @@
  */
 export { validateObjects } from './validate';
 export { compareProblems } from './problem';
-export { validateSourced, formatReport } from './report';
+export { validateSourced, formatReport, formatProblem } from './report';
 export type { Problem } from './types';
 export type { SourcedObject } from './report';

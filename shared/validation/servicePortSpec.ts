@@ -1,12 +1,12 @@
 /**
  * Service ports as ValidateService checks them (kubernetes/pkg/apis/core/validation): with more
  * than one port every port needs a name; names are DNS-1123 labels and unique; a named targetPort
- * is an IANA service name; port numbers are 1–65535. Container ports get the same number check.
+ * is an IANA service name; a numeric targetPort is 1–65535. Port, nodePort and container port
+ * numbers are checked with the other field rules (fieldRules.ts).
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import { targetPortDefaulted } from '../model/service';
 import { problemFor } from './problem';
-import { containersOf } from './podSpec';
 import { isDNS1123Label, isValidPortName } from './dns';
 import type { Check } from './types';
 
@@ -33,7 +33,6 @@ export const checkServicePortSpec: Check = (ctx, report) => {
         if (names.has(port.name)) report(problemFor(o, 'error', 'name', `${at}.name`, `Duplicate value: ${JSON.stringify(port.name)}`, 'Give every port of the Service its own name.'));
         names.add(port.name);
       }
-      if (badPort(port.port)) report(problemFor(o, 'error', 'port-range', `${at}.port`, `Invalid value: ${port.port}: ${PORT_RANGE}`));
       // 0 and "" are defaulted to port before the API server validates (SetDefaults_Service).
       const target = targetPortDefaulted(port) ? undefined : port.targetPort;
       if (target !== undefined && badPort(target)) report(problemFor(o, 'error', 'port-range', `${at}.targetPort`, `Invalid value: ${target}: ${PORT_RANGE}`));
@@ -43,14 +42,5 @@ export const checkServicePortSpec: Check = (ctx, report) => {
             problemFor(o, 'error', 'name', `${at}.targetPort`, `Invalid value: ${JSON.stringify(target)}: ${msg}`, /^\d+$/.test(target) ? `Write the port number without quotes: targetPort: ${target}.` : undefined),
           );
     });
-  }
-  for (const entry of ctx.index.podTemplates('*')) {
-    for (const { container, path } of containersOf(entry)) {
-      if (!Array.isArray(container.ports)) continue;
-      container.ports.forEach((p, i) => {
-        if (p && badPort(p.containerPort))
-          report(problemFor(entry.owner, 'error', 'port-range', `${path}.ports[${i}].containerPort`, `Invalid value: ${p.containerPort}: ${PORT_RANGE}`));
-      });
-    }
   }
 };

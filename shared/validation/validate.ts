@@ -9,6 +9,7 @@ import { resolveReferences } from '../references';
 import { checkApiVersions } from './apiVersions';
 import { checkContainers } from './containers';
 import { checkDuplicates } from './duplicates';
+import { checkFieldRules } from './fields';
 import { checkLabels } from './labels';
 import { checkNames } from './names';
 import { compareProblems } from './problem';
@@ -21,7 +22,7 @@ import { checkServicePorts } from './servicePorts';
 import { checkUnconnected } from './unconnected';
 import type { Check, CheckContext, Problem } from './types';
 
-const CHECKS: readonly Check[] = [checkSchema, checkApiVersions, checkNames, checkLabels, checkDuplicates, checkSelectors, checkContainers, checkServicePortSpec, checkUnconnected, checkReferences, checkServicePorts, checkQuotaResources];
+const CHECKS: readonly Check[] = [checkSchema, checkApiVersions, checkNames, checkLabels, checkDuplicates, checkSelectors, checkContainers, checkServicePortSpec, checkFieldRules, checkUnconnected, checkReferences, checkServicePorts, checkQuotaResources];
 
 export function validateObjects(objects: readonly KubeObject[] | ObjectIndex): Problem[] {
   const list = objects instanceof ObjectIndex ? objects.objects : objects;

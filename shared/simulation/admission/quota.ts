@@ -27,7 +27,9 @@ export function usageOf(o: KubeObject): QuantityMap {
   switch (o.kind) {
     case 'Pod': {
       const pod = o as Pod & KubeObject;
-      if (!podCharged(pod)) return new Map();
+      // `count/pods` is the generic object count (every pod in storage); `pods` and the compute
+      // resources count only non-terminal pods (pods.go podEvaluator: QuotaV1Pod / isTerminating).
+      if (!podCharged(pod)) return m;
       m.set('pods', ONE);
       const req = podResourceList(pod.spec, 'requests');
       const lim = podResourceList(pod.spec, 'limits');
@@ -74,23 +76,29 @@ export function usageOf(o: KubeObject): QuantityMap {
 
 const COMPUTE = new Set(['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory']);
 
-/** Quota on cpu/memory makes them mandatory in every container (the pod evaluator's Constraints). */
+/**
+ * Quota on cpu/memory makes them mandatory in every container (pods.go podEvaluator.Constraints):
+ * the required set is the quota's own keys (`cpu` stays `cpu`, `requests.cpu` stays `requests.cpu`);
+ * a container covers `cpu` and `requests.cpu` with a cpu request and `limits.cpu` with a cpu limit
+ * (podComputeUsageHelper). Resources and container names are listed sorted (sets.String.List()).
+ */
 function missingConstraints(pod: Pod, hard: Record<string, string>): string | null {
-  const required = Object.keys(hard).filter((k) => COMPUTE.has(k)).map((k) => (k === 'cpu' || k === 'memory' ? `requests.${k}` : k));
+  const required = Object.keys(hard).filter((k) => COMPUTE.has(k));
   if (required.length === 0) return null;
-  const missing = new Map<string, string[]>();
-  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const r of new Set(required)) {
-      const [which, name] = r.split('.') as ['requests' | 'limits', string];
+  const missing = new Map<string, Set<string>>();
+  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+    for (const r of required) {
+      const [which, name] = r.includes('.') ? (r.split('.') as ['requests' | 'limits', string]) : (['requests', r] as const);
       if (c.resources?.[which]?.[name] === undefined) {
-        const list = missing.get(r) ?? [];
-        list.push(c.name);
-        missing.set(r, list);
+        let names = missing.get(r);
+        if (!names) missing.set(r, (names = new Set()));
+        names.add(c.name);
       }
     }
   }
   if (missing.size === 0) return null;
-  const parts = [...missing.keys()].sort().map((r) => `${r} for: ${(missing.get(r) ?? []).join(',')}`);
+  const sorted = (xs: Iterable<string>) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = sorted(missing.keys()).map((r) => `${r} for: ${sorted(missing.get(r) ?? []).join(',')}`);
   return `must specify ${parts.join('; ')}`;
 }
 

@@ -24,6 +24,8 @@ export class HorizontalPodAutoscalerController implements Controller {
   readonly component = 'controller-manager' as const;
   private readonly recommendations = new Map<string, { time: number; replicas: number }[]>();
   private readonly timers = new Map<string, 'progress' | 'periodic'>();
+  /** When each HPA last decided: one decision per sync period. */
+  private readonly lastSync = new Map<string, number>();
 
   constructor(private readonly c: Cluster) {}
 
@@ -37,6 +39,22 @@ export class HorizontalPodAutoscalerController implements Controller {
     const c = this.c;
     const hpa = c.store.get(key) as HPA | undefined;
     if (!hpa?.spec) return;
+    // pkg/controller/podautoscaler/horizontal.go: the queue is rate-limited by NewDefaultHPARateLimiter(resyncPeriod)
+    // (a FixedItemIntervalRateLimiter of 15 s), so watch events (its own status write, a load change)
+    // never make a second decision within a sync period; the armed periodic sync comes back for it.
+    const last = this.lastSync.get(key);
+    if (last !== undefined && c.now - last < SYNC_PERIOD) {
+      // The change waits for the next sync: make sure one is coming, and that the run waits for it.
+      if (this.timers.get(key) !== 'progress') {
+        this.timers.set(key, 'progress');
+        c.after(last + SYNC_PERIOD - c.now, 'progress', () => {
+          if (this.timers.get(key) === 'progress') this.timers.delete(key);
+          c.enqueue(this, key);
+        });
+      }
+      return;
+    }
+    this.lastSync.set(key, c.now);
     const ref = hpa.spec.scaleTargetRef;
     const ns = nsOf(hpa);
     const target = c.store.getBy(ref.kind, ns, ref.name);

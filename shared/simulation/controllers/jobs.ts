@@ -7,7 +7,7 @@ import type { KubeObject } from '../../model/object';
 import { EPOCH_MS, timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
 import { nsOf, storeKey, type WatchEvent } from '../store';
-import { compileCron } from '../cron';
+import { compileCron } from '../../model/cron';
 import { isActive, owned, ownedPods, ownerRefTo, podFromTemplate, podPhase, remove, setCondition, writeStatus, type Condition, eventOwner } from './util';
 
 type JobObj = Job & KubeObject;

@@ -77,7 +77,9 @@ export class PersistentVolumeBinder implements Controller {
     const cls = storageClassOf(c.store, pvc);
     const involved = c.store.get(key) as PVC;
     if (!clsName) {
-      c.event(involved, 'Warning', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', this.name);
+      // pv_controller.go syncUnboundClaim: `ctrl.eventRecorder.Event(claim, v1.EventTypeNormal, events.FailedBinding,
+      // "no persistent volumes available for this claim and no storage class is set")`.
+      c.event(involved, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', this.name);
       return;
     }
     if (!cls) {

@@ -141,6 +141,8 @@ export class Framework implements SchedulerHandle {
       nodeSelector: Object.entries(pod.spec?.nodeSelector ?? {}),
       requiredTerms: pod.spec?.affinity?.nodeAffinity?.[REQUIRED_SCHEDULING]?.nodeSelectorTerms,
       spread: undefined,
+      podAffinity: undefined,
+      podAffinityScores: undefined,
     };
     this.lastCycle = state;
     const active: FilterPlugin[] = [];
@@ -153,7 +155,7 @@ export class Framework implements SchedulerHandle {
       }
       const reason = 'unresolvable' in r ? r.unresolvable : `${total} ${r.everyNode}`;
       rec?.preFilter.push({ plugin: plugin.name, status: 'Unschedulable', reason: 'unresolvable' in r ? r.unresolvable : r.everyNode });
-      return this.finish(rec, { message: `0/${total} nodes are available: ${reason}. preemption: 0/${total} nodes are available: ${total} ${NOT_HELPFUL}.` });
+      return this.finish(rec, { message: `0/${total} nodes are available: ${reason}. preemption: 0/${total} nodes are available: ${total} ${NOT_HELPFUL}..` });
     }
 
     const reasons = new Map<string, number>();
@@ -185,7 +187,8 @@ export class Framework implements SchedulerHandle {
         continue;
       }
       for (const r of fail) reasons.set(r, (reasons.get(r) ?? 0) + 1);
-      const p = active[failedAt].preemptible ? NO_RESOLVABLE_VICTIMS : NOT_HELPFUL;
+      const failed = active[failedAt];
+      const p = (failed.preemptibleReason ? failed.preemptibleReason(fail[0]) : failed.preemptible) ? NO_RESOLVABLE_VICTIMS : NOT_HELPFUL;
       preemption.set(p, (preemption.get(p) ?? 0) + 1);
     }
     if (total > 0) this.nextStart = (this.nextStart + processed) % total;
@@ -193,7 +196,9 @@ export class Framework implements SchedulerHandle {
     if (feasible.length === 0) {
       if (total === 0) return this.finish(rec, { message: 'no nodes available to schedule pods' });
       const list = (m: Map<string, number>) => [...m].map(([r, k]) => `${k} ${r}`).sort().join(', ');
-      return this.finish(rec, { message: `0/${total} nodes are available: ${list(reasons)}. preemption: 0/${total} nodes are available: ${list(preemption)}.` });
+      // framework.FitError.Error() appends the PostFilter message as " %v." after the preemption
+      // FitError's own "…: %v." — hence upstream's double period (`…for incoming pod..`).
+      return this.finish(rec, { message: `0/${total} nodes are available: ${list(reasons)}. preemption: 0/${total} nodes are available: ${list(preemption)}..` });
     }
     // One feasible node needs no ranking (upstream returns it without running Score).
     return this.finish(rec, { node: feasible.length === 1 ? feasible[0].name : this.pick(state, feasible, rec) });

@@ -7,6 +7,7 @@ import type { Node, NodeSelectorTerm, Pod, Taint, Toleration } from 'kubernetes-
 import type { KubeObject } from '../../model/object';
 import type { PodRequests } from '../resources';
 import type { SpreadState } from './plugins/podtopologyspread';
+import type { AffinityScoreState, AffinityState } from './plugins/interpodaffinity';
 
 /** One node as the scheduler sees it: allocatable, what its pods request, and its taints sorted by effect. */
 export interface NodeInfo {
@@ -40,12 +41,17 @@ export interface CycleState {
   readonly requiredTerms: NodeSelectorTerm[] | undefined;
   /** PodTopologySpread's counts, set by its PreFilter when the pod has constraints. */
   spread?: SpreadState;
+  /** InterPodAffinity's counts, set by its PreFilter / PreScore when affinity is in play. */
+  podAffinity?: AffinityState;
+  podAffinityScores?: AffinityScoreState;
 }
 
 /** The objects plugins may read besides the nodes (the simulated store, or a design). */
 export interface ClusterReader {
   getBy(kind: string, namespace: string, name: string): KubeObject | undefined;
   list(kind: string, namespace?: string): KubeObject[];
+  /** Pods with podAffinity or podAntiAffinity; a reader without this index has InterPodAffinity scan every pod. */
+  podsWithAffinity?(): KubeObject[];
 }
 
 /** What the framework offers plugins (upstream framework.Handle). */
@@ -70,6 +76,11 @@ export interface FilterPlugin {
   /** Reasons this plugin gives can be fixed by evicting pods (upstream Unschedulable, not UnschedulableAndUnresolvable). */
   readonly preemptible?: boolean;
   preFilter?(state: CycleState, handle: SchedulerHandle): PreFilterResult;
+  /**
+   * Per reason, where a plugin gives both kinds (upstream Unschedulable vs UnschedulableAndUnresolvable):
+   * true when evicting pods could fix it. Overrides `preemptible` when present.
+   */
+  preemptibleReason?(reason: string): boolean;
   /** Why the pod does not fit on the node, in upstream's words; null when it fits. */
   filter(state: CycleState, info: NodeInfo): readonly string[] | null;
 }

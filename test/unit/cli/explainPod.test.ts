@@ -20,7 +20,7 @@ describe('kubeplan explain --pod: why the scheduler put a pod where it did', () 
     const filterHeader = lines.indexOf('Filter (why not the others):') + 1;
     expect(lines[filterHeader].split(/\s{2,}/)).toEqual(['NODE', 'NodeResourcesFit', 'FEASIBLE', 'REASON']);
     const scoreHeader = lines.findIndex((l) => l.startsWith('Score (raw → normalised')) + 1;
-    expect(lines[scoreHeader].split(/\s{2,}/)).toEqual(['NODE', 'TaintToleration ×3', 'NodeAffinity ×2', 'NodeResourcesFit ×1', 'NodeResourcesBalancedAllocation ×1', 'PodTopologySpread ×2', 'TOTAL']);
+    expect(lines[scoreHeader].split(/\s{2,}/)).toEqual(['NODE', 'TaintToleration ×3', 'NodeAffinity ×2', 'NodeResourcesFit ×1', 'NodeResourcesBalancedAllocation ×1', 'PodTopologySpread ×2', 'InterPodAffinity ×2', 'TOTAL']);
     expect(lines.find((l) => l.endsWith('← selected'))?.startsWith(`${node} `)).toBe(true);
     // Columns line up: every row of the score table starts its TOTAL where the header does.
     const totalAt = lines[scoreHeader].indexOf('TOTAL');

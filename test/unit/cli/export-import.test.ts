@@ -81,6 +81,15 @@ describe('kubeplan export', { timeout: 60_000 }, () => {
     expect(run.stdout.startsWith('apiVersion: v1\nkind: Namespace\n')).toBe(true);
   });
 
+  it('warns on stderr about errors a cluster would refuse, and still writes the file', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: -3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx}]}\n');
+    const run = await kubeplan(dir, 'export', 'bad.yaml', '-o', 'out.yaml');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('kubeplan export: warning: 1 error a cluster would refuse; exporting anyway:\n  bad.yaml:1: error: Deployment default/web: spec.replicas: Invalid value: -3: must be greater than or equal to 0\n');
+    expect(objectsOf(readFileSync(join(dir, 'out.yaml'), 'utf8'), 'out.yaml')[0]).toMatchObject({ kind: 'Deployment', spec: { replicas: -3 } });
+  });
+
   it('writes one file per namespace into a folder given with a trailing slash', async () => {
     const dir = workdir();
     copyFileSync(join(APPS, 'multi-tenant.yaml'), join(dir, 'mt.yaml'));

@@ -52,8 +52,8 @@ describe('kubeplan simulate answers as a real cluster would', () => {
   it('unschedulable pods: Insufficient cpu until a node is added, node affinity never', () => {
     const { json } = scenario('unschedulable');
     const msgs = reasons(json, 'FailedScheduling').map((e) => e.message);
-    expect(msgs).toContain('0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.');
-    expect(msgs).toContain("0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.");
+    expect(msgs).toContain('0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..');
+    expect(msgs).toContain("0/4 nodes are available: 4 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling..");
     expect(json.pods.filter((p) => p.owner === 'Deployment/crunch').map((p) => p.phase)).toEqual(['Running', 'Running', 'Running', 'Running']);
     expect(json.pods.find((p) => p.name === 'gpu-job')).toMatchObject({ phase: 'Pending', node: '' });
     expect(json.pods.filter((p) => p.node === 'node-4')).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('kubeplan simulate answers as a real cluster would', () => {
       { namespace: 'default', name: 'logs', phase: 'Bound', volume: 'pv-medium', capacity: '5Gi', storageClass: '' },
     ]);
     expect(reasons(json, 'FailedBinding')[0].message).toBe('no persistent volumes available for this claim and no storage class is set');
-    expect(reasons(json, 'FailedScheduling')[0].message).toBe('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.');
+    expect(reasons(json, 'FailedScheduling')[0].message).toBe('0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..');
     expect(json.pods[0]).toMatchObject({ name: 'archiver', phase: 'Running' });
   });
 

@@ -152,6 +152,23 @@ describe('PVC → the StorageClass that would provision it', () => {
     expect(binding([c], c).problem).toMatchObject({ severity: 'warning', message: 'storageclass.storage.k8s.io "gp3" not found' });
   });
 
+  // Upstream pkg/controller/volume/persistentvolume/pv_controller.go checkVolumeSatisfyClaim:
+  // `return fmt.Errorf("requested PV is too small")` when volumeQty.Cmp(requestedQty) < 0.
+  it('every volume of the claim\'s class is too small: says so, not that the class is missing', () => {
+    const small = pv('manual-1', '1Gi', { storageClassName: 'manual' });
+    const smaller = pv('manual-2', '512Mi', { storageClassName: 'manual' });
+    const c = pvc('data', '5Gi', { storageClassName: 'manual' });
+    expect(binding([small, smaller, c], c).problem).toMatchObject({
+      severity: 'error',
+      message: 'no persistent volumes available for this claim: every free PersistentVolume of class "manual" is too small (requested PV is too small): the largest, "manual-1", has 1Gi, the claim requests 5Gi',
+    });
+    // A volume that fails for another reason too (access modes) is not "too small only": the class message stays.
+    const rwx = pvc('shared', '5Gi', { storageClassName: 'manual', accessModes: ['ReadWriteMany'] });
+    expect(binding([small, rwx], rwx).problem?.message).toBe('storageclass.storage.k8s.io "manual" not found');
+    // A class that provisions still provisions.
+    expect(binding([sc('manual'), small, c], c).problem).toBeUndefined();
+  });
+
   it('a class with kubernetes.io/no-provisioner provisions nothing', () => {
     const local = sc('local', false, 'kubernetes.io/no-provisioner');
     const c = pvc('data', '1Gi', { storageClassName: 'local' });

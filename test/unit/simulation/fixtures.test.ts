@@ -12,8 +12,10 @@ describe('the example apps run on the simulated cluster', () => {
     expect(errors).toEqual([]);
     const input = objects.map((o) => o.object);
     const a = run(input, { scenario: { steps: [{ action: 'wait', steady: true }, { action: 'applyAgain' }, { action: 'drain', node: 'node-1' }] } });
-    expect(a.applied.filter((x) => x.step === 0 && x.result === 'failed')).toEqual([]);
-    expect(a.applied.filter((x) => x.step === 2).every((x) => x.result === 'unchanged')).toBe(true);
+    // A custom resource (three-tier-shop's cert-manager Certificate) fails as on a cluster without its CRD.
+    const noCrd = (x: { message?: string }) => x.message?.endsWith('ensure CRDs are installed first') === true;
+    expect(a.applied.filter((x) => x.step === 0 && x.result === 'failed' && !noCrd(x))).toEqual([]);
+    expect(a.applied.filter((x) => x.step === 2 && !noCrd(x)).every((x) => x.result === 'unchanged')).toBe(true);
     expect(a.pods.filter((p) => p.node === 'node-1')).toEqual([]);
     expect(JSON.stringify(run(input, { scenario: { steps: [{ action: 'wait', steady: true }, { action: 'applyAgain' }, { action: 'drain', node: 'node-1' }] } }))).toBe(JSON.stringify(a));
   });

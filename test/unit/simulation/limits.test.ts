@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { clusterProblems, parseScenario, SIMULATION_LIMITS } from '../../../shared/simulation';
-import { compileCron } from '../../../shared/simulation/cron';
+import { compileCron } from '../../../shared/model/cron';
 import { container, deployment, nodes, run } from './helpers';
 
 const job = (spec: Record<string, unknown>): KubeObject => ({

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { container, deployment, eventsOf, nodes, ns, pod, pvc, run } from './helpers';
 
 const failed = (r: ReturnType<typeof run>) => eventsOf(r, 'FailedScheduling');
-const noVictims = (n: number, reason: string) => `0/3 nodes are available: ${reason}. preemption: 0/3 nodes are available: ${n} No preemption victims found for incoming pod.`;
-const notHelpful = (reason: string) => `0/3 nodes are available: ${reason}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`;
+const noVictims = (n: number, reason: string) => `0/3 nodes are available: ${reason}. preemption: 0/3 nodes are available: ${n} No preemption victims found for incoming pod..`;
+const notHelpful = (reason: string) => `0/3 nodes are available: ${reason}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..`;
 
 describe('FailedScheduling messages are the default scheduler\'s', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('FailedScheduling messages are the default scheduler\'s', () => {
   it('mixes reasons across nodes, sorted as strings', () => {
     const cluster = { nodes: [...nodes(2).nodes, { name: 'node-3', cpu: '4', memory: '8Gi', pods: 110, taints: [{ key: 'a', value: 'b', effect: 'NoSchedule' as const }] }] };
     const r = run([pod('big', 'default', [container('c', { requests: { cpu: '5' } })])], { cluster });
-    expect(failed(r)).toEqual(['0/3 nodes are available: 1 node(s) had untolerated taint {a: b}, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.']);
+    expect(failed(r)).toEqual(['0/3 nodes are available: 1 node(s) had untolerated taint {a: b}, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..']);
   });
 });
 

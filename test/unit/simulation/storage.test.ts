@@ -50,6 +50,18 @@ describe('binding in the simulated cluster', () => {
     expect(r.persistentVolumeClaims[0]).toMatchObject({ phase: 'Pending', volume: '' });
     expect(eventsOf(r, 'FailedBinding')).toEqual(['no persistent volumes available for this claim and no storage class is set']);
     expect(eventsOf(r, 'FailedScheduling')[0]).toContain('pod has unbound immediate PersistentVolumeClaims');
+    // pv_controller.go syncUnboundClaim records it as v1.EventTypeNormal.
+    expect(r.events.find((e) => e.reason === 'FailedBinding')?.type).toBe('Normal');
+  });
+
+  // pv_controller.go syncUnboundClaim: `ctrl.eventRecorder.Event(claim, v1.EventTypeWarning, events.VolumeMismatch,
+  // "Cannot bind to requested volume %q: %s")` with checkVolumeSatisfyClaim's "requested PV is too small".
+  it('a claim naming a too-small volume gets Warning VolumeMismatch and stays Pending', () => {
+    const r = run([pv('small', '1Gi'), pvc('data', 'default', '3Gi', { volumeName: 'small' })]);
+    // kubectl get pvc shows spec.volumeName in VOLUME even while the claim is Pending.
+    expect(r.persistentVolumeClaims[0]).toMatchObject({ phase: 'Pending', volume: 'small' });
+    expect(r.persistentVolumes[0]).toMatchObject({ name: 'small', claim: '' });
+    expect(r.events.filter((e) => e.reason === 'VolumeMismatch').map((e) => `${e.type} ${e.message}`)).toEqual(['Warning Cannot bind to requested volume "small": requested PV is too small']);
   });
 
   it('gives a classless claim the default StorageClass, which provisions a volume of the requested size', () => {
@@ -77,7 +89,7 @@ describe('binding in the simulated cluster', () => {
     expect(r.pods[0]).toMatchObject({ status: 'Pending', node: '' });
     expect(r.persistentVolumeClaims[0].phase).toBe('Pending');
     expect(eventsOf(r, 'FailedScheduling')).toEqual([
-      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..",
     ]);
     const later = run([manual, pvc('data', 'default', '1Gi', { storageClassName: 'manual' }), db], {
       scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'apply', objects: [pv('local-1', '2Gi', { storageClassName: 'manual' })] }, { action: 'wait', steady: true }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextRun } from '../../../shared/simulation/controllers/jobs';
-import { parseCron } from '../../../shared/simulation/cron';
+import { parseCron } from '../../../shared/model/cron';
 import { container, eventsOf, ns, run, storageClass } from './helpers';
 
 const template = (app: string, extra: Record<string, unknown> = {}) => ({ metadata: { labels: { app } }, spec: { containers: [container(app, { requests: { cpu: '100m' } })], ...extra } });
@@ -90,6 +90,18 @@ describe('HorizontalPodAutoscaler', () => {
     expect(later.deployments[0].replicas).toBe(2);
     const downAt = later.events.find((e) => e.message === 'New size: 2; reason: All metrics below target')?.firstTime ?? 0;
     expect(downAt).toBeGreaterThanOrEqual(60 + 300 - 15);
+  });
+
+  // pkg/controller/podautoscaler/horizontal.go: `queue: workqueue.NewRateLimitingQueueWithConfig(NewDefaultHPARateLimiter(resyncPeriod), …)`,
+  // a fixed 15 s interval per HPA: its own status write or a new load never makes a second decision in between.
+  it('decides at most once per 15 s sync period', () => {
+    const deploy = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: template('web') } };
+    const hpa = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'web', namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 40, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }] } };
+    const load = (cpu: string) => ({ action: 'setLoad' as const, kind: 'Deployment', namespace: 'default', name: 'web', cpu });
+    const r = run([deploy, hpa], { scenario: { steps: [{ action: 'wait', steady: true }, load('2'), { action: 'wait', seconds: 1 }, load('4'), { action: 'wait', seconds: 1 }, load('8'), { action: 'wait', seconds: 120 }] } });
+    const times = r.events.filter((e) => e.reason === 'SuccessfulRescale').map((e) => e.firstTime).sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThan(1);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(15);
   });
 });
 

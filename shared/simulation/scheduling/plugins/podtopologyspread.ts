@@ -27,6 +27,9 @@ export interface SpreadState {
 
 export const PodTopologySpread: FilterPlugin & ScorePlugin = {
   name: 'PodTopologySpread',
+  // filtering.go: a missing topology label is UnschedulableAndUnresolvable (ErrReasonNodeLabelNotMatch);
+  // a skew too large is Unschedulable (ErrReasonConstraintsNotMatch): evicting pods could fix it.
+  preemptibleReason: (reason) => reason === SPREAD[0],
   preFilter(state, handle) {
     state.spread = spreadCounts(state.pod, handle);
     return state.spread && state.spread.hard.length > 0 ? 'run' : 'skip';

@@ -32,13 +32,13 @@ const withRack = { filters: [...DEFAULT_PROFILE.filters, Rack], scores: [...DEFA
 
 describe('the plugin registry', () => {
   it('runs the Filter plugins in upstream order and the Score plugins with upstream weights', () => {
-    expect(DEFAULT_PROFILE.filters.map((p) => p.name)).toEqual(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'VolumeBinding', 'PodTopologySpread']);
-    expect(DEFAULT_PROFILE.scores.map((s) => `${s.plugin.name}×${s.weight}`)).toEqual(['TaintToleration×3', 'NodeAffinity×2', 'NodeResourcesFit×1', 'NodeResourcesBalancedAllocation×1', 'PodTopologySpread×2']);
+    expect(DEFAULT_PROFILE.filters.map((p) => p.name)).toEqual(['NodeUnschedulable', 'NodeName', 'TaintToleration', 'NodeAffinity', 'NodePorts', 'NodeResourcesFit', 'VolumeBinding', 'PodTopologySpread', 'InterPodAffinity']);
+    expect(DEFAULT_PROFILE.scores.map((s) => `${s.plugin.name}×${s.weight}`)).toEqual(['TaintToleration×3', 'NodeAffinity×2', 'NodeResourcesFit×1', 'NodeResourcesBalancedAllocation×1', 'PodTopologySpread×2', 'InterPodAffinity×2']);
   });
 
   it('a plugin added to the profile filters nodes and its reason lands in FailedScheduling', () => {
     expect(framework(withRack).schedule(podObject('p', { rack: 'r9' }))).toEqual({
-      message: '0/3 nodes are available: 3 node(s) were in another rack. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      message: '0/3 nodes are available: 3 node(s) were in another rack. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..',
     });
     expect(framework(withRack).schedule(podObject('p', { rack: 'r2' }))).toEqual({ node: 'c' });
   });
