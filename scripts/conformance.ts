@@ -8,7 +8,6 @@
 // and exits 0. Exit 1 when a case differs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createConnectivityCommand } from '../cli/commands/connectivity';
 import { compareConnLists, type Comparison } from './conformance/compare';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -43,6 +42,8 @@ interface Outcome {
   error?: string;
 }
 
+// Loaded only when there is a suite to run: the simulator is most of the start-up time.
+const { createConnectivityCommand } = await import('../cli/commands/connectivity');
 const command = createConnectivityCommand();
 
 async function runCase(name: string): Promise<Outcome> {
