@@ -6,8 +6,9 @@ import { importAsDesign } from '../../../shared/design/import';
 import { exportManifests, parseManifests } from '../../../shared/manifests';
 import type { KubeObject } from '../../../shared/model/object';
 
-const ref = (kind: string, name: string, uid?: string) => [{ apiVersion: 'apps/v1', kind, name, ...(uid ? { uid } : {}), controller: true }];
-const pod = (name: string, owner?: object[], ns = 'shop'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, ...(owner ? { ownerReferences: owner } : {}) }, spec: { containers: [{ name: 'c', image: 'img' }] } });
+// Imported objects may lack a uid (a hand-written manifest): the references are loosely typed here.
+const ref = (kind: string, name: string, uid?: string): object[] => [{ apiVersion: 'apps/v1', kind, name, ...(uid ? { uid } : {}), controller: true }];
+const pod = (name: string, owner?: object[], ns = 'shop'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, ...(owner ? { ownerReferences: owner } : {}) }, spec: { containers: [{ name: 'c', image: 'img' }] } }) as KubeObject;
 const resources = (objects: KubeObject[]) => objects.map((object, i) => ({ id: `r${i + 1}`, object }));
 
 describe('cardGroups', () => {
@@ -22,14 +23,14 @@ describe('cardGroups', () => {
 
   it('pods join the card of their top owner in the design, through a ReplicaSet in it (by uid or by name)', () => {
     const deployment: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', uid: 'd-1' } };
-    const rs: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-5d9c8', namespace: 'shop', ownerReferences: ref('Deployment', 'web', 'd-1') } };
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-5d9c8', namespace: 'shop', ownerReferences: ref('Deployment', 'web', 'd-1') } } as KubeObject;
     const g = cardGroups(resources([deployment, rs, pod('web-5d9c8-a', ref('ReplicaSet', 'web-5d9c8')), pod('web-5d9c8-b', ref('ReplicaSet', 'web-5d9c8', 'no-such-uid'))]));
     expect([...g.memberOf]).toEqual([['r3', 'r1'], ['r4', 'r1']]);
     expect([...g.cards]).toEqual([['r1', { pods: 2 }]]);
   });
 
   it('a Node owner (a static pod’s mirror) and another namespace’s owner of the same name do not group', () => {
-    const g = cardGroups(resources([pod('etcd-node-1', [{ apiVersion: 'v1', kind: 'Node', name: 'node-1', controller: true }], 'kube-system'), pod('a', ref('ReplicaSet', 'x'), 'one'), pod('b', ref('ReplicaSet', 'x'), 'two')]));
+    const g = cardGroups(resources([pod('etcd-node-1', [{ apiVersion: 'v1', kind: 'Node', name: 'node-1', uid: 'n-1', controller: true }], 'kube-system'), pod('a', ref('ReplicaSet', 'x'), 'one'), pod('b', ref('ReplicaSet', 'x'), 'two')]));
     expect(g.memberOf.size).toBe(0);
     expect([...g.cards.keys()]).toEqual(['r2', 'r3']);
   });
