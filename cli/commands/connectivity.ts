@@ -14,7 +14,7 @@ import { commandHelp } from '../help';
 import type { CliCommand, CliIo } from '../main';
 
 /** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders). */
-export type LoadInputs = (paths: readonly string[], options: { cwd: string }) => Promise<Pick<LoadedInputs, 'objects' | 'design' | 'errors'>>;
+export type LoadInputs = (paths: readonly string[], options: { cwd: string }) => Promise<Pick<LoadedInputs, 'objects' | 'design' | 'errors'> & Partial<Pick<LoadedInputs, 'warnings'>>>;
 
 export const NETWORK_OPTION_FLAGS = {
   'ipblock-matches-pods': { type: 'boolean' },
@@ -48,6 +48,7 @@ export function networkOptions(values: Record<string, unknown>): Partial<Network
  */
 export async function loadSnapshot(command: string, paths: string[], io: CliIo, load: LoadInputs): Promise<SteadyNetwork | undefined> {
   const loaded = await load(paths, { cwd: io.cwd });
+  for (const w of loaded.warnings ?? []) io.stderr(`kubeplan ${command}: warning: ${w}\n`);
   if (loaded.errors.length > 0) {
     for (const e of loaded.errors) io.stderr(`kubeplan ${command}: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
     return undefined;

@@ -26,6 +26,8 @@ export type LoadInputs = (paths: string[]) => Promise<{
   design?: { cluster: ClusterSpec };
   designFile?: string;
   errors: InputError[];
+  /** Non-fatal notes (documents skipped inside a folder), printed as warnings. */
+  warnings?: string[];
 }>;
 
 function where(e: InputError): string {
@@ -90,6 +92,7 @@ export async function simulationInput(
     return 2;
   }
   const inputs = await load(positionals.map((p) => resolve(io.cwd, p)));
+  for (const w of inputs.warnings ?? []) io.stderr(`warning: ${w}\n`);
   if (inputs.errors.length) {
     for (const e of inputs.errors) io.stderr(`${where(e)}\n`);
     return 2;

@@ -6,7 +6,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { isDesignText, parseDesign, type Design } from '../../shared/design';
-import { formatBytes, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
+import { formatBytes, formatManifestError, MAX_FILE_BYTES, parseManifests, type LoadedObject, type ManifestError } from '../../shared/manifests';
 import { pushAll } from '../../shared/model/arrays';
 
 export interface LoadedInputs {
@@ -110,9 +110,13 @@ async function loadPath(path: string, explicit: boolean, ctx: Context): Promise<
   }
   if (DESIGN_FILE.test(path) || isDesignText(text)) loadDesign(text, path, out);
   else {
-    const parsed = parseManifests(text, path);
+    // A folder may hold other YAML or JSON (a test's expected results, a tool's config): documents
+    // that are no Kubernetes object are skipped with a warning there. A file named explicitly must
+    // hold objects, so there they stay errors.
+    const parsed = parseManifests(text, path, { skipNonObjects: !explicit });
     pushAll(out.objects, parsed.objects);
     pushAll(out.errors, parsed.errors);
+    for (const s of parsed.skipped) out.warnings.push(formatManifestError(s));
   }
 }
 

@@ -88,7 +88,7 @@ export function createBrowserApi(): KubeplanApi {
         const files = await pickTextFiles({ multiple: true, folder: options.folder });
         if (!files || files.length === 0) return ok(undefined);
         const stem = options.folder ? (files[0]!.name.split('/')[0] ?? 'imported') : fileStem(files[0]!.name.replace(/\.(ya?ml|json)$/i, ''));
-        const r = await heavyWork().readFiles(files, stem);
+        const r = await heavyWork().readFiles(files, stem, { folder: options.folder === true });
         // Import always makes a new, unsaved design, even from a design file.
         return r.kind === 'error' ? fail({ ...r.error, code: 'yaml' }) : ok({ design: r.design, warnings: r.warnings });
       } catch (e) {

@@ -20,8 +20,8 @@ export function exportYamlByNamespace(objects: KubeObject[]): Map<string, string
   return exportManifestsByNamespace(objects);
 }
 
-export function parseManifestsText(text: string, file: string): { objects: LoadedObject[]; errors: FormatError[] } {
-  return parseManifests(text, file);
+export function parseManifestsText(text: string, file: string, options: { skipNonObjects?: boolean } = {}): { objects: LoadedObject[]; errors: FormatError[]; skipped: FormatError[] } {
+  return parseManifests(text, file, options);
 }
 
 export function parseDesignText(text: string, file: string): { design: Design; warnings: string[] } | { error: FormatError } {

@@ -10,6 +10,7 @@ import { validateObjects } from '../../shared/validation';
 import { createSimulationRunner, type FramesSink } from './simulation';
 import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
 import { pushAll } from '../../shared/model/arrays';
+import { formatManifestError } from '../../shared/manifests';
 
 export interface TextFile {
   name: string;
@@ -36,8 +37,12 @@ export const workerApi = {
   serializeDesign(design: Design): string {
     return serializeDesignText(design);
   },
-  /** A single design file opens as that design; anything else is manifests imported as a new design. */
-  readFiles(files: TextFile[], name: string): ReadResult {
+  /**
+   * A single design file opens as that design; anything else is manifests imported as a new design.
+   * With `folder` (the files of a picked folder) documents that are no Kubernetes object are
+   * skipped with a warning naming file and line, as `kubeplan import <folder>` does.
+   */
+  readFiles(files: TextFile[], name: string, options: { folder?: boolean } = {}): ReadResult {
     const designFile = files.length === 1 && isDesignText(files[0]!.text) ? files[0]! : undefined;
     if (designFile) {
       const r = parseDesignText(designFile.text, designFile.name);
@@ -45,18 +50,20 @@ export const workerApi = {
     }
     const loaded: LoadedObject[] = [];
     const errors: FormatError[] = [];
+    const warnings: string[] = [];
     for (const f of files) {
       if (isDesignText(f.text)) {
         errors.push({ file: f.name, line: 1, message: 'a design file cannot be imported together with other files; open it alone' });
         continue;
       }
-      const r = parseManifestsText(f.text, f.name);
+      const r = parseManifestsText(f.text, f.name, { skipNonObjects: options.folder === true });
       pushAll(loaded, r.objects);
       pushAll(errors, r.errors);
+      for (const s of r.skipped) warnings.push(formatManifestError(s));
     }
     // Any error leaves the open design untouched: the user fixes the file and tries again.
     if (errors.length > 0) return { kind: 'error', error: errors[0]! };
-    return { kind: 'manifests', design: importAsDesign(loaded, name), warnings: [], count: loaded.length };
+    return { kind: 'manifests', design: importAsDesign(loaded, name), warnings, count: loaded.length };
   },
   /** Frames go to `onFrames` (a comlink.proxy from the page) in order; each batch is awaited. */
   async runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {

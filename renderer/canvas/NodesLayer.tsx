@@ -14,6 +14,8 @@ import { drawCard, fitText, type CardData } from './drawCard';
 import { registerIn, cardNodes } from './registry';
 import { resourceSubtitle } from '../kinds/registry';
 import { THEME } from './theme';
+import { designCardGroups } from './cardGroups';
+import { useTranslation } from 'react-i18next';
 
 interface CardProps {
   id: string;
@@ -22,14 +24,28 @@ interface CardProps {
   y: number;
   selected: boolean;
   problem?: 'error' | 'warning';
+  /** Primitive props (not an object), so the memo compares them by value. */
+  groupPods?: string;
+  ownerKind?: string;
+  ownerName?: string;
 }
 
-export function cardData(object: KubeObject, selected: boolean, problem?: 'error' | 'warning'): CardData {
+/** What a card that shows pods of a workload adds: the pod count, and the owner when it is not in the design. */
+export interface CardGroupLabel {
+  pods: string;
+  owner?: { kind: string; name: string };
+}
+
+export function cardData(object: KubeObject, selected: boolean, problem?: 'error' | 'warning', group?: CardGroupLabel): CardData {
   const display = getKindModule(object.kind, object.apiVersion)?.display;
+  // A card standing for an owner that is not in the design is titled with the owner.
+  const kind = group?.owner?.kind ?? object.kind;
+  const name = group?.owner?.name ?? object.metadata.name;
+  const subtitle = group ? (group.owner ? group.pods : [resourceSubtitle(object), group.pods].filter(Boolean).join(' · ')) : resourceSubtitle(object);
   return {
-    kind: fitText(object.kind, 'caption'),
-    name: fitText(object.metadata.name, 'name'),
-    subtitle: fitText(resourceSubtitle(object), 'subtitle'),
+    kind: fitText(kind, 'caption'),
+    name: fitText(name, 'name'),
+    subtitle: fitText(subtitle, 'subtitle'),
     glyph: display?.glyph ?? object.kind.slice(0, 4).toLowerCase(),
     color: display?.color ?? THEME.fallbackKind,
     shape: display?.shape ?? 'rounded',
@@ -38,8 +54,11 @@ export function cardData(object: KubeObject, selected: boolean, problem?: 'error
   };
 }
 
-const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, problem }: CardProps) {
-  const card = useMemo(() => cardData(object, selected, problem), [object, selected, problem]);
+const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, problem, groupPods, ownerKind, ownerName }: CardProps) {
+  const card = useMemo(
+    () => cardData(object, selected, problem, groupPods === undefined ? undefined : { pods: groupPods, ...(ownerKind !== undefined && ownerName !== undefined ? { owner: { kind: ownerKind, name: ownerName } } : {}) }),
+    [object, selected, problem, groupPods, ownerKind, ownerName],
+  );
   const ref = useMemo(() => registerIn(cardNodes, id), [id]);
   return (
     <Shape
@@ -72,11 +91,15 @@ export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
     for (const p of problems) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
     return m;
   }, [problems]);
+  const { t } = useTranslation();
+  const groups = designCardGroups(resources);
   return (
     <Layer ref={layerRef} listening={false}>
       {resources.map((r) => {
         const p = positions[r.id];
-        if (!p || r.object.kind === 'Namespace') return null;
+        // A pod drawn on its workload's card has none of its own.
+        if (!p || r.object.kind === 'Namespace' || groups.memberOf.has(r.id)) return null;
+        const g = groups.cards.get(r.id);
         return (
           <ResourceCard
             key={r.id}
@@ -86,6 +109,9 @@ export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
             y={p.y}
             selected={selected.has(r.id)}
             problem={worst.get(keyOf(r.object))}
+            groupPods={g ? (g.pods === 1 ? t('canvas.cardPod') : t('canvas.cardPods', { count: g.pods })) : undefined}
+            ownerKind={g?.owner?.kind}
+            ownerName={g?.owner?.name}
           />
         );
       })}

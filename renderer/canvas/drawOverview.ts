@@ -8,6 +8,7 @@ import { getKindModule } from '../../shared/kinds/registry';
 import { RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../store';
 import { FONT_FAMILY, THEME } from './theme';
 import { isBoxVisible, view } from './view';
+import { designCardGroups } from './cardGroups';
 
 const colorByKind = new Map<string, string>();
 
@@ -25,9 +26,10 @@ export function drawOverview(ctx: CanvasRenderingContext2D, design: Design, sele
   const selected = new Path2D();
   let anySelected = false;
   const positions = design.layout.positions;
+  const { memberOf } = designCardGroups(design.resources);
   for (const r of design.resources) {
     const o = r.object;
-    if (o.kind === 'Namespace' || moving.has(r.id)) continue;
+    if (o.kind === 'Namespace' || moving.has(r.id) || memberOf.has(r.id)) continue;
     const p = positions[r.id];
     if (!p || !isBoxVisible(p.x, p.y, W, H)) continue;
     const color = kindColor(o.kind, o.apiVersion);

@@ -6,6 +6,7 @@ import type { Box, Design, Point } from '../../shared/design/types';
 import { boxesIntersect, FRAME_HEADER, RESOURCE_HEIGHT as H, RESOURCE_WIDTH as W } from '../store';
 import { DETAIL_SCALE, HANDLE } from './drawCard';
 import { GRIP } from './gripSize';
+import { designCardGroups } from './cardGroups';
 
 export type Hit =
   | { type: 'handle'; id: string }
@@ -18,12 +19,13 @@ export function hitTest(design: Design, p: Point, scale: number): Hit {
   const { positions, frames } = design.layout;
   const handleReach = (HANDLE.radius + 3) / scale;
   const resources = design.resources;
+  const { memberOf } = designCardGroups(resources);
   // Last drawn is on top: search from the end.
   if (scale >= DETAIL_SCALE) {
     for (let i = resources.length - 1; i >= 0; i--) {
       const r = resources[i]!;
       const q = positions[r.id];
-      if (!q || r.object.kind === 'Namespace') continue;
+      if (!q || r.object.kind === 'Namespace' || memberOf.has(r.id)) continue;
       const dx = p.x - (q.x + HANDLE.x);
       const dy = p.y - (q.y + HANDLE.y);
       if (dx * dx + dy * dy <= handleReach * handleReach) return { type: 'handle', id: r.id };
@@ -32,7 +34,7 @@ export function hitTest(design: Design, p: Point, scale: number): Hit {
   for (let i = resources.length - 1; i >= 0; i--) {
     const r = resources[i]!;
     const q = positions[r.id];
-    if (!q || r.object.kind === 'Namespace') continue;
+    if (!q || r.object.kind === 'Namespace' || memberOf.has(r.id)) continue;
     if (p.x >= q.x && p.x <= q.x + W && p.y >= q.y && p.y <= q.y + H) return { type: 'card', id: r.id };
   }
   const grip = Math.max(GRIP, 10 / scale);
@@ -51,6 +53,7 @@ export function hitTest(design: Design, p: Point, scale: number): Hit {
 /** Resource ids whose cards touch a box, and Namespaces whose frames lie wholly inside it (rubber band). */
 export function idsInBox(design: Design, box: Box): string[] {
   const out: string[] = [];
+  const { memberOf } = designCardGroups(design.resources);
   for (const r of design.resources) {
     if (r.object.kind === 'Namespace') {
       const f = design.layout.frames[r.object.metadata.name];
@@ -58,7 +61,7 @@ export function idsInBox(design: Design, box: Box): string[] {
       continue;
     }
     const q = design.layout.positions[r.id];
-    if (q && boxesIntersect(box, { x: q.x, y: q.y, width: W, height: H })) out.push(r.id);
+    if (q && !memberOf.has(r.id) && boxesIntersect(box, { x: q.x, y: q.y, width: W, height: H })) out.push(r.id);
   }
   return out;
 }

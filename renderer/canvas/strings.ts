@@ -11,6 +11,8 @@ export const canvasStrings = {
     implicitNamespace: '{{name}} (no Namespace object)',
     namespaceFrame: 'namespace {{name}}',
     missing: 'missing',
+    cardPod: '1 pod',
+    cardPods: '{{count}} pods',
     connectFailed: 'Cannot connect: {{message}}',
     palette: {
       title: 'Resources',
@@ -67,6 +69,8 @@ export const canvasStrings = {
     implicitNamespace: '{{name}}（没有 Namespace 对象）',
     namespaceFrame: '命名空间 {{name}}',
     missing: '缺失',
+    cardPod: '1 个 Pod',
+    cardPods: '{{count}} 个 Pod',
     connectFailed: '无法连接：{{message}}',
     palette: {
       title: '资源',

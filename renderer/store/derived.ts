@@ -4,6 +4,7 @@
  * exactly when an object changes (moving cards within a namespace keeps it, so a drag never
  * re-resolves references). Problems are validated off the editing path: see analysis.ts.
  */
+import { cardGroups } from '../../shared/design/cardGroups';
 import type { Design } from '../../shared/design/types';
 import { keyOf, ObjectIndex } from '../../shared/kinds/objectIndex';
 import { aggregateTargets, edgeKindOf, resolveReferences, type EdgeKind, type Reference, type ReferenceRelation } from '../../shared/references';
@@ -58,25 +59,42 @@ export const designIndex = memoOnResources((d: Design): DesignIndex => {
   }
   const references = resolveReferences(index);
   const edges: DesignEdge[] = [];
+  // A pod drawn on its workload's card: its edges end at that card, once per reference.
+  const { memberOf } = cardGroups(d.resources);
+  const cardOf = (id: string | undefined) => (id === undefined ? undefined : (memberOf.get(id) ?? id));
+  const seen = memberOf.size > 0 ? new Set<string>() : undefined;
   for (const ref of references) {
-    const sourceId = idByKey.get(ref.source);
+    const sourceId = cardOf(idByKey.get(ref.source));
     if (!sourceId) continue;
     const base = `${ref.rule}:${sourceId}:${ref.path}`;
     const kind = edgeKindOf(ref);
     if (ref.targets.length === 0) {
+      if (seen) {
+        if (seen.has(`${base}:missing`)) continue;
+        seen.add(`${base}:missing`);
+      }
       edges.push({ id: `${base}:missing`, rule: ref.rule, relation: ref.relation, kind, sourceId, label: ref.label, problem: ref.problem });
       continue;
     }
     // A whole-namespace peer is one edge to the namespace's frame, not one per workload in it.
     const { targets, namespaces } = aggregateTargets(ref);
     for (const ns of namespaces) {
+      if (seen) {
+        if (seen.has(`${base}:ns:${ns}`)) continue;
+        seen.add(`${base}:ns:${ns}`);
+      }
       edges.push({ id: `${base}:ns:${ns}`, rule: ref.rule, relation: ref.relation, kind, sourceId, targetFrame: ns, label: ref.label });
     }
     for (const target of targets) {
-      const targetId = idByKey.get(target);
+      const targetId = cardOf(idByKey.get(target));
       // A Namespace is drawn as the frame around its objects: containment already shows the link.
       if (!targetId || namespaceIds.has(targetId)) continue;
-      edges.push({ id: `${base}:${targetId}`, rule: ref.rule, relation: ref.relation, kind, sourceId, targetId, label: ref.label });
+      const id = `${base}:${targetId}`;
+      if (seen) {
+        if (targetId === sourceId || seen.has(id)) continue;
+        seen.add(id);
+      }
+      edges.push({ id, rule: ref.rule, relation: ref.relation, kind, sourceId, targetId, label: ref.label });
     }
   }
   return { index, idByKey, references, edges };

@@ -13,6 +13,7 @@ import type { KubeObject } from '../model/object';
 import { ObjectIndex } from '../kinds/objectIndex';
 import { getKindInfo } from '../kinds/registry';
 import { referenceRules, type Reference, type ReferenceRelation } from '../references';
+import { cardGroups } from './cardGroups';
 import type { Box, Design, DesignLayout, Point } from './types';
 import { maxOf } from '../model/arrays';
 
@@ -71,9 +72,19 @@ interface Group {
 }
 
 export function computeLayout(objects: readonly KubeObject[], ids: readonly string[]): DesignLayout {
+  // Pods drawn on their workload's card (cardGroups) take no place of their own: they sit under it.
+  const { memberOf } = cardGroups(objects.map((object, i) => ({ id: ids[i]!, object })));
   const index = new ObjectIndex(objects);
   const position = new Map<string, number>();
   objects.forEach((o, i) => position.set(index.keyOf(o), i));
+  if (memberOf.size > 0) {
+    // A reference to a pod drawn on another card groups with that card.
+    const indexOfId = new Map(ids.map((id, i) => [id, i]));
+    for (const [key, i] of position) {
+      const card = memberOf.get(ids[i]!);
+      if (card !== undefined) position.set(key, indexOfId.get(card)!);
+    }
+  }
 
   // Neighbours through grouping references, both directions, in first-seen order.
   const neighbours: number[][] = objects.map(() => []);
@@ -92,6 +103,7 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
   const byNamespace = new Map<string, number[]>();
   const namespaceObject = new Map<string, number>();
   objects.forEach((o, i) => {
+    if (memberOf.size > 0 && memberOf.has(ids[i]!)) return;
     const ns = namespaceFrameOf(o);
     if (o.kind === 'Namespace' && o.apiVersion === 'v1') {
       namespaceObject.set(ns, i);
@@ -145,6 +157,10 @@ export function computeLayout(objects: readonly KubeObject[], ids: readonly stri
     if (nsIndex !== undefined) positions[ids[nsIndex]!] = { x, y: top };
     x += size.width + FRAME_GAP;
     rowHeight = Math.max(rowHeight, size.height);
+  }
+  for (const [member, card] of memberOf) {
+    const p = positions[card];
+    if (p) positions[member] = { ...p };
   }
   return { positions, frames };
 }

@@ -45,6 +45,11 @@ export interface ClusterNode {
   labels?: Record<string, string>;
   taints?: NodeTaint[];
   unschedulable?: boolean;
+  /**
+   * The InternalIP the node reports; by default the next of 192.168.49.2, .3, … Set for the nodes
+   * a `kubectl get pods` dump names (their pods' `status.hostIP`), not read from design files.
+   */
+  address?: string;
 }
 
 export interface ClusterSpec {

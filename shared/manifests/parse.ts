@@ -1,9 +1,10 @@
 /**
- * Parse Kubernetes YAML or JSON text (multi-document, `kind: List` expanded) into objects that
- * remember their file and line. Bad input yields one-line errors naming file and line; the good
- * documents of the same file still load.
+ * Parse Kubernetes YAML or JSON text (multi-document, `kind: List` and typed lists such as
+ * `PodList` expanded) into objects that remember their file and line. Bad input yields one-line
+ * errors naming file and line; the good documents of the same file still load.
  */
 import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import { getKindInfo } from '../kinds/registry';
 import { isPlainObject, type KubeObject } from '../model/object';
 import { prototypeKeyMessage, prototypeKeyPath, setOwn } from '../model/keys';
 import { formatBytes, MANIFEST_SCHEMA, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, MAX_FILE_BYTES } from './limits';
@@ -12,13 +13,29 @@ import type { LoadedObject, ManifestError } from './types';
 export interface ParseResult {
   objects: LoadedObject[];
   errors: ManifestError[];
+  /**
+   * With `skipNonObjects`: the documents that are no Kubernetes object at all (a sequence, a scalar,
+   * a mapping with neither apiVersion nor kind), each `file:line` with what it is. Without the
+   * option they are errors.
+   */
+  skipped: ManifestError[];
+}
+
+export interface ParseOptions {
+  /**
+   * Put documents that are not Kubernetes objects in `skipped` instead of `errors` (files found
+   * inside a folder, which may hold other JSON or YAML: a test's expected results, a config).
+   * A document that looks like an object (it has apiVersion or kind) but is broken stays an error.
+   */
+  skipNonObjects?: boolean;
 }
 
 /** Errors reported per file before the rest are summarised, so a broken file cannot flood the output. */
 const MAX_ERRORS_PER_FILE = 20;
 
-export function parseManifests(text: string, file: string): ParseResult {
-  const out: ParseResult = { objects: [], errors: [] };
+export function parseManifests(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  const out: ParseResult = { objects: [], errors: [], skipped: [] };
+  const skip = options.skipNonObjects === true;
   if (text.length > MAX_FILE_BYTES) {
     out.errors.push({ file, message: `file is ${formatBytes(text.length)}, over the ${formatBytes(MAX_FILE_BYTES)} limit for manifests` });
     return out;
@@ -28,14 +45,15 @@ export function parseManifests(text: string, file: string): ParseResult {
     out.errors.push({ file, line: binary.line, message: binary.message });
     return out;
   }
-  const whole = parseChunk(text, file, 0, 0, out);
+  const whole = parseChunk(text, file, 0, 0, out, skip);
   if (whole.failed) {
     // One broken document must not hide the others: parse document by document to keep the good ones.
     out.objects.length = 0;
     out.errors.length = 0;
+    out.skipped.length = 0;
     let index = 0;
     for (const chunk of splitDocuments(text)) {
-      index += parseChunk(chunk.text, file, chunk.line, index, out).documents;
+      index += parseChunk(chunk.text, file, chunk.line, index, out, skip).documents;
     }
   }
   if (out.errors.length > MAX_ERRORS_PER_FILE) {
@@ -67,7 +85,7 @@ interface ChunkResult {
   documents: number;
 }
 
-function parseChunk(text: string, file: string, lineOffset: number, indexOffset: number, out: ParseResult): ChunkResult {
+function parseChunk(text: string, file: string, lineOffset: number, indexOffset: number, out: ParseResult, skip: boolean): ChunkResult {
   let events: Event[];
   let values: unknown[];
   try {
@@ -96,10 +114,13 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
     if (isListObject(value)) {
       const items = value.items as unknown[];
       const itemStarts = listItemStarts(events, info, text);
+      const typed = listItemType(value);
       items.forEach((item, j) => {
         const itemLine = itemStarts?.[j] !== undefined ? lineOffset + lines.lineAt(itemStarts[j]) : line;
-        addObject(item, file, itemLine, index, out, `item ${j + 1} of the ${String(value.kind)}`);
+        addObject(typed ? withListType(item, typed) : item, file, itemLine, index, out, `item ${j + 1} of the ${String(value.kind)}`);
       });
+    } else if (skip && !looksLikeObject(value)) {
+      out.skipped.push({ file, line, message: `document is ${isPlainObject(value) ? 'a mapping with neither apiVersion nor kind' : describe(value)}, not a Kubernetes object; skipped` });
     } else {
       addObject(value, file, line, index, out, 'document');
     }
@@ -107,9 +128,37 @@ function parseChunk(text: string, file: string, lineOffset: number, indexOffset:
   return { failed: false, documents: values.length };
 }
 
-/** `kind: List` (and kubectl's other `*List` kinds with `items`), expanded into their items as kubectl does. */
+/** `kind: List` (and the typed `<Kind>List`s with `items`), expanded into their items as kubectl does. */
 function isListObject(v: unknown): v is Record<string, unknown> & { items: unknown[] } {
   return isPlainObject(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items);
+}
+
+/** Whether a document means to be a Kubernetes object: a mapping with an apiVersion or a kind. */
+function looksLikeObject(v: unknown): boolean {
+  return isPlainObject(v) && (v.apiVersion !== undefined || v.kind !== undefined);
+}
+
+/**
+ * The apiVersion and kind a typed list's items have: `PodList` holds `v1` Pods, a `DeploymentList`
+ * of `apps/v1` holds `apps/v1` Deployments. The API server and `kubectl get -o yaml|json` write the
+ * items bare (no apiVersion, no kind): the list's type says what they are. The list's own
+ * apiVersion wins; without one, the kind catalogue's. A plain `List` has no item type.
+ */
+function listItemType(list: Record<string, unknown>): { apiVersion?: string; kind: string } | undefined {
+  const kind = String(list.kind).slice(0, -'List'.length);
+  if (!kind) return undefined;
+  const apiVersion = typeof list.apiVersion === 'string' && list.apiVersion ? list.apiVersion : getKindInfo(kind)?.apiVersion;
+  return { apiVersion, kind };
+}
+
+/** A typed list's item with the list's apiVersion and kind where it has none (first, as kubectl writes them); other items as they are. */
+function withListType(item: unknown, type: { apiVersion?: string; kind: string }): unknown {
+  if (!isPlainObject(item) || (item.apiVersion !== undefined && item.kind !== undefined)) return item;
+  const o: Record<string, unknown> = {};
+  if (item.apiVersion === undefined && type.apiVersion !== undefined) o.apiVersion = type.apiVersion;
+  if (item.kind === undefined) o.kind = type.kind;
+  for (const k of Object.keys(item)) setOwn(o, k, item[k]);
+  return o;
 }
 
 function addObject(value: unknown, file: string, line: number, index: number, out: ParseResult, what: string): void {

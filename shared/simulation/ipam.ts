@@ -56,7 +56,8 @@ export function withNodeNetwork(c: Cluster, node: KubeObject): KubeObject {
   return {
     ...node,
     spec: { ...(node.spec as object), podCIDR: cidr, podCIDRs: [cidr] },
-    status: { ...(node.status as object), addresses: [{ type: 'InternalIP', address: nodeAddress(index) }, { type: 'Hostname', address: node.metadata.name }] },
+    // A node that reports its own InternalIP (one a dump names) keeps it.
+    status: { ...(node.status as object), addresses: [{ type: 'InternalIP', address: nodeIP(node) || nodeAddress(index) }, { type: 'Hostname', address: node.metadata.name }] },
   };
 }
 

@@ -45,6 +45,7 @@ export function nodeObject(n: ClusterNode): KubeObject {
         { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
       ],
       nodeInfo: { kubeletVersion: 'v1.34.0', containerRuntimeVersion: 'containerd://2.1.0', operatingSystem: 'linux', architecture: 'amd64' },
+      ...(n.address ? { addresses: [{ type: 'InternalIP', address: n.address }] } : {}),
     },
   };
 }
@@ -136,7 +137,8 @@ export class Kubelet implements Controller {
         });
       }
       const runFor = runSeconds(cur, c.options.jobRunSeconds);
-      if (runFor !== undefined) {
+      // An infinite run (the network snapshot's "while every Job runs") sets no timer.
+      if (runFor !== undefined && Number.isFinite(runFor)) {
         c.after(runFor, 'progress', () => {
           const p = this.current(key, uid);
           if (!p || p.metadata.deletionTimestamp) return;

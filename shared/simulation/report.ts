@@ -4,18 +4,25 @@ import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { controllerRef, isReady } from './controllers/util';
 import { formatBytes, formatMilli, podRequests } from './resources';
-import { nsOf } from './store';
+import { isClusterScoped, nsOf } from './store';
 import type { ClaimSummary, ConditionSummary, DeploymentSummary, ReplicaSetSummary, EndpointSummary, NodeSummary, PodSummary, QuotaSummary, TickState, VolumeSummary } from './types';
 
 const byNsName = <T extends { namespace: string; name: string }>(a: T, b: T) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** `Kind/name` of the object at the top of the pod's owner chain (Deployment over ReplicaSet, CronJob over Job). */
+/**
+ * `Kind/name` of the object at the top of the pod's owner chain (Deployment over ReplicaSet, CronJob
+ * over Job), following each controller ownerReference to the owner in the store (by uid, else by
+ * kind and name in the namespace: a dump's pods name owners whose uids the apply did not keep).
+ * An owner that is not in the store is the top (`ReplicaSet/web-5d9c…` for a pod of a `kubectl get
+ * pods` dump). A Node is no workload: the mirror pod of a static pod, which the kubelet makes the
+ * Node's dependent, is its own top owner.
+ */
 export function topOwner(c: Cluster, o: KubeObject): string {
   let cur = o;
   for (let i = 0; i < 5; i++) {
     const ref = controllerRef(cur);
-    if (!ref) break;
-    const next = c.store.byUid(ref.uid);
+    if (!ref || ref.kind === 'Node') break;
+    const next = c.store.byUid(ref.uid) ?? (isClusterScoped(ref.kind) ? undefined : c.store.getBy(ref.kind, nsOf(cur), ref.name));
     if (!next) return `${ref.kind}/${ref.name}`;
     cur = next;
   }

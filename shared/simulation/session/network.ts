@@ -3,7 +3,7 @@
  * engine as `simulate` (and the session), so every pod has the name, node and IP the simulation
  * shows, and a pod the simulation leaves Pending has no IP and receives no traffic.
  */
-import type { ClusterSpec } from '../../design/types';
+import { defaultCluster, type ClusterSpec } from '../../design/types';
 import type { KubeObject } from '../../model/object';
 import type { NetworkSnapshot } from '../network';
 import { isTerminal } from '../controllers/util';
@@ -11,6 +11,7 @@ import { topOwner } from '../report';
 import { Simulation } from '../simulate';
 import { isClusterScoped, nsOf } from '../store';
 import { networkSnapshot } from '../traffic';
+import { parseIPv4 } from '../network/ip';
 
 /**
  * Namespaces the objects use but do not declare, as Namespace objects: a connectivity question
@@ -23,10 +24,39 @@ function missingNamespaces(objects: readonly KubeObject[]): KubeObject[] {
   return [...used].filter((n) => !declared.has(n) && n !== 'default' && n !== 'kube-system').sort().map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
 }
 
+/**
+ * The cluster with the nodes that input pods are bound to (`spec.nodeName`, as every pod of a
+ * `kubectl get pods -o yaml` dump is) but the cluster does not list: a connectivity question about
+ * a dump assumes the nodes it ran on exist, sized as the cluster's first node. Without them the
+ * pods would stay Pending (a pod bound to an unknown node never starts) and have no connections.
+ */
+export function withBoundNodes(objects: readonly KubeObject[], cluster: ClusterSpec): ClusterSpec {
+  const known = new Set(cluster.nodes.map((n) => n.name));
+  /** Node name → the InternalIP its pods report as `status.hostIP` ('' when none does). */
+  const added = new Map<string, string>();
+  for (const o of objects) {
+    if (o.kind !== 'Pod') continue;
+    const name = (o.spec as { nodeName?: unknown } | undefined)?.nodeName;
+    if (typeof name !== 'string' || !name || known.has(name)) continue;
+    const hostIP = (o.status as { hostIP?: unknown } | undefined)?.hostIP;
+    const address = typeof hostIP === 'string' && parseIPv4(hostIP) !== undefined ? hostIP : '';
+    if (!added.get(name)) added.set(name, address);
+  }
+  if (added.size === 0) return cluster;
+  const model = cluster.nodes[0] ?? defaultCluster().nodes[0]!;
+  const nodes = [...added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, address]) => ({
+    name, cpu: model.cpu, memory: model.memory, pods: model.pods, labels: { 'kubernetes.io/hostname': name }, ...(address ? { address } : {}),
+  }));
+  return { ...cluster, nodes: [...cluster.nodes, ...nodes] };
+}
+
 /** The design applied and run to steady state (no scenario), without recording. */
-export function steadyCluster(objects: readonly KubeObject[], cluster: ClusterSpec, seed = 1): Simulation {
+export function steadyCluster(objects: readonly KubeObject[], spec: ClusterSpec, seed = 1): Simulation {
   const input = [...missingNamespaces(objects), ...objects];
-  const sim = new Simulation({ objects: input, cluster, seed, options: { record: false } });
+  const cluster = withBoundNodes(objects, spec);
+  // Job pods run on (they would succeed after `jobRunSeconds`): the connections asked about are
+  // those a Job's pods have while they run, as for a dump whose Job pods have since completed.
+  const sim = new Simulation({ objects: input, cluster, seed, options: { record: false, jobRunSeconds: Infinity } });
   sim.apply(input);
   sim.cluster.runToSteady(() => sim.tick());
   return sim;
