@@ -52,8 +52,15 @@ describeBrowser('simulate mode: Run, pods on the canvas, the timeline', () => {
       return sim !== undefined && sim.store.getState().status === 'ready';
     }, undefined, { timeout: 30_000 });
 
+  /** Open an example without the "unsaved work" offer an earlier test's edit would leave behind. */
+  const openExample = async (id: string) => {
+    await app.page.evaluate(() => localStorage.removeItem('kubeplan.backup'));
+    await app.open(`example=${id}`);
+    await app.page.waitForFunction((n) => document.querySelector('[data-testid="title"]')?.textContent?.includes(n), id);
+  };
+
   const openMultiTenant = async () => {
-    await app.open('example=multi-tenant');
+    await openExample('multi-tenant');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="title"]')?.textContent?.includes('multi-tenant'));
   };
 
@@ -168,6 +175,34 @@ describeBrowser('simulate mode: Run, pods on the canvas, the timeline', () => {
     await app.page.setViewportSize({ width: 1440, height: 900 });
     await app.page.keyboard.press('Shift+F6');
     await expect(byTestId('timeline').count()).resolves.toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('a pod no node can hold waits in the Pending lane; a click shows why each node was not chosen', async () => {
+    await openExample('three-tier-shop');
+    await app.page.evaluate(() => {
+      const k = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: Array<{ object: { kind: string; metadata: { name: string }; spec?: { template: { spec: { containers: Array<{ resources?: unknown }> } } } } }> } }; setState(s: unknown): void } } }).__kubeplan;
+      const design = structuredClone(k.store.getState().design);
+      const frontend = design.resources.find((r) => r.object.kind === 'Deployment' && r.object.metadata.name === 'frontend')!;
+      frontend.object.spec!.template.spec.containers[0]!.resources = { requests: { cpu: '100' } };
+      k.store.setState({ design });
+    });
+    await app.page.keyboard.press('F6');
+    await waitForRun();
+    await byTestId('pending-lane').waitFor();
+    const lane = await byTestId('pending-lane').textContent();
+    expect(lane).toMatch(/shop\/frontend-/);
+    expect(lane).toMatch(/0\/3 nodes are available: 3 Insufficient cpu/);
+    await byTestId('pending-pod').first().click();
+    await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="why-not"] tbody tr').length === 3);
+    const rows = await app.page.locator('[data-testid="why-not"] tbody tr').allTextContents();
+    expect(rows.every((r) => r.includes('NodeResourcesFit') && r.includes('Insufficient cpu'))).toBe(true);
+    await app.screenshot('simulate-pending-why-not-1440x900');
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await app.page.waitForTimeout(300);
+    await app.screenshot('simulate-pending-why-not-1024x768');
+    await app.page.setViewportSize({ width: 1440, height: 900 });
+    await byTestId('stop-simulation').click();
     expect(app.errors).toEqual([]);
   });
 });

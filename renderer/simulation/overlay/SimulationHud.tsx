@@ -4,7 +4,7 @@
  * (a pod's phase, node, IP and reason; a ghost's admission message, verbatim), a click pins it,
  * and a click on an unschedulable pod opens the scheduler's per-node table ("why not this node").
  */
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screenToWorld } from '../../canvas/view';
 import { useKubeplanStore } from '../../store';
@@ -24,13 +24,31 @@ interface Tip {
   pinned: boolean;
 }
 
+/**
+ * The canvas reads pointer and wheel input natively on its container: keep the HUD's own clicks
+ * and scrolls from starting a pan there (React's handlers run too late), as the edge legend does.
+ */
+function useOwnPointer<T extends HTMLElement>(): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const stop = (e: Event) => e.stopPropagation();
+    const events = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
+    for (const type of events) el.addEventListener(type, stop);
+    return () => {
+      for (const type of events) el.removeEventListener(type, stop);
+    };
+  }, []);
+  return ref;
+}
+
 export function SimulationHud({ container }: { container: RefObject<HTMLDivElement | null> }) {
   const simulating = useKubeplanStore((s) => s.mode === 'simulate');
   return simulating ? <Hud container={container} /> : null;
 }
 
 function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
-  const { t } = useTranslation();
   const [tip, setTip] = useState<Tip | undefined>(undefined);
   const [why, setWhy] = useState<{ pod: PodRecord; result?: WhyNot | null } | undefined>(undefined);
   const view = useSimulationStore((s) => s.view);
@@ -95,33 +113,45 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
 
   return (
     <>
-      {unschedulable.length > 0 && (
-        <div className="sim-pending-lane" data-testid="pending-lane" title={t('simulation.pendingHint')} onPointerDown={(e) => e.stopPropagation()}>
-          <span className="sim-pending-title">{t('simulation.pending', { count: unschedulable.length })}</span>
-          {unschedulable.slice(0, 30).map((p) => (
-            <button type="button" key={`${p.namespace}/${p.name}`} className="sim-pending-pod" data-testid="pending-pod" onClick={() => openWhy(p)} title={p.message ?? p.reason}>
-              <span className="sim-dot" style={{ background: '#e0a021' }} />
-              <span className="sim-pending-name">{p.namespace}/{p.name}</span>
-              {p.message && <span className="sim-pending-reason">{p.message}</span>}
-            </button>
-          ))}
-          {unschedulable.length > 30 && <span className="sim-pending-more">+{unschedulable.length - 30}</span>}
-        </div>
-      )}
+      {unschedulable.length > 0 && <PendingLane pods={unschedulable} onOpen={openWhy} />}
       {tip && <ChipTip tip={tip} onClose={() => setTip(undefined)} />}
       {why && <WhyNotPanel pod={why.pod} result={why.result} onClose={() => setWhy(undefined)} />}
     </>
   );
 }
 
+function PendingLane({ pods, onOpen }: { pods: PodRecord[]; onOpen: (pod: PodRecord) => void }) {
+  const { t } = useTranslation();
+  const lane = useOwnPointer<HTMLDivElement>();
+  // Pods of one workload usually wait for the same reason: say each distinct FailedScheduling message once.
+  const reasons = [...new Set(pods.map((p) => p.message ?? p.reason ?? ''))].filter((m) => m !== '');
+  const shown = 8;
+  return (
+    <div ref={lane} className="sim-pending-lane" data-testid="pending-lane" title={t('simulation.pendingHint')}>
+      <div className="sim-pending-row">
+        <span className="sim-pending-title">{t('simulation.pending', { count: pods.length })}</span>
+        {pods.slice(0, shown).map((p) => (
+          <button type="button" key={`${p.namespace}/${p.name}`} className="sim-pending-pod" data-testid="pending-pod" onClick={() => onOpen(p)} title={p.message ?? p.reason}>
+            <span className="sim-dot" style={{ background: '#e0a021' }} />
+            <span className="sim-pending-name">{p.namespace}/{p.name}</span>
+          </button>
+        ))}
+        {pods.length > shown && <span className="sim-pending-more">+{pods.length - shown}</span>}
+      </div>
+      {reasons.slice(0, 2).map((m) => <div key={m} className="sim-pending-reason" title={m}>{m}</div>)}
+    </div>
+  );
+}
+
 function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
   const { t } = useTranslation();
+  const ref = useOwnPointer<HTMLDivElement>();
   const c = tip.chip;
   // Beside the pointer, on whichever side has room.
   const flip = tip.x + 14 + 380 > tip.width;
   const style = { ...(flip ? { right: Math.max(4, tip.width - tip.x + 14) } : { left: tip.x + 14 }), top: tip.y + 14, pointerEvents: tip.pinned ? ('auto' as const) : ('none' as const) };
   return (
-    <div className="sim-tip" role="tooltip" data-testid={c.type === 'ghost' ? 'ghost-reason' : 'pod-tip'} style={style} onPointerDown={(e) => e.stopPropagation()}>
+    <div ref={ref} className="sim-tip" role="tooltip" data-testid={c.type === 'ghost' ? 'ghost-reason' : 'pod-tip'} style={style}>
       {tip.pinned && <button type="button" className="sim-close" aria-label={t('simulation.close')} onClick={onClose}>×</button>}
       {c.type === 'pod' && (
         <>
@@ -147,8 +177,9 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
 
 function WhyNotPanel({ pod, result, onClose }: { pod: PodRecord; result: WhyNot | null | undefined; onClose: () => void }) {
   const { t } = useTranslation();
+  const ref = useOwnPointer<HTMLElement>();
   return (
-    <section className="sim-why" data-testid="why-not" aria-label={t('simulation.whyNot', { pod: `${pod.namespace}/${pod.name}` })} onPointerDown={(e) => e.stopPropagation()}>
+    <section ref={ref} className="sim-why" data-testid="why-not" aria-label={t('simulation.whyNot', { pod: `${pod.namespace}/${pod.name}` })}>
       <header>
         <strong>{t('simulation.whyNot', { pod: `${pod.namespace}/${pod.name}` })}</strong>
         <button type="button" className="sim-close" aria-label={t('simulation.close')} onClick={onClose}>×</button>
