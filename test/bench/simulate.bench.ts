@@ -79,13 +79,17 @@ async function seekSection(): Promise<void> {
   let x = 12345;
   const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const seeks: number[] = [];
+  const seekCpu: number[] = [];
   const withOverlay: number[] = [];
   const { frameAtTime } = await import('../../renderer/simulation/store');
   for (let i = 0; i < 200; i++) {
     const seq = frameAtTime(rand() * end);
+    const c0 = process.cpuUsage();
     const s0 = performance.now();
     useSimulationStore.getState().seek(seq);
     seeks.push(performance.now() - s0);
+    const c1 = process.cpuUsage(c0);
+    seekCpu.push((c1.user + c1.system) / 1000);
     const s1 = performance.now();
     useSimulationStore.getState().seek(frameAtTime(rand() * end));
     const v = useSimulationStore.getState().view;
@@ -95,6 +99,7 @@ async function seekSection(): Promise<void> {
   const pods = useSimulationStore.getState().view?.pods.length ?? 0;
   console.log(`seek: 10,000-pod timeline of ${end} simulated s, ${frames.length} frames (session run ${runMs.toFixed(0)} ms, appendFrames ${feedMs.toFixed(0)} ms); ${pods} pods at the last point`);
   console.log(`  store.seek to 200 random points (budget 100 ms):        ${stats(seeks)}`);
+  console.log(`  the same, CPU time of this process (what load does not add): ${stats(seekCpu)}`);
   console.log(`  seek + overlay model for the view (200 random points): ${stats(withOverlay)}`);
 }
 
@@ -146,6 +151,19 @@ async function chipsSection(): Promise<void> {
       layer.on('draw', () => draws.push(performance.now() - start));
       const last = sim.store.getState().frameCount - 1;
       sim.store.getState().seek(last);
+      // Baseline: the same page for 2 s with nothing moving (what the machine's load alone costs a frame).
+      const idle: number[] = [];
+      await new Promise<void>((resolve) => {
+        let before = 0;
+        const i0 = performance.now();
+        const tick = (t: number) => {
+          if (before) idle.push(t - before);
+          before = t;
+          if (t - i0 < 2000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
       const chips = sim.overlay().chips.filter((c) => c.type === 'pod').length;
       const frames: number[] = [];
       let prev = 0;
@@ -166,11 +184,12 @@ async function chipsSection(): Promise<void> {
         };
         requestAnimationFrame(tick);
       });
-      return { chips, frames, draws };
+      return { chips, frames, draws, idle };
     });
     console.log(`  ${result.chips} pod chips animating for 4 s (budget p95 ≤ 16.7 ms):`);
     console.log(`  frame interval ${stats(result.frames)}`);
     console.log(`  overlay draw   ${stats(result.draws)}`);
+    console.log(`  idle baseline  ${stats(result.idle)} (the same page, nothing moving)`);
   } finally {
     await app.stop();
     await stopServer();
