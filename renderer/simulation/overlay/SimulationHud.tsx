@@ -108,6 +108,10 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
     };
   }, [container]);
 
+  // The tip points at a chip on screen: when the view pans or zooms, it no longer does.
+  useEffect(() => useKubeplanStore.subscribe((st, prev) => {
+    if (st.viewport !== prev.viewport) setTip(undefined);
+  }), []);
   // A pinned tip for a pod that moved on (seek) shows stale data: drop it when the view changes.
   useEffect(() => setTip((old) => (old?.pinned ? undefined : old)), [view]);
 
