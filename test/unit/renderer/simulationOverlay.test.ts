@@ -135,6 +135,18 @@ describe('the timeline commands', () => {
     provideSimulationApi(undefined);
   });
 
+  it('a run that fails says why, in simulate mode, and Stop still returns to the design', async () => {
+    provideSimulationApi({
+      runSimulation: async () => ({ ok: false, error: { message: 'the simulation failed: boom at line 3', code: 'simulation' } }),
+      cancelSimulation: async () => ({ ok: true, value: false }),
+    });
+    await useSimulationStore.getState().runSimulation();
+    expect(useSimulationStore.getState()).toMatchObject({ status: 'error', error: 'the simulation failed: boom at line 3' });
+    expect(useKubeplanStore.getState().mode).toBe('simulate');
+    expect(execute('sim:stop')).toBe(true);
+    expect(useKubeplanStore.getState().mode).toBe('design');
+  });
+
   it('Run enters simulate mode; Home, → and End move the cursor; ← skips frames where nothing changed; Stop returns to the design', async () => {
     const design = useKubeplanStore.getState().design;
     expect(execute('sim:toStart')).toBe(false); // not in design mode
