@@ -15,6 +15,7 @@ import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { Toolbar } from './panels/Toolbar';
 import { Palette } from './palette';
+import { Timeline } from './simulation/Timeline';
 import { PresenterBar } from './shell/PresenterBar';
 import { usePresenter } from './shell/presenter';
 import { useUiZoom } from './shell/uiZoom';
@@ -44,6 +45,7 @@ export function App() {
           <main className="canvas-area" data-testid="canvas">
             <DesignCanvas />
           </main>
+          <Timeline />
           {panels.dock && <Dock />}
         </div>
         {panels.inspector && <Inspector />}

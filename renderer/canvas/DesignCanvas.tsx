@@ -8,6 +8,8 @@ import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layer, Shape, Stage } from 'react-konva';
+import { SimulationHud } from '../simulation/overlay/SimulationHud';
+import { SimulationLayer } from '../simulation/overlay/SimulationLayer';
 import { useKubeplanStore } from '../store';
 import { DETAIL_SCALE } from './drawCard';
 import { cullCards } from './cardCulling';
@@ -187,11 +189,13 @@ export function DesignCanvas() {
           <Shape sceneFunc={drawStaticEdges} listening={false} perfectDrawEnabled={false} />
         </Layer>
         <NodesLayer layerRef={nodesRef} />
+        <SimulationLayer />
         <Layer ref={dragRef} listening={false}>
           <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
         </Layer>
       </Stage>
       {!empty && <EdgeLegend />}
+      <SimulationHud container={containerRef} />
       {empty && (
         <div className="design-canvas-empty" style={emptyStyle}>
           <strong style={{ display: 'block', fontSize: 16, marginBottom: 6 }}>{t('canvas.emptyTitle')}</strong>

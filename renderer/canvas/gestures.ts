@@ -109,6 +109,8 @@ export class CanvasGestures implements ToolHost {
     }
     // The middle button, or a press with Space held, pans whatever the tool.
     if ((e.button === 1 || (e.button === 0 && this.spaceDown)) && this.active.id !== 'pan') return this.transition('pan', e);
+    // While the simulation runs the design is read-only: a press pans, whatever the tool.
+    if (useKubeplanStore.getState().mode !== 'design' && this.active.id !== 'pan') return this.transition('pan', e);
     this.active.onPointerDown?.(e);
   };
 

@@ -12,6 +12,8 @@ import { exportManifests, importManifests, newDesign, openDesign, saveDesign } f
 import { notify } from '../files/notices';
 import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels';
 import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
+import { pause, stepEvent, toEnd, toStart, togglePlay } from '../simulation/playback';
+import { sessionFrames, useSimulationStore } from '../simulation/store';
 import { canZoomUiIn, canZoomUiOut, setUiZoom, zoomUi } from '../shell/uiZoom';
 import {
   addResourceChange, autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
@@ -24,6 +26,7 @@ import type { Command, CommandBehaviour } from './types';
 export const NUDGE = 1;
 
 const hasSelection = (s: KubeplanState) => s.selection.length > 0;
+const hasFrames = () => sessionFrames().length > 0;
 
 /** What `design:addResource` is given: the kind, and where its card's centre goes (world units). */
 export interface AddResourceArgs {
@@ -104,6 +107,18 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'view:toggleDock': { perform: () => togglePanel('dock') },
   'help:shortcuts': { perform: () => openShortcuts() },
   'help:about': { perform: () => void notify({ tone: 'info', text: i18next.t('help.about') }) },
+  'sim:run': { perform: () => void useSimulationStore.getState().runSimulation() },
+  'sim:stop': {
+    perform: () => {
+      pause();
+      useSimulationStore.getState().stopSimulation();
+    },
+  },
+  'sim:playPause': { enabled: hasFrames, perform: () => togglePlay() },
+  'sim:stepBack': { enabled: hasFrames, perform: () => stepEvent(-1) },
+  'sim:stepForward': { enabled: hasFrames, perform: () => stepEvent(1) },
+  'sim:toStart': { enabled: hasFrames, perform: () => toStart() },
+  'sim:toEnd': { enabled: hasFrames, perform: () => toEnd() },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

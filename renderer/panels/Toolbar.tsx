@@ -19,12 +19,12 @@ import { TOOLBAR_ORDER, type ToolbarGroupId, type ToolbarPartId } from './toolba
 import { useToolbarPlan } from './useToolbarPlan';
 
 /** A button for a command: its label, its key for assistive technology, greyed out when the command cannot run. */
-function CommandButton({ command, icon, testId, label = false }: { command: CommandId; icon: IconName; testId: string; label?: boolean }) {
+function CommandButton({ command, icon, testId, label = false, className = '', text }: { command: CommandId; icon: IconName; testId: string; label?: boolean; className?: string; text?: string }) {
   const c = useCommand(command);
   return (
-    <button type="button" className="tb-button" title={c.label} aria-label={c.label} aria-keyshortcuts={c.keyShortcut} disabled={!c.enabled} data-testid={testId} onClick={c.run}>
+    <button type="button" className={`tb-button ${className}`} title={c.label} aria-label={c.label} aria-keyshortcuts={c.keyShortcut} disabled={!c.enabled} data-testid={testId} onClick={c.run}>
       <Icon name={icon} />
-      {label && <span className="tb-label">{c.label}</span>}
+      {label && <span className="tb-label">{text ?? c.label}</span>}
     </button>
   );
 }
@@ -83,6 +83,7 @@ export function Toolbar() {
   const path = useKubeplanStore((s) => s.file.path);
   const design = useKubeplanStore((s) => s.design);
   const uiZoom = useUiZoom((s) => s.zoom);
+  const simulating = useKubeplanStore((s) => s.mode === 'simulate');
   const bar = useRef<HTMLElement>(null);
   const { compact, collapsed } = useToolbarPlan(bar, uiZoom, lang);
   const name = displayName(path, design);
@@ -128,6 +129,15 @@ export function Toolbar() {
     ),
     language: <Menu testId="language" align="right" title={t('toolbar.language')} label={<MenuFace icon="globe" text={t(`language.${lang}`)} compact={!labels('language')} />} items={languageItems(t, lang)} />,
     presenter: <CommandButton command="view:presenter" icon="present" testId="presenter" label={labels('presenter')} />,
+    // Run in design mode; while simulating, Stop (back to the design) and Run again.
+    simulate: simulating ? (
+      <>
+        <CommandButton command="sim:stop" icon="stop" testId="stop-simulation" className="sim-stop" label={labels('simulate')} text={t('simulation.stopShort')} />
+        <CommandButton command="sim:run" icon="play" testId="run-simulation" />
+      </>
+    ) : (
+      <CommandButton command="sim:run" icon="play" testId="run-simulation" className="sim-run" label={labels('simulate')} text={t('simulation.runShort')} />
+    ),
   };
   const group = (id: ToolbarGroupId, className = '') =>
     !collapsed.includes(id) && (
@@ -145,6 +155,7 @@ export function Toolbar() {
       {group('file')}
       {group('history')}
       {group('view')}
+      {group('simulate')}
       <div className="tb-title" data-testid="title" title={name}>
         <DesignTitle name={name} designName={design.name} />
         {dirty && <span className="tb-dirty" data-testid="unsaved-mark" title={t('app.unsaved')} aria-label={t('app.unsaved')} />}

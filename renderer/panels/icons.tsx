@@ -27,6 +27,8 @@ const paths: Record<string, ReactElement> = {
   more: <><circle cx="3.5" cy="8" r="0.6" /><circle cx="8" cy="8" r="0.6" /><circle cx="12.5" cy="8" r="0.6" /></>,
   book: <><path d="M2 3h4.5A1.5 1.5 0 018 4.5V14a1.5 1.5 0 00-1.5-1.5H2z" /><path d="M14 3H9.5A1.5 1.5 0 008 4.5V14a1.5 1.5 0 011.5-1.5H14z" /></>,
   textSize: <><path d="M1.5 13L5 4l3.5 9M2.8 10h4.4" /><path d="M9.5 13l2.25-5.5L14 13M10.3 11.2h2.9" /></>,
+  play: <path d="M4.5 3v10l8.5-5z" />,
+  stop: <rect x="4" y="4" width="8" height="8" rx="1" />,
   logo: <><path d="M8 1.5l5.6 3.2v6.6L8 14.5l-5.6-3.2V4.7z" /><circle cx="8" cy="8" r="2" /></>,
 };
 

@@ -42,6 +42,7 @@ export function overflowItems(group: ToolbarGroupId, t: TFunction, lang: Languag
     uiZoom: () => [`${t('toolbar.interfaceSize')} · ${Math.round(uiZoom * 100)}%`, uiZoomItems(t)],
     language: () => [t('toolbar.language'), prefixed('language', languageItems(t, lang))],
     presenter: () => [t('commands.presenter'), [run(t, 'presenter', 'view:presenter')]],
+    simulate: () => [t('simulation.timeline'), [run(t, 'run', 'sim:run'), run(t, 'stop', 'sim:stop')]],
   };
   const [section, list] = items[group]();
   return list.map((item) => ({ ...item, section }));

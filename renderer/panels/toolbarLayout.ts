@@ -4,17 +4,17 @@
  */
 
 /** Toolbar groups in the order they collapse: the first goes into the menu first. */
-export const COLLAPSE_ORDER = ['help', 'uiZoom', 'history', 'view', 'examples', 'file', 'language', 'presenter'] as const;
+export const COLLAPSE_ORDER = ['help', 'uiZoom', 'history', 'view', 'examples', 'file', 'language', 'presenter', 'simulate'] as const;
 export type ToolbarGroupId = (typeof COLLAPSE_ORDER)[number];
 
 /** The brand (logo and name) drops its name but never collapses. */
 export type ToolbarPartId = ToolbarGroupId | 'brand';
 
 /** Groups in the order they drop their text labels (New, Open, Save keep theirs longest). */
-export const LABEL_ORDER: readonly ToolbarPartId[] = ['brand', 'presenter', 'view', 'examples', 'language', 'file'];
+export const LABEL_ORDER: readonly ToolbarPartId[] = ['brand', 'presenter', 'view', 'examples', 'language', 'file', 'simulate'];
 
 /** The groups in the order the toolbar shows them (and the "⋯" menu lists them). */
-export const TOOLBAR_ORDER: readonly ToolbarGroupId[] = ['file', 'history', 'view', 'help', 'examples', 'uiZoom', 'language', 'presenter'];
+export const TOOLBAR_ORDER: readonly ToolbarGroupId[] = ['file', 'history', 'view', 'simulate', 'help', 'examples', 'uiZoom', 'language', 'presenter'];
 
 export interface MeasuredGroup {
   id: ToolbarPartId;

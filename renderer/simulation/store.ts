@@ -13,7 +13,6 @@
 import { create } from 'zustand';
 import type { KubeplanApi, SimulationSummary } from '../../shared/ipc/api';
 import { KeyframeIndex, recordKey, type ClusterView, type SessionFrame } from '../../shared/simulation/session';
-import { kubeplanApi } from '../api';
 import { useKubeplanStore } from '../store';
 
 export type SimulationStatus = 'idle' | 'running' | 'ready' | 'error';
@@ -60,8 +59,11 @@ let runCounter = 0;
 
 type SimulationApi = Pick<KubeplanApi, 'runSimulation' | 'cancelSimulation'>;
 let provided: SimulationApi | undefined;
-/** Where runs go: this host's API, unless a test provided another. */
-const api = (): SimulationApi => provided ?? kubeplanApi();
+/**
+ * Where runs go: this host's API, unless a test provided another. Loaded on first use, so the
+ * store (seek, appendFrames) also runs outside a page — the simulate bench times it in Node.
+ */
+const api = async (): Promise<SimulationApi> => provided ?? (await import('../api')).kubeplanApi();
 
 /** Run simulations through `next` (tests: the worker module in-process); undefined restores the host's API. */
 export function provideSimulationApi(next: SimulationApi | undefined): void {
@@ -116,13 +118,15 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
 
     async runSimulation() {
       const previous = get().runId;
-      if (previous && get().status === 'running') void api().cancelSimulation(previous);
+      if (previous && get().status === 'running') void api().then((host) => host.cancelSimulation(previous));
       reset();
       const runId = `run-${++runCounter}`;
       set({ ...initial, status: 'running', runId });
       useKubeplanStore.setState({ mode: 'simulate' });
       const design = useKubeplanStore.getState().design;
-      const result = await api().runSimulation({ runId, design }, (batch) => {
+      const host = await api();
+      if (get().runId !== runId) return; // stopped or superseded meanwhile
+      const result = await host.runSimulation({ runId, design }, (batch) => {
         if (get().runId !== runId || !batch.session) return;
         addFrames(batch.session.frames);
         advance();
@@ -135,7 +139,7 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
 
     stopSimulation() {
       const { runId, status } = get();
-      if (runId && status === 'running') void api().cancelSimulation(runId);
+      if (runId && status === 'running') void api().then((host) => host.cancelSimulation(runId));
       reset();
       set({ ...initial });
       if (useKubeplanStore.getState().mode === 'simulate') useKubeplanStore.setState({ mode: 'design' });

@@ -14,8 +14,8 @@
 export const MODES = ['design', 'simulate', 'lesson'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** Modes the app offers today; the others arrive with the simulation and lessons. */
-export const ACTIVE_MODES: readonly Mode[] = ['design'];
+/** Modes the app offers today; lessons arrive later. `simulate` is entered by Run (sim:run). */
+export const ACTIVE_MODES: readonly Mode[] = ['design', 'simulate'];
 
 export interface CommandSpec {
   readonly id: string;
@@ -79,6 +79,14 @@ export const COMMAND_SPECS = [
   { id: 'view:toggleDock', labelKey: 'commands.toggleDock', modes: ALL, menu: {} },
   { id: 'help:shortcuts', labelKey: 'help.shortcuts', modes: ALL, keys: ['?'], menu: {} },
   { id: 'help:about', labelKey: 'commands.about', modes: ALL, menu: {} },
+  // The simulation: Run from design (or again while simulating), and the timeline's controls.
+  { id: 'sim:run', labelKey: 'simulation.run', modes: ['design', 'simulate'], keys: ['F6'] },
+  { id: 'sim:stop', labelKey: 'simulation.stop', modes: ['simulate'], keys: ['Shift+F6'] },
+  { id: 'sim:playPause', labelKey: 'simulation.playPause', modes: ['simulate'], keys: ['K'] },
+  { id: 'sim:stepBack', labelKey: 'simulation.stepBack', modes: ['simulate'], keys: ['ArrowLeft'] },
+  { id: 'sim:stepForward', labelKey: 'simulation.stepForward', modes: ['simulate'], keys: ['ArrowRight'] },
+  { id: 'sim:toStart', labelKey: 'simulation.toStart', modes: ['simulate'], keys: ['Home'] },
+  { id: 'sim:toEnd', labelKey: 'simulation.toEnd', modes: ['simulate'], keys: ['End'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -34,6 +34,7 @@ const ACTIONS: Array<{ direct: string; item?: string; overflow: string }> = [
   { direct: 'language', item: 'zh-CN', overflow: 'language-zh-CN' },
   { direct: 'language', item: 'en', overflow: 'language-en' },
   { direct: 'presenter', overflow: 'presenter' },
+  { direct: 'run-simulation', overflow: 'run' },
 ];
 
 /** Which actions are reachable, and how: 'toolbar', 'overflow' or 'missing'. */

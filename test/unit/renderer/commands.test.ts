@@ -153,10 +153,21 @@ describe('commands change the store', () => {
 });
 
 describe('modes', () => {
-  it('starts in design mode; simulate and lesson are not offered yet', () => {
+  it('starts in design mode; simulate is offered (Run enters it), lessons are not yet', () => {
     expect(state().mode).toBe('design');
-    expect(setMode('simulate')).toBe(false);
+    expect(setMode('lesson')).toBe(false);
     expect(state().mode).toBe('design');
+    expect(setMode('simulate')).toBe(true);
+    expect(state().mode).toBe('simulate');
+    setMode('design');
+  });
+
+  it('the arrow keys nudge cards in design mode and step the timeline in simulate mode', () => {
+    expect(commandForKey(key('ArrowRight'))?.id).toBe('edit:nudgeRight');
+    useKubeplanStore.setState({ mode: 'simulate' });
+    expect(commandForKey(key('ArrowRight'))?.id).toBe('sim:stepForward');
+    expect(commandForKey(key('Home'))?.id).toBe('sim:toStart');
+    useKubeplanStore.setState({ mode: 'design' });
   });
 
   it('a design edit is not available while the simulation runs, viewing still is', () => {
