@@ -20,6 +20,7 @@ import { usePresenter } from './shell/presenter';
 import { useUiZoom } from './shell/uiZoom';
 import { provideDesignServices } from './store';
 import './shell/shell.css';
+import { useLiveDockTabs } from './simulation/liveTabs';
 
 // Validation and the YAML preview run in the worker: the UI thread only draws while the user edits.
 provideDesignServices({
@@ -29,6 +30,7 @@ provideDesignServices({
 
 export function App() {
   useKeyboardShortcuts();
+  const liveTabs = useLiveDockTabs();
   const shown = usePanels();
   const presenting = usePresenter((s) => s.on);
   const zoom = useUiZoom((s) => s.zoom);
@@ -44,7 +46,7 @@ export function App() {
           <main className="canvas-area" data-testid="canvas">
             <DesignCanvas />
           </main>
-          {panels.dock && <Dock />}
+          {panels.dock && <Dock extraTabs={liveTabs} />}
         </div>
         {panels.inspector && <Inspector />}
       </div>
