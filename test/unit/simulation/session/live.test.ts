@@ -145,6 +145,22 @@ describe('live actions on a session that reached its end', () => {
   });
 });
 
+describe('a ReplicaSet held back by its quota', () => {
+  it('replaces a deleted pod at once, as upstream\'s deletePod handler enqueues it ahead of the retry backoff', () => {
+    const s = ended([...shop(5), quota('compute', 'shop', { pods: '4' })]);
+    const web = () => s.view().pods.filter((p) => p.owner === 'apps/Deployment/shop/web');
+    // The two Deployments share four pods: web runs fewer than five and keeps failing for the rest.
+    const before = web().length;
+    expect(before).toBeLessThan(5);
+    expect(s.view().pods).toHaveLength(4);
+    const victim = web()[0]!;
+    const r = s.act({ action: 'deletePod', namespace: 'shop', name: victim.name });
+    expect(web()).toHaveLength(before);
+    expect(web().map((p) => p.name)).not.toContain(victim.name);
+    expect(r.frames.at(-1)!.time - r.frames[0]!.time).toBeLessThan(10);
+  });
+});
+
 describe('the live-session registry', () => {
   it('keeps a bounded number of sessions, oldest dropped first, and acts by run id', () => {
     const live = new LiveSessions(2);
