@@ -81,7 +81,7 @@ export const en = {
   },
   live: {
     notReady: 'Run the simulation to its end first: live actions act on a finished run.',
-    failed: 'The action failed: {{message}}', nothingApplied: 'Nothing to apply',
+    applied: 'kubectl apply: {{summary}} (the Events tab lists every object)', failed: 'The action failed: {{message}}', nothingApplied: 'Nothing to apply',
     title: 'Live actions', hint: 'Act on the running cluster; each action continues the timeline.',
     scale: 'Scale', scaleUp: 'Scale up by one', scaleDown: 'Scale down by one', replicas: 'Replicas',
     setImage: 'Set image', image: 'Image', rollback: 'Roll back (rollout undo)', deletePod: 'Delete a pod',

@@ -85,7 +85,7 @@ export const zhCN: DeepStrings<Strings> = {
   },
   live: {
     notReady: '请先让模拟运行结束：实时操作作用于已结束的运行。',
-    failed: '操作失败：{{message}}', nothingApplied: '没有可应用的对象',
+    applied: 'kubectl apply：{{summary}}（事件页列出每个对象）', failed: '操作失败：{{message}}', nothingApplied: '没有可应用的对象',
     title: '实时操作', hint: '对运行中的集群进行操作；每个操作都会接续时间线。',
     scale: '扩缩容', scaleUp: '副本数加一', scaleDown: '副本数减一', replicas: '副本数',
     setImage: '设置镜像', image: '镜像', rollback: '回滚（rollout undo）', deletePod: '删除一个 Pod',

@@ -2,14 +2,15 @@
  * The Events tab: the run's events as `kubectl get events` lists them (LAST SEEN, TYPE, REASON,
  * OBJECT, MESSAGE), as they stand at the timeline cursor, filterable by type, reason and object.
  * A click on a row selects the card of the object the event is about (a pod's or ReplicaSet's
- * workload). The output of the last apply (apply again, re-apply) heads the tab.
+ * workload). Newest first, so what an action just did is at the top. The output of the last
+ * apply (apply again, re-apply) heads the tab.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { objectKey } from '../../shared/model/object';
 import type { PodRecord } from '../../shared/simulation/session';
 import { select, useKubeplanStore } from '../store';
-import { formatApplied, useLiveActions } from './actions';
+import { formatApplied, summarizeApplied, useLiveActions } from './actions';
 import { eventsAt, useSimulationStore, type SessionEvent } from './store';
 
 /** kubectl's age: `45s`, `3m`, `2m5s` below ten minutes, `1h`… */
@@ -66,7 +67,7 @@ export function EventsTab() {
   const needle = object.trim().toLowerCase();
   const shown = events
     .filter((e) => (!type || e.type === type) && (!reason || e.reason === reason) && (!needle || `${e.namespace}/${objectColumn(e)}`.toLowerCase().includes(needle)))
-    .sort((a, b) => a.lastTime - b.lastTime || a.index - b.index);
+    .sort((a, b) => b.lastTime - a.lastTime || b.index - a.index);
 
   const open = (e: SessionEvent) => {
     const id = resourceForEvent(e, useSimulationStore.getState().view?.pods ?? []);
@@ -89,10 +90,10 @@ export function EventsTab() {
         <span className="muted">{t('live.events.count', { count: shown.length })}</span>
       </div>
       {lastApply && (
-        <pre className="apply-output mono" data-testid="apply-output" aria-label={t('live.applyOutput')}>
-          <span className="muted">$ kubectl apply{lastApply.action === 'reapply' ? '' : ' # again'}{'\n'}</span>
-          {formatApplied(lastApply.lines)}
-        </pre>
+        <details className="apply-output" data-testid="apply-output">
+          <summary className="mono">$ kubectl apply · {summarizeApplied(lastApply.lines) || t('live.nothingApplied')}</summary>
+          <pre className="mono">{formatApplied(lastApply.lines)}</pre>
+        </details>
       )}
       {status === 'idle' ? (
         <p className="muted pad">{t('live.events.idle')}</p>

@@ -84,7 +84,8 @@ export async function runLiveAction(action: LiveAction): Promise<LiveActionResul
     useSimulationStore.getState().appendFrames(result.value.frames);
     if (action.action === 'apply' || action.action === 'applyAgain' || action.action === 'reapply') {
       useLiveActions.setState({ lastApply: { action: action.action, lines: result.value.applied } });
-      notify({ tone: 'info', text: formatApplied(result.value.applied) || i18next.t('live.nothingApplied') });
+      // A one-line summary; the Events tab heads with every line.
+      notify({ tone: 'info', text: result.value.applied.length ? i18next.t('live.applied', { summary: summarizeApplied(result.value.applied) }) : i18next.t('live.nothingApplied') });
     }
     if (result.value.error) notify({ tone: 'error', text: result.value.error });
     if (result.value.stopped) notify({ tone: 'error', text: result.value.stopped });
@@ -97,6 +98,13 @@ export async function runLiveAction(action: LiveAction): Promise<LiveActionResul
 /** `kubectl apply` output: `deployment.apps/web configured`, one line per object. */
 export function formatApplied(lines: readonly AppliedLine[]): string {
   return lines.map((a) => (a.result === 'failed' ? a.message ?? `${resourceName(a.kind)}/${a.name} failed` : `${resourceName(a.kind)}/${a.name} ${a.result}`)).join('\n');
+}
+
+/** `3 configured, 17 unchanged`: how many objects got each result (kubectl's words). */
+export function summarizeApplied(lines: readonly AppliedLine[]): string {
+  const counts = new Map<string, number>();
+  for (const a of lines) counts.set(a.result, (counts.get(a.result) ?? 0) + 1);
+  return ['created', 'configured', 'unchanged', 'failed'].filter((r) => counts.has(r)).map((r) => `${counts.get(r)} ${r}`).join(', ');
 }
 
 const GROUPS: Record<string, string> = {

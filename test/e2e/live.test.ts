@@ -131,7 +131,8 @@ describeBrowser('live actions on a finished run', () => {
     await settled();
     await app.page.click('[data-testid="tab-events"]');
     const output = await app.page.textContent('[data-testid="apply-output"]');
-    const lines = (output ?? '').split('\n').filter((l) => l && !l.startsWith('$'));
+    expect(output).toMatch(/^\$ kubectl apply · \d+ unchanged/);
+    const lines = (await app.page.textContent('[data-testid="apply-output"] pre'))!.split('\n');
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line).toMatch(/ unchanged$/);
     expect(lines).toContain('deployment.apps/web unchanged');
@@ -156,11 +157,13 @@ describeBrowser('live actions on a finished run', () => {
     for (const key of moved) expect(running(after.pods).map((p) => `${p.namespace}/${p.name}`)).not.toContain(key);
     expect(await app.page.$$(`[data-testid="node-${node}"] [data-testid="node-pod"]`)).toHaveLength(0);
     expect(await app.page.textContent(`[data-testid="node-${node}"]`)).toMatch(/cordoned/);
+    await app.page.$eval('[data-testid="nodes-panel"]', (el) => el.scrollTo(0, 0));
     await app.screenshot('live-nodes-drained');
   });
 
   it('reads at 1024×768 too', async () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
+    await app.page.$eval('[data-testid="nodes-panel"]', (el) => el.scrollTo(0, 0));
     await app.screenshot('live-nodes-1024x768');
     await app.page.click('[data-testid="tab-events"]');
     await app.screenshot('live-events-1024x768');
