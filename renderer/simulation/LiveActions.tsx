@@ -27,9 +27,17 @@ function WorkloadActions({ object, disabled }: { object: KubeObject; disabled: b
   useEffect(() => setReplicas(String(current)), [current, scaled]);
   const pods = podsOf(object);
   const running = pods.filter((p) => p.phase === 'Running').length;
+  // During a rollout the old and new ReplicaSets' pods side by side.
+  const controllers = new Map<string, number>();
+  for (const p of pods) if (p.controller) controllers.set(p.controller, (controllers.get(p.controller) ?? 0) + 1);
   return (
     <>
       <p className="muted" data-testid="live-pods">{t('live.pods', { count: pods.length })} · {running} Running</p>
+      {controllers.size > 1 && (
+        <ul className="live-controllers mono" data-testid="live-controllers">
+          {[...controllers].map(([rs, n]) => <li key={rs}>{rs}: {n}</li>)}
+        </ul>
+      )}
       {SCALABLE_KINDS.has(object.kind) && (
         <div className="live-row">
           <label htmlFor="live-replicas">{t('live.replicas')}</label>

@@ -82,6 +82,8 @@ export async function runLiveAction(action: LiveAction): Promise<LiveActionResul
       return undefined;
     }
     useSimulationStore.getState().appendFrames(result.value.frames);
+    // The action acted on the newest state: show its outcome even if the user had scrubbed back.
+    useSimulationStore.getState().seek(sessionFrames().length - 1);
     if (action.action === 'apply' || action.action === 'applyAgain' || action.action === 'reapply') {
       useLiveActions.setState({ lastApply: { action: action.action, lines: result.value.applied } });
       // A one-line summary; the Events tab heads with every line.
