@@ -21,6 +21,7 @@ import { usePresenter } from './shell/presenter';
 import { useUiZoom } from './shell/uiZoom';
 import { provideDesignServices } from './store';
 import './shell/shell.css';
+import { useLiveDockTabs } from './simulation/liveTabs';
 
 // Validation and the YAML preview run in the worker: the UI thread only draws while the user edits.
 provideDesignServices({
@@ -30,6 +31,7 @@ provideDesignServices({
 
 export function App() {
   useKeyboardShortcuts();
+  const liveTabs = useLiveDockTabs();
   const shown = usePanels();
   const presenting = usePresenter((s) => s.on);
   const zoom = useUiZoom((s) => s.zoom);
@@ -46,7 +48,7 @@ export function App() {
             <DesignCanvas />
           </main>
           <Timeline />
-          {panels.dock && <Dock />}
+          {panels.dock && <Dock extraTabs={liveTabs} />}
         </div>
         {panels.inspector && <Inspector />}
       </div>

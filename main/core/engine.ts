@@ -7,7 +7,7 @@ import type { ValidationProblem } from '../../shared/ipc/api';
 import type { LoadedObject, ManifestError } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
 import type { simulate } from '../../shared/simulation';
-import type { SessionFrame } from '../../shared/simulation/session';
+import type { SessionFrame, SimulationSession } from '../../shared/simulation/session';
 
 export type { LoadedObject, ManifestError };
 
@@ -29,6 +29,6 @@ export interface Engine {
   importAsDesign(loaded: LoadedObject[], name: string): Design;
   loadInputs(paths: string[]): Promise<{ objects: LoadedObject[]; design?: Design; designFile?: string; errors: ManifestError[]; warnings?: string[] }>;
   validateObjects(objects: KubeObject[]): ValidationProblem[];
-  /** `simulate()`'s result; the session engine adds its frames (shared/simulation/session). */
-  simulate(input: SimulationInput): ReturnType<typeof simulate> & { sessionFrames?: SessionFrame[] };
+  /** `simulate()`'s result; the session engine adds its frames and the session, still live (shared/simulation/session). */
+  simulate(input: SimulationInput): ReturnType<typeof simulate> & { sessionFrames?: SessionFrame[]; session?: SimulationSession };
 }

@@ -3,7 +3,7 @@ import { designObjects, isDesignText, parseDesign, serializeDesign } from '../..
 import { importAsDesign } from '../../shared/design/import';
 import { exportManifests, exportManifestsByNamespace } from '../../shared/manifests';
 import { clusterProblems, scenarioFromRequest } from '../../shared/simulation';
-import { simulateSession } from '../../shared/simulation/session';
+import { startSession } from '../../shared/simulation/session';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -24,6 +24,7 @@ export const engine: Engine = {
     if (problems.length) throw new UserError({ message: problems.join('; '), code: 'cluster' });
     const read = scenarioFromRequest(scenario);
     if ('error' in read) throw new UserError({ message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' });
-    return simulateSession({ objects, cluster, scenario: read.scenario, seed });
+    const { run, session } = startSession({ objects, cluster, scenario: read.scenario, seed });
+    return { ...run, session };
   },
 };

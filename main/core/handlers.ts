@@ -200,7 +200,7 @@ export function createHandlers(deps: HostDeps): Handlers {
       const controller = new AbortController();
       runs.set(runId, controller);
       try {
-        const result = await deps.work.simulate({ design, scenario, seed }, (start, frames, session) => ctx.sendFrames({ runId, start, frames, ...(session ? { session } : {}) }), controller.signal);
+        const result = await deps.work.simulate({ design, scenario, seed, runId }, (start, frames, session) => ctx.sendFrames({ runId, start, frames, ...(session ? { session } : {}) }), controller.signal);
         return result.ok ? ok({ runId, frameCount: result.value.frameCount, result: result.value.result }) : result;
       } finally {
         runs.delete(runId);
@@ -210,7 +210,15 @@ export function createHandlers(deps: HostDeps): Handlers {
     async [INVOKE.cancelSimulation]({ runId }) {
       const run = runs.get(runId);
       run?.abort();
+      // A finished run's live session goes too.
+      await deps.work.release(runId);
       return ok(run !== undefined);
+    },
+
+    async [INVOKE.actSimulation]({ runId, action }) {
+      if (runs.has(runId)) return fail({ message: `simulation ${runId} is still running; act on it once it has ended`, code: 'busy' });
+      const result = await deps.work.act({ runId, action });
+      return result.ok ? ok({ runId, ...result.value }) : result;
     },
   };
 }

@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
-import type { TimelineFrame } from '../../shared/simulation';
-import { frameBatches, type FrameBatch } from '../../shared/simulation/session';
+import type { ScenarioStep, TimelineFrame } from '../../shared/simulation';
+import { frameBatches, LiveSessions, type FrameBatch } from '../../shared/simulation/session';
 import type { Engine, ManifestError } from './engine';
 import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
@@ -18,7 +18,18 @@ export const MAX_DESIGN_BYTES = 32 * 1024 * 1024;
 export type Emit = (start: number, frames: TimelineFrame[], session?: FrameBatch['session']) => void;
 
 export function createOps(engine: Engine) {
+  // A simulation worker serves one run; it keeps that run's session for live actions.
+  const live = new LiveSessions();
   return {
+    /** The session of a finished run this worker keeps, for requests that act on it. */
+    liveSession(runId: string) {
+      return live.liveSession(runId);
+    },
+    /** Forget a finished run's session; true when there was one. */
+    release(runId: string): boolean {
+      return live.drop(runId);
+    },
+
     async openPath({ path }: WorkerOps['openPath']['args']): Promise<OpenedDesign> {
       const info = await stat(path);
       if (info.isFile() && (path.endsWith('.kubeplan.yaml') || path.endsWith('.kubeplan.yml'))) return openDesignFile(engine, path, info.size);
@@ -49,11 +60,19 @@ export function createOps(engine: Engine) {
       return engine.validateObjects(engine.designObjects(design));
     },
 
-    simulate({ design, scenario, seed }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
+    simulate({ design, scenario, seed, runId }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
       // The timeline and the session's frames stream in batches; the summary carries the rest.
-      const { timeline, sessionFrames = [], ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
+      const { timeline, sessionFrames = [], session, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
       for (const batch of frameBatches(timeline, sessionFrames, FRAME_BATCH)) emit(batch.start, batch.frames, batch.session);
+      if (runId && session && !session.stopped) live.keep(runId, session);
       return { frameCount: timeline.length, result };
+    },
+
+    act({ runId, action }: WorkerOps['act']['args']): WorkerOps['act']['value'] {
+      const step = (action.action === 'reapply' ? { action: 'apply', objects: engine.designObjects(action.design) } : action) as ScenarioStep;
+      if (!live.liveSession(runId)) throw new UserError({ message: `simulation ${runId} is not live any more; run the simulation again`, code: 'not-live' });
+      const { frames, applied, error, stopped } = live.act(runId, step);
+      return { frames, applied, ...(error ? { error } : {}), ...(stopped ? { stopped } : {}) };
     },
   };
 }

@@ -7,15 +7,23 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Result } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
 import { WORKER_LIMITS } from '../../shared/simulation/limits';
-import type { FrameBatch } from '../../shared/simulation/session';
+import { LIVE_SESSIONS, type FrameBatch } from '../../shared/simulation/session';
 import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerProtocol';
 
 export type FramesListener = (start: number, frames: TimelineFrame[], session?: FrameBatch['session']) => void;
 
 export interface HeavyWork {
-  call<K extends Exclude<OpName, 'simulate'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
-  /** Run a simulation; `signal` aborts it (the result is then a `cancelled` error). */
+  call<K extends Exclude<OpName, 'simulate' | 'act'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
+  /**
+   * Run a simulation; `signal` aborts it (the result is then a `cancelled` error). With
+   * `args.runId`, a run that ends keeps its worker, and the session in it, live for `act` (at most
+   * LIVE_SESSIONS of them, the oldest stopped first) until `release(runId)`.
+   */
   simulate(args: WorkerOps['simulate']['args'], onFrames: FramesListener, signal?: AbortSignal): Promise<Result<WorkerOps['simulate']['value']>>;
+  /** A live action on a finished run whose worker is kept. */
+  act(args: WorkerOps['act']['args']): Promise<Result<WorkerOps['act']['value']>>;
+  /** Stop a finished run's kept worker; true when there was one. */
+  release(runId: string): Promise<boolean>;
   /** Start the shared worker now, so the first open does not wait for it to load. */
   warm(): void;
   close(): Promise<void>;
@@ -86,6 +94,15 @@ export interface HeavyWorkLimits {
 export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = WORKER_LIMITS): HeavyWork {
   let shared: WorkerConnection | undefined;
   const runs = new Set<WorkerConnection>();
+  /** Finished runs whose worker is kept for live actions, oldest first. */
+  const live = new Map<string, WorkerConnection>();
+  const release = async (runId: string) => {
+    const kept = live.get(runId);
+    if (!kept) return false;
+    live.delete(runId);
+    if (!kept.dead) await kept.terminate('released', 'not-live');
+    return true;
+  };
   const connection = () => {
     if (!shared || shared.dead) shared = new WorkerConnection(script, { maxOldGenerationSizeMb: limits.sharedWorkerHeapMegabytes });
     return shared;
@@ -104,19 +121,36 @@ export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = 
       runs.add(run);
       const abort = () => void run.terminate('simulation cancelled');
       signal?.addEventListener('abort', abort, { once: true });
+      let keep = false;
       try {
-        return (await run.request('simulate', args, onFrames)) as never;
+        const result = await run.request('simulate', args, onFrames);
+        keep = result.ok && args.runId !== undefined && !run.dead;
+        return result as never;
       } finally {
         signal?.removeEventListener('abort', abort);
         runs.delete(run);
-        if (!run.dead) await run.terminate('finished', 'finished');
+        if (keep && args.runId !== undefined) {
+          await release(args.runId);
+          live.set(args.runId, run);
+          while (live.size > LIVE_SESSIONS) await release(live.keys().next().value as string);
+        } else if (!run.dead) await run.terminate('finished', 'finished');
       }
     },
+    async act(args) {
+      const kept = live.get(args.runId);
+      if (!kept || kept.dead) {
+        live.delete(args.runId);
+        return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      }
+      return (await kept.request('act', args)) as never;
+    },
+    release,
     warm() {
       connection();
     },
     async close() {
-      await Promise.all([...runs].map((r) => r.terminate('shutting down', 'worker')));
+      await Promise.all([...runs, ...live.values()].map((r) => r.terminate('shutting down', 'worker')));
+      live.clear();
       if (shared && !shared.dead) await shared.terminate('shutting down', 'worker');
     },
   };

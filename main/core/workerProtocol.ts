@@ -4,7 +4,7 @@
  * any number of `frames` messages before it.
  */
 import type { Design } from '../../shared/design/types';
-import type { ExportOptions, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
+import type { ExportOptions, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
 
@@ -16,7 +16,10 @@ export interface WorkerOps {
   serialize: { args: { design: Design }; value: string };
   export: { args: { design: Design } & ExportOptions; value: ExportedManifests };
   validate: { args: { design: Design }; value: ValidationProblem[] };
-  simulate: { args: Omit<SimulationRequest, 'runId'>; value: Omit<SimulationSummary, 'runId'> };
+  /** With `runId`, the worker keeps the finished run's session live for `act`. */
+  simulate: { args: Omit<SimulationRequest, 'runId'> & { runId?: string }; value: Omit<SimulationSummary, 'runId'> };
+  /** A live action on the run this worker kept (shared/simulation/session/live.ts). */
+  act: { args: { runId: string; action: LiveAction }; value: Omit<LiveActionResult, 'runId'> };
 }
 
 export type OpName = keyof WorkerOps;

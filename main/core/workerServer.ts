@@ -22,6 +22,9 @@ async function handle(port: MessagePort, ops: Ops, request: WorkerRequest): Prom
       case 'simulate':
         value = ops.simulate(args, (start, frames, session) => post({ id: request.id, type: 'frames', start, frames, ...(session ? { session } : {}) }));
         break;
+      case 'act':
+        value = ops.act(args);
+        break;
       case 'openPath':
       case 'importPaths':
       case 'serialize':

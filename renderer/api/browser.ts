@@ -171,5 +171,9 @@ export function createBrowserApi(): KubeplanApi {
     async cancelSimulation(runId) {
       return ok(simulations?.cancel(runId) ?? false);
     },
+    async actSimulation(runId, action) {
+      simulations ??= createSimulationClient();
+      return simulations.act(runId, action);
+    },
   };
 }

@@ -5,9 +5,9 @@
  * the last frame); a cancel is honoured between batches.
  */
 import { designObjects } from '../../shared/design';
-import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
-import { scenarioFromRequest } from '../../shared/simulation';
-import { frameBatches, simulateSession, type SessionRun } from '../../shared/simulation/session';
+import type { LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import { scenarioFromRequest, type ScenarioStep } from '../../shared/simulation';
+import { frameBatches, LiveSessions, startSession, type SessionRun, type SimulationSession } from '../../shared/simulation/session';
 
 /** How many timeline frames travel in one message: the same batch as main's worker (FRAME_BATCH). */
 export const FRAME_BATCH = 64;
@@ -17,9 +17,13 @@ export type FramesSink = (batch: SimulationFrames) => void | Promise<void>;
 
 const cancelledResult = (runId: string): Result<never> => ({ ok: false, error: { message: `simulation ${runId} cancelled`, code: 'cancelled' } });
 
-/** Runs simulations one request at a time per run id; `cancel` stops a run at its next batch. */
+/**
+ * Runs simulations one request at a time per run id; `cancel` stops a run at its next batch. A run
+ * that ends keeps its session live (shared/simulation/session/live.ts) for `act`.
+ */
 export function createSimulationRunner(batchSize = FRAME_BATCH) {
   const running = new Map<string, { cancelled: boolean }>();
+  const live = new LiveSessions();
 
   return {
     async run(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>> {
@@ -31,8 +35,9 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
         const read = scenarioFromRequest(request.scenario);
         if ('error' in read) return { ok: false, error: { message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' } };
         let raw: SessionRun;
+        let session: SimulationSession;
         try {
-          raw = simulateSession({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed });
+          ({ run: raw, session } = startSession({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed }));
         } catch (err) {
           const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
           return { ok: false, error: { message: `the simulation failed: ${message}`, code: 'simulation' } };
@@ -43,17 +48,38 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
           await onFrames({ runId, ...batch });
         }
         if (state.cancelled) return cancelledResult(runId);
+        if (!session.stopped) live.keep(runId, session);
         return { ok: true, value: { runId, frameCount: timeline.length, result: rest } };
       } finally {
         running.delete(runId);
       }
     },
 
-    /** True when the run was going (it then settles with code `cancelled`). */
+    /** True when the run was going (it then settles with code `cancelled`); a finished run's live session is dropped. */
     cancel(runId: string): boolean {
       const state = running.get(runId);
       if (state) state.cancelled = true;
+      live.drop(runId);
       return state !== undefined;
+    },
+
+    /** A live action on a finished run: its new frames continue the run's session frames. */
+    act(runId: string, action: LiveAction): Result<LiveActionResult> {
+      if (running.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; act on it once it has ended`, code: 'busy' } };
+      if (!live.liveSession(runId)) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      const step = (action.action === 'reapply' ? { action: 'apply', objects: designObjects(action.design) } : action) as ScenarioStep;
+      try {
+        const { frames, applied, error, stopped } = live.act(runId, step);
+        return { ok: true, value: { runId, frames, applied, ...(error ? { error } : {}), ...(stopped ? { stopped } : {}) } };
+      } catch (err) {
+        const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+        return { ok: false, error: { message: `the action failed: ${message}`, code: 'simulation' } };
+      }
+    },
+
+    /** The session of a finished run kept live, for other requests on it. */
+    liveSession(runId: string): SimulationSession | undefined {
+      return live.liveSession(runId);
     },
   };
 }

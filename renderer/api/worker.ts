@@ -3,7 +3,7 @@
  * the UI thread only draws. Desktop runs the same shared code in main's worker.
  */
 import { expose, releaseProxy } from 'comlink';
-import type { Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import type { LiveAction, LiveActionResult, Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { validateObjects } from '../../shared/validation';
@@ -76,6 +76,10 @@ export const workerApi = {
   },
   cancelSimulation(runId: string): boolean {
     return simulations.cancel(runId);
+  },
+  /** A live action on a run this worker ran to its end (see ./simulation.ts). */
+  actSimulation(runId: string, action: LiveAction): Result<LiveActionResult> {
+    return simulations.act(runId, action);
   },
 };
 

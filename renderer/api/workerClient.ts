@@ -4,7 +4,8 @@
  * does with its worker threads) and nothing else waits behind a long run.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import type { LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import { LIVE_SESSIONS } from '../../shared/simulation/session/live';
 import type { FramesSink } from './simulation';
 import type { WorkerApi } from './worker';
 
@@ -22,6 +23,8 @@ export function heavyWork(): Remote<WorkerApi> {
 /** What a simulation run needs of its worker; tests pass the worker module itself. */
 export interface SimulationConnection {
   runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>>;
+  /** A live action on the run this connection ran to its end. */
+  actSimulation(runId: string, action: LiveAction): Promise<Result<LiveActionResult>> | Result<LiveActionResult>;
   /** Stop the worker now; the run then settles from the client's side. */
   terminate(): void;
   /** Called once if the worker dies (a load error, an uncaught error). */
@@ -33,6 +36,7 @@ export function spawnSimulationWorker(): SimulationConnection {
   const api = wrap<WorkerApi>(worker);
   return {
     runSimulation: (request, onFrames) => api.runSimulation(request, onFrames),
+    actSimulation: (runId, action) => api.actSimulation(runId, action),
     terminate: () => worker.terminate(),
     onError(listener) {
       worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker could not start'), { once: true });
@@ -46,6 +50,14 @@ export function spawnSimulationWorker(): SimulationConnection {
  */
 export function createSimulationClient(connect: () => SimulationConnection = spawnSimulationWorker) {
   const runs = new Map<string, () => void>();
+  /** Finished runs whose worker is kept for live actions, oldest first (at most LIVE_SESSIONS). */
+  const live = new Map<string, SimulationConnection>();
+  const release = (runId: string) => {
+    const kept = live.get(runId);
+    live.delete(runId);
+    kept?.terminate();
+    return kept !== undefined;
+  };
 
   return {
     run(request: SimulationRequest, onFrames: (batch: SimulationFrames) => void): Promise<Result<SimulationSummary>> {
@@ -64,12 +76,20 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
           if (settled) return;
           settled = true;
           runs.delete(runId);
-          connection.terminate();
+          if (result.ok) {
+            // The worker keeps the finished run's session: keep the worker for live actions.
+            release(runId);
+            live.set(runId, connection);
+            while (live.size > LIVE_SESSIONS) release(live.keys().next().value as string);
+          } else connection.terminate();
           resolve(result);
         };
         const fail = (message: string, code: string) => settle({ ok: false, error: { message, code } });
         runs.set(runId, () => fail(`simulation ${runId} cancelled`, 'cancelled'));
-        connection.onError((message) => fail(`the simulation worker stopped: ${message}`, 'worker'));
+        connection.onError((message) => {
+          if (settled) live.delete(runId);
+          else fail(`the simulation worker stopped: ${message}`, 'worker');
+        });
         const deliver = (batch: SimulationFrames) => {
           if (settled) return;
           // The worker awaits each batch, so a gap means a lost message: stop rather than animate a wrong timeline.
@@ -92,11 +112,24 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
       });
     },
 
-    /** True when the run was going; its `run` promise then settles with code `cancelled`. */
+    /** True when the run was going; its `run` promise then settles with code `cancelled`. A finished run's live worker stops. */
     cancel(runId: string): boolean {
       const cancel = runs.get(runId);
       cancel?.();
+      release(runId);
       return cancel !== undefined;
+    },
+
+    /** A live action on a finished run whose worker is kept. */
+    async act(runId: string, action: LiveAction): Promise<Result<LiveActionResult>> {
+      if (runs.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; act on it once it has ended`, code: 'busy' } };
+      const kept = live.get(runId);
+      if (!kept) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      try {
+        return await kept.actSimulation(runId, action);
+      } catch (err) {
+        return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
+      }
     },
   };
 }

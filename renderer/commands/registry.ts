@@ -19,6 +19,11 @@ import {
   addResourceChange, autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
 } from '../store';
+import {
+  addNodeChange, applyAgain, canScale, cordonNode, deletePod, drainNode, editNodeChange, liveRunId, podsOf, reapplyDesign, rollbackSelected, scaleBy,
+  scaleSelected, selectedObject, setImageSelected, IMAGE_KINDS, ROLLOUT_KINDS,
+} from '../simulation/actions';
+import type { ClusterNode } from '../../shared/design/types';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
 
@@ -57,6 +62,47 @@ export function trackPointer(e: PointerEvent): void {
 function hasTextSelection(): boolean {
   return typeof window !== 'undefined' && typeof window.getSelection === 'function' && (window.getSelection()?.toString() ?? '') !== '';
 }
+
+const isLive = () => liveRunId() !== null;
+const liveOn = (kinds: ReadonlySet<string>) => (s: KubeplanState) => {
+  const o = selectedObject(s);
+  return isLive() && !!o && kinds.has(o.kind);
+};
+const str = (a: unknown, key: string): string | undefined => {
+  const v = (a as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** Live actions (renderer/simulation/actions.ts): `args` carry what the inspector or Nodes panel chose. */
+const LIVE_BEHAVIOUR = {
+  'simulate:scaleUp': { enabled: canScale, perform: () => scaleBy(1) },
+  'simulate:scaleDown': { enabled: canScale, perform: () => scaleBy(-1) },
+  'simulate:scale': {
+    enabled: canScale,
+    perform: (_s, _e, args) => {
+      const n = (args as { replicas?: unknown } | undefined)?.replicas;
+      return typeof n === 'number' ? scaleSelected(n) : undefined;
+    },
+  },
+  'simulate:setImage': { enabled: liveOn(IMAGE_KINDS), perform: (_s, _e, args) => setImageSelected(str(args, 'image') ?? '', str(args, 'container')) },
+  'simulate:rollback': { enabled: liveOn(ROLLOUT_KINDS), perform: () => rollbackSelected() },
+  'simulate:deletePod': {
+    enabled: (s) => isLive() && (s.selection.length === 1 && !!selectedObject(s) && podsOf(selectedObject(s)!).length > 0),
+    perform: (_s, _e, args) => deletePod(str(args, 'name'), str(args, 'namespace')),
+  },
+  'simulate:cordon': { enabled: isLive, perform: (_s, _e, args) => (str(args, 'node') ? cordonNode(str(args, 'node')!, true) : undefined) },
+  'simulate:uncordon': { enabled: isLive, perform: (_s, _e, args) => (str(args, 'node') ? cordonNode(str(args, 'node')!, false) : undefined) },
+  'simulate:drain': { enabled: isLive, perform: (_s, _e, args) => (str(args, 'node') ? drainNode(str(args, 'node')!) : undefined) },
+  'simulate:applyAgain': { enabled: isLive, perform: () => applyAgain(), whileTyping: true },
+  'simulate:reapply': { enabled: isLive, perform: (s) => reapplyDesign(s.design), whileTyping: true },
+  'cluster:addNode': { perform: (s, _e, args) => addNodeChange(s, (args as { node?: ClusterNode } | undefined)?.node) },
+  'cluster:editNode': {
+    perform: (s, _e, args) => {
+      const a = args as { name?: unknown; node?: ClusterNode } | undefined;
+      return typeof a?.name === 'string' && a.node ? editNodeChange(s, a.name, a.node) : undefined;
+    },
+  },
+} satisfies Record<Extract<CommandId, `simulate:${string}` | `cluster:${string}`>, CommandBehaviour>;
 
 const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'file:new': { perform: () => newDesign() },
@@ -119,6 +165,7 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'sim:stepForward': { enabled: hasFrames, perform: () => stepEvent(1) },
   'sim:toStart': { enabled: hasFrames, perform: () => toStart() },
   'sim:toEnd': { enabled: hasFrames, perform: () => toEnd() },
+  ...LIVE_BEHAVIOUR,
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

@@ -95,6 +95,27 @@ export const en = {
   exportCheck: {
     confirm: 'The design has problems a cluster would refuse (errors: {{count}}). First: {{first}}\n\nExport anyway?',
   },
+  live: {
+    notReady: 'Run the simulation to its end first: live actions act on a finished run.',
+    applied: 'kubectl apply: {{summary}} (the Events tab lists every object)', failed: 'The action failed: {{message}}', nothingApplied: 'Nothing to apply',
+    title: 'Live actions', hint: 'Act on the running cluster; each action continues the timeline.',
+    scale: 'Scale', scaleUp: 'Scale up by one', scaleDown: 'Scale down by one', replicas: 'Replicas',
+    setImage: 'Set image', image: 'Image', rollback: 'Roll back (rollout undo)', deletePod: 'Delete a pod',
+    applyAgain: 'Apply again', reapply: 'Re-apply the design', pods: '{{count}} pods',
+    applyOutput: 'kubectl apply', busy: 'Working…',
+    nodes: {
+      tab: 'Nodes', add: 'Add node', edit: 'Edit node', save: 'Save', cancel: 'Cancel', cordon: 'Cordon', uncordon: 'Uncordon', drain: 'Drain',
+      name: 'Name', cpu: 'CPU', memory: 'Memory', pods: 'Pods', zone: 'Zone', cordoned: 'cordoned', notReady: 'NotReady',
+      designHint: 'The nodes the simulation runs on. Run the simulation to see their pods.', noPods: 'no pods',
+      badName: 'node name "{{name}}" must be lowercase letters, digits, "-" and "."', duplicate: 'a node named "{{name}}" already exists',
+      badCpu: 'CPU "{{value}}" must look like 4 or 500m', badMemory: 'memory "{{value}}" must look like 8Gi or 512Mi', badPods: 'pods "{{value}}" must be a whole number of at least 1',
+    },
+    events: {
+      tab: 'Events', lastSeen: 'LAST SEEN', type: 'TYPE', reason: 'REASON', object: 'OBJECT', message: 'MESSAGE',
+      allTypes: 'All types', allReasons: 'All reasons', filterObject: 'Filter by object', none: 'No events at this point of the timeline',
+      idle: 'Run the simulation to see its events.', count: '{{count}} events',
+    },
+  },
 };
 
 export type Strings = typeof en;

@@ -99,4 +99,25 @@ export const zhCN: DeepStrings<Strings> = {
   exportCheck: {
     confirm: '该设计有集群会拒绝的问题（错误：{{count}} 个）。第一个：{{first}}\n\n仍要导出吗？',
   },
+  live: {
+    notReady: '请先让模拟运行结束：实时操作作用于已结束的运行。',
+    applied: 'kubectl apply：{{summary}}（事件页列出每个对象）', failed: '操作失败：{{message}}', nothingApplied: '没有可应用的对象',
+    title: '实时操作', hint: '对运行中的集群进行操作；每个操作都会接续时间线。',
+    scale: '扩缩容', scaleUp: '副本数加一', scaleDown: '副本数减一', replicas: '副本数',
+    setImage: '设置镜像', image: '镜像', rollback: '回滚（rollout undo）', deletePod: '删除一个 Pod',
+    applyAgain: '再次应用', reapply: '重新应用设计', pods: '{{count}} 个 Pod',
+    applyOutput: 'kubectl apply', busy: '处理中…',
+    nodes: {
+      tab: '节点', add: '添加节点', edit: '编辑节点', save: '保存', cancel: '取消', cordon: '封锁', uncordon: '解除封锁', drain: '排空',
+      name: '名称', cpu: 'CPU', memory: '内存', pods: 'Pod 数', zone: '可用区', cordoned: '已封锁', notReady: '未就绪',
+      designHint: '模拟所用的节点。运行模拟即可看到其上的 Pod。', noPods: '没有 Pod',
+      badName: '节点名称 "{{name}}" 只能包含小写字母、数字、"-" 和 "."', duplicate: '已存在名为 "{{name}}" 的节点',
+      badCpu: 'CPU "{{value}}" 应形如 4 或 500m', badMemory: '内存 "{{value}}" 应形如 8Gi 或 512Mi', badPods: 'Pod 数 "{{value}}" 必须是不小于 1 的整数',
+    },
+    events: {
+      tab: '事件', lastSeen: '最近出现', type: '类型', reason: '原因', object: '对象', message: '消息',
+      allTypes: '全部类型', allReasons: '全部原因', filterObject: '按对象筛选', none: '时间线此处没有事件',
+      idle: '运行模拟即可查看其事件。', count: '{{count}} 个事件',
+    },
+  },
 };

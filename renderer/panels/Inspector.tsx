@@ -8,6 +8,7 @@ import { EXAMPLES } from '../api/examples';
 import { openExample } from '../files/actions';
 import type { Language } from '../i18n';
 import { inspectorForm } from '../kinds/registry';
+import { LiveActions } from '../simulation/LiveActions';
 import { CommonFields } from './inspector/CommonFields';
 import { YamlEditor } from './inspector/YamlEditor';
 
@@ -114,8 +115,10 @@ export function Inspector() {
   const selection = useKubeplanStore((s) => s.selection);
   const resource = useKubeplanStore((s) => (s.selection.length === 1 ? s.design.resources.find((r) => r.id === s.selection[0]) : undefined));
   const [tab, setTab] = useState<'form' | 'yaml'>('form');
+  const simulating = useKubeplanStore((s) => s.mode === 'simulate');
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t('inspector.title')}>
+      {simulating && <LiveActions />}
       {selection.length === 0 && <DesignSummary />}
       {selection.length > 1 && <MultiSummary ids={selection} />}
       {resource && (

@@ -31,6 +31,11 @@ export type SimulationFrames = z.infer<typeof schemas.simulationFramesSchema>;
 /** How many frames were streamed, and the simulator's result without its timeline. */
 export type SimulationSummary = z.infer<typeof schemas.simulationSummarySchema>;
 
+/** A live action on a finished run: a scenario step, or `reapply` with the current design. */
+export type LiveAction = z.infer<typeof schemas.liveActionSchema>;
+/** What a live action added to the run: frames continuing its session, apply lines, the step's error. */
+export type LiveActionResult = z.infer<typeof schemas.liveActionResultSchema>;
+
 type Value<C extends keyof InvokeValues> = Promise<Result<InvokeValues[C]>>;
 
 export interface KubeplanApi {
@@ -70,4 +75,10 @@ export interface KubeplanApi {
   runSimulation(request: SimulationRequest, onFrames: (batch: SimulationFrames) => void): Value<typeof INVOKE.runSimulation>;
   /** Stop a running simulation; its `runSimulation` settles with error code `cancelled`. */
   cancelSimulation(runId: string): Value<typeof INVOKE.cancelSimulation>;
+  /**
+   * Act on a run that reached its end (scale, set image, rollback, delete a pod, cordon, drain,
+   * apply again, edit & re-apply): the host keeps the run's session alive until it is cancelled or
+   * newer runs replace it. The frames continue the run's session frames.
+   */
+  actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
 }

@@ -87,6 +87,21 @@ export const COMMAND_SPECS = [
   { id: 'sim:stepForward', labelKey: 'simulation.stepForward', modes: ['simulate'], keys: ['ArrowRight'] },
   { id: 'sim:toStart', labelKey: 'simulation.toStart', modes: ['simulate'], keys: ['Home'] },
   { id: 'sim:toEnd', labelKey: 'simulation.toEnd', modes: ['simulate'], keys: ['End'] },
+  // Live actions on a run that reached its end (renderer/simulation/actions.ts): ] and [ scale the
+  // selected workload up and down, Delete deletes one of its pods, Ctrl+Enter re-applies the design.
+  { id: 'simulate:scaleUp', labelKey: 'live.scaleUp', modes: ['simulate'], keys: [']'] },
+  { id: 'simulate:scaleDown', labelKey: 'live.scaleDown', modes: ['simulate'], keys: ['['] },
+  { id: 'simulate:scale', labelKey: 'live.scale', modes: ['simulate'] },
+  { id: 'simulate:setImage', labelKey: 'live.setImage', modes: ['simulate'] },
+  { id: 'simulate:rollback', labelKey: 'live.rollback', modes: ['simulate'] },
+  { id: 'simulate:deletePod', labelKey: 'live.deletePod', modes: ['simulate'], keys: ['Delete'] },
+  { id: 'simulate:cordon', labelKey: 'live.nodes.cordon', modes: ['simulate'] },
+  { id: 'simulate:uncordon', labelKey: 'live.nodes.uncordon', modes: ['simulate'] },
+  { id: 'simulate:drain', labelKey: 'live.nodes.drain', modes: ['simulate'] },
+  { id: 'simulate:applyAgain', labelKey: 'live.applyAgain', modes: ['simulate'], keys: ['Mod+Shift+Enter'] },
+  { id: 'simulate:reapply', labelKey: 'live.reapply', modes: ['simulate'], keys: ['Mod+Enter'] },
+  { id: 'cluster:addNode', labelKey: 'live.nodes.add', modes: ['design', 'simulate'] },
+  { id: 'cluster:editNode', labelKey: 'live.nodes.edit', modes: ['design', 'simulate'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

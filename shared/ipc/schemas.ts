@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
-import { simulationResultSchema, timelineFrameSchema } from './simulation';
+import { appliedEntrySchema, simulationResultSchema, timelineFrameSchema } from './simulation';
 
 export const kubeObjectSchema = z.looseObject({
   apiVersion: z.string().min(1),
@@ -128,6 +128,21 @@ export const simulationFramesSchema = z.object({
 });
 export const simulationSummarySchema = z.object({ runId, frameCount: z.number().int().nonnegative(), result: simulationResultSchema });
 
+/**
+ * A live action on a run that reached its end (shared/simulation/session/live.ts): one scenario
+ * step (docs/scenarios.md), or `reapply` with the design as it is now (edit & re-apply).
+ */
+export const liveActionSchema = z.union([scenarioStep, z.strictObject({ action: z.literal('reapply'), design: designSchema })]);
+export const liveActionRequestSchema = z.strictObject({ runId, action: liveActionSchema });
+/** The frames the action added (they continue the run's session frames), `kubectl apply`'s lines, and the step's error. */
+export const liveActionResultSchema = z.object({
+  runId,
+  frames: z.array(sessionFrameSchema),
+  applied: z.array(appliedEntrySchema),
+  error: z.string().optional(),
+  stopped: z.string().optional(),
+});
+
 /** Request and result schema of each invoke channel. */
 export const invokeSchemas = {
   [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesignSchema.optional() },
@@ -152,6 +167,7 @@ export const invokeSchemas = {
   [INVOKE.settleBackup]: { request: z.strictObject({}), result: z.undefined() },
   [INVOKE.runSimulation]: { request: simulationRequestSchema, result: simulationSummarySchema },
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
+  [INVOKE.actSimulation]: { request: liveActionRequestSchema, result: liveActionResultSchema },
 } as const;
 
 export const sendSchemas = {

@@ -48,7 +48,7 @@ export const viewRecordSchema = z.discriminatedUnion('kind', [podRecordSchema, n
 const frameCause = z.discriminatedUnion('type', [
   z.object({ type: z.literal('boot') }),
   z.object({ type: z.literal('apply') }),
-  z.object({ type: z.literal('step'), step: count, action: z.string(), error: z.string().optional() }),
+  z.object({ type: z.literal('step'), step: count, action: z.string(), target: z.string().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('tick') }),
   z.object({ type: z.literal('stopped'), message: z.string() }),
 ]);

@@ -26,7 +26,8 @@ export const timelineFrameSchema = z.object({
   pods: z.array(podRow),
 });
 
-const appliedEntry = z.object({
+/** One line of `kubectl apply`'s output: the object and `created`, `configured`, `unchanged` (or failed with the server's message). */
+export const appliedEntrySchema = z.object({
   step: count,
   time: z.number(),
   kind: z.string(),
@@ -118,7 +119,7 @@ export const simulationResultSchema = z.object({
   seed: z.number(),
   endTime: z.number(),
   steady: z.boolean(),
-  applied: z.array(appliedEntry),
+  applied: z.array(appliedEntrySchema),
   pods: z.array(pod),
   events: z.array(eventRecordSchema),
   quotas: z.array(quota),

@@ -25,7 +25,12 @@ export class ReplicaSetController implements Controller {
     if (o.kind === 'ReplicaSet' && ev.type !== 'DELETED') this.c.enqueue(this, eventKey(ev));
     else if (o.kind === 'Pod') {
       const k = eventOwner(ev);
-      if (k?.startsWith('ReplicaSet/')) this.c.enqueue(this, k);
+      if (!k?.startsWith('ReplicaSet/')) return;
+      // A pod of a ReplicaSet waiting out a failed create went away (deleted, evicted): upstream's
+      // deletePod handler adds the ReplicaSet to the work queue at once, ahead of its rate-limited
+      // retry (pkg/controller/replicaset/replica_set.go), so it tries again now.
+      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) this.waiting.delete(k);
+      this.c.enqueue(this, k);
     }
   }
 

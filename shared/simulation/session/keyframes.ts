@@ -12,7 +12,8 @@ import type { EventRecord } from '../types';
 export type FrameCause =
   | { type: 'boot' }
   | { type: 'apply' }
-  | { type: 'step'; step: number; action: string; error?: string }
+  /** A scenario step, or a live action (`act`) numbered after them; `target` names what a live action acted on. */
+  | { type: 'step'; step: number; action: string; target?: string; error?: string }
   | { type: 'tick' }
   /** The run reached one of the simulator's limits (shared/simulation/limits.ts) and ends here. */
   | { type: 'stopped'; message: string };

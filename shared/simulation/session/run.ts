@@ -12,7 +12,16 @@ export type SessionRun = ReturnType<typeof simulate> & { sessionFrames: SessionF
 
 /** `simulate()` stepped through a session: the same result, plus the session's frames. */
 export function simulateSession(input: SimulationInput): SessionRun {
+  return startSession(input).run;
+}
+
+/** `simulateSession`, and the session itself, still steppable: a host keeps it to act on it live (./live.ts). */
+export function startSession(input: SimulationInput): { run: SessionRun; session: SimulationSession } {
   const session = new SimulationSession({ ...input, options: { record: true, ...input.options } });
+  return { run: runOf(session), session };
+}
+
+function runOf(session: SimulationSession): SessionRun {
   session.runToEnd();
   const result = session.result();
   // The same keys in the same order as simulate(), so both serialise byte for byte.

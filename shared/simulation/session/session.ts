@@ -10,7 +10,7 @@ import type { Cluster, Controller } from '../cluster';
 import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
 import { Simulation } from '../simulate';
 import { eventKey, type WatchEvent } from '../store';
-import type { ScenarioStep, SimulationInput, SimulationResult } from '../types';
+import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
 import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionFrame } from './keyframes';
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
 
@@ -57,6 +57,10 @@ export class SimulationSession {
   stopped: SimulationStop | undefined;
   /** What the run was doing, for a limit's message: `the inputs`, `scenario step 3 (line 9)`… */
   private at = 'the inputs';
+  /** Steps sent while the run is live (`act`), run after the scenario's own, one at a time. */
+  private readonly liveSteps: ScenarioStep[] = [];
+  /** What the last apply applied: the inputs, or the objects of the last live `apply` (edit & re-apply). */
+  private lastApplied: KubeObject[];
   /** Per event index, its count and lastTime when last sent, so a frame carries only real changes. */
   private readonly sentEvents: { count: number; lastTime: number; message: string }[] = [];
 
@@ -73,6 +77,7 @@ export class SimulationSession {
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
+    this.lastApplied = input.objects;
     for (const kind of VIEW_KINDS) for (const o of this.cluster.store.list(kind)) this.setRecord(o);
     this.emit({ type: 'boot' }, [...this.current.values()], []);
   }
@@ -129,22 +134,26 @@ export class SimulationSession {
           sim.apply(this.input.objects);
           return this.frame({ type: 'apply' });
         }
-        if (this.nextStep >= this.steps.length) {
+        if (this.nextStep >= this.steps.length + this.liveSteps.length) {
           this.at = 'the run to steady state';
           this.enterWait({ kind: 'final', limit: 0 });
           continue;
         }
         const i = this.nextStep++;
-        const step = this.steps[i];
+        const step = i < this.steps.length ? this.steps[i] : this.liveSteps[i - this.steps.length];
         sim.step = i + 1;
         this.at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;
         if (step.action === 'wait') {
           this.enterWait(step.steady ? { kind: 'steady', limit: 0 } : { kind: 'wait', until: c.now + (step.seconds ?? 0) });
           continue;
         }
-        const error = sim.run(step);
+        const live = i >= this.steps.length;
+        // `applyAgain` applies what was applied last: the inputs, or the design of the last re-apply.
+        const error = sim.run(live && step.action === 'applyAgain' ? { action: 'apply', objects: this.lastApplied } : step);
+        if (step.action === 'apply' && live) this.lastApplied = step.objects;
         if (error) this.stepErrors.push({ step: i + 1, ...(step.line ? { line: step.line } : {}), message: error });
-        return this.frame({ type: 'step', step: i + 1, action: step.action, ...(error ? { error } : {}) });
+        const target = live ? stepTarget(step) : undefined;
+        return this.frame({ type: 'step', step: i + 1, action: step.action, ...(target ? { target } : {}), ...(error ? { error } : {}) });
       }
       // Waiting: the same loop as Cluster.runUntil / runToSteady, one second of timers per call.
       const settled = phase.kind !== 'wait' && c.timers.pendingProgress === 0 && !c.hasQueuedWork();
@@ -183,6 +192,27 @@ export class SimulationSession {
   /** Run to the end: the last scenario step, then to steady state (or the steady-state timeout). */
   runToEnd(): SessionFrame[] {
     return this.runUntil(Infinity);
+  }
+
+  /**
+   * A live action on a run that reached its end: run `step` as one more scenario step (numbered
+   * after the scenario's own), then run to steady state again. Returns the new frames, which
+   * continue the timeline (the first one's cause names the action), the objects an apply step
+   * applied (`created`, `configured`, `unchanged` as kubectl prints them), and the step's error
+   * line (kubectl's message) when it could not run. Throws when the run has not ended or stopped at
+   * a simulator limit.
+   */
+  act(step: ScenarioStep): LiveActionResult {
+    if (this.stopped) throw new Error(`the run stopped (${this.stopped.message}); run it again to act on it`);
+    if (this.phase.kind !== 'done') throw new Error('the run has not reached its end yet');
+    const appliedBefore = this.simulation.applied.length;
+    const errorsBefore = this.stepErrors.length;
+    this.liveSteps.push(step);
+    this.phase = { kind: 'actions' };
+    const frames = this.runToEnd();
+    const applied = this.simulation.applied.slice(appliedBefore);
+    const error = this.stepErrors.slice(errorsBefore)[0]?.message;
+    return { frames, applied, ...(error ? { error } : {}), ...(this.stopped ? { stopped: (this.stopped as SimulationStop).message } : {}) };
   }
 
   /** The view now, at the head of the timeline. */
@@ -261,5 +291,39 @@ export class SimulationSession {
     const frame: SessionFrame = { seq: this.index.frames.length, time: c.now, cause, set, removed, events };
     this.index.push(frame, () => this.current.values(), this.current.size);
     return frame;
+  }
+}
+
+/** What a live action did: its frames, its apply results, and the step's error when it could not run. */
+export interface LiveActionResult {
+  frames: SessionFrame[];
+  applied: AppliedEntry[];
+  error?: string;
+  /** Set when the action ran the cluster into a simulator limit (the run then ends there). */
+  stopped?: string;
+}
+
+/** What a live step acts on, for the timeline: `Deployment/shop/web`, `Node/node-2`, `Pod/shop/web-1`. */
+export function stepTarget(step: ScenarioStep): string | undefined {
+  switch (step.action) {
+    case 'scale':
+    case 'setImage':
+    case 'rollback':
+    case 'delete':
+    case 'setLoad':
+      return `${step.kind}/${step.namespace}/${step.name}`;
+    case 'deletePod':
+    case 'crash':
+      if (step.name) return `Pod/${step.namespace}/${step.name}`;
+      // `owner` is a top owner as pods report it, `Deployment/web`.
+      return step.owner ? `${step.owner.split('/')[0]}/${step.namespace}/${step.owner.split('/').slice(1).join('/')}` : undefined;
+    case 'cordon':
+    case 'uncordon':
+    case 'drain':
+      return `Node/${step.node}`;
+    case 'addNode':
+      return `Node/${step.node.name}`;
+    default:
+      return undefined;
   }
 }

@@ -122,7 +122,11 @@ describe('kubeplan simulate answers as a real cluster would', () => {
     expect(json.nodes.map((n) => n.name)).toEqual(parsed.design.cluster.nodes.map((n) => n.name));
     expect(json.pods.length).toBeGreaterThan(0);
     expect(json.pods.every((p) => p.phase === 'Running')).toBe(true);
-    expect(json.quotas.map((q) => q.namespace)).toEqual(['team-a', 'team-b']);
+    expect(json.quotas.map((q) => q.namespace)).toEqual(['team-a', 'team-b', 'team-c']);
+    // team-c's Deployment asks for five pods under a quota of three: three run, the ReplicaSet reports the rest.
+    expect(json.pods.filter((p) => p.namespace === 'team-c')).toHaveLength(3);
+    const rejected = json.events.find((e) => e.namespace === 'team-c' && e.reason === 'FailedCreate');
+    expect(rejected?.message).toMatch(/^Error creating: pods "batch-[a-z0-9]+-[a-z0-9]+" is forbidden: exceeded quota: team-c-quota, requested: pods=1, used: pods=3, limited: pods=3$/);
   });
 
   it('--storage-class gives the bare cluster a default class, as kind ships one', () => {

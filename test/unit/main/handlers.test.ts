@@ -293,6 +293,22 @@ describe('Simulation runs', () => {
   it('cancelling an unknown run reports false', async () => {
     expect(await handlers[INVOKE.cancelSimulation]({ runId: 'nope' }, ctx)).toEqual({ ok: true, value: false });
   });
+
+  it('acts on a finished run (frames and apply lines in the channel\'s schema) until it is cancelled', async () => {
+    const real = createHandlers({ ...deps, work: inProcessWork((await import('../../../main/core/engineImpl')).engine) });
+    const opened = await real[INVOKE.runSimulation]({ runId: 'live', design: design('x', [deployment('web')]), seed: 1 }, ctx);
+    expect(opened.ok).toBe(true);
+    const acted = await real[INVOKE.actSimulation]({ runId: 'live', action: { action: 'applyAgain' } }, ctx);
+    conforms(INVOKE.actSimulation, acted);
+    expect(acted.ok && acted.value.applied.map((a) => `${a.kind}/${a.name} ${a.result}`)).toEqual(['Deployment/web unchanged']);
+    expect(acted.ok && acted.value.frames[0]?.cause).toMatchObject({ type: 'step', action: 'applyAgain' });
+    const failed = await real[INVOKE.actSimulation]({ runId: 'live', action: { action: 'drain', node: 'node-9' } }, ctx);
+    expect(failed.ok && failed.value.error).toBe('nodes "node-9" not found');
+    await real[INVOKE.cancelSimulation]({ runId: 'live' }, ctx);
+    const gone = await real[INVOKE.actSimulation]({ runId: 'live', action: { action: 'applyAgain' } }, ctx);
+    conforms(INVOKE.actSimulation, gone);
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not-live' } });
+  });
 });
 
 describe('Open Recent', () => {

@@ -63,4 +63,27 @@ describe('simulation on the host (real simulator)', () => {
       await work.close();
     }
   });
+
+  it('keeps a finished run live in its worker thread and acts on it: scale, re-apply configured, apply again unchanged', async () => {
+    const work = createHeavyWork(join(import.meta.dirname, 'fixtures', 'realWorker.mjs'));
+    try {
+      let sessionFrames = 0;
+      const run = await work.simulate({ design: web, seed: 1, runId: 'live-1' }, (_start, _batch, session) => (sessionFrames += session?.frames.length ?? 0));
+      expect(run.ok).toBe(true);
+      const scaled = await work.act({ runId: 'live-1', action: { action: 'scale', kind: 'Deployment', namespace: 'default', name: 'web', replicas: 5 } });
+      expect(scaled.ok).toBe(true);
+      if (!scaled.ok) return;
+      expect(scaled.value.frames[0]).toMatchObject({ seq: sessionFrames, cause: { type: 'step', action: 'scale', target: 'Deployment/default/web' } });
+      const edited = structuredClone(web);
+      (edited.resources[0]!.object.spec as { replicas: number }).replicas = 2;
+      const reapplied = await work.act({ runId: 'live-1', action: { action: 'reapply', design: edited } });
+      expect(reapplied.ok && reapplied.value.applied.map((a) => `${a.kind}/${a.name} ${a.result}`)).toEqual(['Deployment/web configured']);
+      const again = await work.act({ runId: 'live-1', action: { action: 'applyAgain' } });
+      expect(again.ok && again.value.applied.map((a) => a.result)).toEqual(['unchanged']);
+      expect(await work.release('live-1')).toBe(true);
+      expect(await work.act({ runId: 'live-1', action: { action: 'applyAgain' } })).toMatchObject({ ok: false, error: { code: 'not-live' } });
+    } finally {
+      await work.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ function inProcess(log: string[] = []) {
       runId = request.runId;
       return workerApi.runSimulation(request, onFrames);
     },
+    actSimulation: (id, action) => workerApi.actSimulation(id, action),
     terminate() {
       log.push('terminate');
       workerApi.cancelSimulation(runId);
@@ -28,17 +29,43 @@ function inProcess(log: string[] = []) {
 
 /** A connection whose worker sends what the test says. */
 function scripted(run: (request: SimulationRequest, onFrames: FramesSink) => Promise<Result<SimulationSummary>>): SimulationConnection {
-  return { runSimulation: run, terminate: () => undefined, onError: () => undefined };
+  return { runSimulation: run, actSimulation: () => ({ ok: false, error: { message: 'scripted', code: 'worker' } }), terminate: () => undefined, onError: () => undefined };
 }
 
 describe('the page side of a browser simulation', () => {
-  it('hands the frames over in order and settles after the last one, then stops the worker', async () => {
+  it('hands the frames over in order and settles after the last one; the worker stays live until cancelled', async () => {
     const log: string[] = [];
     const client = createSimulationClient(() => inProcess(log).connection);
     const result = await client.run({ runId: 'c1', design, scenario: scalingScenario() }, (b) => void log.push(`frames ${b.start}+${b.frames.length}`));
     expect(result.ok).toBe(true);
-    expect(log).toEqual(['frames 0+64', expect.stringMatching(/^frames 64\+\d+$/), 'terminate']);
+    expect(log).toEqual(['frames 0+64', expect.stringMatching(/^frames 64\+\d+$/)]);
     expect(result.ok && result.value.frameCount).toBe(64 + Number(log[1]!.split('+')[1]));
+    expect(client.cancel('c1')).toBe(false);
+    expect(log.at(-1)).toBe('terminate');
+    expect(await client.act('c1', { action: 'applyAgain' })).toMatchObject({ ok: false, error: { code: 'not-live' } });
+  });
+
+  it('acts on a finished run: the frames continue its session frames; older runs beyond the bound are stopped', async () => {
+    const log: string[] = [];
+    const client = createSimulationClient(() => inProcess(log).connection);
+    let sessionFrames = 0;
+    await client.run({ runId: 'l1', design }, (b) => void (sessionFrames += b.session?.frames.length ?? 0));
+    const acted = await client.act('l1', { action: 'applyAgain' });
+    expect(acted.ok).toBe(true);
+    if (!acted.ok) return;
+    expect(acted.value.frames[0]!.seq).toBe(sessionFrames);
+    expect(acted.value.frames[0]!.cause).toMatchObject({ type: 'step', action: 'applyAgain' });
+    expect(acted.value.applied.length).toBeGreaterThan(0);
+    expect(acted.value.applied.every((a) => a.result === 'unchanged')).toBe(true);
+    const reapplied = await client.act('l1', { action: 'reapply', design });
+    expect(reapplied.ok && reapplied.value.applied.every((a) => a.result === 'unchanged')).toBe(true);
+    await client.run({ runId: 'l2', design }, () => undefined);
+    await client.run({ runId: 'l3', design }, () => undefined);
+    expect(log.filter((l) => l === 'terminate')).toHaveLength(1);
+    expect(await client.act('l1', { action: 'applyAgain' })).toMatchObject({ ok: false, error: { code: 'not-live' } });
+    expect((await client.act('l3', { action: 'applyAgain' })).ok).toBe(true);
+    client.cancel('l2');
+    client.cancel('l3');
   });
 
   it('settles with code "cancelled" at once and delivers no frame after the cancel', async () => {

@@ -175,7 +175,10 @@ describe('modes', () => {
     select([id]);
     useKubeplanStore.setState({ mode: 'simulate' });
     expect(execute('edit:delete')).toBe(false);
-    expect(commandForKey(key('Delete'))).toBeUndefined();
+    // In simulate mode Delete is the live "delete a pod" (a running pod, never the design's card);
+    // with no finished run to act on it is not enabled.
+    expect(commandForKey(key('Delete'))?.id).toBe('simulate:deletePod');
+    expect(execute('simulate:deletePod')).toBe(false);
     expect(state().design.resources).toHaveLength(1);
     expect(execute('view:zoomIn')).toBe(true);
   });

@@ -1,0 +1,16 @@
+/** The dock tabs of the live view: Events (in simulate mode) and Nodes (always: the design's cluster). */
+import { useTranslation } from 'react-i18next';
+import type { DockTab } from '../panels/Dock';
+import { useKubeplanStore } from '../store';
+import { EventsTab } from './EventsTab';
+import { NodesPanel } from './NodesPanel';
+import './live.css';
+
+export function useLiveDockTabs(): DockTab[] {
+  const { t } = useTranslation();
+  const simulating = useKubeplanStore((s) => s.mode === 'simulate');
+  return [
+    ...(simulating ? [{ id: 'events', label: t('live.events.tab'), render: () => <EventsTab /> }] : []),
+    { id: 'nodes', label: t('live.nodes.tab'), render: () => <NodesPanel /> },
+  ];
+}
