@@ -4,6 +4,7 @@
  */
 import type { ClusterSpec, Design } from '../../shared/design/types';
 import type { ValidationProblem } from '../../shared/ipc/api';
+import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { LoadedObject, ManifestError } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
 import type { simulate } from '../../shared/simulation';
@@ -29,6 +30,8 @@ export interface Engine {
   importAsDesign(loaded: LoadedObject[], name: string): Design;
   loadInputs(paths: string[]): Promise<{ objects: LoadedObject[]; design?: Design; designFile?: string; errors: ManifestError[]; warnings?: string[] }>;
   validateObjects(objects: KubeObject[]): ValidationProblem[];
+  /** The design's flows traced over its steady state, and the connectivity matrix. */
+  traceTraffic(design: Design): TrafficReport;
   /** `simulate()`'s result; the session engine adds its frames (shared/simulation/session). */
   simulate(input: SimulationInput): ReturnType<typeof simulate> & { sessionFrames?: SessionFrame[] };
 }

@@ -5,6 +5,7 @@
  */
 import type { Design } from '../../shared/design/types';
 import type { ExportOptions, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
+import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
 
@@ -16,6 +17,7 @@ export interface WorkerOps {
   serialize: { args: { design: Design }; value: string };
   export: { args: { design: Design } & ExportOptions; value: ExportedManifests };
   validate: { args: { design: Design }; value: ValidationProblem[] };
+  traceTraffic: { args: { design: Design }; value: TrafficReport };
   simulate: { args: Omit<SimulationRequest, 'runId'>; value: Omit<SimulationSummary, 'runId'> };
 }
 

@@ -10,6 +10,7 @@ import { validateObjects } from '../../shared/validation';
 import { createSimulationRunner, type FramesSink } from './simulation';
 import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
 import { pushAll } from '../../shared/model/arrays';
+import { trafficReport, type TrafficReport } from '../../shared/simulation/session';
 
 export interface TextFile {
   name: string;
@@ -69,6 +70,14 @@ export const workerApi = {
   },
   cancelSimulation(runId: string): boolean {
     return simulations.cancel(runId);
+  },
+  /** The design's flows traced over its steady state, with the connectivity matrix (docs/traffic.md). */
+  traceTraffic(design: Design): Result<TrafficReport> {
+    try {
+      return { ok: true, value: trafficReport(design.resources.map((r) => r.object), design.cluster, design.flows ?? []) };
+    } catch (err) {
+      return { ok: false, error: { message: err instanceof Error ? err.message : String(err), code: 'traffic' } };
+    }
   },
 };
 

@@ -70,4 +70,6 @@ export interface KubeplanApi {
   runSimulation(request: SimulationRequest, onFrames: (batch: SimulationFrames) => void): Value<typeof INVOKE.runSimulation>;
   /** Stop a running simulation; its `runSimulation` settles with error code `cancelled`. */
   cancelSimulation(runId: string): Value<typeof INVOKE.cancelSimulation>;
+  /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
+  traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
 }

@@ -18,6 +18,7 @@ export const INVOKE = {
   settleBackup: 'backup:settle',
   runSimulation: 'simulation:run',
   cancelSimulation: 'simulation:cancel',
+  traceTraffic: 'traffic:trace',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

@@ -9,6 +9,7 @@ import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
 import { simulationResultSchema, timelineFrameSchema } from './simulation';
+import { trafficReportSchema } from './traffic';
 
 export const kubeObjectSchema = z.looseObject({
   apiVersion: z.string().min(1),
@@ -152,6 +153,7 @@ export const invokeSchemas = {
   [INVOKE.settleBackup]: { request: z.strictObject({}), result: z.undefined() },
   [INVOKE.runSimulation]: { request: simulationRequestSchema, result: simulationSummarySchema },
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
+  [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
 } as const;
 
 export const sendSchemas = {

@@ -11,18 +11,11 @@
  */
 import { computeConnectivity, INGRESS_CONTROLLER, workloadName } from './connectivity';
 import { NetworkResolver, type FinalVerdict, type HopKind, type NetRequest, type RequestResult, type RequestSource, type RequestTarget } from './resolve';
+import type { DesignFlow } from '../../design/types';
 import type { NetPod, NetworkOptions, NetworkSnapshot, Protocol } from './types';
 
 /** A flow as the user designs it (the design file's `flows:`, docs/design-format.md). */
-export interface FlowSpec {
-  id: string;
-  name: string;
-  from: string;
-  to: string;
-  /** Requests per second. */
-  rate: number;
-  protocol?: Protocol;
-}
+export type FlowSpec = DesignFlow;
 
 /** A place on the canvas: `external` (the client outside the cluster), `ingress-controller`, or an object `Kind/namespace/name`. */
 export type FlowStop = string;

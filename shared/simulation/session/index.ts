@@ -3,3 +3,4 @@ export { SimulationSession, DEFAULT_KEYFRAME_EVERY, type SessionOptions } from '
 export { KeyframeIndex, type SessionFrame, type FrameCause, type ClusterView } from './keyframes';
 export { recordKey, type PodRecord, type NodeRecord, type QuotaRecord, type ClaimRecord, type ViewRecord } from './records';
 export { simulateSession, frameBatches, type SessionRun, type FrameBatch } from './run';
+export { trafficReport, type TrafficReport } from './network';

@@ -91,6 +91,7 @@ const attacks: Attack = {
   [INVOKE.settleBackup]: () => [{}],
   [INVOKE.runSimulation]: (path) => [{ runId: 'r', design: design('x'), scenario: `steps:\n  - apply: ${JSON.stringify(path)}\n` }],
   [INVOKE.cancelSimulation]: () => [{ runId: 'r' }],
+  [INVOKE.traceTraffic]: () => [{ design: design('x') }],
 };
 
 async function attackEverything(): Promise<string[]> {
