@@ -20,6 +20,7 @@ import { FramesLayer } from './FramesLayer';
 import { CanvasGestures, type CanvasTooltip } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
+import { TrafficLayer } from '../traffic/TrafficLayer';
 import { fitToContent, updateVisibleWorld, view } from './view';
 import { isControlTarget, isTypingTarget } from './typing';
 
@@ -187,6 +188,7 @@ export function DesignCanvas() {
           <Shape sceneFunc={drawStaticEdges} listening={false} perfectDrawEnabled={false} />
         </Layer>
         <NodesLayer layerRef={nodesRef} />
+        <TrafficLayer />
         <Layer ref={dragRef} listening={false}>
           <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
         </Layer>

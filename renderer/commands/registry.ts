@@ -17,6 +17,8 @@ import {
   addResourceChange, autoLayoutChange, canRedo, canUndo, commitOrAskMove, copyChange, deleteChange, duplicateChange, moveChange, pasteChange, redo,
   setViewport, undo, type KubeplanState,
 } from '../store';
+import { addFlowChange, isFlowDraft, isFlowEdit, removeFlowChange, updateFlowChange } from '../traffic/flowActions';
+import { showConnectivity } from '../traffic/store';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
 
@@ -104,6 +106,10 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'view:toggleDock': { perform: () => togglePanel('dock') },
   'help:shortcuts': { perform: () => openShortcuts() },
   'help:about': { perform: () => void notify({ tone: 'info', text: i18next.t('help.about') }) },
+  'traffic:addFlow': { perform: (s, _e, args) => (isFlowDraft(args) ? addFlowChange(s.design, args) : undefined) },
+  'traffic:editFlow': { perform: (s, _e, args) => (isFlowEdit(args) ? updateFlowChange(s.design, args.id, args.flow) : undefined) },
+  'traffic:removeFlow': { perform: (s, _e, args) => (typeof args === 'string' ? removeFlowChange(s.design, args) : undefined) },
+  'view:connectivity': { perform: () => showConnectivity() },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

@@ -79,6 +79,12 @@ export const COMMAND_SPECS = [
   { id: 'view:toggleDock', labelKey: 'commands.toggleDock', modes: ALL, menu: {} },
   { id: 'help:shortcuts', labelKey: 'help.shortcuts', modes: ALL, keys: ['?'], menu: {} },
   { id: 'help:about', labelKey: 'commands.about', modes: ALL, menu: {} },
+  // Traffic flows are part of the design (undoable) and are edited while designing or simulating.
+  { id: 'traffic:addFlow', labelKey: 'traffic.add', modes: ['design', 'simulate'] },
+  { id: 'traffic:editFlow', labelKey: 'traffic.edit', modes: ['design', 'simulate'] },
+  { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate'] },
+  // Opens the Traffic tab on the connectivity matrix.
+  { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'], menu: {} },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];
