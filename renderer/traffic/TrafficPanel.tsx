@@ -125,9 +125,11 @@ function FlowRow({ flow, trace }: { flow: DesignFlow; trace: Trace | undefined }
         <span className="muted">{t('traffic.perSecond', { rate: rate(flow.rate) })}{flow.protocol && flow.protocol !== 'TCP' ? ` ${flow.protocol}` : ''}</span>
         <code>{flow.from} → {flow.to}</code>
         <span className="spacer" />
-        {firstDropped && <button type="button" className="link-button" data-testid="flow-explain" onClick={() => explain({ title: flow.name, text: firstDropped.explain })}>{t('traffic.explain')}</button>}
-        <button type="button" className="link-button" data-testid="flow-edit" onClick={() => setEditing(true)}>{t('traffic.editButton')}</button>
-        <button type="button" className="link-button danger" data-testid="flow-remove" onClick={() => execute('traffic:removeFlow', undefined, flow.id)}>{t('traffic.removeButton')}</button>
+        <span className="traffic-actions">
+          {firstDropped && <button type="button" className="link-button" data-testid="flow-explain" onClick={() => explain({ title: flow.name, text: firstDropped.explain })}>{t('traffic.explain')}</button>}
+          <button type="button" className="link-button" data-testid="flow-edit" onClick={() => setEditing(true)}>{t('traffic.editButton')}</button>
+          <button type="button" className="link-button danger" data-testid="flow-remove" onClick={() => execute('traffic:removeFlow', undefined, flow.id)}>{t('traffic.removeButton')}</button>
+        </span>
       </div>
       <Verdict trace={trace} />
     </li>

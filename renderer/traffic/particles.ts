@@ -65,8 +65,8 @@ export function buildTrafficScene(design: Design, report: TrafficReport | null, 
   const midY = bounds ? bounds.y + bounds.height / 2 : 0;
   const left = bounds ? bounds.x : 0;
   // Just left of the content, inside the margin a fit leaves, so both stay on screen.
-  const external = { x: left - 95, y: midY };
-  const controller = { x: left - 30, y: midY };
+  const external = { x: left - 40, y: midY };
+  const controller = { x: left - 40, y: midY + 90 };
   let usesExternal = false;
   let usesController = false;
   const routes: SceneRoute[] = [];
@@ -198,8 +198,9 @@ function drawPlace(ctx: CanvasRenderingContext2D, p: Point | undefined, label: s
   ctx.stroke();
   ctx.fillStyle = '#3c4043';
   ctx.font = `${11 / s}px system-ui, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.fillText(label, p.x, p.y + 22 / s);
+  // Left-aligned from the circle's edge: the margin left of the content is narrow.
+  ctx.textAlign = 'left';
+  ctx.fillText(label, p.x - 9 / s, p.y + 22 / s);
 }
 
 export interface TrafficHit {

@@ -50,14 +50,24 @@ let generation = 0;
 /** Trace the open design now (superseding a trace under way). */
 export async function refreshTraffic(): Promise<void> {
   const design = useKubeplanStore.getState().design;
-  const trace = provided ?? kubeplanApi().traceTraffic?.bind(kubeplanApi());
   const mine = ++generation;
+  let trace: TraceApi | undefined;
+  try {
+    trace = provided ?? kubeplanApi().traceTraffic?.bind(kubeplanApi());
+  } catch {
+    trace = undefined; // no host API here (a unit test without a page)
+  }
   if (!trace) {
     useTrafficStore.setState({ status: 'error', error: 'this host cannot trace traffic', of: design });
     return;
   }
   useTrafficStore.setState({ status: 'tracing' });
-  const result = await trace(design);
+  let result: Awaited<ReturnType<TraceApi>>;
+  try {
+    result = await trace(design);
+  } catch (err) {
+    result = { ok: false, error: { message: err instanceof Error ? err.message : String(err), code: 'traffic' } };
+  }
   if (mine !== generation) return;
   if (result.ok) useTrafficStore.setState({ status: 'ready', report: result.value, of: design, error: null });
   else useTrafficStore.setState({ status: 'error', error: result.error.message, of: design });
