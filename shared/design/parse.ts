@@ -50,7 +50,7 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
 
   const version = formatVersionOf(raw);
   if (version === undefined && isPlainObject(raw) && raw.kubeplan !== undefined && raw.kubeplan !== null) {
-    return fail(`"kubeplan:" is the design format version, a number like ${DESIGN_FORMAT_VERSION}, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
+    return fail(`"kubeplan:" is the design format version, a number like 1, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
   }
   if (version === undefined) {
     const manifest = isPlainObject(raw) && 'apiVersion' in raw && 'kind' in raw;

@@ -84,7 +84,7 @@ export const COMMAND_SPECS = [
   { id: 'traffic:editFlow', labelKey: 'traffic.edit', modes: ['design', 'simulate'] },
   { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate'] },
   // Opens the Traffic tab on the connectivity matrix.
-  { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'], menu: {} },
+  { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];
