@@ -4,6 +4,7 @@
  */
 import type { ClusterSpec, Design } from '../../shared/design/types';
 import type { ValidationProblem } from '../../shared/ipc/api';
+import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { LoadedObject, ManifestError } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
 import type { simulate } from '../../shared/simulation';
@@ -31,4 +32,8 @@ export interface Engine {
   validateObjects(objects: KubeObject[]): ValidationProblem[];
   /** `simulate()`'s result; the session engine adds its frames and the session, still live (shared/simulation/session). */
   simulate(input: SimulationInput): ReturnType<typeof simulate> & { sessionFrames?: SessionFrame[]; session?: SimulationSession };
+  /** The design's flows traced over its steady state, and the connectivity matrix. */
+  traceTraffic(design: Design): TrafficReport;
+  /** `simulate()`'s result; the session engine adds its frames (shared/simulation/session). */
+  simulate(input: SimulationInput): ReturnType<typeof simulate> & { sessionFrames?: SessionFrame[] };
 }

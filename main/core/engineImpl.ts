@@ -3,7 +3,7 @@ import { designObjects, isDesignText, parseDesign, serializeDesign } from '../..
 import { importAsDesign } from '../../shared/design/import';
 import { exportManifests, exportManifestsByNamespace } from '../../shared/manifests';
 import { clusterProblems, scenarioFromRequest } from '../../shared/simulation';
-import { startSession } from '../../shared/simulation/session';
+import { startSession, trafficReport } from '../../shared/simulation/session';
 import { validateObjects } from '../../shared/validation';
 import type { Engine, SimulationInput } from './engine';
 import { loadInputs } from './inputs';
@@ -19,6 +19,7 @@ export const engine: Engine = {
   importAsDesign,
   loadInputs,
   validateObjects,
+  traceTraffic: (design) => trafficReport(designObjects(design), design.cluster, design.flows ?? []),
   simulate({ objects, cluster, scenario, seed }: SimulationInput) {
     const problems = clusterProblems(cluster);
     if (problems.length) throw new UserError({ message: problems.join('; '), code: 'cluster' });

@@ -113,6 +113,10 @@ export function createHandlers(deps: HostDeps): Handlers {
       return deps.work.call('validate', { design });
     },
 
+    async [INVOKE.traceTraffic]({ design }) {
+      return deps.work.call('traceTraffic', { design });
+    },
+
     async [INVOKE.importManifests]({ paths, folder }) {
       const refused = paths?.find((p) => !grants.has(p));
       if (refused) return refuse(refused);

@@ -60,6 +60,10 @@ export function createOps(engine: Engine) {
       return engine.validateObjects(engine.designObjects(design));
     },
 
+    traceTraffic({ design }: WorkerOps['traceTraffic']['args']): WorkerOps['traceTraffic']['value'] {
+      return engine.traceTraffic(design);
+    },
+
     simulate({ design, scenario, seed, runId }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
       // The timeline and the session's frames stream in batches; the summary carries the rest.
       const { timeline, sessionFrames = [], session, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });

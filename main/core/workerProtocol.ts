@@ -5,6 +5,7 @@
  */
 import type { Design } from '../../shared/design/types';
 import type { ExportOptions, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
+import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
 
@@ -20,6 +21,7 @@ export interface WorkerOps {
   simulate: { args: Omit<SimulationRequest, 'runId'> & { runId?: string }; value: Omit<SimulationSummary, 'runId'> };
   /** A live action on the run this worker kept (shared/simulation/session/live.ts). */
   act: { args: { runId: string; action: LiveAction }; value: Omit<LiveActionResult, 'runId'> };
+  traceTraffic: { args: { design: Design }; value: TrafficReport };
 }
 
 export type OpName = keyof WorkerOps;

@@ -30,6 +30,7 @@ async function handle(port: MessagePort, ops: Ops, request: WorkerRequest): Prom
       case 'serialize':
       case 'export':
       case 'validate':
+      case 'traceTraffic':
         value = await ops[request.op](args);
         break;
       default:

@@ -34,6 +34,7 @@ const api: KubeplanApi = {
     return () => void ipcRenderer.removeListener(EVENTS.command, forward);
   },
   validateDesign: (design) => invoke(INVOKE.validateDesign, { design }),
+  traceTraffic: (design) => invoke(INVOKE.traceTraffic, { design }),
   runSimulation: async (request, onFrames) => {
     const forward = (_event: IpcRendererEvent, batch: SimulationFrames) => {
       if (batch?.runId === request.runId) onFrames(batch);

@@ -168,6 +168,13 @@ export function createBrowserApi(): KubeplanApi {
       simulations ??= createSimulationClient();
       return simulations.run(request, onFrames);
     },
+    async traceTraffic(design) {
+      try {
+        return await heavyWork().traceTraffic(design);
+      } catch (e) {
+        return fail(errorOf(e));
+      }
+    },
     async cancelSimulation(runId) {
       return ok(simulations?.cancel(runId) ?? false);
     },

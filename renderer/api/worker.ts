@@ -11,6 +11,7 @@ import { createSimulationRunner, type FramesSink } from './simulation';
 import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseDesignText, parseManifestsText, serializeDesign as serializeDesignText, type FormatError, type LoadedObject } from './formats';
 import { pushAll } from '../../shared/model/arrays';
 import { formatManifestError } from '../../shared/manifests';
+import { trafficReport, type TrafficReport } from '../../shared/simulation/session';
 
 export interface TextFile {
   name: string;
@@ -80,6 +81,14 @@ export const workerApi = {
   /** A live action on a run this worker ran to its end (see ./simulation.ts). */
   actSimulation(runId: string, action: LiveAction): Result<LiveActionResult> {
     return simulations.act(runId, action);
+  },
+  /** The design's flows traced over its steady state, with the connectivity matrix (docs/traffic.md). */
+  traceTraffic(design: Design): Result<TrafficReport> {
+    try {
+      return { ok: true, value: trafficReport(design.resources.map((r) => r.object), design.cluster, design.flows ?? []) };
+    } catch (err) {
+      return { ok: false, error: { message: err instanceof Error ? err.message : String(err), code: 'traffic' } };
+    }
   },
 };
 

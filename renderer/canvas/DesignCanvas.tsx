@@ -22,6 +22,7 @@ import { FramesLayer } from './FramesLayer';
 import { CanvasGestures, type CanvasTooltip } from './gestures';
 import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
+import { TrafficLayer } from '../traffic/TrafficLayer';
 import { fitToContent, updateVisibleWorld, view } from './view';
 import { isControlTarget, isTypingTarget } from './typing';
 
@@ -190,6 +191,7 @@ export function DesignCanvas() {
         </Layer>
         <NodesLayer layerRef={nodesRef} />
         <SimulationLayer />
+        <TrafficLayer />
         <Layer ref={dragRef} listening={false}>
           <Shape sceneFunc={drawDrag} listening={false} perfectDrawEnabled={false} />
         </Layer>

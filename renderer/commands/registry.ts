@@ -24,6 +24,8 @@ import {
   scaleSelected, selectedObject, setImageSelected, IMAGE_KINDS, ROLLOUT_KINDS,
 } from '../simulation/actions';
 import type { ClusterNode } from '../../shared/design/types';
+import { addFlowChange, isFlowDraft, isFlowEdit, removeFlowChange, updateFlowChange } from '../traffic/flowActions';
+import { showConnectivity } from '../traffic/store';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
 
@@ -166,6 +168,10 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'sim:toStart': { enabled: hasFrames, perform: () => toStart() },
   'sim:toEnd': { enabled: hasFrames, perform: () => toEnd() },
   ...LIVE_BEHAVIOUR,
+  'traffic:addFlow': { perform: (s, _e, args) => (isFlowDraft(args) ? addFlowChange(s.design, args) : undefined) },
+  'traffic:editFlow': { perform: (s, _e, args) => (isFlowEdit(args) ? updateFlowChange(s.design, args.id, args.flow) : undefined) },
+  'traffic:removeFlow': { perform: (s, _e, args) => (typeof args === 'string' ? removeFlowChange(s.design, args) : undefined) },
+  'view:connectivity': { perform: () => showConnectivity() },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

@@ -116,6 +116,24 @@ export const en = {
       idle: 'Run the simulation to see its events.', count: '{{count}} events',
     },
   },
+  traffic: {
+    tab: 'Traffic', add: 'Add traffic flow', edit: 'Edit traffic flow', remove: 'Remove traffic flow', matrix: 'Connectivity matrix',
+    flows: 'Flows', none: 'No traffic flows yet. Add one: a client outside the cluster calling an Ingress URL or a node port, or a workload calling a Service.',
+    editButton: 'Edit', removeButton: 'Remove',
+    name: 'Name', from: 'From', to: 'To', rate: 'Rate (requests/s)', protocol: 'Protocol', save: 'Save', cancel: 'Cancel', explain: 'Explain',
+    fromHint: 'external, or namespace/workload', toHint: 'http://host/path, node:30080, namespace/service:port or namespace/workload:port',
+    tracing: 'Tracing the flows over the simulated cluster…', failed: 'Could not trace the traffic: {{message}}',
+    delivered: 'delivered {{rate}}/s', dropped: 'dropped {{rate}}/s', perSecond: '{{rate}}/s',
+    droppedAt: 'dropped at {{hop}}', toPod: 'to {{pod}}',
+    hop: { ingress: 'the Ingress', service: 'the Service', endpoint: 'the endpoints', 'policy-egress': 'egress policy', 'policy-ingress': 'ingress policy', pod: 'the pod' },
+    verdict: { delivered: 'delivered', denied: 'denied by NetworkPolicy', 'no-endpoints': 'no endpoints', 'no-ingress-rule': 'no Ingress rule', 'port-not-exposed': 'port not exposed', 'not-found': 'not found' },
+    problem: { name: 'Give the flow a name.', duplicateName: 'Another flow has this name.', from: 'Say where the requests come from.', to: 'Say where the requests go.', rate: 'The rate is a number of requests per second above 0.' },
+    simulateHint: 'Run the simulation to watch the requests travel on the canvas.',
+    matrixHint: 'Allowed ports from each row to each column, from the same network model. Click a cell to explain it.',
+    matrixTruncated: '{{count}} more workloads are not shown.', nothingAllowed: 'none', source: 'from ↓ to →',
+    closeExplain: 'Close', waiting: 'Pending without an IP (receives no traffic): {{list}}',
+    external: 'External client', controller: 'Ingress controller',
+  },
 };
 
 export type Strings = typeof en;

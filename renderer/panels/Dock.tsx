@@ -1,10 +1,12 @@
-/** The bottom dock: tabs YAML and Problems (the simulation adds its tabs here later). */
-import { useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+/** The bottom dock: tabs YAML, Problems and Traffic (the simulation adds its tabs here later). */
+import { useEffect, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectProblems, useKubeplanStore } from '../store';
 import { Icon } from './icons';
 import { ProblemsTab } from './ProblemsTab';
 import { YamlTab } from './YamlTab';
+import { TrafficPanel } from '../traffic/TrafficPanel';
+import { useTrafficStore } from '../traffic/store';
 
 export interface DockTab {
   id: string;
@@ -51,6 +53,13 @@ export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
   const [active, setActive] = useState('yaml');
   const [open, setOpen] = useState(true);
   const [height, startResize] = useDockHeight();
+  // The connectivity command brings the Traffic tab forward.
+  const revealTraffic = useTrafficStore((s) => s.reveal);
+  useEffect(() => {
+    if (revealTraffic === 0) return;
+    setActive('traffic');
+    setOpen(true);
+  }, [revealTraffic]);
   const tabs: DockTab[] = [
     { id: 'yaml', label: t('dock.yaml'), render: () => <YamlTab /> },
     {
@@ -63,6 +72,7 @@ export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
       ),
       render: () => <ProblemsTab />,
     },
+    { id: 'traffic', label: t('traffic.tab'), render: () => <TrafficPanel /> },
     ...extraTabs,
   ];
   const current = tabs.find((x) => x.id === active) ?? tabs[0]!;

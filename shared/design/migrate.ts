@@ -11,6 +11,8 @@ export interface MigrationStep {
   from: number;
   /** What changed, in one line (shown as a warning when a file is migrated). */
   description: string;
+  /** A purely additive step: every file of the old format is already valid in the new one, so opening it warns of nothing. */
+  quiet?: boolean;
   migrate(doc: unknown): Record<string, unknown>;
   /** Where a path of the migrated document was in the old one, so errors still name the right line. */
   originalPath(path: readonly PathSegment[]): PathSegment[];
@@ -26,6 +28,14 @@ export const MIGRATIONS: readonly MigrationStep[] = [
       resources: (doc as unknown[]).map((object, i) => ({ id: `r${i + 1}`, object })),
     }),
     originalPath: (path) => (path[0] === 'resources' && typeof path[1] === 'number' ? [path[1], ...path.slice(3)] : []),
+  },
+  {
+    // Format 2 adds the optional `flows:` list (traffic flows); a format 1 file has none.
+    from: 1,
+    description: 'format 1 migrated to format 2 (traffic flows)',
+    quiet: true,
+    migrate: (doc) => ({ ...(doc as Record<string, unknown>), kubeplan: 2 }),
+    originalPath: (path) => [...path],
   },
 ];
 
@@ -55,7 +65,7 @@ export function migrateDesign(doc: unknown, version: number): Migrated {
   }
   return {
     doc: current as Record<string, unknown>,
-    warnings: steps.map((s) => s.description),
+    warnings: steps.filter((s) => !s.quiet).map((s) => s.description),
     originalPath: (path) => steps.reduceRight<PathSegment[]>((p, s) => s.originalPath(p), [...path]),
   };
 }

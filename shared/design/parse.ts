@@ -50,7 +50,7 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
 
   const version = formatVersionOf(raw);
   if (version === undefined && isPlainObject(raw) && raw.kubeplan !== undefined && raw.kubeplan !== null) {
-    return fail(`"kubeplan:" is the design format version, a number like ${DESIGN_FORMAT_VERSION}, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
+    return fail(`"kubeplan:" is the design format version, a number like 1, not ${describeValue(raw.kubeplan)}`, located.lineOf(['kubeplan']));
   }
   if (version === undefined) {
     const manifest = isPlainObject(raw) && 'apiVersion' in raw && 'kind' in raw;
@@ -95,6 +95,13 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
     if (problem) return fail(problem.startsWith('resources[') ? problem : `resources[${i}].object: ${problem}`, lineOf(['resources', i, 'object']));
     if (r.position) positions[r.id] = { x: r.position.x, y: r.position.y };
   }
+  const flows = file1.flows ?? [];
+  const flowIds = new Map<string, number>();
+  for (let i = 0; i < flows.length; i++) {
+    const earlier = flowIds.get(flows[i]!.id);
+    if (earlier !== undefined) return fail(`flows[${i}].id "${flows[i]!.id}" is already used by flows[${earlier}]`, lineOf(['flows', i, 'id']));
+    flowIds.set(flows[i]!.id, i);
+  }
   const reserved = prototypeKeyPath(doc);
   if (reserved) return fail(prototypeKeyMessage(reserved), lineOf([reserved.split(/[.[]/)[0]!]));
 
@@ -104,6 +111,7 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
     resources: resources.map((r) => ({ id: r.id, object: r.object as KubeObject })),
     layout: { positions, frames: { ...(file1.layout?.frames ?? {}) } as Record<string, Box> },
     cluster: file1.cluster ? { nodes: (doc.cluster as { nodes: ClusterNode[] }).nodes.map(normalizeNode) } : defaultCluster(),
+    ...(flows.length > 0 ? { flows: flows.map((f) => ({ id: f.id, name: f.name, from: f.from, to: f.to, rate: f.rate, ...(f.protocol ? { protocol: f.protocol } : {}) })) } : {}),
   };
   return {
     design: fillMissingLayout(design),

@@ -1,5 +1,5 @@
 /**
- * The structure of a design file (format 1), checked with zod. Only the envelope is checked
+ * The structure of a design file (format 2), checked with zod. Only the envelope is checked
  * here; Kubernetes objects are checked by shared/manifests (and fully by shared/validation).
  * The parsed output is never used in place of the input, so nothing is reordered or dropped.
  */
@@ -20,16 +20,26 @@ const clusterNode = z.object({
   unschedulable: z.boolean().optional(),
 });
 
+const flow = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  rate: z.number().positive().max(1_000_000),
+  protocol: z.enum(['TCP', 'UDP', 'SCTP']).optional(),
+});
+
 export const designFileSchema = z.object({
   kubeplan: z.number().int(),
   name: z.string().optional(),
   cluster: z.object({ nodes: z.array(clusterNode) }).optional(),
   layout: z.object({ frames: z.record(z.string(), box).optional() }).optional(),
   resources: z.array(z.object({ id: z.string().min(1), position: point.optional(), object: z.unknown() })).optional(),
+  flows: z.array(flow).optional(),
 });
 
-/** Top-level keys of format 1; anything else is reported and dropped. */
-export const DESIGN_FILE_KEYS = ['kubeplan', 'name', 'cluster', 'layout', 'resources'];
+/** Top-level keys of format 2; anything else is reported and dropped. */
+export const DESIGN_FILE_KEYS = ['kubeplan', 'name', 'cluster', 'layout', 'resources', 'flows'];
 
 /** One zod issue as a short sentence: `resources[2].id is missing`. */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {

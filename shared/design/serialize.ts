@@ -3,13 +3,23 @@
  * Kubeplan's own data (id, position, frames, cluster) sits beside them, never inside.
  */
 import { COLLECTION_STYLE, DEFAULT_SCALAR_STYLE_RULES, SCALAR_STYLE, dump, type Document, type Node, type ScalarLayout } from 'js-yaml';
-import { DESIGN_FORMAT_VERSION, type Design } from './types';
+import type { Design } from './types';
 
 const HEADER = '# Kubeplan design file (format described in docs/design-format.md).\n# resources[].object are plain Kubernetes objects; `kubeplan export` writes them for kubectl.\n';
 
+/**
+ * The format version a design is written as: the oldest that holds it. Format 2 only adds
+ * `flows:`, so a design without flows is written as format 1 and older Kubeplan versions still
+ * open it.
+ */
+export function writtenFormatVersion(design: Design): number {
+  return design.flows && design.flows.length > 0 ? 2 : 1;
+}
+
 export function serializeDesign(design: Design): string {
+  const flows = design.flows ?? [];
   const doc = {
-    kubeplan: DESIGN_FORMAT_VERSION,
+    kubeplan: writtenFormatVersion(design),
     name: design.name,
     cluster: design.cluster,
     layout: { frames: design.layout.frames },
@@ -17,6 +27,7 @@ export function serializeDesign(design: Design): string {
       const p = design.layout.positions[r.id];
       return p ? { id: r.id, position: { x: p.x, y: p.y }, object: r.object } : { id: r.id, object: r.object };
     }),
+    ...(flows.length > 0 ? { flows: flows.map((f) => ({ id: f.id, name: f.name, from: f.from, to: f.to, rate: f.rate, ...(f.protocol ? { protocol: f.protocol } : {}) })) } : {}),
   };
   const plainKeys = new WeakSet<Node>();
   return (

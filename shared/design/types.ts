@@ -4,7 +4,8 @@
  */
 import type { KubeObject } from '../model/object';
 
-export const DESIGN_FORMAT_VERSION = 1;
+/** Format 2 adds `flows:`; a design without flows is still written as format 1 (see serialize.ts). */
+export const DESIGN_FORMAT_VERSION = 2;
 
 /** An object of the design. `id` is stable across renames; it never reaches exported YAML. */
 export interface DesignResource {
@@ -56,12 +57,29 @@ export interface ClusterSpec {
   nodes: ClusterNode[];
 }
 
+/**
+ * A traffic flow the simulation sends (docs/traffic.md): `rate` requests per second from `from`
+ * (`external` or `<namespace>/<workload>`) to `to` (`http://host/path` through the Ingress,
+ * `node:<port>`, `<namespace>/<service>:<port>` or `<namespace>/<workload>:<port>`).
+ */
+export interface DesignFlow {
+  /** Stable across edits; never exported. */
+  id: string;
+  name: string;
+  from: string;
+  to: string;
+  rate: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
 export interface Design {
   formatVersion: number;
   name: string;
   resources: DesignResource[];
   layout: DesignLayout;
   cluster: ClusterSpec;
+  /** Traffic flows for the simulation; absent or empty when there are none. */
+  flows?: DesignFlow[];
 }
 
 /** The default simulated cluster: 3 nodes of 4 CPU / 8Gi / 110 pods across three zones. */

@@ -81,4 +81,6 @@ export interface KubeplanApi {
    * newer runs replace it. The frames continue the run's session frames.
    */
   actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
+  /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
+  traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
 }

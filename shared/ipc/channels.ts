@@ -19,6 +19,7 @@ export const INVOKE = {
   runSimulation: 'simulation:run',
   cancelSimulation: 'simulation:cancel',
   actSimulation: 'simulation:act',
+  traceTraffic: 'traffic:trace',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

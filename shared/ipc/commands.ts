@@ -102,6 +102,12 @@ export const COMMAND_SPECS = [
   { id: 'simulate:reapply', labelKey: 'live.reapply', modes: ['simulate'], keys: ['Mod+Enter'] },
   { id: 'cluster:addNode', labelKey: 'live.nodes.add', modes: ['design', 'simulate'] },
   { id: 'cluster:editNode', labelKey: 'live.nodes.edit', modes: ['design', 'simulate'] },
+  // Traffic flows are part of the design (undoable) and are edited while designing or simulating.
+  { id: 'traffic:addFlow', labelKey: 'traffic.add', modes: ['design', 'simulate'] },
+  { id: 'traffic:editFlow', labelKey: 'traffic.edit', modes: ['design', 'simulate'] },
+  { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate'] },
+  // Opens the Traffic tab on the connectivity matrix.
+  { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -9,6 +9,7 @@ import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
 import { appliedEntrySchema, simulationResultSchema, timelineFrameSchema } from './simulation';
+import { trafficReportSchema } from './traffic';
 
 export const kubeObjectSchema = z.looseObject({
   apiVersion: z.string().min(1),
@@ -168,6 +169,7 @@ export const invokeSchemas = {
   [INVOKE.runSimulation]: { request: simulationRequestSchema, result: simulationSummarySchema },
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
   [INVOKE.actSimulation]: { request: liveActionRequestSchema, result: liveActionResultSchema },
+  [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
 } as const;
 
 export const sendSchemas = {

@@ -8,3 +8,4 @@ export { assignServiceAddresses, toNetService, toNetIngress, toNetPolicy, contai
 export { snapshotFromObjects } from './snapshot';
 export { NetworkResolver, resolveRequest, type NetRequest, type RequestResult, type RequestSource, type RequestTarget } from './resolve';
 export { computeConnectivity, connectivityLines, writeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName } from './connectivity';
+export { traceFlows, connectivityMatrix, parseFlowSource, parseFlowTarget, explainText, ownerStop, EXTERNAL, CONTROLLER, type FlowSpec, type FlowTrace, type FlowRoute, type FlowStop, type MatrixCell, type ConnectivityMatrix } from './flows';

@@ -45,6 +45,8 @@ export interface Hop {
   /** Policy hops: the isolating policies (namespace/name) and the rules that allowed the traffic. */
   policies?: string[];
   rules?: RuleRef[];
+  /** The object this hop went through, `Kind/namespace/name` (the Ingress, the Service), when there is one. */
+  object?: string;
 }
 
 export type FinalVerdict = 'delivered' | 'denied' | 'no-endpoints' | 'no-ingress-rule' | 'port-not-exposed' | 'not-found';
@@ -180,13 +182,13 @@ export class NetworkResolver {
     }
     const backend = match.backend;
     if (!backend.service) {
-      hops.push({ hop: 'ingress', verdict: 'fail', reason: `${match.reason}; backend ${backend.resource} is not a Service` });
+      hops.push({ hop: 'ingress', verdict: 'fail', reason: `${match.reason}; backend ${backend.resource} is not a Service`, object: `Ingress/${match.ingress.namespace}/${match.ingress.name}` });
       return { verdict: 'not-found', reason: `Ingress backend ${backend.resource} is a resource the simulator does not follow`, hops };
     }
-    hops.push({ hop: 'ingress', verdict: 'pass', reason: `${match.reason} → Service ${match.ingress.namespace}/${backend.service.name}:${backend.service.port}` });
+    hops.push({ hop: 'ingress', verdict: 'pass', reason: `${match.reason} → Service ${match.ingress.namespace}/${backend.service.name}:${backend.service.port}`, object: `Ingress/${match.ingress.namespace}/${match.ingress.name}` });
     const svc = this.services.service(match.ingress.namespace, backend.service.name);
     if (!svc) {
-      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${match.ingress.namespace}/${backend.service.name} does not exist` });
+      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${match.ingress.namespace}/${backend.service.name} does not exist`, object: `Ingress/${match.ingress.namespace}/${match.ingress.name}` });
       return { verdict: 'no-endpoints', reason: `the Ingress backend Service ${match.ingress.namespace}/${backend.service.name} does not exist (503)`, hops };
     }
     // The controller proxies the request: the backend pod sees the controller as the source.
@@ -204,26 +206,26 @@ export class NetworkResolver {
     const svc = entry.service;
     const local = svc.externalTrafficPolicy === 'Local';
     const seenAs: Peer = !local && this.options.nodePortSource === 'node' && source.kind === 'ip' ? { kind: 'node', node } : source;
-    hops.push({ hop: 'service', verdict: 'pass', reason: `node ${node.name} ${node.ip}:${port} is NodePort of Service ${svc.namespace}/${svc.name} port ${entry.port.port}${local ? ' (externalTrafficPolicy Local: only endpoints on this node, client IP kept)' : ''}` });
+    hops.push({ hop: 'service', verdict: 'pass', reason: `node ${node.name} ${node.ip}:${port} is NodePort of Service ${svc.namespace}/${svc.name} port ${entry.port.port}${local ? ' (externalTrafficPolicy Local: only endpoints on this node, client IP kept)' : ''}`, object: `Service/${svc.namespace}/${svc.name}` });
     return this.pickBackend(req, seenAs, svc, entry.port, hops, local ? node.name : undefined, false);
   }
 
   private viaService(req: NetRequest, source: Peer, svc: NetService, port: number | string | undefined, protocol: Protocol, hops: Hop[]): RequestResult {
     const key = `${svc.namespace}/${svc.name}`;
     if (svc.type === 'ExternalName') {
-      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${key} is ExternalName: DNS answers with a CNAME to ${svc.externalName}; it has no endpoints and no proxying` });
+      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${key} is ExternalName: DNS answers with a CNAME to ${svc.externalName}; it has no endpoints and no proxying`, object: `Service/${key}` });
       return { verdict: 'no-endpoints', reason: `ExternalName Service ${key} points outside the cluster (${svc.externalName})`, hops };
     }
     const svcPort = findServicePort(svc, port, protocol);
     if (!svcPort) {
       const ports = svc.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', ') || 'none';
       const wanted = port === undefined ? 'a port (it has several; name one)' : `port ${port}/${protocol}`;
-      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${key} does not expose ${wanted}; ports: ${ports}` });
+      hops.push({ hop: 'service', verdict: 'fail', reason: `Service ${key} does not expose ${wanted}; ports: ${ports}`, object: `Service/${key}` });
       return { verdict: 'port-not-exposed', reason: `Service ${key} does not expose ${wanted}`, hops };
     }
     const headless = svc.clusterIP === 'None';
     const addr = headless ? 'headless (DNS returns the ready pod IPs, no virtual IP, no port translation)' : `${svc.type} ${svc.clusterIP}:${svcPort.port}/${svcPort.protocol}${svc.type === 'LoadBalancer' ? `, external IP ${svc.externalIP ?? '<pending>'}` : ''}`;
-    hops.push({ hop: 'service', verdict: 'pass', reason: `Service ${key} ${addr} → targetPort ${svcPort.targetPort}` });
+    hops.push({ hop: 'service', verdict: 'pass', reason: `Service ${key} ${addr} → targetPort ${svcPort.targetPort}`, object: `Service/${key}` });
     return this.pickBackend(req, source, svc, svcPort, hops, undefined, headless);
   }
 

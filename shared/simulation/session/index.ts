@@ -5,3 +5,4 @@ export { recordKey, type PodRecord, type NodeRecord, type QuotaRecord, type Clai
 export { simulateSession, frameBatches, type SessionRun, type FrameBatch } from './run';
 export { startSession } from './run';
 export { LiveSessions, LIVE_SESSIONS } from './live';
+export { trafficReport, type TrafficReport } from './network';

@@ -5,7 +5,8 @@
  */
 import { defaultCluster, type ClusterSpec } from '../../design/types';
 import type { KubeObject } from '../../model/object';
-import type { NetworkSnapshot } from '../network';
+import { NetworkResolver, type NetworkSnapshot } from '../network';
+import { connectivityMatrix, traceFlows, type ConnectivityMatrix, type FlowSpec, type FlowTrace } from '../network/flows';
 import { isTerminal } from '../controllers/util';
 import { topOwner } from '../report';
 import { Simulation } from '../simulate';
@@ -83,4 +84,22 @@ export function steadyNetworkSnapshot(objects: readonly KubeObject[], cluster: C
     waiting.push({ namespace: nsOf(p), name: p.metadata.name, owner: topOwner(c, p), node: (p.spec as { nodeName?: string } | undefined)?.nodeName ?? '' });
   }
   return { ...networkSnapshot(c), waiting };
+}
+
+export interface TrafficReport {
+  flows: FlowTrace[];
+  matrix: ConnectivityMatrix;
+  /** `namespace/Kind/name` of workloads with pods the steady state leaves without an IP: they receive no traffic. */
+  waiting: string[];
+}
+
+/** The design's flows traced over its steady state, with the connectivity matrix (docs/traffic.md). */
+export function trafficReport(objects: readonly KubeObject[], cluster: ClusterSpec, flows: readonly FlowSpec[], seed = 1): TrafficReport {
+  const snapshot = steadyNetworkSnapshot(objects, cluster, seed);
+  const resolver = new NetworkResolver(snapshot);
+  return {
+    flows: traceFlows(snapshot, flows, {}, resolver),
+    matrix: connectivityMatrix(snapshot, {}, 40, resolver),
+    waiting: [...new Set(snapshot.waiting.map((w) => `${w.namespace}/${w.owner}`))].sort(),
+  };
 }

@@ -92,6 +92,7 @@ const attacks: Attack = {
   [INVOKE.runSimulation]: (path) => [{ runId: 'r', design: design('x'), scenario: `steps:\n  - apply: ${JSON.stringify(path)}\n` }],
   [INVOKE.cancelSimulation]: () => [{ runId: 'r' }],
   [INVOKE.actSimulation]: (path) => [{ runId: 'r', action: { action: 'apply', objects: [], files: [path] } }, { runId: 'r', action: { action: 'reapply', design: design('x') } }],
+  [INVOKE.traceTraffic]: () => [{ design: design('x') }],
 };
 
 async function attackEverything(): Promise<string[]> {
