@@ -10,6 +10,7 @@ import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
+import { LESSON_TABS, LessonCard, installLessons } from './lessons';
 import { NamespaceMoveDialog } from './panels/NamespaceMoveDialog';
 import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
@@ -27,6 +28,8 @@ provideDesignServices({
   exportYaml: (objects) => heavyWork().exportYaml(objects),
 });
 
+installLessons();
+
 export function App() {
   useKeyboardShortcuts();
   const shown = usePanels();
@@ -43,8 +46,9 @@ export function App() {
         <div className="centre">
           <main className="canvas-area" data-testid="canvas">
             <DesignCanvas />
+            <LessonCard />
           </main>
-          {panels.dock && <Dock />}
+          {panels.dock && <Dock extraTabs={LESSON_TABS} />}
         </div>
         {panels.inspector && <Inspector />}
       </div>

@@ -11,6 +11,7 @@ import { fitToContent, currentViewport, view, zoomBy } from '../canvas/view';
 import { exportManifests, importManifests, newDesign, openDesign, saveDesign } from '../files/actions';
 import { notify } from '../files/notices';
 import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels';
+import { closeLesson, currentStepReady, isLessonActive, nextStep, openLessonFile, previousStep, useLessons } from '../lessons/store';
 import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
 import { canZoomUiIn, canZoomUiOut, setUiZoom, zoomUi } from '../shell/uiZoom';
 import {
@@ -104,6 +105,11 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'view:toggleDock': { perform: () => togglePanel('dock') },
   'help:shortcuts': { perform: () => openShortcuts() },
   'help:about': { perform: () => void notify({ tone: 'info', text: i18next.t('help.about') }) },
+  'lesson:open': { perform: () => openLessonFile() },
+  // Lesson keys act only while a lesson runs (in simulate mode without one, the keys stay free).
+  'lesson:next': { enabled: () => isLessonActive() && currentStepReady(), perform: () => void nextStep(), keyApplies: isLessonActive },
+  'lesson:previous': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
+  'lesson:close': { enabled: isLessonActive, perform: () => closeLesson() },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */
