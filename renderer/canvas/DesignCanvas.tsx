@@ -22,6 +22,7 @@ import { NodesLayer } from './NodesLayer';
 import { installTestHooks } from './testHooks';
 import { fitToContent, updateVisibleWorld, view } from './view';
 import { isControlTarget, isTypingTarget } from './typing';
+import { keyClaimed } from './keyClaims';
 
 export function DesignCanvas() {
   const { t } = useTranslation();
@@ -128,6 +129,8 @@ export function DesignCanvas() {
       if (isTypingTarget(e.target)) return;
       if (e.key === ' ') {
         if (isControlTarget(e.target)) return;
+        // A command bound to Space in this mode (a lesson's Next) takes it; the canvas pans otherwise.
+        if (keyClaimed(e)) return;
         e.preventDefault();
         gestures.setSpace(e.type === 'keydown');
       } else if (e.key === 'Escape' && e.type === 'keydown') gestures.cancel();

@@ -84,7 +84,7 @@ export const en = {
     start: 'Start', restart: 'Start again', resume: 'Continue', done: 'Done', finish: 'Finish', back: 'Back',
     progress: 'Step {{step}} of {{count}}', steps: '{{count}} steps', reached: '{{reached}} of {{count}} steps',
     opensExample: 'Opens the {{example}} example', own: 'Opened from a file',
-    waiting: 'To go on:', ready: 'Done — press Next (→)', runSimulation: 'Run the simulation',
+    editDesign: 'Back to the design', waiting: 'To go on:', ready: 'Done — press Next (→)', runSimulation: 'Run the simulation',
     finished: 'Lesson finished. Pick the next one in the Lessons tab.',
     loadFailed: 'Could not open the lesson: {{message}}', loaded: 'Lesson “{{title}}” added to the Lessons tab',
     require: {

@@ -88,7 +88,7 @@ export const zhCN: DeepStrings<Strings> = {
     start: '开始', restart: '重新开始', resume: '继续', done: '已完成', finish: '完成', back: '返回',
     progress: '第 {{step}} 步，共 {{count}} 步', steps: '{{count}} 步', reached: '已完成 {{reached}}/{{count}} 步',
     opensExample: '打开示例 {{example}}', own: '从文件打开',
-    waiting: '继续之前：', ready: '已完成——按“下一步”（→）', runSimulation: '运行模拟',
+    editDesign: '返回设计', waiting: '继续之前：', ready: '已完成——按“下一步”（→）', runSimulation: '运行模拟',
     finished: '本课程已完成。请在“课程”标签页中选择下一课。',
     loadFailed: '无法打开课程：{{message}}', loaded: '课程“{{title}}”已添加到“课程”标签页',
     require: {

@@ -30,6 +30,8 @@ export function LessonCard() {
   const task = localized(step.task);
   // Run (again) when the step waits for the cluster and no run of the current design shows it yet.
   const runnable = needsSimulation(step) && !ready && simulation.status !== 'running';
+  // A step that asks for a design edit while the simulation shows: go back to the design (edits are design-mode commands).
+  const editable = !ready && simulation.status !== 'idle' && conditions.some((c) => !c.met && ('card' in c.condition || 'connected' in c.condition || 'command' in c.condition));
   return (
     <section className={`lesson-card${presenting ? ' compact' : ''}`} data-testid="lesson-card" aria-label={localized(lesson.title)} data-ready={ready}>
       <header>
@@ -55,6 +57,11 @@ export function LessonCard() {
         {runnable && (
           <button type="button" className="button" data-testid="lesson-run" onClick={() => void useSimulationStore.getState().runSimulation()}>
             ▶ {t('lessons.runSimulation')}
+          </button>
+        )}
+        {editable && (
+          <button type="button" className="button" data-testid="lesson-edit" onClick={() => useSimulationStore.getState().stopSimulation()}>
+            ✎ {t('lessons.editDesign')}
           </button>
         )}
         <span className="spacer" />
