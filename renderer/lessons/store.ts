@@ -103,7 +103,12 @@ function showHighlight(step: LessonStep | undefined): void {
     else delete root.dataset.lessonPanels;
   }
   const cards = step?.highlight?.cards;
-  if (!cards) return;
+  if (!step) return;
+  // A step without cards to show clears the previous step's, so the canvas matches the caption.
+  if (!cards) {
+    select([]);
+    return;
+  }
   const ids = useKubeplanStore.getState().design.resources
     .filter((r) => cards.some((c) => r.object.kind === c.kind && (c.name === undefined || r.object.metadata?.name === c.name) && (c.namespace === undefined || metadataNamespace(r.object) === c.namespace)))
     .map((r) => r.id);

@@ -160,4 +160,17 @@ describeBrowser('lessons at 1024×768', () => {
     expect(await byTestId('lesson-card').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('Open lesson… adds a teacher\'s lesson file; a broken one is refused with its file and line', async () => {
+    const own = ['kubeplan-lesson: 1', 'id: my-first', 'example: hello-minikube', 'title: { en: My lesson, zh-CN: 我的课程 }', 'steps:', '  - caption: { en: Hello class, zh-CN: 同学们好 }', ''].join('\n');
+    await byTestId('tab-lessons').click();
+    await app.chooseFiles(() => byTestId('lesson-open').click(), [{ name: 'broken.lesson.yaml', text: own.replace('  - caption: { en: Hello class, zh-CN: 同学们好 }', '  - caption: { en: Hello class }') }]);
+    await expect.poll(() => app.page.locator('[data-testid="notice-error"]').last().textContent()).toContain('broken.lesson.yaml:6: steps[0].caption.zh-CN is missing');
+    await app.chooseFiles(() => byTestId('lesson-open').click(), [{ name: 'mine.lesson.yaml', text: own }]);
+    await expect.poll(() => app.page.locator('[data-lesson="my-first"]').count()).toBe(1);
+    await byTestId('lesson-start-my-first').click();
+    await expect.poll(() => byTestId('lesson-caption').textContent()).toBe('Hello class');
+    await byTestId('lesson-next').click();
+    await expect.poll(() => app.page.locator('[data-lesson="my-first"]').getAttribute('data-state')).toBe('done');
+  });
 });
