@@ -87,6 +87,7 @@ export const en = {
     editDesign: 'Back to the design', waiting: 'To go on:', ready: 'Done — press Next (→)', runSimulation: 'Run the simulation',
     finished: 'Lesson finished. Pick the next one in the Lessons tab.',
     loadFailed: 'Could not open the lesson: {{message}}', loaded: 'Lesson “{{title}}” added to the Lessons tab',
+    controlPlane: { tab: 'Control plane', hop: 'Hop {{step}} of {{count}} · kubectl apply of {{target}}', none: 'Add a Deployment (or another workload) to see how its apply travels through the control plane.', tooBig: 'The control-plane walk is shown for designs of up to {{count}} resources.' },
     require: {
       command: 'Run “{{label}}”', card: 'Add a {{kind}} card', cardNamed: 'Have a {{kind}} card named {{name}}', cardCount: 'Have {{count}} {{kind}} cards',
       cardField: 'Set {{field}} of {{kind}} {{name}} to {{value}}', connected: 'Connect {{from}} to {{to}}', simulation: 'Run the simulation',

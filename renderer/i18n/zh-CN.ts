@@ -91,6 +91,7 @@ export const zhCN: DeepStrings<Strings> = {
     editDesign: '返回设计', waiting: '继续之前：', ready: '已完成——按“下一步”（→）', runSimulation: '运行模拟',
     finished: '本课程已完成。请在“课程”标签页中选择下一课。',
     loadFailed: '无法打开课程：{{message}}', loaded: '课程“{{title}}”已添加到“课程”标签页',
+    controlPlane: { tab: '控制平面', hop: '第 {{step}} 跳，共 {{count}} 跳 · kubectl apply {{target}}', none: '添加一个 Deployment（或其他工作负载），查看它的 apply 如何在控制平面中流转。', tooBig: '控制平面流转只对不超过 {{count}} 个资源的设计显示。' },
     require: {
       command: '执行“{{label}}”', card: '添加一个 {{kind}} 卡片', cardNamed: '需要名为 {{name}} 的 {{kind}} 卡片', cardCount: '需要 {{count}} 个 {{kind}} 卡片',
       cardField: '把 {{kind}} {{name}} 的 {{field}} 设为 {{value}}', connected: '把 {{from}} 连接到 {{to}}', simulation: '运行模拟',

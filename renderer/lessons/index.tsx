@@ -1,6 +1,7 @@
 /** Lessons in the workspace: the Lessons dock tab, the step card over the canvas, and their wiring. */
 import i18next from 'i18next';
 import type { DockTab } from '../panels/Dock';
+import { ControlPlaneTab } from './ControlPlaneTab';
 import { LessonsPanel } from './LessonsPanel';
 import './lessons.css';
 
@@ -14,5 +15,12 @@ export const LESSON_TABS: DockTab[] = [
       return i18next.t('lessons.tab');
     },
     render: () => <LessonsPanel />,
+  },
+  {
+    id: 'control-plane',
+    get label() {
+      return i18next.t('lessons.controlPlane.tab');
+    },
+    render: () => <ControlPlaneTab />,
   },
 ];

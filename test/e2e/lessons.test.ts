@@ -161,6 +161,24 @@ describeBrowser('lessons at 1024×768', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('the Control plane tab replays hello-node\'s apply hop by hop, from kubectl to the kubelet', async () => {
+    await app.open('example=hello-minikube');
+    await byTestId('tab-control-plane').click();
+    const caption = byTestId('control-plane-caption');
+    await expect.poll(() => caption.textContent()).toContain('kubectl apply sends Deployment hello-node');
+    const seen: string[] = [];
+    while (await byTestId('control-plane-next').isEnabled()) {
+      seen.push((await byTestId('control-plane-hop').textContent()) ?? '');
+      await byTestId('control-plane-next').click();
+      if (seen.length === 9) await app.screenshot('control-plane-1024x768');
+    }
+    seen.push((await byTestId('control-plane-hop').textContent()) ?? '');
+    expect(seen[0]).toMatch(/^kubectl → apiserver apply/);
+    expect(seen.some((h) => /^scheduler → apiserver bind/.test(h))).toBe(true);
+    expect(seen.at(-1)).toMatch(/^apiserver → etcd write Pod/);
+    expect(await caption.textContent()).toMatch(/stores the status/);
+  });
+
   it('Open lesson… adds a teacher\'s lesson file; a broken one is refused with its file and line', async () => {
     const own = ['kubeplan-lesson: 1', 'id: my-first', 'example: hello-minikube', 'title: { en: My lesson, zh-CN: 我的课程 }', 'steps:', '  - caption: { en: Hello class, zh-CN: 同学们好 }', ''].join('\n');
     await byTestId('tab-lessons').click();
