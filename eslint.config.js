@@ -43,7 +43,7 @@ export const layerRules = {
  * ipc, the typed contract between renderer and main, is last: it may import any shared folder and
  * no shared folder imports it.
  */
-export const SHARED_LAYERS = ['model', 'kinds', 'references', 'manifests', 'design', 'validation', 'simulation', 'ipc'];
+export const SHARED_LAYERS = ['model', 'kinds', 'references', 'manifests', 'design', 'validation', 'simulation', 'lessons', 'ipc'];
 
 const sharedLayerRules = (folder) => {
   const above = SHARED_LAYERS.slice(SHARED_LAYERS.indexOf(folder) + 1);

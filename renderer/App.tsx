@@ -10,6 +10,7 @@ import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
+import { LESSON_TABS, LessonCard, installLessons } from './lessons';
 import { NamespaceMoveDialog } from './panels/NamespaceMoveDialog';
 import { Notices } from './panels/Notices';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
@@ -29,6 +30,8 @@ provideDesignServices({
   exportYaml: (objects) => heavyWork().exportYaml(objects),
 });
 
+installLessons();
+
 export function App() {
   useKeyboardShortcuts();
   const liveTabs = useLiveDockTabs();
@@ -46,9 +49,10 @@ export function App() {
         <div className="centre">
           <main className="canvas-area" data-testid="canvas">
             <DesignCanvas />
+            <LessonCard />
           </main>
           <Timeline />
-          {panels.dock && <Dock extraTabs={liveTabs} />}
+          {panels.dock && <Dock extraTabs={[...liveTabs, ...LESSON_TABS]} />}
         </div>
         {panels.inspector && <Inspector />}
       </div>

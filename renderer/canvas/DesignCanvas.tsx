@@ -25,6 +25,7 @@ import { installTestHooks } from './testHooks';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { fitToContent, updateVisibleWorld, view } from './view';
 import { isControlTarget, isTypingTarget } from './typing';
+import { keyClaimed } from './keyClaims';
 
 export function DesignCanvas() {
   const { t } = useTranslation();
@@ -131,6 +132,8 @@ export function DesignCanvas() {
       if (isTypingTarget(e.target)) return;
       if (e.key === ' ') {
         if (isControlTarget(e.target)) return;
+        // A command bound to Space in this mode (a lesson's Next) takes it; the canvas pans otherwise.
+        if (keyClaimed(e)) return;
         e.preventDefault();
         gestures.setSpace(e.type === 'keydown');
       } else if (e.key === 'Escape' && e.type === 'keydown') gestures.cancel();

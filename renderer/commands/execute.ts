@@ -6,6 +6,7 @@ import { OPEN_EXAMPLE_PREFIX, OPEN_PATH_PREFIX, type CommandId } from '../../sha
 import { isTypingTarget } from '../canvas/typing';
 import { openDesign, openExample } from '../files/actions';
 import { commit, useKubeplanStore, type KubeplanState } from '../store';
+import { commandExecuted } from './executed';
 import { matchesKey, menuOwnsKey, type KeyLike } from './keys';
 import { COMMAND_REGISTRY, findCommand, getCommand } from './registry';
 import type { Command } from './types';
@@ -26,6 +27,7 @@ export function execute(id: CommandId, event?: KeyLike, args?: unknown): boolean
   const result = command.perform(state, event, args);
   if (result instanceof Promise) void result;
   else if (result) commit(result);
+  commandExecuted(id);
   return true;
 }
 

@@ -13,7 +13,7 @@ export interface KeyLike {
   altKey: boolean;
 }
 
-const NAMED: Record<string, string> = { Plus: '+' };
+const NAMED: Record<string, string> = { Plus: '+', Space: ' ' };
 
 /** Whether a key press is this key. Letters also match by position (`KeyZ`), for other layouts. */
 export function matchesKey(shortcut: string, e: KeyLike): boolean {

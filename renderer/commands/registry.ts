@@ -11,6 +11,7 @@ import { fitToContent, currentViewport, view, zoomBy } from '../canvas/view';
 import { exportManifests, importManifests, newDesign, openDesign, saveDesign } from '../files/actions';
 import { notify } from '../files/notices';
 import { openShortcuts, togglePanel, useShortcutsDialog } from '../files/panels';
+import { closeLesson, currentStepReady, isLessonActive, nextStep, openLessonFile, previousStep, useLessons } from '../lessons/store';
 import { exitPresenter, isPresenting, togglePresenter } from '../shell/presenter';
 import { pause, stepEvent, toEnd, toStart, togglePlay } from '../simulation/playback';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
@@ -172,6 +173,13 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'traffic:editFlow': { perform: (s, _e, args) => (isFlowEdit(args) ? updateFlowChange(s.design, args.id, args.flow) : undefined) },
   'traffic:removeFlow': { perform: (s, _e, args) => (typeof args === 'string' ? removeFlowChange(s.design, args) : undefined) },
   'view:connectivity': { perform: () => showConnectivity() },
+  'lesson:open': { perform: () => openLessonFile() },
+  // Lesson keys act only while a lesson runs (in simulate mode without one, the keys stay free).
+  'lesson:next': { enabled: () => isLessonActive() && currentStepReady(), perform: () => void nextStep(), keyApplies: isLessonActive },
+  'lesson:previous': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
+  'lesson:nextArrow': { enabled: () => isLessonActive() && currentStepReady(), perform: () => void nextStep(), keyApplies: isLessonActive },
+  'lesson:previousArrow': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
+  'lesson:close': { enabled: isLessonActive, perform: () => closeLesson() },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

@@ -134,6 +134,21 @@ export const en = {
     closeExplain: 'Close', waiting: 'Pending without an IP (receives no traffic): {{list}}',
     external: 'External client', controller: 'Ingress controller',
   },
+  lessons: {
+    tab: 'Lessons', title: 'Lessons', open: 'Open lesson…', next: 'Next step', previous: 'Previous step', close: 'Close the lesson',
+    start: 'Start', restart: 'Start again', resume: 'Continue', done: 'Done', finish: 'Finish', back: 'Back',
+    progress: 'Step {{step}} of {{count}}', steps: '{{count}} steps', reached: '{{reached}} of {{count}} steps',
+    opensExample: 'Opens the {{example}} example', own: 'Opened from a file',
+    editDesign: 'Back to the design', waiting: 'To go on:', ready: 'Done — press Next (→)', runSimulation: 'Run the simulation',
+    finished: 'Lesson finished. Pick the next one in the Lessons tab.',
+    loadFailed: 'Could not open the lesson: {{message}}', loaded: 'Lesson “{{title}}” added to the Lessons tab',
+    controlPlane: { tab: 'Control plane', hop: 'Hop {{step}} of {{count}} · kubectl apply of {{target}}', none: 'Add a Deployment (or another workload) to see how its apply travels through the control plane.', tooBig: 'The control-plane walk is shown for designs of up to {{count}} resources.' },
+    require: {
+      command: 'Run “{{label}}”', card: 'Add a {{kind}} card', cardNamed: 'Have a {{kind}} card named {{name}}', cardCount: 'Have {{count}} {{kind}} cards',
+      cardField: 'Set {{field}} of {{kind}} {{name}} to {{value}}', connected: 'Connect {{from}} to {{to}}', simulation: 'Run the simulation',
+      pods: 'Wait until {{count}} pod(s) are {{status}}', podsOf: 'Wait until {{count}} pod(s) of {{owner}} are {{status}}', event: 'Wait for an event {{reason}}',
+    },
+  },
 };
 
 export type Strings = typeof en;

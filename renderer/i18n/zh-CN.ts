@@ -138,4 +138,19 @@ export const zhCN: DeepStrings<Strings> = {
     closeExplain: '关闭', waiting: '处于 Pending、没有 IP（收不到流量）：{{list}}',
     external: '外部客户端', controller: 'Ingress 控制器',
   },
+  lessons: {
+    tab: '课程', title: '课程', open: '打开课程…', next: '下一步', previous: '上一步', close: '关闭课程',
+    start: '开始', restart: '重新开始', resume: '继续', done: '已完成', finish: '完成', back: '返回',
+    progress: '第 {{step}} 步，共 {{count}} 步', steps: '{{count}} 步', reached: '已完成 {{reached}}/{{count}} 步',
+    opensExample: '打开示例 {{example}}', own: '从文件打开',
+    editDesign: '返回设计', waiting: '继续之前：', ready: '已完成——按“下一步”（→）', runSimulation: '运行模拟',
+    finished: '本课程已完成。请在“课程”标签页中选择下一课。',
+    loadFailed: '无法打开课程：{{message}}', loaded: '课程“{{title}}”已添加到“课程”标签页',
+    controlPlane: { tab: '控制平面', hop: '第 {{step}} 跳，共 {{count}} 跳 · kubectl apply {{target}}', none: '添加一个 Deployment（或其他工作负载），查看它的 apply 如何在控制平面中流转。', tooBig: '控制平面流转只对不超过 {{count}} 个资源的设计显示。' },
+    require: {
+      command: '执行“{{label}}”', card: '添加一个 {{kind}} 卡片', cardNamed: '需要名为 {{name}} 的 {{kind}} 卡片', cardCount: '需要 {{count}} 个 {{kind}} 卡片',
+      cardField: '把 {{kind}} {{name}} 的 {{field}} 设为 {{value}}', connected: '把 {{from}} 连接到 {{to}}', simulation: '运行模拟',
+      pods: '等待 {{count}} 个 Pod 进入 {{status}} 状态', podsOf: '等待 {{owner}} 的 {{count}} 个 Pod 进入 {{status}} 状态', event: '等待事件 {{reason}}',
+    },
+  },
 };

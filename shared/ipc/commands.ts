@@ -14,8 +14,8 @@
 export const MODES = ['design', 'simulate', 'lesson'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** Modes the app offers today; lessons arrive later. `simulate` is entered by Run (sim:run). */
-export const ACTIVE_MODES: readonly Mode[] = ['design', 'simulate'];
+/** Modes the app offers: `simulate` is entered by Run (sim:run), `lesson` by starting a lesson. */
+export const ACTIVE_MODES: readonly Mode[] = ['design', 'simulate', 'lesson'];
 
 export interface CommandSpec {
   readonly id: string;
@@ -35,6 +35,10 @@ export interface CommandSpec {
 
 const ALL: readonly Mode[] = MODES;
 const DESIGN: readonly Mode[] = ['design'];
+/** Design edits a lesson may ask for (add a card, undo it); other edits stay in design mode. */
+const EDIT_IN_LESSON: readonly Mode[] = ['design', 'lesson'];
+/** While a lesson runs: its own mode, and simulate mode when the lesson has started the simulation. */
+const LESSON: readonly Mode[] = ['lesson', 'simulate'];
 
 export const COMMAND_SPECS = [
   { id: 'file:new', labelKey: 'toolbar.new', modes: ALL, menu: { key: 'Mod+N' } },
@@ -45,11 +49,11 @@ export const COMMAND_SPECS = [
   { id: 'file:importFolder', labelKey: 'toolbar.importFolder', modes: DESIGN, menu: {} },
   { id: 'file:export', labelKey: 'toolbar.export', modes: ALL, keys: ['Mod+E'], menu: {} },
   { id: 'file:exportFolder', labelKey: 'toolbar.exportFolder', modes: ALL, menu: {} },
-  { id: 'edit:undo', labelKey: 'canvas.actions.undo', modes: DESIGN, keys: ['Mod+Z'], menu: {} },
-  { id: 'edit:redo', labelKey: 'canvas.actions.redo', modes: DESIGN, keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { hidden: ['Mod+Y'] } },
+  { id: 'edit:undo', labelKey: 'canvas.actions.undo', modes: EDIT_IN_LESSON, keys: ['Mod+Z'], menu: {} },
+  { id: 'edit:redo', labelKey: 'canvas.actions.redo', modes: EDIT_IN_LESSON, keys: ['Mod+Shift+Z', 'Mod+Y'], menu: { hidden: ['Mod+Y'] } },
   { id: 'edit:cut', labelKey: 'commands.cut', modes: DESIGN, menu: { key: 'Mod+X' } },
   // From the palette (click, Enter, drag and drop), with the kind and where: no key of its own.
-  { id: 'design:addResource', labelKey: 'commands.addResource', modes: DESIGN },
+  { id: 'design:addResource', labelKey: 'commands.addResource', modes: EDIT_IN_LESSON },
   // Plain letters act only outside text fields; Ctrl/Cmd+C/V/D do the same, as every editor does.
   { id: 'edit:copy', labelKey: 'canvas.actions.copy', modes: DESIGN, keys: ['C', 'Mod+C'], menu: {} },
   { id: 'edit:paste', labelKey: 'canvas.actions.paste', modes: DESIGN, keys: ['V', 'Mod+V'], menu: {} },
@@ -108,6 +112,14 @@ export const COMMAND_SPECS = [
   { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate'] },
   // Opens the Traffic tab on the connectivity matrix.
   { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
+  // Lessons (docs/lessons.md): a presentation clicker sends →, Space or PageDown to advance, ← or PageUp to go back.
+  { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL },
+  { id: 'lesson:next', labelKey: 'lessons.next', modes: LESSON, keys: ['Space', 'PageDown'] },
+  { id: 'lesson:previous', labelKey: 'lessons.previous', modes: LESSON, keys: ['PageUp'] },
+  // The arrows advance a lesson outside a simulation; while one runs they step its timeline.
+  { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: ['lesson'], keys: ['ArrowRight'] },
+  { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: ['lesson'], keys: ['ArrowLeft'] },
+  { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

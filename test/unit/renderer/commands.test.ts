@@ -153,9 +153,10 @@ describe('commands change the store', () => {
 });
 
 describe('modes', () => {
-  it('starts in design mode; simulate is offered (Run enters it), lessons are not yet', () => {
+  it('starts in design mode; simulate (Run) and lesson modes are offered', () => {
     expect(state().mode).toBe('design');
-    expect(setMode('lesson')).toBe(false);
+    expect(setMode('lesson')).toBe(true);
+    setMode('design');
     expect(state().mode).toBe('design');
     expect(setMode('simulate')).toBe(true);
     expect(state().mode).toBe('simulate');

@@ -1,0 +1,77 @@
+/**
+ * The current step, over the canvas: the caption, what the learner must do (each condition ticks
+ * when it holds), Back and Next. In presenter mode the caption moves to the large presenter
+ * caption and this card shrinks to the step count, the task and the buttons.
+ */
+import { useTranslation } from 'react-i18next';
+import { evaluateStep, needsSimulation } from '../../shared/lessons';
+import { execute, useCommand } from '../commands';
+import { usePresenter } from '../shell/presenter';
+import { useSimulationStore } from '../simulation/store';
+import { useKubeplanStore } from '../store';
+import { describeCondition } from './describe';
+import { buildSnapshot } from './snapshot';
+import { currentStep, localized, useLessons } from './store';
+
+export function LessonCard() {
+  const { t } = useTranslation();
+  const lessons = useLessons();
+  const design = useKubeplanStore((s) => s.design);
+  const simulation = useSimulationStore();
+  const presenting = usePresenter((s) => s.on);
+  const next = useCommand('lesson:next');
+  const close = useCommand('lesson:close');
+  const cur = currentStep(lessons);
+  if (!cur) return null;
+  const { lesson, step, index } = cur;
+  const conditions = evaluateStep(step, buildSnapshot(design, simulation, lessons.commands, lessons.simulated));
+  const ready = conditions.every((c) => c.met);
+  const last = index === lesson.steps.length - 1;
+  const task = localized(step.task);
+  // Run (again) when the step waits for the cluster and no run of the current design shows it yet.
+  const runnable = needsSimulation(step) && !ready && simulation.status !== 'running';
+  // A step that asks for a design edit while the simulation shows: go back to the design (edits are design-mode commands).
+  const editable = !ready && simulation.status !== 'idle' && conditions.some((c) => !c.met && ('card' in c.condition || 'connected' in c.condition || 'command' in c.condition));
+  return (
+    <section className={`lesson-card${presenting ? ' compact' : ''}`} data-testid="lesson-card" aria-label={localized(lesson.title)} data-ready={ready}>
+      <header>
+        <span className="lesson-card-title">{localized(lesson.title)}</span>
+        <span className="lesson-card-step" data-testid="lesson-step">{t('lessons.progress', { step: index + 1, count: lesson.steps.length })}</span>
+        <button type="button" className="icon-button" title={close.label} aria-label={close.label} data-testid="lesson-close" onClick={close.run}>×</button>
+      </header>
+      {!presenting && <p className="lesson-caption" data-testid="lesson-caption" aria-live="polite">{localized(step.caption)}</p>}
+      {conditions.length > 0 && (
+        <div className="lesson-task" data-testid="lesson-task">
+          <span className="muted">{ready ? t('lessons.ready') : t('lessons.waiting')}</span>
+          {task && <span>{task}</span>}
+          <ul>
+            {conditions.map((c, i) => (
+              <li key={i} data-met={c.met}>
+                <span aria-hidden>{c.met ? '✓' : '○'}</span> {describeCondition(c.condition)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <footer>
+        {runnable && (
+          <button type="button" className="button" data-testid="lesson-run" onClick={() => void useSimulationStore.getState().runSimulation()}>
+            ▶ {t('lessons.runSimulation')}
+          </button>
+        )}
+        {editable && (
+          <button type="button" className="button" data-testid="lesson-edit" onClick={() => useSimulationStore.getState().stopSimulation()}>
+            ✎ {t('lessons.editDesign')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button" disabled={index === 0} data-testid="lesson-previous" onClick={() => void execute('lesson:previous')}>
+          {t('lessons.back')}
+        </button>
+        <button type="button" className="button primary" disabled={!ready} aria-keyshortcuts={next.keyShortcut} data-testid="lesson-next" onClick={next.run}>
+          {last ? t('lessons.finish') : t('lessons.next')} →
+        </button>
+      </footer>
+    </section>
+  );
+}

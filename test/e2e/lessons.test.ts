@@ -1,0 +1,194 @@
+/**
+ * The classroom at projector size (1024×768): open connected-vehicles, then walk every bundled
+ * lesson from its first step to its end by pressing Next (the button, →, Space or PageDown),
+ * doing what each step asks first — through the lesson card (Run the simulation), the keyboard
+ * (Ctrl+Z) and the app's test hooks for the design edits a learner makes in the inspector and on
+ * the canvas. One lesson runs in presenter mode (the caption large, the keys advance) and leaves it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseLesson, sortLessons, stepConditions, type Lesson, type LessonCondition } from '../../shared/lessons';
+import { openApp, ROOT, type AppDriver } from './harness';
+import { describeBrowser } from './suite';
+
+const DIR = join(ROOT, 'assets', 'lessons');
+const LESSONS: Lesson[] = sortLessons(
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.lesson.yaml'))
+    .map((f) => {
+      const r = parseLesson(readFileSync(join(DIR, f), 'utf8'), f);
+      if (!r.ok) throw new Error(`${f}: ${r.errors[0]!.message}`);
+      return r.lesson;
+    }),
+);
+
+/** The keys a presentation clicker sends, taken in turn so each is exercised. */
+const NEXT_KEYS = ['ArrowRight', 'Space', 'PageDown'];
+
+describeBrowser('lessons at 1024×768', () => {
+  let app: AppDriver & { stop(): Promise<void> };
+  beforeAll(async () => {
+    app = await openApp('example=connected-vehicles', { width: 1024, height: 768 });
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="title"]')?.textContent?.includes('connected-vehicles'));
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const byTestId = (id: string) => app.page.locator(`[data-testid="${id}"]`);
+
+  /** Do, through the page, what a condition asks of the learner (cluster conditions: run the simulation). */
+  async function satisfy(c: LessonCondition): Promise<void> {
+    const page = app.page;
+    // Design edits happen in the design: leave the simulation the way the card offers.
+    const edit = byTestId('lesson-edit');
+    if (!('pods' in c || 'event' in c || 'simulation' in c) && (await edit.isVisible())) await edit.click();
+    if ('command' in c) {
+      expect(c.command, 'lessons wait only for commands this test knows how to run').toBe('edit:undo');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Control+z');
+    } else if ('card' in c) {
+      await page.evaluate((k) => {
+        type Res = { id: string; object: { kind: string; metadata?: { name?: string; namespace?: string } } & Record<string, unknown> };
+        const hooks = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: Res[]; layout: { frames: Record<string, { x: number; y: number; width: number; height: number }> } } } }; actions: Record<string, (...a: unknown[]) => unknown> } }).__kubeplan;
+        const { design } = hooks.store.getState();
+        const matches = (r: Res) => r.object.kind === k.kind && (!k.name || r.object.metadata?.name === k.name) && (!k.namespace || (r.object.metadata?.namespace ?? 'default') === k.namespace);
+        if (k.field !== undefined && k.equals !== undefined) {
+          for (const r of design.resources.filter(matches)) {
+            const copy = structuredClone(r.object) as Record<string, unknown>;
+            const segs = k.field.split('.');
+            let v = copy;
+            for (const s of segs.slice(0, -1)) v = (v[s] ??= {}) as Record<string, unknown>;
+            v[segs.at(-1)!] = k.equals;
+            hooks.actions.updateObject!(r.id, copy);
+          }
+        } else if (!design.resources.some(matches)) {
+          const frame = design.layout.frames[k.namespace ?? 'default'];
+          const at = frame ? { x: frame.x + frame.width - 120, y: frame.y + frame.height - 60 } : { x: 0, y: 0 };
+          hooks.actions.addResource!(k.kind, at, k.namespace);
+        }
+      }, c.card);
+    } else if ('connected' in c) {
+      const result = await page.evaluate((k) => {
+        type Res = { id: string; object: { kind: string; metadata?: { name?: string; namespace?: string } } };
+        const hooks = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: Res[] } } }; actions: Record<string, (...a: unknown[]) => unknown> } }).__kubeplan;
+        const find = (ref: { kind: string; name?: string; namespace?: string }) =>
+          [...hooks.store.getState().design.resources].reverse().find((r) => r.object.kind === ref.kind && (!ref.name || r.object.metadata?.name === ref.name) && (!ref.namespace || (r.object.metadata?.namespace ?? 'default') === ref.namespace));
+        const from = find(k.from);
+        const to = find(k.to);
+        return from && to ? hooks.actions.connect!(from.id, to.id) : { ok: false, message: 'cards not found' };
+      }, c.connected);
+      expect(result).toMatchObject({ ok: true });
+    } else {
+      // A cluster condition: run the simulation from the lesson card (again, when the design changed).
+      const run = byTestId('lesson-run');
+      if (await run.isVisible()) await run.click();
+    }
+  }
+
+  /** Press Next: the button, or one of the clicker keys; the step counter must move on. */
+  async function pressNext(lesson: Lesson, index: number, how: 'button' | 'key'): Promise<void> {
+    const next = byTestId('lesson-next');
+    await expect.poll(() => next.isEnabled(), { timeout: 20_000, message: `${lesson.id} step ${index + 1}: Next stays disabled` }).toBe(true);
+    if (how === 'button') await next.click();
+    else {
+      await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await app.page.keyboard.press(NEXT_KEYS[index % NEXT_KEYS.length]!);
+    }
+  }
+
+  async function walk(lesson: Lesson, presenting: boolean): Promise<void> {
+    await byTestId('tab-lessons').click();
+    await byTestId(`lesson-start-${lesson.id}`).click();
+    await app.page.waitForFunction((example) => document.querySelector('[data-testid="title"]')?.textContent?.includes(example), lesson.example);
+    if (presenting) {
+      await app.page.keyboard.press('F5');
+      await expect.poll(() => byTestId('presenter').count().then(() => app.page.locator('.app.presenting').count())).toBe(1);
+    }
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const step = lesson.steps[i]!;
+      await expect.poll(() => byTestId('lesson-step').textContent()).toBe(`Step ${i + 1} of ${lesson.steps.length}`);
+      if (presenting) expect(await byTestId('presenter-caption').textContent()).toBe(step.caption.en);
+      else expect(await byTestId('lesson-caption').textContent()).toBe(step.caption.en);
+      const conditions = stepConditions(step);
+      // A step that asks the learner to act waits; a cluster condition the running simulation already reached does not.
+      if (conditions.some((c) => 'command' in c || 'card' in c || 'connected' in c)) expect(await byTestId('lesson-next').isEnabled(), `${lesson.id} step ${i + 1} waits for its conditions`).toBe(false);
+      for (const c of conditions) await satisfy(c);
+      // One picture per lesson, of its first step with a task, once it is done.
+      if (conditions.length > 0 && conditions.some((c) => !('command' in c)) && i === lesson.steps.findIndex((s) => stepConditions(s).some((c) => !('command' in c)))) {
+        await expect.poll(() => byTestId('lesson-next').isEnabled(), { timeout: 20_000 }).toBe(true);
+        await app.screenshot(`lesson-${lesson.id}${presenting ? '-presenter' : ''}-1024x768`);
+      }
+      await pressNext(lesson, i, i % 2 === 0 ? 'key' : 'button');
+    }
+    // After the last step the lesson is finished: the card goes, the list marks it done.
+    await expect.poll(() => byTestId('lesson-card').count()).toBe(0);
+    if (presenting) {
+      await app.page.keyboard.press('Escape');
+      await expect.poll(() => app.page.locator('.app.presenting').count()).toBe(0);
+    }
+    await byTestId('tab-lessons').click();
+    expect(await app.page.locator(`[data-lesson="${lesson.id}"]`).getAttribute('data-state')).toBe('done');
+  }
+
+  it('lists every bundled lesson in the Lessons tab', async () => {
+    await byTestId('tab-lessons').click();
+    const ids = await app.page.locator('[data-testid="lessons"] [data-lesson]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lesson')));
+    expect(ids).toEqual(LESSONS.map((l) => l.id));
+    await app.screenshot('lessons-list-1024x768');
+  });
+
+  for (const lesson of LESSONS) {
+    const presenting = lesson.id === 'architecture';
+    it(`walks “${lesson.title.en}” from start to end${presenting ? ' in presenter mode' : ''}`, async () => {
+      await walk(lesson, presenting);
+    }, 120_000);
+  }
+
+  it('remembers progress across a reload, and Next waits for the step (a key does nothing before)', async () => {
+    await app.open('example=connected-vehicles');
+    await byTestId('tab-lessons').click();
+    expect(await app.page.locator('[data-testid="lessons"] [data-state="done"]').count()).toBe(LESSONS.length);
+    await byTestId('lesson-start-scheduling').click();
+    await byTestId('lesson-next').click(); // step 1 has no task
+    await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await app.page.keyboard.press('ArrowRight');
+    expect(await byTestId('lesson-step').textContent()).toBe('Step 2 of 6');
+    await app.screenshot('lesson-waiting-1024x768');
+    await byTestId('lesson-close').click();
+    expect(await byTestId('lesson-card').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('the Control plane tab replays hello-node\'s apply hop by hop, from kubectl to the kubelet', async () => {
+    await app.open('example=hello-minikube');
+    await byTestId('tab-control-plane').click();
+    const caption = byTestId('control-plane-caption');
+    await expect.poll(() => caption.textContent()).toContain('kubectl apply sends Deployment hello-node');
+    const seen: string[] = [];
+    while (await byTestId('control-plane-next').isEnabled()) {
+      seen.push((await byTestId('control-plane-hop').textContent()) ?? '');
+      await byTestId('control-plane-next').click();
+      if (seen.length === 9) await app.screenshot('control-plane-1024x768');
+    }
+    seen.push((await byTestId('control-plane-hop').textContent()) ?? '');
+    expect(seen[0]).toMatch(/^kubectl → apiserver apply/);
+    expect(seen.some((h) => /^scheduler → apiserver bind/.test(h))).toBe(true);
+    expect(seen.at(-1)).toMatch(/^apiserver → etcd write Pod/);
+    expect(await caption.textContent()).toMatch(/stores the status/);
+  });
+
+  it('Open lesson… adds a teacher\'s lesson file; a broken one is refused with its file and line', async () => {
+    const own = ['kubeplan-lesson: 1', 'id: my-first', 'example: hello-minikube', 'title: { en: My lesson, zh-CN: 我的课程 }', 'steps:', '  - caption: { en: Hello class, zh-CN: 同学们好 }', ''].join('\n');
+    await byTestId('tab-lessons').click();
+    await app.chooseFiles(() => byTestId('lesson-open').click(), [{ name: 'broken.lesson.yaml', text: own.replace('  - caption: { en: Hello class, zh-CN: 同学们好 }', '  - caption: { en: Hello class }') }]);
+    await expect.poll(() => app.page.locator('[data-testid="notice-error"]').last().textContent()).toContain('broken.lesson.yaml:6: steps[0].caption.zh-CN is missing');
+    await app.chooseFiles(() => byTestId('lesson-open').click(), [{ name: 'mine.lesson.yaml', text: own }]);
+    await expect.poll(() => app.page.locator('[data-lesson="my-first"]').count()).toBe(1);
+    await byTestId('lesson-start-my-first').click();
+    await expect.poll(() => byTestId('lesson-caption').textContent()).toBe('Hello class');
+    await byTestId('lesson-next').click();
+    await expect.poll(() => app.page.locator('[data-lesson="my-first"]').getAttribute('data-state')).toBe('done');
+  });
+});
