@@ -99,7 +99,7 @@ export const en = {
     notReady: 'Run the simulation to its end first: live actions act on a finished run.',
     applied: 'kubectl apply: {{summary}} (the Events tab lists every object)', failed: 'The action failed: {{message}}', nothingApplied: 'Nothing to apply',
     title: 'Live actions', hint: 'Act on the running cluster; each action continues the timeline.',
-    scale: 'Scale', scaleUp: 'Scale up by one', scaleDown: 'Scale down by one', replicas: 'Replicas',
+    scale: 'Scale replicas', scaleUp: 'Scale up by one', scaleDown: 'Scale down by one', replicas: 'Replicas',
     setImage: 'Set image', image: 'Image', rollback: 'Roll back (rollout undo)', deletePod: 'Delete a pod',
     applyAgain: 'Apply again', reapply: 'Re-apply the design', pods: '{{count}} pods',
     applyOutput: 'kubectl apply', busy: 'Working…',
