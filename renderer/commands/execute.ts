@@ -31,9 +31,14 @@ export function execute(id: CommandId, event?: KeyLike, args?: unknown): boolean
   return true;
 }
 
-/** The command a key press means in the current mode, if any. */
+/**
+ * The command a key press means in the current mode, if any. A key two commands share in a mode
+ * (the arrows: a lesson's pages, or the simulation timeline's events) goes to the one whose
+ * `keyApplies` holds now; the table test checks that never both do.
+ */
 export function commandForKey(e: KeyLike, state: KubeplanState = useKubeplanStore.getState()): Command | undefined {
-  return COMMAND_REGISTRY.find((c) => isAvailable(c, state) && c.keys?.some((k) => matchesKey(k, e)));
+  const bound = COMMAND_REGISTRY.filter((c) => isAvailable(c, state) && c.keys?.some((k) => matchesKey(k, e)));
+  return bound.length > 1 ? (bound.find((c) => c.keyApplies?.() ?? true) ?? bound[0]) : bound[0];
 }
 
 /**

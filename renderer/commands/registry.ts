@@ -164,8 +164,9 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
     },
   },
   'sim:playPause': { enabled: hasFrames, perform: () => togglePlay() },
-  'sim:stepBack': { enabled: hasFrames, perform: () => stepEvent(-1) },
-  'sim:stepForward': { enabled: hasFrames, perform: () => stepEvent(1) },
+  // The arrows step the timeline unless a lesson is open: then they page the lesson (lesson:*Arrow).
+  'sim:stepBack': { enabled: hasFrames, perform: () => stepEvent(-1), keyApplies: () => !isLessonActive() },
+  'sim:stepForward': { enabled: hasFrames, perform: () => stepEvent(1), keyApplies: () => !isLessonActive() },
   'sim:toStart': { enabled: hasFrames, perform: () => toStart() },
   'sim:toEnd': { enabled: hasFrames, perform: () => toEnd() },
   ...LIVE_BEHAVIOUR,

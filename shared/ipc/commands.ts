@@ -116,9 +116,11 @@ export const COMMAND_SPECS = [
   { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL },
   { id: 'lesson:next', labelKey: 'lessons.next', modes: LESSON, keys: ['Space', 'PageDown'] },
   { id: 'lesson:previous', labelKey: 'lessons.previous', modes: LESSON, keys: ['PageUp'] },
-  // The arrows advance a lesson outside a simulation; while one runs they step its timeline.
-  { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: ['lesson'], keys: ['ArrowRight'] },
-  { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: ['lesson'], keys: ['ArrowLeft'] },
+  // While a lesson is open the arrows page it, also over its running simulation (a clicker sends
+  // them); without a lesson they step the simulation's timeline. The two share the keys in simulate
+  // mode and split them by `keyApplies` (renderer/commands/registry.ts).
+  { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: LESSON, keys: ['ArrowRight'] },
+  { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: LESSON, keys: ['ArrowLeft'] },
   { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
 ] as const satisfies readonly CommandSpec[];
 

@@ -134,16 +134,16 @@ describeBrowser('files: export, save, open, import and backup in the browser', (
       app.page.on('download', (d) => {
         void d.path().then((p) => {
           downloads.push({ name: d.suggestedFilename(), text: readFileSync(p, 'utf8') });
-          if (downloads.length === 3) resolve();
+          if (downloads.length === 4) resolve();
         });
       });
     });
     await shell.byTestId('tb-export-folder').click();
     await done;
-    expect(downloads.map((d) => d.name).sort()).toEqual(['multi-tenant-_cluster.yaml', 'multi-tenant-team-a.yaml', 'multi-tenant-team-b.yaml']);
+    expect(downloads.map((d) => d.name).sort()).toEqual(['multi-tenant-_cluster.yaml', 'multi-tenant-team-a.yaml', 'multi-tenant-team-b.yaml', 'multi-tenant-team-c.yaml']);
     // Cluster-scoped objects (the Namespaces themselves) go to _cluster.yaml, applied first.
     const cluster = (loadAll(downloads.find((d) => d.name.endsWith('_cluster.yaml'))!.text) as Obj[]).filter(Boolean);
-    expect(cluster.map((o) => o.metadata.name).sort()).toEqual(['team-a', 'team-b']);
+    expect(cluster.map((o) => o.metadata.name).sort()).toEqual(['team-a', 'team-b', 'team-c']);
     const teamB = (loadAll(downloads.find((d) => d.name.endsWith('team-b.yaml'))!.text) as Obj[]).filter(Boolean);
     expect(teamB.length).toBe(6);
     expect(teamB.every((o) => (o.metadata as { namespace?: string }).namespace === 'team-b')).toBe(true);

@@ -73,8 +73,9 @@ describeBrowser('simulate mode: Run, pods on the canvas, the timeline', () => {
     await byTestId('timeline').waitFor();
 
     const running = (await chips()).filter((c) => c.type === 'pod');
-    // 2 + 2 + 1 replicas in the example, every one Running on a node of the design's cluster.
-    expect(running.length).toBe(5);
+    // 2 + 2 + 1 replicas in teams a and b, and the 3 of team-c's 5 that its pods quota (3) admits,
+    // every one Running on a node of the design's cluster.
+    expect(running.length).toBe(8);
     expect(running.every((c) => c.tone === 'Running' && /^node-\d$/.test(c.node ?? ''))).toBe(true);
     // Each chip sits inside its workload's card.
     const web = await canvas.resource('Deployment', 'web');
@@ -117,7 +118,7 @@ describeBrowser('simulate mode: Run, pods on the canvas, the timeline', () => {
     await app.page.mouse.move(track!.x + track!.width - 1, track!.y + track!.height / 2, { steps: 4 });
     await app.page.mouse.up();
     expect((await simState()).cursor).toBe(end);
-    expect((await chips()).filter((c) => c.type === 'pod').length).toBe(5);
+    expect((await chips()).filter((c) => c.type === 'pod').length).toBe(8);
 
     // Stop: back to design mode, the canvas exactly as before.
     await byTestId('stop-simulation').click();
