@@ -23,6 +23,7 @@ import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSumma
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
 import { clusterProblems, SimulationLimitError } from './limits';
+import { kubectlErrorText } from './kubectlError';
 import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
@@ -92,7 +93,9 @@ export class Simulation {
       this.applied.push({
         step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name,
         result: r.ok ? r.result ?? 'configured' : 'failed',
-        ...(r.ok ? {} : { message: `Error from server: ${r.message}` }),
+        // kubectl apply creates what is missing: a refusal then reads `error when creating "<file>"`
+        // (manifests given inline are kubectl's standard input, "STDIN").
+        ...(r.ok ? {} : { message: kubectlErrorText(r, { source: sourceOf?.get(o) ?? 'STDIN', creating: !c.store.getBy(o.kind, namespace, o.metadata.name) }) }),
       });
       c.drain();
     }
@@ -191,7 +194,7 @@ export class Simulation {
   private write(o: KubeObject): string | null {
     const r = this.cluster.api.request({ verb: 'update', user: 'kubectl', component: 'kubectl', object: o });
     this.cluster.drain();
-    return r.ok ? null : `Error from server: ${r.message}`;
+    return r.ok ? null : kubectlErrorText(r);
   }
 
   /** Called after every simulated second that ran: traffic, tick state and the timeline frame. */

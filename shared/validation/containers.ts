@@ -2,16 +2,28 @@
  * Container checks the API server makes when it creates the pods (kubernetes/pkg/apis/core/
  * validation): an image is required, and a request may not exceed its limit
  * (ValidateResourceRequirements). A template that fails them is accepted, but its controller's
- * pods are refused (FailedCreate), so they are errors here.
+ * pods are refused (FailedCreate), so they are errors here. The request is compared with the limit
+ * the pod ends up with: LimitRanger's default limit fills a missing one before validation runs
+ * (kubernetes.io, "Limit Ranges": a 700m request under a 500m default limit is
+ * `spec.containers[0].resources.requests: Invalid value: "700m": must be less than or equal to cpu limit`).
  */
+import type { LimitRange } from 'kubernetes-types/core/v1';
 import { isPlainObject } from '../model/object';
 import { compareQuantities, canonicalQuantity, FORMAT_WRONG, isQuantity, quantityProblem, quoteValue } from '../model/quantity';
 import { problemFor } from './problem';
 import { containersOf } from './podSpec';
+import { limitRangeDefaults, type Defaults } from './quota';
 import type { Check } from './types';
 
 export const checkContainers: Check = (ctx, report) => {
+  const defaultsByNs = new Map<string, Defaults>();
+  const defaultsOf = (ns: string): Defaults => {
+    let d = defaultsByNs.get(ns);
+    if (!d) defaultsByNs.set(ns, (d = limitRangeDefaults(ctx.index.list('LimitRange', ns) as unknown as LimitRange[])));
+    return d;
+  };
   for (const entry of ctx.index.podTemplates('*')) {
+    const defaults = defaultsOf(entry.namespace);
     for (const { container, path, empty } of containersOf(entry)) {
       if (empty) report(problemFor(entry.owner, 'error', 'container', `${path}.name`, 'Required value', 'Give the container a name, or remove the empty list entry.'));
       if (typeof container.image !== 'string' || container.image.trim() === '')
@@ -27,9 +39,11 @@ export const checkContainers: Check = (ctx, report) => {
           if (problem && problem !== FORMAT_WRONG) report(problemFor(entry.owner, 'error', 'container', `${path}.resources.${which}[${resource}]`, `Invalid value: ${quoteValue(v)}: ${problem}`));
         }
       }
-      if (!isPlainObject(res.requests) || !isPlainObject(res.limits)) continue;
-      for (const [resource, request] of Object.entries(res.requests)) {
-        const limit = (res.limits as Record<string, unknown>)[resource];
+      if (!isPlainObject(res.requests)) continue;
+      const ownLimits = isPlainObject(res.limits) ? (res.limits as Record<string, unknown>) : {};
+      for (const [resource, request] of Object.entries(res.requests).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const own = ownLimits[resource];
+        const limit = own ?? defaults.limits[resource];
         if (!isQuantity(request) || !isQuantity(limit)) continue; // missing, or the schema check's to report
         const req = request as string | number;
         const lim = limit as string | number;
@@ -39,9 +53,11 @@ export const checkContainers: Check = (ctx, report) => {
             entry.owner,
             'error',
             'container',
-            `${path}.resources.requests[${resource}]`,
+            `${path}.resources.requests`,
             `Invalid value: ${JSON.stringify(canonicalQuantity(req))}: must be less than or equal to ${resource} limit of ${canonicalQuantity(lim)}`,
-            `Lower the ${resource} request or raise its limit.`,
+            own === undefined
+              ? `The LimitRange of namespace "${entry.namespace}" gives this container a default ${resource} limit of ${canonicalQuantity(lim)}; set a ${resource} limit at least as large as the request, or lower the request.`
+              : `Lower the ${resource} request or raise its limit.`,
           ),
         );
       }

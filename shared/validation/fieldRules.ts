@@ -11,7 +11,7 @@
  * a fault allocates nothing but the result array.
  */
 import type { KubeObject } from '../model/object';
-import { isQuantity, parseQuantity } from '../model/quantity';
+import { canonicalQuantity, compareQuantities, isQuantity, parseQuantity } from '../model/quantity';
 import { compileCron } from '../model/cron';
 import { getKindInfo } from '../kinds/registry';
 import { goValue } from './problem';
@@ -25,7 +25,7 @@ export interface FieldRuleError {
    * `port-range` for port numbers (validate reports those under that rule); `decode` for a value of
    * the wrong type, which upstream fails to decode (validate leaves it to the schema check); else `field`.
    */
-  rule: 'field' | 'port-range' | 'decode';
+  rule: 'field' | 'port-range' | 'decode' | 'request-limit';
 }
 
 /** apimachinery validation.IsNegativeErrorMsg. */
@@ -114,7 +114,9 @@ function podSpecErrors(base: string, spec: Spec, out: FieldRuleError[]): void {
   if (containers === undefined || containers === null || (Array.isArray(containers) && containers.length === 0)) {
     out.push({ path: `${base}.containers`, message: 'Required value', rule: 'field' });
   }
-  for (const field of ['initContainers', 'containers']) {
+  // validatePodSpec: `validateContainers(spec.Containers, …)` then `validateInitContainers(spec.InitContainers, …)`:
+  // app containers are reported before init containers.
+  for (const field of ['containers', 'initContainers']) {
     const list = spec[field];
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
@@ -131,6 +133,7 @@ function podSpecErrors(base: string, spec: Spec, out: FieldRuleError[]): void {
             }
           }
         }
+        requestOverLimit(`${at}.resources`, resources, out);
       }
       const ports = ct.ports;
       if (!Array.isArray(ports)) return;
@@ -145,6 +148,30 @@ function podSpecErrors(base: string, spec: Spec, out: FieldRuleError[]): void {
         else if (badPort(p.containerPort)) out.push({ path: `${at}.ports[${j}].containerPort`, message: `Invalid value: ${p.containerPort}: ${PORT_RANGE}`, rule: 'port-range' });
         if (p.hostPort !== 0 && badPort(p.hostPort)) out.push({ path: `${at}.ports[${j}].hostPort`, message: `Invalid value: ${p.hostPort}: ${PORT_RANGE}`, rule: 'port-range' });
       });
+    });
+  }
+}
+
+/**
+ * core/validation ValidateResourceRequirements (v1.30): `if quantity.Cmp(limitQuantity) > 0 {
+ * allErrs = append(allErrs, field.Invalid(reqPath, quantity.String(), fmt.Sprintf("must be less than
+ * or equal to %s limit of %s", resourceName, limitQuantity.String()))) }` — the path is
+ * `resources.requests` itself (reqPath), as kubernetes.io's Limit Ranges page shows:
+ * `spec.containers[0].resources.requests: Invalid value: "700m": must be less than or equal to cpu limit`.
+ */
+function requestOverLimit(at: string, resources: Spec, out: FieldRuleError[]): void {
+  const requests = rec(resources.requests);
+  const limits = rec(resources.limits);
+  if (!requests || !limits) return;
+  for (const name of Object.keys(requests).sort()) {
+    const req = requests[name];
+    const lim = limits[name];
+    if (!isQuantity(req) || !isQuantity(lim)) continue;
+    if (compareQuantities(req as string, lim as string) <= 0) continue;
+    out.push({
+      path: `${at}.requests`,
+      message: `Invalid value: ${JSON.stringify(canonicalQuantity(req as string))}: must be less than or equal to ${name} limit of ${canonicalQuantity(lim as string)}`,
+      rule: 'request-limit',
     });
   }
 }

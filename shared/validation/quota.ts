@@ -15,7 +15,7 @@ import type { Check } from './types';
 /** The resources whose presence the quota evaluator enforces per container. */
 const VALIDATION_SET = ['cpu', 'memory', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory'];
 
-interface Defaults {
+export interface Defaults {
   limits: Record<string, unknown>;
   requests: Record<string, unknown>;
 }
@@ -86,7 +86,7 @@ function containerUsage(container: Container, defaults: Defaults): Set<string> {
 }
 
 /** Container defaults of the namespace's LimitRanges (default ← max; defaultRequest ← default, else min). */
-function limitRangeDefaults(ranges: LimitRange[]): Defaults {
+export function limitRangeDefaults(ranges: LimitRange[]): Defaults {
   const out: Defaults = { limits: {}, requests: {} };
   for (const lr of ranges) {
     for (const item of items(rec(lr.spec)?.limits)) {

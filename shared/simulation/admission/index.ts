@@ -75,18 +75,24 @@ function invalidQuantity(o: KubeObject): string | null {
 
 export function admit(c: Cluster, o: KubeObject, _user: string): string | null {
   const ns = nsOf(o);
-  const invalid = invalidQuantity(o) ?? fieldError(o);
-  if (invalid) return invalid;
+  const badQuantity = invalidQuantity(o);
+  if (badQuantity) return badQuantity;
   const forbidden = (msg: string) => `${resourceOf(o.kind)} "${o.metadata.name}" is forbidden: ${msg}`;
+  // Mutating admission (LimitRanger's defaults) runs before the object's validation, so a request
+  // above a LimitRange's default limit is the Pod's own validation error (kubernetes.io, Limit
+  // Ranges: `Pod "…" is invalid: spec.containers[0].resources.requests: Invalid value: "700m": must
+  // be less than or equal to cpu limit`), not a LimitRanger refusal.
+  const limitRanges = o.kind === 'Pod' ? c.store.list('LimitRange', ns) : [];
   if (o.kind === 'Pod') {
     const pod = o as Pod & KubeObject;
     for (const ct of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) defaultRequestsFromLimits(ct);
-    const limitRanges = c.store.list('LimitRange', ns);
-    if (limitRanges.length) {
-      applyLimitRangeDefaults(pod, limitRanges);
-      const errs = validatePodLimits(pod, limitRanges);
-      if (errs.length) return forbidden(aggregate(errs));
-    }
+    if (limitRanges.length) applyLimitRangeDefaults(pod, limitRanges);
+  }
+  const invalid = fieldError(o);
+  if (invalid) return invalid;
+  if (o.kind === 'Pod' && limitRanges.length) {
+    const errs = validatePodLimits(o as Pod & KubeObject, limitRanges);
+    if (errs.length) return forbidden(aggregate(errs));
   }
   if (o.kind === 'PersistentVolumeClaim') {
     const pvc = o as PersistentVolumeClaim & KubeObject;

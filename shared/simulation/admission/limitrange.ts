@@ -85,16 +85,25 @@ function checkItem(limitType: string, item: LimitRangeItem, requests: QuantityMa
   }
 }
 
-/** The LimitRanger validation errors for a pod, in upstream order (per container, then per pod). */
+/**
+ * The LimitRanger validation errors for a pod, in upstream order. PodValidateLimitFunc
+ * (plugin/pkg/admission/limitranger/admission.go) walks each LimitRange's items in order: a
+ * Container item checks `pod.Spec.Containers` first, then `pod.Spec.InitContainers`; a Pod item
+ * checks the pod's totals.
+ */
 export function validatePodLimits(pod: Pod, limitRanges: KubeObject[]): string[] {
   const errs: string[] = [];
-  for (const item of itemsOf(limitRanges, 'Container')) {
-    for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-      checkItem('Container', item, asMap(c.resources?.requests), asMap(c.resources?.limits), errs);
+  for (const lr of limitRanges) {
+    for (const raw of ((lr.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? [])) {
+      if (raw.type === 'Container') {
+        const item = defaultedItem(raw);
+        for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+          checkItem('Container', item, asMap(c.resources?.requests), asMap(c.resources?.limits), errs);
+        }
+      } else if (raw.type === 'Pod') {
+        checkItem('Pod', raw, podResourceList(pod.spec, 'requests'), podResourceList(pod.spec, 'limits'), errs);
+      }
     }
-  }
-  for (const item of itemsOf(limitRanges, 'Pod')) {
-    checkItem('Pod', item, podResourceList(pod.spec, 'requests'), podResourceList(pod.spec, 'limits'), errs);
   }
   return errs;
 }
@@ -107,7 +116,11 @@ export function validateClaimLimits(pvc: PersistentVolumeClaim, limitRanges: Kub
   return errs;
 }
 
-/** utilerrors.NewAggregate: one error as is, several as `[a, b]`. */
+/**
+ * utilerrors.NewAggregate(errs).Error(): a message already seen is left out (`seenerrs`), one
+ * distinct message reads as is, several as `[a, b]`.
+ */
 export function aggregate(errs: string[]): string {
-  return errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+  const distinct = [...new Set(errs)];
+  return distinct.length === 1 ? distinct[0] : `[${distinct.join(', ')}]`;
 }

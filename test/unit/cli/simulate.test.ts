@@ -39,14 +39,14 @@ describe('kubeplan simulate answers as a real cluster would', () => {
     expect(failed[0].object).toMatch(/^ReplicaSet\/web-/);
     expect(failed[0].message).toMatch(/^Error creating: pods "web-\w+-\w{5}" is forbidden: exceeded quota: compute, requested: requests\.cpu=300m, used: requests\.cpu=900m, limited: requests\.cpu=1$/);
     expect(json.quotas).toEqual([{ namespace: 'team-a', name: 'compute', hard: { 'limits.cpu': '2', 'limits.memory': '2Gi', pods: '4', 'requests.cpu': '1', 'requests.memory': '1Gi' }, used: { 'limits.cpu': '1500m', 'limits.memory': '1536Mi', pods: '3', 'requests.cpu': '900m', 'requests.memory': '768Mi' } }]);
-    expect(json.applied.at(-1)).toEqual({ step: 4, time: 11, kind: 'Pod', namespace: 'team-a', name: 'debug', result: 'failed', message: 'Error from server: pods "debug" is forbidden: failed quota: compute: must specify limits.cpu for: shell; limits.memory for: shell; requests.cpu for: shell; requests.memory for: shell' });
+    expect(json.applied.at(-1)).toEqual({ step: 4, time: 11, kind: 'Pod', namespace: 'team-a', name: 'debug', result: 'failed', message: 'Error from server (Forbidden): error when creating "STDIN": pods "debug" is forbidden: failed quota: compute: must specify limits.cpu for: shell; limits.memory for: shell; requests.cpu for: shell; requests.memory for: shell' });
   });
 
   it('LimitRange defaulting: pods without resources run, a greedy pod is refused with LimitRanger\'s messages', () => {
     const { json } = scenario('limitrange-defaulting');
     expect(json.pods.filter((p) => p.owner === 'Deployment/api' && p.phase === 'Running')).toHaveLength(2);
     expect(json.quotas[0].used).toEqual({ 'limits.cpu': '1', 'requests.cpu': '200m' });
-    expect(json.applied.find((a) => a.name === 'greedy')?.message).toBe('Error from server: pods "greedy" is forbidden: [minimum memory usage per Container is 64Mi, but request is 32Mi, maximum cpu usage per Container is 800m, but limit is 1500m]');
+    expect(json.applied.find((a) => a.name === 'greedy')?.message).toBe('Error from server (Forbidden): error when creating "STDIN": pods "greedy" is forbidden: [minimum memory usage per Container is 64Mi, but request is 32Mi, maximum cpu usage per Container is 800m, but limit is 1500m]');
   });
 
   it('unschedulable pods: Insufficient cpu until a node is added, node affinity never', () => {

@@ -41,7 +41,7 @@ function kubeplan(args: string[]) {
 
 describe('the simulator ends on hostile input, through the CLI', () => {
   it.each<[string, string[], number, string]>([
-    ['a CronJob schedule with step 0 is refused as the API server does', ['simulate', 'cron-step-zero.yaml'], 1, 'Error from server: CronJob "every-zero" is invalid: spec.schedule: Invalid value: "*/0 * * * *": step of range should be a positive number: */0'],
+    ['a CronJob schedule with step 0 is refused as the API server does', ['simulate', 'cron-step-zero.yaml'], 1, 'The CronJob "every-zero" is invalid: spec.schedule: Invalid value: "*/0 * * * *": step of range should be a positive number: */0'],
     ['a Job of a billion completions stops at the pod cap', ['simulate', 'job-billion.yaml'], 1, 'kubeplan simulate: stopped at t=0s: the inputs: Job/default/huge: asks for far more pods than the cluster can hold (330 on 3 nodes)'],
     ['a billion replicas stop at the pod cap, naming the Deployment', ['simulate', 'replicas-billion.yaml', '--json'], 1, 'Deployment/default/web: asks for far more pods than the cluster can hold'],
     ['negative replicas are refused', ['simulate', 'replicas-negative.yaml'], 1, 'spec.replicas: Invalid value: -3: must be greater than or equal to 0'],

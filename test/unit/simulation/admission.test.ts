@@ -37,7 +37,7 @@ describe('LimitRange validation gives upstream LimitRanger messages', () => {
     const r = run([ns('app'), lr([{ type: 'Container', max: { cpu: '800m', memory: '1Gi' } }]), pod('big', 'app', [container('c', { limits: { cpu: '1500m', memory: '2Gi' } })])]);
     const failed = r.applied.find((a) => a.kind === 'Pod');
     expect(failed?.result).toBe('failed');
-    expect(failed?.message).toBe('Error from server: pods "big" is forbidden: [maximum cpu usage per Container is 800m, but limit is 1500m, maximum memory usage per Container is 1Gi, but limit is 2Gi]');
+    expect(failed?.message).toBe('Error from server (Forbidden): error when creating "STDIN": pods "big" is forbidden: [maximum cpu usage per Container is 800m, but limit is 1500m, maximum memory usage per Container is 1Gi, but limit is 2Gi]');
   });
 });
 
@@ -126,7 +126,7 @@ describe('field validation', () => {
   it('refuses an unparsable quantity with its field path, and a ReplicaSet reports it as FailedCreate', () => {
     const bad = deployment('web', 'app', 1, [container('web', { requests: { cpu: 'lots' } })]);
     const r = run([ns('app'), bad, quota('q', 'app', { pods: 'ten' })]);
-    expect(r.applied.find((a) => a.kind === 'ResourceQuota')?.message).toBe(`Error from server: ResourceQuota "q" is invalid: spec.hard[pods]: Invalid value: "ten": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    expect(r.applied.find((a) => a.kind === 'ResourceQuota')?.message).toBe(`The ResourceQuota "q" is invalid: spec.hard[pods]: Invalid value: "ten": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
     expect(eventsOf(r, 'FailedCreate')[0]).toMatch(/^Error creating: Pod "web-\S+" is invalid: spec\.containers\[0\]\.resources\.requests\[cpu\]: Invalid value: "lots": quantities must match/);
     expect(r.pods).toEqual([]);
   });

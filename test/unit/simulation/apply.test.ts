@@ -55,7 +55,7 @@ describe('kubectl apply is idempotent', () => {
 
   it('fails an object whose namespace does not exist, as the API server does', () => {
     const r = run([deployment('web', 'nowhere', 1, [container('web')])]);
-    expect(r.applied[0]).toMatchObject({ result: 'failed', message: 'Error from server: namespaces "nowhere" not found' });
+    expect(r.applied[0]).toMatchObject({ result: 'failed', message: 'Error from server (NotFound): error when creating "STDIN": namespaces "nowhere" not found' });
   });
 });
 

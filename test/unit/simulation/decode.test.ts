@@ -22,7 +22,7 @@ const refusal = (objects: KubeObject[]) => {
 describe('the simulated API server decodes bodies as the real one does', () => {
   it('refuses containers given as a string, naming the Go struct field and type', () => {
     expect(refusal([deployment({ containers: 'nginx' })])).toEqual([
-      'Error from server: Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container',
+      'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container',
     ]);
   });
 
@@ -37,13 +37,13 @@ describe('the simulated API server decodes bodies as the real one does', () => {
 
   it('a null container is the zero Container: name and image are required', () => {
     expect(refusal([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [null] } }])).toEqual([
-      'Error from server: Pod "p" is invalid: [spec.containers[0].name: Required value, spec.containers[0].image: Required value]',
+      'The Pod "p" is invalid: \n* spec.containers[0].name: Required value\n* spec.containers[0].image: Required value',
     ]);
   });
 
   it('a null Service port is the zero ServicePort: port 0 is out of range', () => {
     const service: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [null] } };
-    expect(refusal([service])).toEqual(['Error from server: Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive']);
+    expect(refusal([service])).toEqual(['The Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive']);
   });
 
   it('well-formed objects are untouched: the Deployment runs its pods', () => {

@@ -42,7 +42,7 @@ describe('CronJob schedules (robfig/cron v3, quoted by batch/validation validate
 
   it('a CronJob with "*/0 * * * *" is refused by the API server, and the run ends', () => {
     const r = run([cronJob('*/0 * * * *')]);
-    expect(r.applied[0]).toMatchObject({ result: 'failed', message: 'Error from server: CronJob "c" is invalid: spec.schedule: Invalid value: "*/0 * * * *": step of range should be a positive number: */0' });
+    expect(r.applied[0]).toMatchObject({ result: 'failed', message: 'The CronJob "c" is invalid: spec.schedule: Invalid value: "*/0 * * * *": step of range should be a positive number: */0' });
     expect(r.steady).toBe(true);
   });
 });
@@ -50,7 +50,7 @@ describe('CronJob schedules (robfig/cron v3, quoted by batch/validation validate
 describe('API server field validation (apps/batch/core validation messages)', () => {
   it('negative replicas are refused on create and on update', () => {
     const r = run([deployment('web', 'default', -3, [container('web')])]);
-    expect(r.applied[0].message).toBe('Error from server: Deployment "web" is invalid: spec.replicas: Invalid value: -3: must be greater than or equal to 0');
+    expect(r.applied[0].message).toBe('The Deployment "web" is invalid: spec.replicas: Invalid value: -3: must be greater than or equal to 0');
     const again = run([deployment('web', 'default', 1, [container('web')])], { scenario: { steps: [{ action: 'apply', objects: [deployment('web', 'default', -1, [container('web')])] }] } });
     expect(again.applied.map((a) => a.result)).toEqual(['created', 'failed']);
     expect(again.pods).toHaveLength(1);
@@ -58,13 +58,13 @@ describe('API server field validation (apps/batch/core validation messages)', ()
 
   it('negative requests are refused with the field path of the template', () => {
     const r = run([deployment('web', 'default', 1, [container('web', { requests: { cpu: '-100m' } })])]);
-    expect(r.applied[0].message).toBe('Error from server: Deployment "web" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-100m": must be greater than or equal to 0');
+    expect(r.applied[0].message).toBe('The Deployment "web" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "-100m": must be greater than or equal to 0');
     expect(r.pods).toHaveLength(0);
   });
 
   it('several errors are listed together, as apierrors.NewInvalid does', () => {
     const r = run([job({ completions: -1, parallelism: -2 })]);
-    expect(r.applied[0].message).toBe('Error from server: Job "j" is invalid: [spec.parallelism: Invalid value: -2: must be greater than or equal to 0, spec.completions: Invalid value: -1: must be greater than or equal to 0]');
+    expect(r.applied[0].message).toBe('The Job "j" is invalid: \n* spec.parallelism: Invalid value: -2: must be greater than or equal to 0\n* spec.completions: Invalid value: -1: must be greater than or equal to 0');
   });
 });
 

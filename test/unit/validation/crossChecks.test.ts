@@ -206,7 +206,7 @@ describe('containers as the API server checks them when it creates the pods', ()
   it('a request may not exceed its limit, compared as quantities', () => {
     const over = container('web', { resources: { requests: { cpu: '1.5', memory: '1Gi' }, limits: { cpu: '1000m', memory: '1024Mi' } } });
     expect(lines(validateObjects([deployment('web', 'shop', { containers: [over] })]), 'container')).toEqual([
-      'Deployment web spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "1500m": must be less than or equal to cpu limit of 1',
+      'Deployment web spec.template.spec.containers[0].resources.requests: Invalid value: "1500m": must be less than or equal to cpu limit of 1',
     ]);
   });
 });

@@ -34,11 +34,12 @@ describe('validate and apply agree on the field rules', () => {
           return;
         }
         // The API server lists them in its validation order, validate by field path: same lines, any order.
-        const prefix = `Error from server: ${o.kind} "${o.metadata.name}" is invalid: `;
+        // kubectl prints the causes of an Invalid error: one after the prefix, several one per `* ` line.
+        const prefix = `The ${o.kind} "${o.metadata.name}" is invalid: `;
         expect(applied.result).toBe('failed');
         expect(applied.message?.startsWith(prefix)).toBe(true);
         const detail = applied.message!.slice(prefix.length);
-        const listed = lines.length === 1 ? [detail] : detail.slice(1, -1).split(/, (?=spec\.)/);
+        const listed = detail.startsWith('\n') ? detail.slice(1).split('\n').map((l) => l.replace(/^\* /, '')) : [detail];
         expect([...listed].sort()).toEqual([...lines].sort());
       }),
       { numRuns: 50 },

@@ -112,7 +112,8 @@ describe('field validation rules of the catalogue\'s kinds (validate and the API
     const problems = validateObjects([object]).filter((p) => p.severity === 'error');
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toContain(error);
     const r = run([object]);
-    expect(r.applied[0]).toMatchObject({ result: 'failed', message: `Error from server: ${object.kind} "${object.metadata.name}" is invalid: ${error}` });
+    // kubectl prints an Invalid error from its details: `The <Kind> "<name>" is invalid: <cause>`.
+    expect(r.applied[0]).toMatchObject({ result: 'failed', message: `The ${object.kind} "${object.metadata.name}" is invalid: ${error}` });
   });
 
   it('a valid NodePort Service, Deployment and CronJob raise none of these', () => {
@@ -121,8 +122,9 @@ describe('field validation rules of the catalogue\'s kinds (validate and the API
     expect(run(objects).applied.map((a) => a.result)).toEqual(Array(4).fill('created'));
   });
 
-  it('several errors of one object are one bracketed list, as apierrors.NewInvalid aggregates them', () => {
+  it('several errors of one object are one line each, as kubectl prints the causes of an Invalid error', () => {
+    // kubectl cmdutil.MultilineError: `fmt.Fprintln(buf, prefix)` then `* %s` per cause.
     const r = run([deployment('web', 'default', -3, [])]);
-    expect(r.applied[0].message).toBe('Error from server: Deployment "web" is invalid: [spec.replicas: Invalid value: -3: must be greater than or equal to 0, spec.template.spec.containers: Required value]');
+    expect(r.applied[0].message).toBe('The Deployment "web" is invalid: \n* spec.replicas: Invalid value: -3: must be greater than or equal to 0\n* spec.template.spec.containers: Required value');
   });
 });
