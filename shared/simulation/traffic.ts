@@ -8,7 +8,7 @@ import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { nodeIP } from './ipam';
 import { isTerminal, isReady } from './controllers/util';
-import { containerPorts, NetworkResolver, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type Protocol, type RequestResult } from './network';
+import { containerPorts, NetworkResolver, toNetEndpointSlice, toNetIngress, toNetPolicy, toNetService, type NetEndpointSlice, type NetRequest, type NetworkSnapshot, type RequestResult } from './network';
 import { SimulationLimitError } from './limits';
 import { topOwner } from './report';
 import { nsOf } from './store';
@@ -28,14 +28,8 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
       ready: isReady(p), ports: containerPorts(p.spec), hostNetwork: p.spec?.hostNetwork === true, owner: topOwner(c, p),
     });
   }
-  const endpointSlices: NetEndpointSlice[] = c.store.list('EndpointSlice').map((s) => {
-    const slice = s as unknown as { ports?: { name?: string; port: number; protocol?: Protocol }[]; endpoints?: { addresses: string[]; nodeName?: string; targetRef?: { name?: string }; conditions?: { ready?: boolean } }[] };
-    return {
-      namespace: nsOf(s), service: s.metadata.labels?.['kubernetes.io/service-name'] ?? '',
-      ports: (slice.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol ?? 'TCP' })),
-      endpoints: (slice.endpoints ?? []).map((e) => ({ ip: e.addresses[0], ...(e.targetRef?.name ? { pod: e.targetRef.name } : {}), ...(e.nodeName ? { node: e.nodeName } : {}), ready: e.conditions?.ready === true })),
-    };
-  });
+  // The controller's slices and any written by hand (a Service without a selector), as kube-proxy reads them.
+  const endpointSlices: NetEndpointSlice[] = c.store.list('EndpointSlice').map(toNetEndpointSlice);
   return {
     namespaces: c.store.list('Namespace').map((n) => ({ name: n.metadata.name, labels: { ...(n.metadata.labels ?? {}) } })),
     nodes,

@@ -11,7 +11,7 @@ import { targetPortOf } from '../../model/service';
 import { fnv1a } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import { parseProtocol } from './ports';
-import type { IngressPathType, NetContainerPort, NetIngress, NetIngressBackend, NetPolicy, NetService, ServiceType } from './types';
+import type { IngressPathType, NetContainerPort, NetEndpointSlice, NetIngress, NetIngressBackend, NetPolicy, NetService, ServiceType } from './types';
 
 export const SERVICE_CIDR_START = parseIPv4('10.96.0.0') as number;
 export const SERVICE_CIDR_SIZE = 2 ** 20; // /12
@@ -140,4 +140,32 @@ export function toNetPolicy(o: KubeObject): NetPolicy {
 
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The label that ties an EndpointSlice to its Service (discovery.k8s.io, `kubernetes.io/service-name`). */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/**
+ * An EndpointSlice (the controller's or one written by hand for a Service without a selector,
+ * kubernetes.io "Services without selectors") as the snapshot's record. kube-proxy reads every slice
+ * labelled with the Service's name. An endpoint's `conditions.ready` left out is an unknown state
+ * that "consumers should interpret … as ready" (EndpointConditions in discovery/v1); an endpoint
+ * without an address carries nothing to route to.
+ */
+export function toNetEndpointSlice(o: KubeObject): NetEndpointSlice {
+  const slice = o as unknown as Record<string, unknown>;
+  const ports = items(slice.ports as Record<string, unknown>[] | undefined).flatMap((p) => {
+    if (typeof p.port !== 'number') return [];
+    const protocol = parseProtocol(p.protocol) ?? 'TCP';
+    return [{ ...(str(p.name) ? { name: p.name as string } : {}), port: p.port, protocol }];
+  });
+  const endpoints = items(slice.endpoints as Record<string, unknown>[] | undefined).flatMap((e) => {
+    const ip = Array.isArray(e.addresses) ? e.addresses.find((a): a is string => typeof a === 'string') : undefined;
+    if (!ip) return [];
+    const ref = rec(e.targetRef as Record<string, unknown> | undefined);
+    const pod = ref && (ref.kind === undefined || ref.kind === 'Pod') ? str(ref.name) : undefined;
+    const node = str(e.nodeName);
+    return [{ ip, ...(pod ? { pod } : {}), ...(node ? { node } : {}), ready: rec(e.conditions as { ready?: unknown } | undefined)?.ready !== false }];
+  });
+  return { namespace: nsOf(o), service: stringMap(o.metadata?.labels)[SERVICE_NAME_LABEL] ?? '', ports, endpoints };
 }

@@ -4,7 +4,7 @@ export { PortSet } from './ports';
 export { PolicyEngine, compilePolicy, type Peer } from './policy';
 export { ServiceTable, deriveEndpointSlices } from './services';
 export { matchIngress, hostMatches, pathMatches } from './ingress';
-export { assignServiceAddresses, toNetService, toNetIngress, toNetPolicy, containerPorts } from './convert';
+export { assignServiceAddresses, toNetService, toNetIngress, toNetPolicy, toNetEndpointSlice, containerPorts } from './convert';
 export { snapshotFromObjects } from './snapshot';
 export { NetworkResolver, resolveRequest, type NetRequest, type RequestResult, type RequestSource, type RequestTarget } from './resolve';
 export { computeConnectivity, connectivityLines, writeConnectivity, formatConnectivityTxt, formatConnectivityJson, workloadName } from './connectivity';

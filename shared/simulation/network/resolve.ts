@@ -232,7 +232,7 @@ export class NetworkResolver {
   private pickBackend(req: NetRequest, source: Peer, svc: NetService, svcPort: NetServicePort, hops: Hop[], onlyNode: string | undefined, headless: boolean): RequestResult {
     const key = `${svc.namespace}/${svc.name}`;
     let ready = this.services.readyBackends(svc, svcPort);
-    if (onlyNode !== undefined) ready = ready.filter((b) => b.pod.node === onlyNode);
+    if (onlyNode !== undefined) ready = ready.filter((b) => b.pod?.node === onlyNode);
     if (ready.length === 0) {
       const all = this.services.backends(svc, svcPort);
       const reason = this.whyNoEndpoints(svc, svcPort, all, onlyNode);
@@ -242,12 +242,22 @@ export class NetworkResolver {
     const clientIP = source.kind === 'pod' ? source.pod.ip : source.kind === 'node' ? source.node.ip : source.ip;
     const chosen = this.services.pick(svc, svcPort, ready, clientIP, req.seq) as Backend;
     const port = headless ? svcPort.port : chosen.port;
+    if (!chosen.pod) {
+      // An endpoint of a hand-written EndpointSlice that is no pod's address: kube-proxy forwards to it
+      // as it is, so the request goes on as one to that address (an address outside the cluster
+      // passes the source's egress policy only).
+      hops.push({ hop: 'endpoint', verdict: 'pass', reason: `${svc.sessionAffinity === 'ClientIP' ? 'sessionAffinity ClientIP keeps' : 'kube-proxy picks'} endpoint ${chosen.ip}:${port} of an EndpointSlice written for the Service, not a pod (${ready.length} ready endpoint${ready.length === 1 ? '' : 's'})` });
+      return this.toAddress(req, source, chosen.ip, port, svcPort.protocol, hops);
+    }
     hops.push({ hop: 'endpoint', verdict: 'pass', reason: `${headless ? 'DNS answers with' : svc.sessionAffinity === 'ClientIP' ? 'sessionAffinity ClientIP keeps' : 'kube-proxy picks'} pod ${chosen.pod.namespace}/${chosen.pod.name} ${chosen.pod.ip}:${port} (${ready.length} ready endpoint${ready.length === 1 ? '' : 's'})` });
     return this.toPod(req, source, chosen.pod, port, svcPort.protocol, hops, true);
   }
 
   private whyNoEndpoints(svc: NetService, svcPort: NetServicePort, all: Backend[], onlyNode: string | undefined): string {
-    if (!svc.selector || Object.keys(svc.selector).length === 0) return 'the Service has no selector, so no endpoints are managed for it';
+    if (!svc.selector || Object.keys(svc.selector).length === 0) {
+      if (all.length > 0) return `0 of ${all.length} endpoint(s) of its EndpointSlices are ready`;
+      return `the Service has no selector, so no endpoints are managed for it (and no EndpointSlice labelled kubernetes.io/service-name=${svc.name} lists one for port ${svcPort.name || svcPort.port})`;
+    }
     const selector = Object.entries(svc.selector).map(([k, v]) => `${k}=${v}`).join(',');
     const selected = this.services.selectedPods(svc);
     if (selected.length === 0) return `selector ${selector} matches no pod in namespace ${svc.namespace}`;

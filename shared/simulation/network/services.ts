@@ -8,7 +8,10 @@ import { fnv1a } from './hash';
 import type { NetEndpointSlice, NetPod, NetService, NetServicePort, NetworkSnapshot, Protocol } from './types';
 
 export interface Backend {
-  pod: NetPod;
+  /** The pod behind the endpoint; absent for an address no pod has (an EndpointSlice written by hand for a Service without a selector). */
+  pod?: NetPod;
+  /** The endpoint's address. */
+  ip: string;
   /** The port on the pod: the numeric targetPort, or the named port resolved on this pod. */
   port: number;
   protocol: Protocol;
@@ -103,7 +106,9 @@ export class ServiceTable {
         if (!sp) continue;
         for (const ep of sl.endpoints) {
           const pod = (ep.pod ? this.pod(svc.namespace, ep.pod) : undefined) ?? this.podByIP(ep.ip);
-          if (pod) list.push({ pod, port: sp.port, protocol: sp.protocol, ready: ep.ready });
+          // A slice naming a pod that is gone routes nowhere; an address no pod has is reached as it is.
+          if (pod) list.push({ pod, ip: pod.ip, port: sp.port, protocol: sp.protocol, ready: ep.ready });
+          else if (!ep.pod) list.push({ ip: ep.ip, port: sp.port, protocol: sp.protocol, ready: ep.ready });
         }
       }
     } else {
@@ -112,10 +117,12 @@ export class ServiceTable {
         const port = targetPortOn(svcPort, pod);
         if (port === undefined) continue;
         // publishNotReadyAddresses: endpoints are published (and served) whatever the readiness.
-        list.push({ pod, port, protocol: svcPort.protocol, ready: pod.ready || svc.publishNotReadyAddresses });
+        list.push({ pod, ip: pod.ip, port, protocol: svcPort.protocol, ready: pod.ready || svc.publishNotReadyAddresses });
       }
     }
-    list.sort((a, b) => (a.pod.name < b.pod.name ? -1 : a.pod.name > b.pod.name ? 1 : 0));
+    // Pods by name, then the addresses no pod has.
+    const order = (b: Backend) => (b.pod ? `0${b.pod.name}` : `1${b.ip}`);
+    list.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
     this.backendCache.set(key, list);
     return list;
   }

@@ -8,11 +8,12 @@ import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ClusterSpec } from '../../design/types';
 import { hasObjectShape, rec, str, stringMap } from '../../model/guards';
 import { metadataNamespace as nsOf, type KubeObject } from '../../model/object';
-import { assignServiceAddresses, cmp, containerPorts, toNetIngress, toNetPolicy, toNetService } from './convert';
+import { assignServiceAddresses, cmp, containerPorts, toNetEndpointSlice, toNetIngress, toNetPolicy, toNetService } from './convert';
 import { fnv1a, nameSuffix } from './hash';
 import { formatIPv4, parseIPv4 } from './ip';
 import { Placement } from './placement';
-import type { NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';
+import { deriveEndpointSlices } from './services';
+import type { NetEndpointSlice, NetNamespace, NetNode, NetPod, NetworkSnapshot } from './types';
 
 const POD_CIDR_START = parseIPv4('10.244.0.0') as number;
 const NODE_IP_START = parseIPv4('192.168.0.10') as number;
@@ -134,15 +135,17 @@ export function snapshotFromObjects(all: readonly KubeObject[], cluster: Cluster
   const services = [];
   const ingresses = [];
   const networkPolicies = [];
+  const slices: NetEndpointSlice[] = [];
   for (const o of objects) {
     if (o.kind === 'Namespace') addNs(o.metadata.name, stringMap(o.metadata.labels));
     else if (o.kind === 'Service') services.push(toNetService(o));
+    else if (o.kind === 'EndpointSlice' && o.apiVersion.startsWith('discovery.k8s.io/')) slices.push(toNetEndpointSlice(o));
     else if (o.kind === 'Ingress' && o.apiVersion.startsWith('networking.k8s.io/')) ingresses.push(toNetIngress(o));
     else if (o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/')) networkPolicies.push(toNetPolicy(o));
     else continue;
     if (o.kind !== 'Namespace') addNs(nsOf(o));
   }
-  return {
+  const snapshot: NetworkSnapshot = {
     namespaces: [...namespaces.values()].sort((a, b) => cmp(a.name, b.name)),
     nodes,
     pods,
@@ -150,4 +153,9 @@ export function snapshotFromObjects(all: readonly KubeObject[], cluster: Cluster
     ingresses: ingresses.sort(byKey),
     networkPolicies: networkPolicies.sort(byKey),
   };
+  // EndpointSlices written by hand (kubernetes.io, "Services without selectors"): kube-proxy routes
+  // to them as to the controller's, so the snapshot then lists both; without any, endpoints are
+  // derived from the selectors as the controller would (services.ts).
+  if (slices.length > 0) snapshot.endpointSlices = [...deriveEndpointSlices(snapshot), ...slices];
+  return snapshot;
 }

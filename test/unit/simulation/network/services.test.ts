@@ -57,7 +57,7 @@ describe('endpoints', () => {
   it('a named targetPort is looked up per pod; pods without that name are not endpoints', () => {
     const table = new ServiceTable(snapshot({ pods: [a, b, noName, notReady, otherNs], services: [named] }));
     const backends = table.backends(named, named.ports[0]);
-    expect(backends.map((x) => [x.pod.name, x.port, x.ready])).toEqual([
+    expect(backends.map((x) => [x.pod?.name, x.port, x.ready])).toEqual([
       ['web-a', 8080, true],
       ['web-b', 9090, true],
       ['web-d', 8080, false],
@@ -90,7 +90,7 @@ describe('endpoints', () => {
   it('a snapshot\'s own EndpointSlices are used when present', () => {
     const snap = snapshot({ pods: [a, b], services: [named], endpointSlices: [{ namespace: 'shop', service: 'web', ports: [{ port: 7000, protocol: 'TCP' }], endpoints: [{ ip: b.ip, pod: 'web-b', ready: true }] }] });
     const table = new ServiceTable(snap);
-    expect(table.readyBackends(named, named.ports[0]).map((x) => [x.pod.name, x.port])).toEqual([['web-b', 7000]]);
+    expect(table.readyBackends(named, named.ports[0]).map((x) => [x.pod?.name, x.port])).toEqual([['web-b', 7000]]);
   });
 });
 
