@@ -18,6 +18,7 @@ export const checkFieldRules: Check = (ctx, report) => {
     if (!o || typeof o !== 'object' || typeof o.kind !== 'string') continue;
     for (const e of fieldRuleErrors(o)) {
       if (e.rule === 'decode') continue; // the schema check says so in its words
+      if (e.rule === 'unconnected') continue; // checkUnconnected says so, with how to connect it
       const hint = HINTS.find(([re]) => re.test(e.path))?.[1];
       report(problemFor(o, 'error', e.rule as 'field' | 'port-range', e.path, e.message, hint));
     }
