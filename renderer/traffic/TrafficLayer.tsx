@@ -16,6 +16,7 @@ import { view } from '../canvas/view';
 import { buildTrafficScene, drawTrafficParticles, drawTrafficRoutes, hitTraffic, type TrafficScene } from './particles';
 import { useSimulationStore } from '../simulation/store';
 import { explain, focusFlow, useTrafficStore } from './store';
+import { followCursor } from './atCursor';
 
 /** The running layer, for tests and benchmarks (`window.__kubeplanTraffic`). */
 export const trafficLayerState = {
@@ -57,6 +58,7 @@ export function TrafficLayer() {
       drawnFor = [];
     };
     rebuild();
+    const stopFollowing = followCursor();
     const offTraffic = useTrafficStore.subscribe((s, prev) => {
       if (s.report !== prev.report) rebuild();
       if (s.focus !== prev.focus) drawnFor = [];
@@ -127,6 +129,7 @@ export function TrafficLayer() {
     container?.addEventListener('pointerleave', onLeave);
     return () => {
       cancelAnimationFrame(frame);
+      stopFollowing();
       offTraffic();
       offDesign();
       container?.removeEventListener('pointermove', onMove);
