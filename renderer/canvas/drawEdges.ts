@@ -86,8 +86,10 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
   const thinOut = scene.crowded;
   let drawn = 0;
   let hiddenUntilSelected = 0;
-  // 1.25 screen pixels when zoomed out (sub-pixel lines cost as much and show nothing).
-  const lw = Math.max(1.25, 1.25 / view.scale);
+  // 1.25 screen pixels zoomed in. Zoomed out (the overview), exactly one device pixel: Skia then
+  // strokes the batched paths as hairlines (SkDraw's treat-as-hairline), about ten times cheaper
+  // in the software raster than stroking thousands of curves into outlines first.
+  const lw = detailed ? Math.max(1.25, 1.25 / view.scale) : 1 / (view.scale * (globalThis.devicePixelRatio || 1));
   for (const e of edges) {
     const movingEdge = moving.has(e.sourceId) || (e.targetId !== undefined && moving.has(e.targetId));
     const isBroken = e.targetId === undefined && e.targetFrame === undefined;
@@ -138,8 +140,8 @@ export function drawEdges(ctx: CanvasRenderingContext2D, scene: EdgeScene, which
     trace(path, e.kind, clipToBox(s.x, s.y, W, H, tc), undefined, clipToBox(t.x, t.y, t.width, t.height, sc), detailed);
   }
   if (which === 'static') Object.assign(edgeStats, { drawn, hiddenUntilSelected });
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
+  ctx.lineCap = detailed ? 'round' : 'butt';
+  ctx.lineJoin = detailed ? 'round' : 'miter';
   const stroke = (group: Map<EdgeKind, Path2D>, width: number) => {
     ctx.lineWidth = width;
     for (const [kind, path] of group) {

@@ -8,6 +8,7 @@ import type { Point } from '../../shared/design/types';
 import { designIndex, setTool, setViewport, useKubeplanStore, type ToolId } from '../store';
 import { DETAIL_SCALE, fitText } from './drawCard';
 import { emptyEdgeScene, missingMarkers, type EdgeScene, type MissingMarker } from './drawEdges';
+import { GestureCache } from './gestureCache';
 import { hitTest } from './hitTest';
 import { ConnectTool } from './tools/connect';
 import { PanTool } from './tools/pan';
@@ -30,6 +31,7 @@ const SLIDE_MARGIN = 12;
 export class CanvasGestures implements ToolHost {
   readonly edgeScene: EdgeScene = emptyEdgeScene();
   readonly overlay: Overlay = {};
+  readonly gestureCache = new GestureCache(() => this.layers.edges);
   spaceDown = false;
   private readonly pan = new PanTool(this);
   private readonly tools: Record<ToolId, Tool> = { select: new SelectTool(this), connect: new ConnectTool(this), pan: this.pan };
@@ -127,6 +129,7 @@ export class CanvasGestures implements ToolHost {
     e.preventDefault();
     // A zoom mid-pan culls again: the pan goes on redrawing from where it is now.
     this.pan.stopSliding(true);
+    this.gestureCache.end(); // a bitmap is only good at the zoom it was drawn at
     const stage = this.layers.stage;
     const screen = this.screenPoint(e);
     const v = currentViewport();

@@ -149,6 +149,11 @@ export const en = {
       pods: 'Wait until {{count}} pod(s) are {{status}}', podsOf: 'Wait until {{count}} pod(s) of {{owner}} are {{status}}', event: 'Wait for an event {{reason}}',
     },
   },
+  liveInspector: {
+    readOnly: 'Read-only while the simulation runs: the cluster was made from the design as you ran it.',
+    editing: 'Editing the design: press Re-apply to send your edits to the running cluster (kubectl apply).',
+    backToDesign: 'Back to design', editAndReapply: 'Edit and re-apply',
+  },
 };
 
 export type Strings = typeof en;

@@ -153,4 +153,9 @@ export const zhCN: DeepStrings<Strings> = {
       pods: '等待 {{count}} 个 Pod 进入 {{status}} 状态', podsOf: '等待 {{owner}} 的 {{count}} 个 Pod 进入 {{status}} 状态', event: '等待事件 {{reason}}',
     },
   },
+  liveInspector: {
+    readOnly: '模拟运行期间只读：集群是按运行时的设计创建的。',
+    editing: '正在编辑设计：按“重新应用”把修改发送到运行中的集群（kubectl apply）。',
+    backToDesign: '返回设计', editAndReapply: '编辑并重新应用',
+  },
 };

@@ -9,6 +9,7 @@ import { openExample } from '../files/actions';
 import type { Language } from '../i18n';
 import { inspectorForm } from '../kinds/registry';
 import { LiveActions } from '../simulation/LiveActions';
+import { LiveReadOnlyBar, useLiveEditing } from '../simulation/LiveReadOnly';
 import { CommonFields } from './inspector/CommonFields';
 import { YamlEditor } from './inspector/YamlEditor';
 
@@ -116,6 +117,8 @@ export function Inspector() {
   const resource = useKubeplanStore((s) => (s.selection.length === 1 ? s.design.resources.find((r) => r.id === s.selection[0]) : undefined));
   const [tab, setTab] = useState<'form' | 'yaml'>('form');
   const simulating = useKubeplanStore((s) => s.mode === 'simulate');
+  // In simulate mode the form is read-only until the user chooses to edit and re-apply.
+  const locked = useLiveEditing((s) => simulating && !s.editing);
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t('inspector.title')}>
       {simulating && <LiveActions />}
@@ -131,7 +134,8 @@ export function Inspector() {
             <button type="button" role="tab" aria-selected={tab === 'form'} data-testid="inspector-tab-form" onClick={() => setTab('form')}>{t('inspector.form')}</button>
             <button type="button" role="tab" aria-selected={tab === 'yaml'} data-testid="inspector-tab-yaml" onClick={() => setTab('yaml')}>{t('inspector.yaml')}</button>
           </div>
-          <div className="insp-body" key={resource.id}>
+          <LiveReadOnlyBar />
+          <fieldset className="insp-body insp-fieldset" key={resource.id} disabled={locked} data-testid="inspector-fields">
             {tab === 'form' ? (
               <>
                 <CommonFields id={resource.id} object={resource.object} />
@@ -140,7 +144,7 @@ export function Inspector() {
             ) : (
               <YamlEditor id={resource.id} object={resource.object} />
             )}
-          </div>
+          </fieldset>
         </>
       )}
     </aside>

@@ -23,9 +23,15 @@ export interface FieldRuleError {
   message: string;
   /**
    * `port-range` for port numbers (validate reports those under that rule); `decode` for a value of
-   * the wrong type, which upstream fails to decode (validate leaves it to the schema check); else `field`.
+   * the wrong type, which upstream fails to decode (validate leaves it to the schema check);
+   * `unconnected` for the target a new HPA card does not name yet (validate says so with its own
+   * hint, shared/validation/unconnected.ts); else `field`.
    */
+<<<<<<< HEAD
   rule: 'field' | 'port-range' | 'decode' | 'request-limit';
+=======
+  rule: 'field' | 'port-range' | 'decode' | 'unconnected';
+>>>>>>> livefix
 }
 
 /** apimachinery validation.IsNegativeErrorMsg. */
@@ -101,6 +107,16 @@ export function fieldRuleErrors(o: KubeObject): FieldRuleError[] {
     case 'Service':
       serviceErrors(spec, out);
       break;
+    case 'HorizontalPodAutoscaler': {
+      // autoscaling/validation ValidateCrossVersionObjectReference(spec.ScaleTargetRef,
+      // fldPath.Child("scaleTargetRef")): `if len(ref.Kind) == 0 { field.Required(fldPath.Child("kind"), "") }`
+      // and `if len(ref.Name) == 0 { field.Required(fldPath.Child("name"), "") }`.
+      const ref = rec(spec.scaleTargetRef);
+      if (!ref) break;
+      if (ref.kind === '' || ref.kind === undefined) out.push({ path: 'spec.scaleTargetRef.kind', message: 'Required value', rule: 'field' });
+      if (ref.name === '' || ref.name === undefined) out.push({ path: 'spec.scaleTargetRef.name', message: 'Required value', rule: 'unconnected' });
+      break;
+    }
   }
   const pod = podSpecOf(o);
   if (pod) podSpecErrors(pod[0], pod[1], out);

@@ -19,6 +19,7 @@ export const checkFieldRules: Check = (ctx, report) => {
     for (const e of fieldRuleErrors(o)) {
       if (e.rule === 'decode') continue; // the schema check says so in its words
       if (e.rule === 'request-limit') continue; // checkContainers says so, with the namespace's LimitRange defaults
+      if (e.rule === 'unconnected') continue; // checkUnconnected says so, with how to connect it
       const hint = HINTS.find(([re]) => re.test(e.path))?.[1];
       report(problemFor(o, 'error', e.rule as 'field' | 'port-range', e.path, e.message, hint));
     }

@@ -161,8 +161,36 @@ describeBrowser('live actions on a finished run', () => {
     await app.screenshot('live-nodes-drained');
   });
 
+  it('the inspector is read-only while running; Edit and re-apply unlocks it and the edit reports configured', async () => {
+    await select('deploy-a-web');
+    await app.page.waitForSelector('[data-testid="inspector-readonly"]');
+    expect(await app.page.$eval('[data-testid="inspector-fields"]', (el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(await app.page.$eval('[data-testid="field-replicas"]', (el) => (el as HTMLInputElement).matches(':disabled'))).toBe(true);
+    await app.screenshot('live-inspector-readonly');
+    await app.page.click('[data-testid="inspector-edit-reapply"]');
+    expect(await app.page.$eval('[data-testid="inspector-fields"]', (el) => (el as HTMLFieldSetElement).disabled)).toBe(false);
+    const input = app.page.locator('[data-testid="field-replicas"]');
+    await input.click();
+    await input.press('Control+A');
+    await input.pressSequentially('3', { delay: 5 });
+    await input.press('Enter');
+    await app.page.click('[data-testid="inspector-reapply"]');
+    await settled();
+    await app.page.click('[data-testid="tab-events"]');
+    const lines = (await app.page.textContent('[data-testid="apply-output"] pre'))!.split('\n');
+    expect(lines).toContain('deployment.apps/web configured');
+    expect(lines.filter((l) => l.endsWith(' configured'))).toHaveLength(1);
+    await app.page.waitForFunction(() => {
+      const l = (window as unknown as { __kubeplanLive: Live }).__kubeplanLive;
+      return l.simulation.getState().view!.pods.filter((p) => p.owner === 'apps/Deployment/team-a/web' && p.phase === 'Running').length === 3;
+    });
+    await app.screenshot('live-inspector-editing');
+  });
+
   it('reads at 1024×768 too', async () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
+    await app.screenshot('live-inspector-1024x768');
+    await app.page.click('[data-testid="tab-nodes"]');
     await app.page.$eval('[data-testid="nodes-panel"]', (el) => el.scrollTo(0, 0));
     await app.screenshot('live-nodes-1024x768');
     await app.page.click('[data-testid="tab-events"]');

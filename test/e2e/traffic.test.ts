@@ -113,6 +113,41 @@ describeBrowser('traffic flows', () => {
     await app.screenshot('traffic-explain-1440');
   });
 
+  it('follows the timeline cursor: nothing runs at the start (no endpoints), and after scaling the frontend to 0 the flow reports no endpoints', async () => {
+    const page = app.page;
+    type Hooks = { __kubeplanTraffic: { store: { getState(): { report: { flows: Array<{ name: string; delivered: number; routes: Array<{ verdict: string; reason: string }> }> } | null } }; simulation: { getState(): { frameCount: number; cursor: number; seek(seq: number): void } } } };
+    const verdicts = (name: string) =>
+      page.evaluate((n) => {
+        const f = (window as unknown as Hooks).__kubeplanTraffic.store.getState().report?.flows.find((x) => x.name === n);
+        return f ? { delivered: f.delivered, verdicts: [...new Set(f.routes.map((r) => r.verdict))], reasons: f.routes.map((r) => r.reason) } : undefined;
+      }, name);
+    await page.click('[data-testid="tab-traffic"]');
+    await page.locator('[data-testid="traffic-view-flows"]').click();
+    expect((await verdicts('shoppers'))!.verdicts).toEqual(['delivered']);
+    // Back to the first frame: the pods have no IP yet, so the frontend Service has no endpoints.
+    await page.evaluate(() => (window as unknown as Hooks).__kubeplanTraffic.simulation.getState().seek(0));
+    await page.waitForFunction(() => (window as unknown as Hooks).__kubeplanTraffic.store.getState().report?.flows.find((x) => x.name === 'shoppers')?.delivered === 0);
+    expect((await verdicts('shoppers'))!.verdicts).toEqual(['no-endpoints']);
+    await expect(page.locator('[data-testid="flow-shoppers"]').textContent()).resolves.toContain('has no ready endpoints');
+    await app.screenshot('traffic-at-start-1440');
+    // And forward to the end: delivered again.
+    await page.evaluate(() => { const s = (window as unknown as Hooks).__kubeplanTraffic.simulation.getState(); s.seek(s.frameCount - 1); });
+    await page.waitForFunction(() => ((window as unknown as Hooks).__kubeplanTraffic.store.getState().report?.flows.find((x) => x.name === 'shoppers')?.delivered ?? 0) > 0);
+    // Scale the frontend to 0 on the running cluster.
+    await page.evaluate(() => {
+      const k = (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: Array<{ id: string; object: { kind: string; metadata: { name: string } } }> } } }; actions: { select(ids: string[]): void } } }).__kubeplan;
+      const id = k.store.getState().design.resources.find((r) => r.object.kind === 'Deployment' && r.object.metadata.name === 'frontend')!.id;
+      k.actions.select([id]);
+    });
+    await page.fill('[data-testid="live-replicas"]', '0');
+    await page.click('[data-testid="live-scale"]');
+    await page.waitForFunction(() => (window as unknown as Hooks).__kubeplanTraffic.store.getState().report?.flows.find((x) => x.name === 'shoppers')?.routes.every((r) => r.verdict === 'no-endpoints'), undefined, { timeout: 30_000 });
+    const after = (await verdicts('shoppers'))!;
+    expect(after.delivered).toBe(0);
+    expect(after.reasons[0]).toMatch(/^Service shop\/frontend has no ready endpoints/);
+    await app.screenshot('traffic-scaled-to-zero-1440');
+  });
+
   it('shows the connectivity matrix with allowed ports, and explains a cell', async () => {
     const page = app.page;
     await page.locator('[data-testid="traffic-view-matrix"]').click();

@@ -29,7 +29,10 @@ export class PanTool extends StateTool<PanState> {
     if (this.current.name !== 'idle' || (e.button !== 0 && e.button !== 1)) return;
     e.preventDefault();
     const v = currentViewport();
-    this.current = { name: 'panning', startScreen: this.host.screenPoint(e), origin: { x: v.x, y: v.y }, slide: this.host.sceneFitsOnScreen() };
+    const slide = this.host.sceneFitsOnScreen();
+    this.current = { name: 'panning', startScreen: this.host.screenPoint(e), origin: { x: v.x, y: v.y }, slide };
+    // Part of the design is off screen: pan over a bitmap of the edge layer rather than redraw it.
+    if (!slide) this.host.gestureCache.begin();
     this.host.setCursor('grabbing');
     capture(this.host, e);
   }
@@ -48,6 +51,7 @@ export class PanTool extends StateTool<PanState> {
     }
     stage.position({ x, y });
     updateVisibleWorld(currentViewport());
+    this.host.gestureCache.moved();
     this.redrawScene();
   }
 
@@ -55,13 +59,22 @@ export class PanTool extends StateTool<PanState> {
     if (this.current.name !== 'panning') return;
     release(this.host, e);
     this.settle();
+    this.dropCache();
     setViewport(currentViewport());
     this.finish();
   }
 
   cancel(): void {
     if (this.current.name === 'panning') this.settle();
+    this.dropCache();
     this.finish();
+  }
+
+  /** Back to the sharp, culled drawing of the edge layer where the pan ended. */
+  private dropCache(): void {
+    if (!this.host.gestureCache.active) return;
+    this.host.gestureCache.end();
+    this.host.layers.edges.batchDraw();
   }
 
   /** Back to idle while Space is still held, else back to the select tool. */

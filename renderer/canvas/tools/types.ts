@@ -3,6 +3,7 @@
  * each tool is a small state machine whose states are named, and every change of state or tool
  * is an explicit transition. Adding a tool (the simulation's scrub tool) is one more object.
  */
+import type { GestureCache } from '../gestureCache';
 import type Konva from 'konva';
 import type { Box, Design, Point } from '../../../shared/design/types';
 import type { ToolId } from '../../store';
@@ -38,6 +39,8 @@ export interface ToolHost {
   hover(screen: Point): void;
   /** Card, frame and marker positions on screen are all inside the canvas: nothing is culled. */
   sceneFitsOnScreen(): boolean;
+  /** The edge layer's bitmap for a pan that redraws (gestureCache.ts). */
+  readonly gestureCache: GestureCache;
   /** Leave this tool for another; `e` is the pointer press that starts the new tool, if any. */
   transition(to: ToolId, e?: PointerEvent, data?: ToolEnterData): void;
 }

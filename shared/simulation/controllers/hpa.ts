@@ -6,7 +6,8 @@
  */
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../model/object';
+import { apiGroup, type KubeObject } from '../../model/object';
+import { getKindInfo, resourceOf } from '../../kinds/registry';
 import { selectorMatches } from '../../model/selector';
 import { timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
@@ -61,7 +62,12 @@ export class HorizontalPodAutoscalerController implements Controller {
     const targetKey = keyFor(ref.kind, ns, ref.name);
     let pending = false;
     if (!target) {
-      c.event(hpa, 'Warning', 'FailedGetScale', `${ref.kind.toLowerCase()}s.apps "${ref.name}" not found`, this.name);
+      // pkg/controller/podautoscaler/horizontal.go reconcileAutoscaler: the RESTMapper's error for a
+      // kind it does not know, else the scale client's NotFound, recorded as the event's message.
+      // (An empty name never gets here: the API server refuses it at apply, fieldRules.ts.)
+      const group = apiGroup(ref.apiVersion);
+      const message = getKindInfo(ref.kind) ? `${resourceOf(ref.kind)} "${ref.name}" not found` : `no matches for kind "${ref.kind}" in group "${group}"`;
+      c.event(hpa, 'Warning', 'FailedGetScale', message, this.name);
     } else {
       const current = (target.spec as { replicas?: number }).replicas ?? 1;
       const selector = (target.spec as { selector?: Parameters<typeof selectorMatches>[0] }).selector;

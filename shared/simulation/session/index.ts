@@ -6,3 +6,4 @@ export { simulateSession, frameBatches, type SessionRun, type FrameBatch } from 
 export { startSession } from './run';
 export { LiveSessions, LIVE_SESSIONS } from './live';
 export { trafficReport, type TrafficReport } from './network';
+export { networkAt } from './networkAt';

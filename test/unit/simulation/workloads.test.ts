@@ -103,6 +103,22 @@ describe('HorizontalPodAutoscaler', () => {
     expect(times.length).toBeGreaterThan(1);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(15);
   });
+
+  // pkg/apis/autoscaling/validation ValidateCrossVersionObjectReference: `field.Required(fldPath.Child("name"), "")`.
+  it('a new HPA that names no target is refused at apply (422), so the controller never reports FailedGetScale for it', () => {
+    const hpa = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'new', namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: '' }, maxReplicas: 3 } };
+    const r = run([hpa]);
+    const entry = r.applied.find((a) => a.kind === 'HorizontalPodAutoscaler')!;
+    expect(entry.message).toBe('Error from server: HorizontalPodAutoscaler "new" is invalid: spec.scaleTargetRef.name: Required value');
+    expect(eventsOf(r, 'FailedGetScale')).toEqual([]);
+  });
+
+  // pkg/controller/podautoscaler/horizontal.go: `a.eventRecorder.Event(hpa, v1.EventTypeWarning, "FailedGetScale", err.Error())`.
+  it('an HPA whose target is missing reports FailedGetScale with the scale client\'s NotFound', () => {
+    const hpa = (kind: string, name: string) => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name, namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind, name: 'gone' }, maxReplicas: 3 } });
+    const r = run([hpa('StatefulSet', 'a'), hpa('Widget', 'b')]);
+    expect(new Set(eventsOf(r, 'FailedGetScale'))).toEqual(new Set(['statefulsets.apps "gone" not found', 'no matches for kind "Widget" in group "apps"']));
+  });
 });
 
 describe('namespace deletion', () => {

@@ -1,0 +1,63 @@
+/**
+ * A bitmap of the edge layer for the length of a pan that cannot slide (part of the design is off
+ * screen, so the drawn canvases do not hold all of it). At the press the edge shape — every static
+ * edge and, zoomed out, every card's overview block — is drawn once into a Konva cache covering the
+ * view plus half a view on each side, at the screen's resolution (`pixelRatio` = zoom × device
+ * pixel ratio); each pan frame then blits that bitmap instead of tracing thousands of paths.
+ * Panning past the margin draws a new one there; the release drops it, and the next redraw is the
+ * sharp, culled drawing again (Konva `Node.cache`, https://konvajs.org/docs/performance/Shape_Caching.html).
+ */
+import type Konva from 'konva';
+import { currentViewport, view } from './view';
+
+export class GestureCache {
+  private origin: { x: number; y: number } | undefined;
+  private margin = { x: 0, y: 0 };
+
+  constructor(private readonly layer: () => Konva.Layer) {}
+
+  private shape(): Konva.Node | undefined {
+    return this.layer().getChildren()[0];
+  }
+
+  /** Draw the bitmap around the current view (the press of a pan, or a pan past the margin). */
+  begin(): void {
+    const shape = this.shape();
+    if (!shape) return;
+    const v = currentViewport();
+    this.margin = { x: Math.ceil(view.width / 2), y: Math.ceil(view.height / 2) };
+    const box = {
+      x: (-v.x - this.margin.x) / v.scale,
+      y: (-v.y - this.margin.y) / v.scale,
+      width: (view.width + 2 * this.margin.x) / v.scale,
+      height: (view.height + 2 * this.margin.y) / v.scale,
+    };
+    // The edge and overview drawing cull to view.world: widen it to the cached box while drawing.
+    const world = view.world;
+    view.world = box;
+    try {
+      shape.cache({ ...box, pixelRatio: v.scale * (globalThis.devicePixelRatio || 1) });
+    } finally {
+      view.world = world;
+    }
+    this.origin = { x: v.x, y: v.y };
+  }
+
+  /** The stage moved: keep blitting while the view stays inside the bitmap, else draw a new one. */
+  moved(): void {
+    if (!this.origin) return;
+    const v = currentViewport();
+    if (Math.abs(v.x - this.origin.x) > this.margin.x - 2 || Math.abs(v.y - this.origin.y) > this.margin.y - 2) this.begin();
+  }
+
+  get active(): boolean {
+    return this.origin !== undefined;
+  }
+
+  /** The gesture is over: drop the bitmap (the caller redraws). */
+  end(): void {
+    if (!this.origin) return;
+    this.origin = undefined;
+    this.shape()?.clearCache();
+  }
+}
