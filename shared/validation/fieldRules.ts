@@ -25,13 +25,10 @@ export interface FieldRuleError {
    * `port-range` for port numbers (validate reports those under that rule); `decode` for a value of
    * the wrong type, which upstream fails to decode (validate leaves it to the schema check);
    * `unconnected` for the target a new HPA card does not name yet (validate says so with its own
-   * hint, shared/validation/unconnected.ts); else `field`.
+   * hint, shared/validation/unconnected.ts); `request-limit` for a request above the container's
+   * limit, which validate reports with the namespace's LimitRange defaults; else `field`.
    */
-<<<<<<< HEAD
-  rule: 'field' | 'port-range' | 'decode' | 'request-limit';
-=======
-  rule: 'field' | 'port-range' | 'decode' | 'unconnected';
->>>>>>> livefix
+  rule: 'field' | 'port-range' | 'decode' | 'request-limit' | 'unconnected';
 }
 
 /** apimachinery validation.IsNegativeErrorMsg. */
