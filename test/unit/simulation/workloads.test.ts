@@ -109,7 +109,7 @@ describe('HorizontalPodAutoscaler', () => {
     const hpa = { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'new', namespace: 'default' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: '' }, maxReplicas: 3 } };
     const r = run([hpa]);
     const entry = r.applied.find((a) => a.kind === 'HorizontalPodAutoscaler')!;
-    expect(entry.message).toBe('Error from server: HorizontalPodAutoscaler "new" is invalid: spec.scaleTargetRef.name: Required value');
+    expect(entry.message).toBe('The HorizontalPodAutoscaler "new" is invalid: spec.scaleTargetRef.name: Required value');
     expect(eventsOf(r, 'FailedGetScale')).toEqual([]);
   });
 
