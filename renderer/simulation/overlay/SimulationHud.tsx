@@ -8,9 +8,10 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screenToWorld } from '../../canvas/view';
 import { useKubeplanStore } from '../../store';
-import { useSimulationStore } from '../store';
+import { runDesign, useSimulationStore } from '../store';
 import type { PodRecord } from '../../../shared/simulation/session';
-import { explainPod, type WhyNot } from '../whyNot';
+import { explainPod, explainPodAt, type WhyNot } from '../whyNot';
+import { liveActionsOf } from '../actions';
 import { chipAt, type Chip } from './model';
 import { overlayModel } from './SimulationLayer';
 import './simulation.css';
@@ -60,7 +61,11 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
     setTimeout(() => {
       let result: WhyNot | null;
       try {
-        result = explainPod(useKubeplanStore.getState().design, pod.namespace, pod.name) ?? null;
+        const sim = useSimulationStore.getState();
+        const design = sim.runId ? runDesign(sim.runId) : undefined;
+        result = (design && sim.runId
+          ? explainPodAt(design, liveActionsOf(sim.runId, sim.cursor), pod.namespace, pod.name, sim.view?.time ?? Infinity)
+          : explainPod(useKubeplanStore.getState().design, pod.namespace, pod.name)) ?? null;
       } catch {
         result = null;
       }
