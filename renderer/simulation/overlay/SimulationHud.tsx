@@ -20,8 +20,9 @@ interface Tip {
   chip: Chip;
   x: number;
   y: number;
-  /** The canvas's width, to keep the tip on it. */
+  /** The canvas's width and height, to keep the tip on it. */
   width: number;
+  height: number;
   pinned: boolean;
 }
 
@@ -79,7 +80,7 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
     let down: { x: number; y: number } | undefined;
     const local = (e: PointerEvent) => {
       const r = el.getBoundingClientRect();
-      return { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width };
+      return { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width, height: r.height };
     };
     const hit = (p: { x: number; y: number }) => {
       const w = screenToWorld(p);
@@ -157,8 +158,14 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
   const ref = useOwnPointer<HTMLDivElement>();
   const c = tip.chip;
   // Beside the pointer, on whichever side has room.
+  // Above the pointer in the lower part of the canvas, so the timeline under it never hides the tip.
   const flip = tip.x + 14 + 380 > tip.width;
-  const style = { ...(flip ? { right: Math.max(4, tip.width - tip.x + 14) } : { left: tip.x + 14 }), top: tip.y + 14, pointerEvents: tip.pinned ? ('auto' as const) : ('none' as const) };
+  const above = tip.y > tip.height * 0.55;
+  const style = {
+    ...(flip ? { right: Math.max(4, tip.width - tip.x + 14) } : { left: tip.x + 14 }),
+    ...(above ? { bottom: Math.max(4, tip.height - tip.y + 10) } : { top: tip.y + 14 }),
+    pointerEvents: tip.pinned ? ('auto' as const) : ('none' as const),
+  };
   return (
     <div ref={ref} className="sim-tip" role="tooltip" data-testid={c.type === 'ghost' ? 'ghost-reason' : 'pod-tip'} style={style}>
       {tip.pinned && <button type="button" className="sim-close" aria-label={t('simulation.close')} onClick={onClose}>×</button>}
