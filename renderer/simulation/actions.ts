@@ -60,6 +60,14 @@ function stateFor(runId: string): LiveActionsState {
   return fresh;
 }
 
+/** The live actions sent to the current run, in order (a "why not this node" replay repeats them). */
+const actionLog: { runId: string | null; actions: { action: LiveAction; from: number }[] } = { runId: null, actions: [] };
+
+/** The live actions sent to run `runId` whose frames start at or before frame `seq`. */
+export function liveActionsOf(runId: string, seq = Infinity): LiveAction[] {
+  return actionLog.runId === runId ? actionLog.actions.filter((a) => a.from <= seq).map((a) => a.action) : [];
+}
+
 /**
  * Send one action to the run's live session and append its frames to the timeline. Resolves to
  * the result, or undefined when nothing ran (no live run, another action busy, or an error the
@@ -81,6 +89,8 @@ export async function runLiveAction(action: LiveAction): Promise<LiveActionResul
       notify({ tone: 'error', text: i18next.t('live.failed', { message: result.error.message }) });
       return undefined;
     }
+    if (actionLog.runId !== runId) Object.assign(actionLog, { runId, actions: [] });
+    actionLog.actions.push({ action, from: sessionFrames().length });
     useSimulationStore.getState().appendFrames(result.value.frames);
     // The action acted on the newest state: show its outcome even if the user had scrubbed back.
     useSimulationStore.getState().seek(sessionFrames().length - 1);

@@ -11,6 +11,7 @@
  * view at the cursor, which is what components draw. See docs/simulator.md, "The simulation session".
  */
 import { create } from 'zustand';
+import type { Design } from '../../shared/design/types';
 import type { KubeplanApi, SimulationSummary } from '../../shared/ipc/api';
 import { KeyframeIndex, recordKey, type ClusterView, type SessionFrame } from '../../shared/simulation/session';
 import { useKubeplanStore } from '../store';
@@ -104,6 +105,13 @@ function addFrames(frames: readonly SessionFrame[]): void {
   }
 }
 
+/** The design the current run started from (a "why not this node" replay starts from it too). */
+let runInput: { runId: string; design: Design } | undefined;
+
+export function runDesign(runId: string): Design | undefined {
+  return runInput?.runId === runId ? runInput.design : undefined;
+}
+
 export const useSimulationStore = create<SimulationState & SimulationActions>()((set, get) => {
   /** After frames arrive: move a following cursor to the newest frame. */
   const advance = () => {
@@ -124,6 +132,7 @@ export const useSimulationStore = create<SimulationState & SimulationActions>()(
       set({ ...initial, status: 'running', runId });
       useKubeplanStore.setState({ mode: 'simulate' });
       const design = useKubeplanStore.getState().design;
+      runInput = { runId, design };
       const host = await api();
       if (get().runId !== runId) return; // stopped or superseded meanwhile
       const result = await host.runSimulation({ runId, design }, (batch) => {

@@ -105,7 +105,15 @@ export function TrafficLayer() {
         return;
       }
       const r = found.hit.route;
-      tip.textContent = `${r.flowName}: ${r.reason}`;
+      // A denial names the policies in its reason; below it, each of their rules and why it did not allow this.
+      tip.replaceChildren(`${r.flowName}: ${r.reason}`);
+      if (r.rules?.length) {
+        const list = document.createElement('ul');
+        list.className = 'traffic-tooltip-rules';
+        list.dataset.testid = 'traffic-tooltip-rules';
+        for (const line of r.rules) list.appendChild(Object.assign(document.createElement('li'), { textContent: line }));
+        tip.appendChild(list);
+      }
       tip.classList.toggle('dropped', !r.delivered);
       tip.style.left = `${found.x + 14}px`;
       tip.style.top = `${found.y + 14}px`;

@@ -25,6 +25,8 @@ export interface SceneRoute {
   rate: number;
   reason: string;
   explain: string;
+  /** Dropped by a NetworkPolicy: each rule of the isolating policies and why it did not allow the request. */
+  rules?: string[];
   /** Particles on this route; each has its phase in [0, 1). */
   phases: Float32Array;
 }
@@ -92,7 +94,7 @@ export function buildTrafficScene(design: Design, report: TrafficReport | null, 
         const s = route.stop.segment;
         end = lengths[s]! + (lengths[s + 1]! - lengths[s]!) * route.stop.at;
       }
-      routes.push({ flow: flow.id, flowName: flow.name, points, lengths, end: Math.max(1, end), delivered, rate: route.rate, reason: route.reason, explain: route.explain, phases: new Float32Array(0) });
+      routes.push({ flow: flow.id, flowName: flow.name, points, lengths, end: Math.max(1, end), delivered, rate: route.rate, reason: route.reason, explain: route.explain, ...(route.rules ? { rules: route.rules } : {}), phases: new Float32Array(0) });
     }
   }
   // Particles in proportion to the rate, at least one per route, within the budget.

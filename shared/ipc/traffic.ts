@@ -16,6 +16,7 @@ export const flowRouteSchema = z.object({
   reason: z.string(),
   pod: z.string().optional(),
   explain: z.string(),
+  rules: z.array(z.string()).optional(),
 });
 
 export const flowTraceSchema = z.object({

@@ -60,6 +60,25 @@ describeBrowser('live actions on a finished run', () => {
     await app?.stop();
   });
 
+  it('the multi-tenant example as it is: team-c\'s batch shows ghost chips with the exceeded-quota reason', async () => {
+    type Chip = { type: string; key: string; message?: string; x: number; y: number; width: number; height: number };
+    const ghosts = await app.page.evaluate(() => {
+      const sim = (window as unknown as { __kubeplanSimulation: { overlay(): { chips: Chip[] } } }).__kubeplanSimulation;
+      return sim.overlay().chips.filter((c) => c.type === 'ghost').map((c) => ({ type: c.type, key: c.key, message: c.message, x: c.x, y: c.y, width: c.width, height: c.height }));
+    });
+    // team-c asks for five pods under a quota of three: two ghosts, each quoting the API server's refusal.
+    expect(ghosts).toHaveLength(2);
+    for (const g of ghosts) expect(g.message).toMatch(/^Error creating: pods "batch-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: team-c-quota, requested: pods=1, used: pods=3, limited: pods=3$/);
+    const v = await app.page.evaluate(() => (window as unknown as { __kubeplan: { store: { getState(): { viewport: { x: number; y: number; scale: number } } } } }).__kubeplan.store.getState().viewport);
+    const g = ghosts[0]!;
+    const at = await app.toPage({ x: (g.x + g.width / 2) * v.scale + v.x, y: (g.y + g.height / 2) * v.scale + v.y });
+    await app.page.mouse.move(at.x, at.y);
+    await app.page.waitForSelector('[data-testid="ghost-reason"]');
+    expect(await app.page.textContent('[data-testid="ghost-reason"]')).toMatch(/exceeded quota: team-c-quota/);
+    await app.screenshot('live-multi-tenant-ghosts');
+    await app.page.mouse.move(5, 5);
+  });
+
   it('the Events tab shows team-c\'s FailedCreate: exceeded quota, and a click selects its Deployment', async () => {
     await app.page.click('[data-testid="tab-events"]');
     await app.page.waitForSelector('[data-testid="events"] [data-testid="event-row"]');

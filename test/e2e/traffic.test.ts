@@ -104,6 +104,10 @@ describeBrowser('traffic flows', () => {
     const tip = page.locator('[data-testid="traffic-tooltip"]');
     await tip.waitFor({ state: 'visible' });
     await expect(tip.textContent()).resolves.toMatch(/^(orders-direct|api-direct): denied by NetworkPolicy .*shop\/default-deny/);
+    // Which rule: each rule of the isolating policies and why it did not allow the request.
+    const rules = await page.locator('[data-testid="traffic-tooltip-rules"] li').allTextContents();
+    expect(rules).toContain('shop/default-deny: no ingress rules (allows nothing)');
+    expect(rules.some((r) => /^shop\/allow-api-from-frontend ingress\[0\]: no from peer matches pod ingress-nginx\//.test(r))).toBe(true);
     await app.screenshot('traffic-simulate-1440');
     await page.mouse.down();
     await page.mouse.up();

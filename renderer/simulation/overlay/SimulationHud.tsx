@@ -8,9 +8,10 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { screenToWorld } from '../../canvas/view';
 import { useKubeplanStore } from '../../store';
-import { useSimulationStore } from '../store';
+import { runDesign, useSimulationStore } from '../store';
 import type { PodRecord } from '../../../shared/simulation/session';
-import { explainPod, type WhyNot } from '../whyNot';
+import { explainPod, explainPodAt, type WhyNot } from '../whyNot';
+import { liveActionsOf } from '../actions';
 import { chipAt, type Chip } from './model';
 import { overlayModel } from './SimulationLayer';
 import './simulation.css';
@@ -19,8 +20,9 @@ interface Tip {
   chip: Chip;
   x: number;
   y: number;
-  /** The canvas's width, to keep the tip on it. */
+  /** The canvas's width and height, to keep the tip on it. */
   width: number;
+  height: number;
   pinned: boolean;
 }
 
@@ -60,7 +62,11 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
     setTimeout(() => {
       let result: WhyNot | null;
       try {
-        result = explainPod(useKubeplanStore.getState().design, pod.namespace, pod.name) ?? null;
+        const sim = useSimulationStore.getState();
+        const design = sim.runId ? runDesign(sim.runId) : undefined;
+        result = (design && sim.runId
+          ? explainPodAt(design, liveActionsOf(sim.runId, sim.cursor), pod.namespace, pod.name, sim.view?.time ?? Infinity)
+          : explainPod(useKubeplanStore.getState().design, pod.namespace, pod.name)) ?? null;
       } catch {
         result = null;
       }
@@ -74,7 +80,7 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
     let down: { x: number; y: number } | undefined;
     const local = (e: PointerEvent) => {
       const r = el.getBoundingClientRect();
-      return { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width };
+      return { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width, height: r.height };
     };
     const hit = (p: { x: number; y: number }) => {
       const w = screenToWorld(p);
@@ -152,8 +158,14 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
   const ref = useOwnPointer<HTMLDivElement>();
   const c = tip.chip;
   // Beside the pointer, on whichever side has room.
+  // Above the pointer in the lower part of the canvas, so the timeline under it never hides the tip.
   const flip = tip.x + 14 + 380 > tip.width;
-  const style = { ...(flip ? { right: Math.max(4, tip.width - tip.x + 14) } : { left: tip.x + 14 }), top: tip.y + 14, pointerEvents: tip.pinned ? ('auto' as const) : ('none' as const) };
+  const above = tip.y > tip.height * 0.55;
+  const style = {
+    ...(flip ? { right: Math.max(4, tip.width - tip.x + 14) } : { left: tip.x + 14 }),
+    ...(above ? { bottom: Math.max(4, tip.height - tip.y + 10) } : { top: tip.y + 14 }),
+    pointerEvents: tip.pinned ? ('auto' as const) : ('none' as const),
+  };
   return (
     <div ref={ref} className="sim-tip" role="tooltip" data-testid={c.type === 'ghost' ? 'ghost-reason' : 'pod-tip'} style={style}>
       {tip.pinned && <button type="button" className="sim-close" aria-label={t('simulation.close')} onClick={onClose}>×</button>}

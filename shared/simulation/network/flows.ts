@@ -38,6 +38,8 @@ export interface FlowRoute {
   pod?: string;
   /** The hop-by-hop explanation, as `kubeplan explain` prints it. */
   explain: string;
+  /** Dropped by a NetworkPolicy: each rule of the isolating policies and why it did not allow the request. */
+  rules?: string[];
 }
 
 export interface FlowTrace {
@@ -127,6 +129,11 @@ function routeOf(result: RequestResult, origin: FlowStop, podIndex: Map<string, 
   return { path, stop: { segment: path.length - 2, at: at ?? 1 }, hop: failed };
 }
 
+function unmatchedRules(result: RequestResult): Pick<FlowRoute, 'rules'> {
+  const failed = result.hops.find((h) => h.verdict === 'fail');
+  return failed?.unmatched?.length ? { rules: failed.unmatched } : {};
+}
+
 function describeRequest(flow: FlowSpec): string {
   return `${flow.from} → ${flow.to}${flow.protocol && flow.protocol !== 'TCP' ? ` (${flow.protocol})` : ''}`;
 }
@@ -161,6 +168,7 @@ export function traceFlows(snapshot: NetworkSnapshot, flows: readonly FlowSpec[]
       reason: result.reason,
       ...(result.pod ? { pod: `${result.pod.namespace}/${result.pod.name}` } : {}),
       explain: explainText(request0, result),
+      ...unmatchedRules(result),
     }));
     routes.sort((a, b) => (a.pod ?? '').localeCompare(b.pod ?? '') || a.verdict.localeCompare(b.verdict));
     const delivered = routes.filter((r) => r.verdict === 'delivered').reduce((s, r) => s + r.rate, 0);

@@ -329,11 +329,24 @@ export class PolicyEngine {
       return { allowed: true, isolated: true, policies: names, allowedBy, reason: `allowed by ${allowedBy.map(describeRule).join(', ')}` };
     }
     const what = direction === 'egress' ? `to ${describePeer(dst)}` : `from ${describePeer(src)}`;
+    const list = direction === 'ingress' ? 'from' : 'to';
+    const unmatched: string[] = [];
+    for (const p of policies) {
+      const rules = p.rules[direction];
+      if (rules.length === 0) unmatched.push(`${p.key}: no ${direction} rules (allows nothing)`);
+      for (const rule of rules) {
+        const why = this.matchingPeer(rule, p.namespace, other) === -1
+          ? `no ${list} peer matches ${describePeer(other)}`
+          : `its ports do not include ${protocol} ${port}`;
+        unmatched.push(`${p.key} ${direction}[${rule.index}]: ${why}`);
+      }
+    }
     return {
       allowed: false,
       isolated: true,
       policies: names,
       allowedBy,
+      unmatched,
       reason: `${pod.namespace}/${pod.name} is isolated for ${capital(direction)} by ${names.join(', ')} and no ${direction} rule allows ${protocol} ${port} ${what}`,
     };
   }

@@ -45,6 +45,8 @@ export interface Hop {
   /** Policy hops: the isolating policies (namespace/name) and the rules that allowed the traffic. */
   policies?: string[];
   rules?: RuleRef[];
+  /** A denied policy hop: each rule that did not allow it and why (PolicyVerdict.unmatched). */
+  unmatched?: string[];
   /** The object this hop went through, `Kind/namespace/name` (the Ingress, the Service), when there is one. */
   object?: string;
 }
@@ -322,7 +324,7 @@ function findServicePort(svc: NetService, port: number | string | undefined, pro
 }
 
 function policyHop(hop: 'policy-egress' | 'policy-ingress', v: PolicyVerdict): Hop {
-  return { hop, verdict: v.allowed ? 'pass' : 'fail', reason: v.reason, ...(v.isolated ? { policies: v.policies, rules: v.allowedBy } : {}) };
+  return { hop, verdict: v.allowed ? 'pass' : 'fail', reason: v.reason, ...(v.isolated ? { policies: v.policies, rules: v.allowedBy } : {}), ...(v.unmatched ? { unmatched: v.unmatched } : {}) };
 }
 
 function denied(direction: 'ingress' | 'egress', self: Peer, v: PolicyVerdict, hops: Hop[], protocol: Protocol, port: number): RequestResult {

@@ -190,4 +190,10 @@ export interface PolicyVerdict {
   /** The rules that allowed the connection (every one of them; policies are additive). */
   allowedBy: RuleRef[];
   reason: string;
+  /**
+   * Denied only: each rule of the isolating policies in this direction and why it does not allow
+   * the connection (`shop/allow-api ingress[0]: no from peer matches pod ingress-nginx/…`), or that a
+   * policy has no rule in this direction — which policy and which rule, for the canvas's hover.
+   */
+  unmatched?: string[];
 }

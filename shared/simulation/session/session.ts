@@ -5,6 +5,7 @@
  * any earlier point from the keyframes (see keyframes.ts). Main's worker, the browser's worker,
  * `simulate`, `connectivity` and `explain` all run this one engine.
  */
+import type { SchedulingRecorder } from '../scheduling/recorder';
 import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
 import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
@@ -17,6 +18,8 @@ import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './
 export interface SessionOptions {
   /** A keyframe at least every this many frames (sooner when many records change). Default 64. */
   keyframeEvery?: number;
+  /** Keep the scheduler's attempts (plugin verdicts per node) for "why not this node" (scheduling/recorder.ts). */
+  recorder?: SchedulingRecorder;
 }
 
 export const DEFAULT_KEYFRAME_EVERY = 64;
@@ -71,7 +74,7 @@ export class SimulationSession {
     const problems = clusterProblems(input.cluster);
     if (problems.length) throw new Error(problems.join('; '));
     // The session's frames replace the per-tick state and timeline; record them only when asked.
-    this.simulation = new Simulation({ ...input, options: { record: false, ...input.options } });
+    this.simulation = new Simulation({ ...input, options: { record: false, ...input.options } }, options.recorder);
     this.cluster = this.simulation.cluster;
     this.cluster.register(this.watcher);
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));

@@ -6,11 +6,11 @@ import { execute } from '../../../renderer/commands';
 import { buildOverlay, chipAt, COMPACT, LABELLED, STRIP, type GhostChip, type PodChip } from '../../../renderer/simulation/overlay/model';
 import { stepEvent } from '../../../renderer/simulation/playback';
 import { provideSimulationApi, sessionFrames, useSimulationStore, type SessionEvent } from '../../../renderer/simulation/store';
-import { explainPod } from '../../../renderer/simulation/whyNot';
+import { explainPod, explainPodAt } from '../../../renderer/simulation/whyNot';
 import { replaceDesign, useKubeplanStore } from '../../../renderer/store';
 import { designObjects, parseDesign } from '../../../shared/design';
 import type { Design } from '../../../shared/design/types';
-import { KeyframeIndex, simulateSession, type ClusterView, type PodRecord } from '../../../shared/simulation/session';
+import { KeyframeIndex, simulateSession, startSession, type ClusterView, type PodRecord } from '../../../shared/simulation/session';
 import { shopDesign } from '../renderer-api/shop';
 
 function multiTenant(): Design {
@@ -120,6 +120,31 @@ describe('why not this node', () => {
     expect(why.message).toBe(pending!.message);
     expect(why.rows.map((r) => r.node)).toEqual(design.cluster.nodes.map((n) => n.name));
     expect(why.rows.every((r) => !r.feasible && r.failed?.plugin === 'NodeResourcesFit' && r.failed.reasons.includes('Insufficient cpu'))).toBe(true);
+  });
+});
+
+describe('why not this node, in the live session at the cursor', () => {
+  it('replays the run and its live actions: before a big node is added every node refuses the pod; after, the new node is chosen', () => {
+    const design = shopDesign();
+    deployment(design, 'frontend').spec.template.spec.containers[0]!.resources = { requests: { cpu: '100' } };
+    // The worker's live session: the run, then a live action adding a node that fits the pod.
+    const { session } = startSession({ objects: designObjects(design), cluster: design.cluster, options: { record: true } });
+    const before = session.view();
+    const waiting = before.pods.filter((p) => p.owner === 'apps/Deployment/shop/frontend' && p.node === '');
+    expect(waiting.map((p) => p.reason)).toEqual(['Unschedulable', 'Unschedulable', 'Unschedulable']);
+    const addNode = { action: 'addNode' as const, node: { name: 'node-big', cpu: '128', memory: '256Gi', pods: 110 } };
+    session.act(addNode);
+    // One pod of 100 CPUs fits the new node.
+    const pending = waiting.find((w) => session.view().pods.find((p) => p.name === w.name)?.node === 'node-big')!;
+    expect(pending).toBeDefined();
+
+    // Before the action (the cursor on an earlier frame, so the action is not replayed).
+    const earlier = explainPodAt(design, [], pending.namespace, pending.name, before.time)!;
+    expect(earlier.rows.map((r) => r.node)).toEqual(design.cluster.nodes.map((n) => n.name));
+    expect(earlier.rows.every((r) => !r.feasible && r.failed?.reasons.includes('Insufficient cpu'))).toBe(true);
+    const now = explainPodAt(design, [addNode], pending.namespace, pending.name, session.view().time)!;
+    expect(now.rows.find((r) => r.chosen)?.node).toBe('node-big');
+    expect(now.attempt).toBeGreaterThan(earlier.attempt);
   });
 });
 

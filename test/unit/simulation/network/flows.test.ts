@@ -5,6 +5,7 @@ import { parseDesign } from '../../../../shared/design';
 import type { KubeObject } from '../../../../shared/model/object';
 import { connectivityMatrix, parseFlowTarget, SAMPLES, traceFlows, type FlowSpec } from '../../../../shared/simulation/network/flows';
 import { steadyNetworkSnapshot } from '../../../../shared/simulation/session/network';
+import { networkAt, type PodRecord } from '../../../../shared/simulation/session';
 
 const EXAMPLES = join(import.meta.dirname, '../../../../assets/examples');
 
@@ -57,6 +58,39 @@ describe('traceFlows', () => {
       expect(r.path).toEqual(['Deployment/shop/frontend', 'Service/shop/api', 'Deployment/shop/api']);
       expect(r.stop).toEqual({ segment: 1, at: 0.85 });
     }
+  });
+
+  it('names each rule of the isolating policies and why it did not allow a denied request', () => {
+    const deny: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
+    const onlyWeb: KubeObject = {
+      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'api-from-web', namespace: 'shop' },
+      spec: { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }, { from: [{ podSelector: { matchLabels: { app: 'frontend' } } }], ports: [{ port: 9090 }] }] },
+    };
+    const denied = steadyNetworkSnapshot([...shopObjects, deny, onlyWeb], shop.cluster);
+    const [t] = traceFlows(denied, [flow({ from: 'shop/frontend', to: 'shop/api:8080', rate: 12 })]);
+    const rules = t!.routes[0]!.rules!;
+    expect(rules).toContain('shop/default-deny: no ingress rules (allows nothing)');
+    expect(rules.find((r) => r.startsWith('shop/api-from-web ingress[0]: '))).toMatch(/^shop\/api-from-web ingress\[0\]: no from peer matches pod shop\/frontend-/);
+    expect(rules).toContain('shop/api-from-web ingress[1]: its ports do not include TCP 8080');
+    // A delivered route has none.
+    const [ok] = traceFlows(snapshot, [flow({ from: 'shop/frontend', to: 'shop/api:8080' })]);
+    expect(ok!.routes.every((r) => r.rules === undefined)).toBe(true);
+  });
+
+  it('follows the pods of a point of the timeline: none running means no endpoints, and the same pods give the steady verdicts', () => {
+    const pods: PodRecord[] = snapshot.pods.map((p) => ({
+      kind: 'Pod', namespace: p.namespace, name: p.name, owner: `apps/${p.owner.split('/')[0]}/${p.namespace}/${p.owner.split('/')[1]}`, node: p.node,
+      phase: 'Running', status: 'Running', ip: p.ip, cpu: 0, memory: 0,
+    }));
+    const spec = flow({ from: 'external', to: 'http://shop.example.com/', rate: 30 });
+    const [same] = traceFlows(networkAt(snapshot, pods), [spec]);
+    expect(same!.routes.map((r) => `${r.pod} ${r.verdict}`)).toEqual(traceFlows(snapshot, [spec])[0]!.routes.map((r) => `${r.pod} ${r.verdict}`));
+    const [none] = traceFlows(networkAt(snapshot, pods.filter((p) => !p.owner.endsWith('/frontend'))), [spec]);
+    expect(none!.delivered).toBe(0);
+    expect(none!.routes.map((r) => r.verdict)).toEqual(['no-endpoints']);
+    // Pending pods (no IP yet) are not endpoints either.
+    const [pending] = traceFlows(networkAt(snapshot, pods.map((p) => ({ ...p, phase: 'Pending', status: 'ContainerCreating', ip: '' }))), [spec]);
+    expect(pending!.routes.map((r) => r.verdict)).toEqual(['no-endpoints']);
   });
 
   it('stops at the Ingress controller when no Ingress rule matches, and at the Service when it has no endpoints', () => {
