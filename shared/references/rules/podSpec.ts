@@ -66,7 +66,7 @@ function resolveConfig(source: KubeObject, index: ObjectIndex, template: PodTemp
     const name = str(ref?.name);
     const key = rawKey === undefined || rawKey === null ? undefined : String(rawKey);
     if (!ref || !name) return;
-    const optional = ref.optional === true;
+    const optional = ref.optional === true || clusterProvided(configKind, name, spec);
     const target = findObject(index, '', configKind, ns, name);
     const label = `${configKind} "${name}"${key !== undefined ? ` key ${key}` : ''}`;
     let problem: ProblemSpec | undefined;
@@ -133,6 +133,27 @@ function resolveConfig(source: KubeObject, index: ObjectIndex, template: PodTemp
       }));
   });
   return out;
+}
+
+/** utilrand.String's alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no look-alikes. */
+const LEGACY_TOKEN_SUFFIX = /^[bcdfghjklmnpqrstvwxz2456789]{5}$/;
+
+/**
+ * Objects the cluster makes by itself, which a dump of pods (`kubectl get pods -o yaml`) refers to
+ * without holding them, so their absence from a design is no problem:
+ * - the ConfigMap `kube-root-ca.crt`, which kube-controller-manager's root-ca-cert-publisher writes
+ *   into every namespace and every `kube-api-access-*` projected volume reads (kubernetes.io,
+ *   "Managing Service Accounts": "kube-root-ca.crt");
+ * - a legacy token Secret `<serviceaccount>-token-<5 letters>` of the pod's own ServiceAccount, which
+ *   the token controller created for it before v1.24 (pkg/controller/serviceaccount/tokens_controller.go:
+ *   `secret.Strategy.GenerateName(fmt.Sprintf("%s-token-", serviceAccount.Name))`) and the
+ *   ServiceAccount admission plugin mounted into the pod.
+ */
+function clusterProvided(kind: ConfigKind, name: string, spec: { serviceAccountName?: unknown; serviceAccount?: unknown }): boolean {
+  if (kind === 'ConfigMap') return name === 'kube-root-ca.crt';
+  const account = str(spec.serviceAccountName) || str(spec.serviceAccount) || 'default';
+  const prefix = `${account}-token-`;
+  return name.startsWith(prefix) && LEGACY_TOKEN_SUFFIX.test(name.slice(prefix.length));
 }
 
 function hasKey(o: KubeObject, kind: ConfigKind, key: string): boolean {
