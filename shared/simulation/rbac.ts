@@ -11,6 +11,7 @@
  * `cluster-admin`, `admin`, `edit`, `view` and `system:basic-user` (kubernetes.io "Default roles and
  * role bindings") are built in and used when the store holds no ClusterRole of that name.
  */
+import type { ClusterUser } from '../design/types';
 import type { KubeObject } from '../model/object';
 import type { Store } from './store';
 
@@ -226,13 +227,8 @@ export function forbiddenError(user: string, a: Attributes, reason = ''): string
   return `${gr}${a.name ? ` "${a.name}"` : ''} is forbidden: ${forbiddenMessage(user, a)}${reason ? `: ${reason}` : ''}`;
 }
 
-/** A user of the simulated cluster: the default `admin` is in `system:masters`; every user is also `system:authenticated`. */
-export interface ClusterUser {
-  name: string;
-  groups?: string[];
-  /** The namespace of the user's kubeconfig context (default `default`). */
-  namespace?: string;
-}
+/** A user of the simulated cluster (the design's `cluster.users`); the default `admin` is in `system:masters`; every user is also `system:authenticated`. */
+export type { ClusterUser };
 
 export const DEFAULT_USER: ClusterUser = { name: 'admin', groups: [MASTERS_GROUP] };
 
