@@ -149,6 +149,15 @@ export const en = {
       pods: 'Wait until {{count}} pod(s) are {{status}}', podsOf: 'Wait until {{count}} pod(s) of {{owner}} are {{status}}', event: 'Wait for an event {{reason}}',
     },
   },
+  console: {
+    tab: 'Console', focus: 'Open the kubectl console', user: 'User', admin: 'admin (cluster-admin)', userIn: '{{user}} (namespace {{namespace}})',
+    hint: 'kubectl against the running simulation · Tab completes · ↑/↓ history · paste YAML, then apply -f -',
+    welcome: 'kubectl on the simulated cluster. Try: get pods -A · describe deploy <name> · auth can-i --list',
+    notLive: 'error: the simulation is not running: run it (F6) and wait for it to reach its end, then try again',
+    busy: 'error: another action is still running on the cluster; try again in a moment',
+    pasted_one: '# {{count}} line of YAML pasted: it is the input of the next apply -f - (or create -f -)',
+    pasted_other: '# {{count}} lines of YAML pasted: they are the input of the next apply -f - (or create -f -)',
+  },
 };
 
 export type Strings = typeof en;

@@ -153,4 +153,13 @@ export const zhCN: DeepStrings<Strings> = {
       pods: '等待 {{count}} 个 Pod 进入 {{status}} 状态', podsOf: '等待 {{owner}} 的 {{count}} 个 Pod 进入 {{status}} 状态', event: '等待事件 {{reason}}',
     },
   },
+  console: {
+    tab: '控制台', focus: '打开 kubectl 控制台', user: '用户', admin: 'admin（集群管理员）', userIn: '{{user}}（命名空间 {{namespace}}）',
+    hint: '对正在运行的模拟执行 kubectl · Tab 补全 · ↑/↓ 历史 · 粘贴 YAML 后执行 apply -f -',
+    welcome: '在模拟集群上使用 kubectl。试试：get pods -A · describe deploy <名称> · auth can-i --list',
+    notLive: 'error: 模拟没有在运行：请先运行模拟（F6）并等待它运行结束，然后再试',
+    busy: 'error: 集群上还有一个操作在进行，请稍后再试',
+    pasted_one: '# 已粘贴 {{count}} 行 YAML：它是下一条 apply -f -（或 create -f -）的输入',
+    pasted_other: '# 已粘贴 {{count}} 行 YAML：它们是下一条 apply -f -（或 create -f -）的输入',
+  },
 };
