@@ -32,7 +32,9 @@ export function listObjects(ctx: VerbContext, kind: string, opts: { all?: boolea
   const items = r.items ?? [];
   const match = opts.selector ? parseSelector(opts.selector) : undefined;
   const out = match ? items.filter((o) => match(o.metadata.labels ?? {})) : items;
-  return [...out].sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  // Namespace, then name, by code unit (as the API server lists etcd keys); localeCompare was most of a 10,000-pod list.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...out].sort((a, b) => cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
 }
 
 /** `-A` (ignored for cluster-scoped kinds, as kubectl does). */
