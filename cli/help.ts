@@ -105,6 +105,25 @@ export const HELP = {
     ],
     exit: '0 delivered, or the pod was scheduled; 1 not delivered (denied by policy, no ready endpoints, no Ingress rule, port not exposed) or not scheduled; 2 unreadable input, bad usage, a --from/--to that does not exist, or no such pod.',
   },
+  kubectl: {
+    name: 'kubectl',
+    args: '<design|file|dir>... [--as USER] [--script FILE] [--scenario <file>] [--seed N] -- <kubectl arguments>',
+    summary: 'Run kubectl commands on the design\'s simulated cluster, as the app\'s console does',
+    details: [
+      'Simulates the design to steady state (as `kubeplan simulate`), then runs the command and prints',
+      'kubectl\'s output: get, describe, apply -f, create -f, delete, scale, set image, rollout, cordon,',
+      'uncordon, drain, exec, auth can-i, config (docs/kubectl.md). Requests are authorised with RBAC as',
+      'the user; users and their groups are the design\'s cluster.users, `admin` is cluster-admin.',
+    ].join('\n'),
+    options: [
+      ['--as USER', 'run as this user (its context and namespace); default admin'],
+      ['--script FILE', 'run each line of FILE as a kubectl command, in order (# comments), printing `$ kubectl …` before each'],
+      ['--scenario <file>', 'play this scenario before the commands, as `kubeplan simulate` does'],
+      ['--seed N', 'seed of the simulation (default: 1)'],
+      ['--storage-class <name>', 'the cluster\'s default StorageClass'],
+    ],
+    exit: '0 every command succeeded; otherwise kubectl\'s status: 1 for an error (with --script, the last failing command\'s; exec passes its command\'s on); 2 unreadable input or bad usage.',
+  },
 } satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof HELP;

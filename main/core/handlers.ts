@@ -224,6 +224,12 @@ export function createHandlers(deps: HostDeps): Handlers {
       const result = await deps.work.act({ runId, action });
       return result.ok ? ok({ runId, ...result.value }) : result;
     },
+
+    async [INVOKE.kubectlSimulation](request) {
+      if (runs.has(request.runId)) return fail({ message: `simulation ${request.runId} is still running; use the console once it has ended`, code: 'busy' });
+      const result = await deps.work.kubectl(request);
+      return result.ok ? ok({ runId: request.runId, ...result.value }) : result;
+    },
   };
 }
 

@@ -78,6 +78,12 @@ export function createOps(engine: Engine) {
       const { frames, applied, error, stopped } = live.act(runId, step);
       return { frames, applied, ...(error ? { error } : {}), ...(stopped ? { stopped } : {}) };
     },
+
+    kubectl({ runId, argv, context, files, stdin }: WorkerOps['kubectl']['args']): WorkerOps['kubectl']['value'] {
+      if (!live.liveSession(runId)) throw new UserError({ message: `simulation ${runId} is not live any more; run the simulation again`, code: 'not-live' });
+      const { output, frames, stopped } = live.kubectl(runId, argv, { context, ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
+      return { ...output, frames, ...(stopped ? { stopped } : {}) };
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * any number of `frames` messages before it.
  */
 import type { Design } from '../../shared/design/types';
-import type { ExportOptions, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
+import type { ExportOptions, KubectlRequest, KubectlResult, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
 import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
@@ -22,6 +22,8 @@ export interface WorkerOps {
   /** A live action on the run this worker kept (shared/simulation/session/live.ts). */
   act: { args: { runId: string; action: LiveAction }; value: Omit<LiveActionResult, 'runId'> };
   traceTraffic: { args: { design: Design }; value: TrafficReport };
+  /** A kubectl command on the run this worker kept (the console, docs/kubectl.md). */
+  kubectl: { args: KubectlRequest; value: Omit<KubectlResult, 'runId'> };
 }
 
 export type OpName = keyof WorkerOps;

@@ -182,5 +182,9 @@ export function createBrowserApi(): KubeplanApi {
       simulations ??= createSimulationClient();
       return simulations.act(runId, action);
     },
+    async kubectlSimulation(request) {
+      simulations ??= createSimulationClient();
+      return simulations.kubectl(request);
+    },
   };
 }

@@ -5,7 +5,7 @@
  * the last frame); a cancel is honoured between batches.
  */
 import { designObjects } from '../../shared/design';
-import type { LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import type { KubectlRequest, KubectlResult, LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import { scenarioFromRequest, type ScenarioStep } from '../../shared/simulation';
 import { frameBatches, LiveSessions, startSession, type SessionRun, type SimulationSession } from '../../shared/simulation/session';
 
@@ -74,6 +74,20 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
       } catch (err) {
         const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
         return { ok: false, error: { message: `the action failed: ${message}`, code: 'simulation' } };
+      }
+    },
+
+    /** A kubectl command on a finished run (the console): reads add no frame, changes continue the timeline. */
+    kubectl(request: KubectlRequest): Result<KubectlResult> {
+      const { runId } = request;
+      if (running.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; use the console once it has ended`, code: 'busy' } };
+      if (!live.liveSession(runId)) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      try {
+        const { output, frames, stopped } = live.kubectl(runId, request.argv, { context: request.context, ...(request.files ? { files: request.files } : {}), ...(request.stdin !== undefined ? { stdin: request.stdin } : {}) });
+        return { ok: true, value: { runId, ...output, frames, ...(stopped ? { stopped } : {}) } };
+      } catch (err) {
+        const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+        return { ok: false, error: { message: `the command failed: ${message}`, code: 'simulation' } };
       }
     },
 

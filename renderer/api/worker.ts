@@ -3,7 +3,7 @@
  * the UI thread only draws. Desktop runs the same shared code in main's worker.
  */
 import { expose, releaseProxy } from 'comlink';
-import type { LiveAction, LiveActionResult, Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import type { KubectlRequest, KubectlResult, LiveAction, LiveActionResult, Result, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import type { Design } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { validateObjects } from '../../shared/validation';
@@ -81,6 +81,10 @@ export const workerApi = {
   /** A live action on a run this worker ran to its end (see ./simulation.ts). */
   actSimulation(runId: string, action: LiveAction): Result<LiveActionResult> {
     return simulations.act(runId, action);
+  },
+  /** A kubectl command on a run this worker ran to its end (the console). */
+  kubectlSimulation(request: KubectlRequest): Result<KubectlResult> {
+    return simulations.kubectl(request);
   },
   /** The design's flows traced over its steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic(design: Design): Result<TrafficReport> {

@@ -4,7 +4,7 @@
  * does with its worker threads) and nothing else waits behind a long run.
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
+import type { KubectlRequest, KubectlResult, LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import { LIVE_SESSIONS } from '../../shared/simulation/session/live';
 import type { FramesSink } from './simulation';
 import type { WorkerApi } from './worker';
@@ -25,6 +25,8 @@ export interface SimulationConnection {
   runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>>;
   /** A live action on the run this connection ran to its end. */
   actSimulation(runId: string, action: LiveAction): Promise<Result<LiveActionResult>> | Result<LiveActionResult>;
+  /** A kubectl command on the run this connection ran to its end (the console). */
+  kubectlSimulation(request: KubectlRequest): Promise<Result<KubectlResult>> | Result<KubectlResult>;
   /** Stop the worker now; the run then settles from the client's side. */
   terminate(): void;
   /** Called once if the worker dies (a load error, an uncaught error). */
@@ -37,6 +39,7 @@ export function spawnSimulationWorker(): SimulationConnection {
   return {
     runSimulation: (request, onFrames) => api.runSimulation(request, onFrames),
     actSimulation: (runId, action) => api.actSimulation(runId, action),
+    kubectlSimulation: (request) => api.kubectlSimulation(request),
     terminate: () => worker.terminate(),
     onError(listener) {
       worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker could not start'), { once: true });
@@ -127,6 +130,19 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
       if (!kept) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
       try {
         return await kept.actSimulation(runId, action);
+      } catch (err) {
+        return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
+      }
+    },
+
+    /** A kubectl command on a finished run whose worker is kept (the console). */
+    async kubectl(request: KubectlRequest): Promise<Result<KubectlResult>> {
+      const { runId } = request;
+      if (runs.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; use the console once it has ended`, code: 'busy' } };
+      const kept = live.get(runId);
+      if (!kept) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      try {
+        return await kept.kubectlSimulation(request);
       } catch (err) {
         return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
       }

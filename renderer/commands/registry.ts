@@ -27,6 +27,7 @@ import {
 import type { ClusterNode } from '../../shared/design/types';
 import { addFlowChange, isFlowDraft, isFlowEdit, removeFlowChange, updateFlowChange } from '../traffic/flowActions';
 import { showConnectivity } from '../traffic/store';
+import { revealConsole } from '../console/store';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
 
@@ -181,6 +182,7 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'lesson:nextArrow': { enabled: () => isLessonActive() && currentStepReady(), perform: () => void nextStep(), keyApplies: isLessonActive },
   'lesson:previousArrow': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
   'lesson:close': { enabled: isLessonActive, perform: () => closeLesson() },
+  'console:focus': { perform: () => revealConsole(), whileTyping: true },
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

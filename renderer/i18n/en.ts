@@ -154,6 +154,15 @@ export const en = {
     editing: 'Editing the design: press Re-apply to send your edits to the running cluster (kubectl apply).',
     backToDesign: 'Back to design', editAndReapply: 'Edit and re-apply',
   },
+  console: {
+    tab: 'Console', focus: 'Open the kubectl console', user: 'User', admin: 'admin (cluster-admin)', userIn: '{{user}} (namespace {{namespace}})',
+    hint: 'kubectl against the running simulation · Tab completes · ↑/↓ history · paste YAML, then apply -f -',
+    welcome: 'kubectl on the simulated cluster. Try: get pods -A · describe deploy <name> · auth can-i --list',
+    notLive: 'error: the simulation is not running: run it (F6) and wait for it to reach its end, then try again',
+    busy: 'error: another action is still running on the cluster; try again in a moment',
+    pasted_one: '# {{count}} line of YAML pasted: it is the input of the next apply -f - (or create -f -)',
+    pasted_other: '# {{count}} lines of YAML pasted: they are the input of the next apply -f - (or create -f -)',
+  },
 };
 
 export type Strings = typeof en;

@@ -158,4 +158,13 @@ export const zhCN: DeepStrings<Strings> = {
     editing: '正在编辑设计：按“重新应用”把修改发送到运行中的集群（kubectl apply）。',
     backToDesign: '返回设计', editAndReapply: '编辑并重新应用',
   },
+  console: {
+    tab: '控制台', focus: '打开 kubectl 控制台', user: '用户', admin: 'admin（集群管理员）', userIn: '{{user}}（命名空间 {{namespace}}）',
+    hint: '对正在运行的模拟执行 kubectl · Tab 补全 · ↑/↓ 历史 · 粘贴 YAML 后执行 apply -f -',
+    welcome: '在模拟集群上使用 kubectl。试试：get pods -A · describe deploy <名称> · auth can-i --list',
+    notLive: 'error: 模拟没有在运行：请先运行模拟（F6）并等待它运行结束，然后再试',
+    busy: 'error: 集群上还有一个操作在进行，请稍后再试',
+    pasted_one: '# 已粘贴 {{count}} 行 YAML：它是下一条 apply -f -（或 create -f -）的输入',
+    pasted_other: '# 已粘贴 {{count}} 行 YAML：它们是下一条 apply -f -（或 create -f -）的输入',
+  },
 };

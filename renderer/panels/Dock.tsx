@@ -7,6 +7,7 @@ import { ProblemsTab } from './ProblemsTab';
 import { YamlTab } from './YamlTab';
 import { TrafficPanel } from '../traffic/TrafficPanel';
 import { useTrafficStore } from '../traffic/store';
+import { useConsoleStore } from '../console/store';
 
 export interface DockTab {
   id: string;
@@ -60,6 +61,13 @@ export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
     setActive('traffic');
     setOpen(true);
   }, [revealTraffic]);
+  // The console's focus command (Ctrl+`) brings the Console tab forward.
+  const revealConsole = useConsoleStore((s) => s.reveal);
+  useEffect(() => {
+    if (revealConsole === 0) return;
+    setActive('console');
+    setOpen(true);
+  }, [revealConsole]);
   const tabs: DockTab[] = [
     { id: 'yaml', label: t('dock.yaml'), render: () => <YamlTab /> },
     {

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DockTab } from '../panels/Dock';
 import { useKubeplanStore } from '../store';
+import { ConsoleTab } from '../console/ConsoleTab';
 import { EventsTab } from './EventsTab';
 import { NodesPanel } from './NodesPanel';
 import './live.css';
@@ -12,5 +13,6 @@ export function useLiveDockTabs(): DockTab[] {
   return [
     ...(simulating ? [{ id: 'events', label: t('live.events.tab'), render: () => <EventsTab /> }] : []),
     { id: 'nodes', label: t('live.nodes.tab'), render: () => <NodesPanel /> },
+    { id: 'console', label: t('console.tab'), render: () => <ConsoleTab /> },
   ];
 }

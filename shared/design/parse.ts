@@ -110,7 +110,7 @@ export function parseDesign(text: string, file: string): ParseDesignResult {
     name: file1.name ?? designNameFromFile(file),
     resources: resources.map((r) => ({ id: r.id, object: r.object as KubeObject })),
     layout: { positions, frames: { ...(file1.layout?.frames ?? {}) } as Record<string, Box> },
-    cluster: file1.cluster ? { nodes: (doc.cluster as { nodes: ClusterNode[] }).nodes.map(normalizeNode) } : defaultCluster(),
+    cluster: file1.cluster ? { nodes: (doc.cluster as { nodes: ClusterNode[] }).nodes.map(normalizeNode), ...(file1.cluster.users?.length ? { users: file1.cluster.users.map((u) => ({ name: u.name, ...(u.groups ? { groups: [...u.groups] } : {}), ...(u.namespace ? { namespace: u.namespace } : {}) })) } : {}) } : defaultCluster(),
     ...(flows.length > 0 ? { flows: flows.map((f) => ({ id: f.id, name: f.name, from: f.from, to: f.to, rate: f.rate, ...(f.protocol ? { protocol: f.protocol } : {}) })) } : {}),
   };
   return {

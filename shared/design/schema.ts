@@ -20,6 +20,13 @@ const clusterNode = z.object({
   unschedulable: z.boolean().optional(),
 });
 
+/** A kubectl user (docs/kubectl.md): a name as RBAC subjects name it, its groups, its context's namespace. */
+const clusterUser = z.object({
+  name: z.string().min(1),
+  groups: z.array(z.string().min(1)).optional(),
+  namespace: z.string().min(1).optional(),
+});
+
 const flow = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -32,7 +39,7 @@ const flow = z.object({
 export const designFileSchema = z.object({
   kubeplan: z.number().int(),
   name: z.string().optional(),
-  cluster: z.object({ nodes: z.array(clusterNode) }).optional(),
+  cluster: z.object({ nodes: z.array(clusterNode), users: z.array(clusterUser).optional() }).optional(),
   layout: z.object({ frames: z.record(z.string(), box).optional() }).optional(),
   resources: z.array(z.object({ id: z.string().min(1), position: point.optional(), object: z.unknown() })).optional(),
   flows: z.array(flow).optional(),

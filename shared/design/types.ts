@@ -53,8 +53,21 @@ export interface ClusterNode {
   address?: string;
 }
 
+/**
+ * A person who uses the simulated cluster with kubectl (docs/kubectl.md): RBAC bindings name the
+ * user or its groups. The built-in `admin` (group `system:masters`) exists without being listed.
+ */
+export interface ClusterUser {
+  name: string;
+  groups?: string[];
+  /** The namespace of the user's kubeconfig context (default `default`). */
+  namespace?: string;
+}
+
 export interface ClusterSpec {
   nodes: ClusterNode[];
+  /** Users of the simulated cluster besides the built-in `admin`; absent when there are none. */
+  users?: ClusterUser[];
 }
 
 /**

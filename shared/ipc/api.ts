@@ -36,6 +36,11 @@ export type LiveAction = z.infer<typeof schemas.liveActionSchema>;
 /** What a live action added to the run: frames continuing its session, apply lines, the step's error. */
 export type LiveActionResult = z.infer<typeof schemas.liveActionResultSchema>;
 
+/** A kubectl command for a finished run (the console): argv, context, the design's files, stdin. */
+export type KubectlRequest = z.infer<typeof schemas.kubectlRequestSchema>;
+/** kubectl's output, exit code and context, and the frames a command that changed the cluster added. */
+export type KubectlResult = z.infer<typeof schemas.kubectlResultSchema>;
+
 type Value<C extends keyof InvokeValues> = Promise<Result<InvokeValues[C]>>;
 
 export interface KubeplanApi {
@@ -83,4 +88,9 @@ export interface KubeplanApi {
   actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
   /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
+  /**
+   * Run a kubectl command on a run that reached its end (the console, docs/kubectl.md): reads
+   * answer from the live cluster; a command that changes it continues the timeline like a live action.
+   */
+  kubectlSimulation(request: KubectlRequest): Value<typeof INVOKE.kubectlSimulation>;
 }

@@ -122,6 +122,8 @@ export const COMMAND_SPECS = [
   { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: LESSON, keys: ['ArrowRight'] },
   { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: LESSON, keys: ['ArrowLeft'] },
   { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
+  // The kubectl console (docs/kubectl.md): bring its tab forward and give it the keyboard, as Ctrl+` opens VS Code's terminal.
+  { id: 'console:focus', labelKey: 'console.focus', modes: ALL, keys: ['Mod+`'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

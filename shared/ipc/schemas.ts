@@ -144,6 +144,29 @@ export const liveActionResultSchema = z.object({
   stopped: z.string().optional(),
 });
 
+/**
+ * A kubectl command on a run that reached its end (the console, docs/kubectl.md): `argv` without
+ * `kubectl`, the kubeconfig `context` (user) it runs as, the files `-f` may name (path → YAML
+ * text: the open design's manifests), and what `-f -` reads.
+ */
+export const kubectlRequestSchema = z.strictObject({
+  runId,
+  argv: z.array(z.string().max(100_000)).max(1000),
+  context: z.string().min(1).max(253),
+  files: z.record(z.string().max(1000), z.string().max(32 * 1024 * 1024)).optional(),
+  stdin: z.string().max(32 * 1024 * 1024).optional(),
+});
+/** kubectl's output and exit code, the context after it (`config use-context`), and the frames a change added. */
+export const kubectlResultSchema = z.object({
+  runId,
+  stdout: z.string(),
+  stderr: z.string(),
+  exitCode: z.number().int(),
+  context: z.string(),
+  frames: z.array(sessionFrameSchema),
+  stopped: z.string().optional(),
+});
+
 /** Request and result schema of each invoke channel. */
 export const invokeSchemas = {
   [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesignSchema.optional() },
@@ -170,6 +193,7 @@ export const invokeSchemas = {
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
   [INVOKE.actSimulation]: { request: liveActionRequestSchema, result: liveActionResultSchema },
   [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
+  [INVOKE.kubectlSimulation]: { request: kubectlRequestSchema, result: kubectlResultSchema },
 } as const;
 
 export const sendSchemas = {

@@ -4,18 +4,19 @@
  * whom what, for the control-plane walkthrough.
  */
 import { getKindInfo, resourceOf } from '../kinds/registry';
-import { cloneJson, type KubeObject } from '../model/object';
+import { apiGroup, cloneJson, type KubeObject } from '../model/object';
 import { admit } from './admission';
 import { decodeError, zeroItemErrors } from './admission/decode';
 import { fieldError } from './admission/validation';
 import { containsApplied, deletePath, mergeApplied, removedPaths } from './apply';
 import type { Cluster } from './cluster';
 import { defaultObject } from './defaults';
+import { authorize, forbiddenError, type Attributes, type Identity } from './rbac';
 import { sameJson, stableStringify } from './rng';
 import { keyFor, nsOf, storeKey } from './store';
 import type { ApplyResult } from './types';
 
-export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'apply' | 'bind';
+export type Verb = 'create' | 'update' | 'updateStatus' | 'delete' | 'apply' | 'bind' | 'get' | 'list';
 
 export interface ApiRequest {
   verb: Verb;
@@ -28,10 +29,21 @@ export interface ApiRequest {
   nodeName?: string;
   /** delete: grace period override (0 = now). */
   gracePeriodSeconds?: number;
+  /**
+   * A person's request (kubectl as a user of the design's cluster section): RBAC authorises it
+   * (shared/simulation/rbac.ts). The control plane's own requests carry none.
+   */
+  identity?: Identity;
+  /** The verb RBAC sees when it is not the request's own (`patch` for kubectl's patches). */
+  authVerb?: string;
+  /** The subresource RBAC sees (`scale`, `eviction`, `exec`). */
+  subresource?: string;
+  /** list: every namespace (`-A`); otherwise the object's namespace. */
+  allNamespaces?: boolean;
 }
 
 export type ApiResponse =
-  | { ok: true; object: KubeObject; result?: ApplyResult }
+  | { ok: true; object: KubeObject; result?: ApplyResult; /** list: the objects, in the store's order. */ items?: KubeObject[] }
   | { ok: false; code: 400 | 403 | 404 | 409 | 422; message: string };
 
 /** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
@@ -48,6 +60,20 @@ export class ApiServer {
 
   request(req: ApiRequest): ApiResponse {
     const c = this.cluster;
+    if (req.identity) {
+      const a = requestAttributes(c, req);
+      const d = authorize(c.store, req.identity, a);
+      if (!d.allowed) return { ok: false, code: 403, message: forbiddenError(req.identity.user, a, d.reason) };
+    }
+    // Reads change nothing and tell nobody: answered from the store.
+    if (req.verb === 'get') {
+      const o = c.store.get(storeKey(req.object));
+      return o ? { ok: true, object: o } : { ok: false, code: 404, message: `${resourceOf(req.object.kind)} "${req.object.metadata.name}" not found` };
+    }
+    if (req.verb === 'list') {
+      const items = c.store.list(req.object.kind, req.allNamespaces || isClusterScopedKind(req.object) ? undefined : nsOf(req.object));
+      return { ok: true, object: { apiVersion: 'v1', kind: 'List', metadata: { name: '' } }, items };
+    }
     // Messages only when recording: building their refs for nobody was a tenth of a plain run.
     if (c.options.record) c.message(req.component === 'kubectl' ? 'kubectl' : req.component, 'apiserver', req.verb, refOf(req.object));
     for (const authorize of this.authorizers) {
@@ -252,6 +278,25 @@ export function timestamp(seconds: number): string {
     lastStamp = new Date(EPOCH_MS + seconds * 1000).toISOString().replace('.000Z', 'Z');
   }
   return lastStamp;
+}
+
+/** The authorizer's attributes of a request (k8s.io/apiserver request info: verb, group, resource, subresource, name, namespace). */
+export function requestAttributes(c: Cluster, req: ApiRequest): Attributes {
+  const o = req.object;
+  const info = getKindInfo(o.kind);
+  const apiGroupName = info ? apiGroup(info.apiVersion) : apiGroup(o.apiVersion);
+  const resource = info?.resource ?? `${o.kind.toLowerCase()}s`;
+  const namespace = isClusterScopedKind(o) || (req.verb === 'list' && req.allNamespaces) ? '' : nsOf(o);
+  let verb: string = req.authVerb ?? req.verb;
+  let subresource = req.subresource;
+  if (!req.authVerb) {
+    if (req.verb === 'apply') verb = c.store.get(storeKey(o)) ? 'patch' : 'create';
+    else if (req.verb === 'updateStatus') [verb, subresource] = ['update', 'status'];
+    else if (req.verb === 'bind') [verb, subresource] = ['create', 'binding'];
+  }
+  // A create names no object in its URL: the message says `deployments.apps is forbidden`.
+  const name = req.verb === 'list' || verb === 'create' && !subresource ? undefined : o.metadata.name;
+  return { verb, apiGroup: apiGroupName, resource, ...(subresource ? { subresource } : {}), ...(name ? { name } : {}), namespace };
 }
 
 function isClusterScopedKind(o: KubeObject): boolean {

@@ -8,6 +8,7 @@ import { parseManifests } from '../manifests';
 import { MAX_ALIASES, MAX_DEPTH } from '../manifests/limits';
 import { prototypeKeyMessage, prototypeKeyPath } from '../model/keys';
 import { isPlainObject } from '../model/object';
+import { commandWords } from './kubectl/run';
 import { formatSeconds, SIMULATION_LIMITS } from './limits';
 import type { Scenario, ScenarioStep, TrafficFlowSpec } from './types';
 
@@ -162,8 +163,21 @@ function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
     case 'stopTraffic':
       if (typeof v !== 'string') throw new StepError('stopTraffic: give the flow name');
       return { action: 'stopTraffic', name: v, line };
+    case 'kubectl': {
+      // `kubectl: scale deploy/web --replicas=3 -n shop`, or `{command: "…", context: dev}` to run as another user.
+      const command = typeof v === 'string' ? v : typeof obj.command === 'string' ? obj.command : undefined;
+      if (command === undefined) throw new StepError('kubectl: give the command line, like "scale deploy/web --replicas=3 -n shop"');
+      let argv: string[];
+      try {
+        argv = commandWords(command);
+      } catch (err) {
+        throw new StepError(`kubectl: ${err instanceof Error ? err.message.replace(/^error: /, '') : String(err)}`);
+      }
+      if (argv.length === 0) throw new StepError('kubectl: the command line is empty');
+      return { action: 'kubectl', argv, ...(typeof obj.context === 'string' ? { context: obj.context } : {}), line };
+    }
     default:
-      throw new StepError(`unknown step "${action}" (known: wait, apply, applyAgain, scale, setImage, rollback, deletePod, crash, delete, cordon, uncordon, drain, addNode, setLoad, startTraffic, stopTraffic)`);
+      throw new StepError(`unknown step "${action}" (known: wait, apply, applyAgain, scale, setImage, rollback, deletePod, crash, delete, cordon, uncordon, drain, addNode, setLoad, startTraffic, stopTraffic, kubectl)`);
   }
 }
 

@@ -28,6 +28,9 @@ import { keyFor, nsOf } from './store';
 import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
 import { pushAll } from '../model/arrays';
+import { filesReader } from './kubectl/files';
+import { runKubectl } from './kubectl/run';
+import type { KubectlOutput } from './kubectl/types';
 
 
 export class Simulation {
@@ -39,6 +42,8 @@ export class Simulation {
   private readonly kubelet: Kubelet;
   private messageMark = 0;
   private lastTickKey = '';
+  /** The output of the last `kubectl` step (the console shows it). */
+  lastKubectl: KubectlOutput | undefined;
 
   get step(): number {
     return this.cluster.step;
@@ -181,6 +186,12 @@ export class Simulation {
       case 'stopTraffic':
         this.traffic.stop(step.name);
         return null;
+      case 'kubectl': {
+        const out = runKubectl({ cluster: c, users: this.input.cluster?.users ?? [], context: step.context ?? 'admin', files: filesReader(step.files ?? {}), ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) }, step.argv);
+        this.lastKubectl = out;
+        c.drain();
+        return out.exitCode === 0 ? null : out.stderr.trimEnd() || `kubectl exited with ${out.exitCode}`;
+      }
     }
   }
 

@@ -51,7 +51,12 @@ export type ScenarioStep =
   | { action: 'addNode'; node: ClusterNode; line?: number }
   | { action: 'setLoad'; kind: string; namespace: string; name: string; cpu: string; line?: number }
   | { action: 'startTraffic'; flow: TrafficFlowSpec; line?: number }
-  | { action: 'stopTraffic'; name: string; line?: number };
+  | { action: 'stopTraffic'; name: string; line?: number }
+  /**
+   * A kubectl command (docs/kubectl.md) as the context's user: `argv` without `kubectl`; `files`
+   * are what `-f` may name (path → YAML text), `stdin` what `-f -` reads.
+   */
+  | { action: 'kubectl'; argv: string[]; context?: string; files?: Record<string, string>; stdin?: string; line?: number };
 
 export interface Scenario {
   name?: string;

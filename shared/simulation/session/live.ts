@@ -9,7 +9,7 @@
  * new run drops a window's session explicitly.
  */
 import type { ScenarioStep } from '../types';
-import type { LiveActionResult, SimulationSession } from './session';
+import type { KubectlSessionResult, LiveActionResult, SimulationSession } from './session';
 
 /** Live sessions one registry keeps at once (each holds a whole simulated cluster). */
 export const LIVE_SESSIONS = 2;
@@ -46,6 +46,13 @@ export class LiveSessions {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Run a kubectl command on a run's session (the console); throws a one-line Error when there is no such session. */
+  kubectl(runId: string, argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
+    const session = this.sessions.get(runId);
+    if (!session) throw new Error(`simulation ${runId} is not live any more (it was cancelled, replaced by a newer run, or never ended); run the simulation again`);
+    return session.kubectl(argv, options);
   }
 
   /** Run one live action on a run's session; throws a one-line Error when there is no such session. */

@@ -9,6 +9,9 @@ import type { SchedulingRecorder } from '../scheduling/recorder';
 import type { KubeObject } from '../../model/object';
 import type { Cluster, Controller } from '../cluster';
 import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
+import { filesReader } from '../kubectl/files';
+import { mutates, runKubectl } from '../kubectl/run';
+import type { KubectlOutput } from '../kubectl/types';
 import { Simulation } from '../simulate';
 import { eventKey, type WatchEvent } from '../store';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
@@ -218,6 +221,22 @@ export class SimulationSession {
     return { frames, applied, ...(error ? { error } : {}), ...(this.stopped ? { stopped: (this.stopped as SimulationStop).message } : {}) };
   }
 
+  /**
+   * A kubectl command on the live cluster (the console, docs/kubectl.md). A read runs at once and
+   * adds no frame; a command that may change the cluster runs as a live action (`act`), so its
+   * frames continue the timeline like any other. `context` is the kubeconfig context (user).
+   */
+  kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
+    if (!mutates(argv)) {
+      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }, argv);
+      return { output, frames: [] };
+    }
+    this.simulation.lastKubectl = undefined;
+    const r = this.act({ action: 'kubectl', argv, context: options.context, ...(options.files ? { files: options.files } : {}), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
+    const output = this.simulation.lastKubectl ?? { stdout: '', stderr: r.stopped ? `${r.stopped}\n` : '', exitCode: 1, context: options.context };
+    return { output, frames: r.frames, ...(r.stopped ? { stopped: r.stopped } : {}) };
+  }
+
   /** The view now, at the head of the timeline. */
   view(): ClusterView {
     const last = this.index.frames.length - 1;
@@ -295,6 +314,13 @@ export class SimulationSession {
     this.index.push(frame, () => this.current.values(), this.current.size);
     return frame;
   }
+}
+
+/** What a console command did: kubectl's output and, when it changed the cluster, its frames. */
+export interface KubectlSessionResult {
+  output: KubectlOutput;
+  frames: SessionFrame[];
+  stopped?: string;
 }
 
 /** What a live action did: its frames, its apply results, and the step's error when it could not run. */

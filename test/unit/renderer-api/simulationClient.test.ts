@@ -18,6 +18,7 @@ function inProcess(log: string[] = []) {
       return workerApi.runSimulation(request, onFrames);
     },
     actSimulation: (id, action) => workerApi.actSimulation(id, action),
+    kubectlSimulation: (request) => workerApi.kubectlSimulation(request),
     terminate() {
       log.push('terminate');
       workerApi.cancelSimulation(runId);
@@ -29,7 +30,7 @@ function inProcess(log: string[] = []) {
 
 /** A connection whose worker sends what the test says. */
 function scripted(run: (request: SimulationRequest, onFrames: FramesSink) => Promise<Result<SimulationSummary>>): SimulationConnection {
-  return { runSimulation: run, actSimulation: () => ({ ok: false, error: { message: 'scripted', code: 'worker' } }), terminate: () => undefined, onError: () => undefined };
+  return { runSimulation: run, actSimulation: () => ({ ok: false, error: { message: 'scripted', code: 'worker' } }), kubectlSimulation: () => ({ ok: false, error: { message: 'scripted', code: 'worker' } }), terminate: () => undefined, onError: () => undefined };
 }
 
 describe('the page side of a browser simulation', () => {

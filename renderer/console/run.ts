@@ -1,0 +1,71 @@
+/**
+ * Running a console line: the command goes to the host's simulation worker (`kubectlSimulation`,
+ * the same live session the live actions use: renderer/simulation/actions.ts); frames of a
+ * command that changed the cluster continue the timeline at once, so the canvas shows the change.
+ */
+import i18next from 'i18next';
+import { designObjects } from '../../shared/design';
+import type { KubectlResult, KubeplanApi } from '../../shared/ipc/api';
+import { exportManifestsByNamespace } from '../../shared/manifests';
+import { commandWords } from '../../shared/simulation/kubectl';
+import { kubeplanApi } from '../api';
+import { liveRunId, useLiveActions } from '../simulation/actions';
+import { sessionFrames, useSimulationStore } from '../simulation/store';
+import { useKubeplanStore } from '../store';
+import { pushHistory, useConsoleStore } from './store';
+
+type ConsoleApi = Pick<KubeplanApi, 'kubectlSimulation'>;
+let provided: ConsoleApi | undefined;
+
+/** Send console commands through `next` (tests); undefined restores the host's API. */
+export function provideConsoleApi(next: ConsoleApi | undefined): void {
+  provided = next;
+}
+
+/** The open design's manifests as `kubeplan export` lays them out (`<namespace>.yaml`, `_cluster.yaml`): what `-f` may name. */
+export function designFiles(): Record<string, string> {
+  return Object.fromEntries(exportManifestsByNamespace(designObjects(useKubeplanStore.getState().design)));
+}
+
+export interface ConsoleOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Run one line as the console's context; the output to print (an explanation when nothing could run). */
+export async function runConsoleLine(line: string): Promise<ConsoleOutput> {
+  pushHistory(line);
+  let argv: string[];
+  try {
+    argv = commandWords(line);
+  } catch (err) {
+    return { stdout: '', stderr: `${err instanceof Error ? err.message : String(err)}\n`, exitCode: 1 };
+  }
+  if (argv.length === 0) return { stdout: '', stderr: '', exitCode: 0 };
+  const runId = liveRunId();
+  if (!runId) return { stdout: '', stderr: `${i18next.t('console.notLive')}\n`, exitCode: 1 };
+  if (useLiveActions.getState().busy || useConsoleStore.getState().busy) return { stdout: '', stderr: `${i18next.t('console.busy')}\n`, exitCode: 1 };
+  const { context, pasted } = useConsoleStore.getState();
+  const readsStdin = argv.some((a, i) => ((a === '-f' || a === '--filename') && argv[i + 1] === '-') || a === '--filename=-' || a === '-f-');
+  useConsoleStore.setState({ busy: true });
+  useLiveActions.setState({ busy: true });
+  try {
+    const result = await (provided ?? kubeplanApi()).kubectlSimulation({ runId, argv, context, files: designFiles(), ...(readsStdin && pasted !== null ? { stdin: pasted } : {}) });
+    if (!result.ok) return { stdout: '', stderr: `${result.error.message}\n`, exitCode: 1 };
+    apply(runId, result.value);
+    if (readsStdin) useConsoleStore.setState({ pasted: null });
+    return { stdout: result.value.stdout, stderr: result.value.stderr + (result.value.stopped ? `${result.value.stopped}\n` : ''), exitCode: result.value.exitCode };
+  } finally {
+    useConsoleStore.setState({ busy: false });
+    useLiveActions.setState({ busy: false });
+  }
+}
+
+function apply(runId: string, r: KubectlResult): void {
+  useConsoleStore.setState({ context: r.context });
+  if (r.frames.length === 0 || useSimulationStore.getState().runId !== runId) return;
+  useSimulationStore.getState().appendFrames(r.frames);
+  // The command acted on the newest state: show its outcome even if the user had scrubbed back.
+  useSimulationStore.getState().seek(sessionFrames().length - 1);
+}
