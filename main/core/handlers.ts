@@ -224,6 +224,11 @@ export function createHandlers(deps: HostDeps): Handlers {
       const result = await deps.work.act({ runId, action });
       return result.ok ? ok({ runId, ...result.value }) : result;
     },
+
+    async [INVOKE.observeSimulation]({ runId, query }) {
+      if (runs.has(runId)) return fail({ message: `simulation ${runId} is still running; observe it once it has ended`, code: 'busy' });
+      return deps.work.observe({ runId, query });
+    },
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Design } from '../../shared/design/types';
 import type { ExportOptions, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
 import type { TrafficReport } from '../../shared/ipc/traffic';
+import type { ObserveQuery, ObserveResult } from '../../shared/ipc/observe';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
 
@@ -22,6 +23,8 @@ export interface WorkerOps {
   /** A live action on the run this worker kept (shared/simulation/session/live.ts). */
   act: { args: { runId: string; action: LiveAction }; value: Omit<LiveActionResult, 'runId'> };
   traceTraffic: { args: { design: Design }; value: TrafficReport };
+  /** Logs and metrics of the run this worker kept (shared/ipc/observe.ts). */
+  observe: { args: { runId: string; query: ObserveQuery }; value: ObserveResult };
 }
 
 export type OpName = keyof WorkerOps;

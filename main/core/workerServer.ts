@@ -25,6 +25,9 @@ async function handle(port: MessagePort, ops: Ops, request: WorkerRequest): Prom
       case 'act':
         value = ops.act(args);
         break;
+      case 'observe':
+        value = ops.observe(args);
+        break;
       case 'openPath':
       case 'importPaths':
       case 'serialize':

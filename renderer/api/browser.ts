@@ -182,5 +182,9 @@ export function createBrowserApi(): KubeplanApi {
       simulations ??= createSimulationClient();
       return simulations.act(runId, action);
     },
+    async observeSimulation(runId, query) {
+      simulations ??= createSimulationClient();
+      return simulations.observe(runId, query);
+    },
   };
 }

@@ -6,6 +6,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import { LIVE_SESSIONS } from '../../shared/simulation/session/live';
+import type { ObserveQuery, ObserveResult } from '../../shared/ipc/observe';
 import type { FramesSink } from './simulation';
 import type { WorkerApi } from './worker';
 
@@ -25,6 +26,8 @@ export interface SimulationConnection {
   runSimulation(request: SimulationRequest, onFrames: FramesSink): Promise<Result<SimulationSummary>>;
   /** A live action on the run this connection ran to its end. */
   actSimulation(runId: string, action: LiveAction): Promise<Result<LiveActionResult>> | Result<LiveActionResult>;
+  /** Logs and metrics of the run this connection ran to its end. */
+  observeSimulation?(runId: string, query: ObserveQuery): Promise<Result<ObserveResult>> | Result<ObserveResult>;
   /** Stop the worker now; the run then settles from the client's side. */
   terminate(): void;
   /** Called once if the worker dies (a load error, an uncaught error). */
@@ -37,6 +40,7 @@ export function spawnSimulationWorker(): SimulationConnection {
   return {
     runSimulation: (request, onFrames) => api.runSimulation(request, onFrames),
     actSimulation: (runId, action) => api.actSimulation(runId, action),
+    observeSimulation: (runId, query) => api.observeSimulation(runId, query),
     terminate: () => worker.terminate(),
     onError(listener) {
       worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker could not start'), { once: true });
@@ -127,6 +131,18 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
       if (!kept) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
       try {
         return await kept.actSimulation(runId, action);
+      } catch (err) {
+        return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
+      }
+    },
+
+    /** Logs and metrics of a finished run whose worker is kept. */
+    async observe(runId: string, query: ObserveQuery): Promise<Result<ObserveResult>> {
+      if (runs.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; observe it once it has ended`, code: 'busy' } };
+      const kept = live.get(runId);
+      if (!kept?.observeSimulation) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      try {
+        return await kept.observeSimulation(runId, query);
       } catch (err) {
         return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
       }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Design } from '../design/types';
 import type { INVOKE } from './channels';
 import type { InvokeValues } from './contract';
+import type { ObserveQuery } from './observe';
 import type * as schemas from './schemas';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -83,4 +84,6 @@ export interface KubeplanApi {
   actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
   /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
+  /** Logs and metrics of a finished run (docs/observability.md): what to chart, a chart's series, `kubectl logs`. */
+  observeSimulation?(runId: string, query: ObserveQuery): Value<typeof INVOKE.observeSimulation>;
 }
