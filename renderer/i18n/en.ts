@@ -149,6 +149,19 @@ export const en = {
       pods: 'Wait until {{count}} pod(s) are {{status}}', podsOf: 'Wait until {{count}} pod(s) of {{owner}} are {{status}}', event: 'Wait for an event {{reason}}',
     },
   },
+  observe: {
+    loading: 'Loading…', deleted: 'deleted',
+    logs: {
+      open: 'Logs', title: 'Logs of {{pod}}', container: 'Container', defaultContainer: '{{name}} (default)', previous: 'Previous instance (--previous)',
+      timestamps: 'Timestamps', empty: '(no output)', afterRun: 'Logs can be read once the run has ended.',
+    },
+    metrics: {
+      tab: 'Metrics', kind: 'Show', target: 'Object', metric: 'Metric', service: 'Service', pod: 'Pod', node: 'Node',
+      cpu: 'CPU', memory: 'Memory', rate: 'Requests/s', errorRate: 'Error rate', latency: 'Latency (p95)',
+      atCursor: 'at the cursor: {{value}}', hpa: '{{count}} HPA decision(s) marked', nothing: 'Nothing to chart yet.',
+      running: 'The charts appear once the run has ended.', notRun: 'Run the simulation to chart its metrics.',
+    },
+  },
 };
 
 export type Strings = typeof en;

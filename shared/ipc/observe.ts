@@ -61,7 +61,9 @@ export const kubectlOutputSchema = z.object({ stdout: z.string(), stderr: z.stri
 
 /** What there is to chart: the pods (with their containers), nodes and Services of the run. */
 export const observeTargetsSchema = z.object({
+  /** The run's last event; `end` adds the steady tail (the charts' end, the default time of logs). */
   now: z.number(),
+  end: z.number(),
   pods: z.array(z.object({ namespace: z.string(), name: z.string(), node: z.string(), owner: z.string(), containers: z.array(z.string()), created: z.number(), deleted: z.number().optional() })),
   nodes: z.array(z.string()),
   services: z.array(z.object({ namespace: z.string(), name: z.string() })),
@@ -99,6 +101,7 @@ export function observeAnswer(session: SimulationSession, query: ObserveQuery): 
         query: 'targets',
         targets: {
           now: obs.now,
+          end: obs.end,
           pods: obs.pods.map((p) => ({ namespace: p.namespace, name: p.name, node: p.node, owner: p.owner, containers: p.containers.map((c) => c.name), created: p.created, ...(p.deletedAt !== undefined ? { deleted: p.deletedAt } : {}) })),
           nodes: obs.nodes.map((n) => n.name),
           services: obs.services.filter((s) => s.deletedAt === undefined).map((s) => ({ namespace: s.namespace, name: s.name })),

@@ -43,7 +43,7 @@ export interface LogsOptions {
    * which refuses with `a container name must be specified for pod x, choose one of: [a b]`.
    */
   defaultContainer?: boolean;
-  /** Simulated seconds; default the end of the run. */
+  /** Simulated seconds; default the present (the run's end and its steady tail, Observation.end). */
   time?: number;
 }
 
@@ -76,7 +76,7 @@ const fail = (stderr: string, stdout = ''): KubectlOutput => ({ stdout, stderr: 
 /** `kubectl logs`. */
 export function kubectlLogs(obs: Observation, o: LogsOptions): KubectlOutput {
   const ns = o.namespace ?? 'default';
-  const t = o.time ?? obs.now;
+  const t = o.time ?? obs.end;
   const pod = obs.podAt(ns, o.pod, t);
   if (!pod) return fail(`Error from server (NotFound): pods "${o.pod}" not found`);
   const names = pod.containers.map((c) => c.name);
@@ -139,7 +139,7 @@ function emptyMetrics(pods: PodLife[], t: number): string | undefined {
 export function kubectlTopPods(obs: Observation, o: TopPodsOptions): KubectlOutput {
   if (o.sortBy && o.sortBy !== 'cpu' && o.sortBy !== 'memory') return fail('error: --sort-by accepts only cpu or memory');
   const ns = o.namespace ?? 'default';
-  const t = o.time ?? obs.now;
+  const t = o.time ?? obs.end;
   const at = scrapeTime(t);
   let pods: PodLife[];
   if (o.name !== undefined) {
@@ -174,7 +174,7 @@ export function kubectlTopPods(obs: Observation, o: TopPodsOptions): KubectlOutp
 /** `kubectl top nodes`. */
 export function kubectlTopNodes(obs: Observation, o: TopNodesOptions = {}): KubectlOutput {
   if (o.sortBy && o.sortBy !== 'cpu' && o.sortBy !== 'memory') return fail('error: --sort-by accepts only cpu or memory');
-  const t = o.time ?? obs.now;
+  const t = o.time ?? obs.end;
   const at = scrapeTime(t);
   let nodes = [...obs.nodes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (o.name !== undefined) {

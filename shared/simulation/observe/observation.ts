@@ -23,6 +23,12 @@ import { aggregateSeconds, type SteadyRoute, type TrafficSecond } from './traffi
 export const MI = 1024 * 1024;
 /** metrics-server's default scrape interval (`--metric-resolution=15s`): `kubectl top` shows the last scrape. */
 export const METRIC_RESOLUTION = 15;
+/**
+ * After its last event the run stands in its steady state; the observation runs on for this long
+ * past it (the present of a live cluster is some time after the last thing that happened), so a
+ * chart has a steady stretch to show, `kubectl top` has scrapes to read and logs have requests.
+ */
+export const STEADY_TAIL = 120;
 /** The most samples one series holds; longer runs are sampled every few seconds. */
 export const MAX_SAMPLES = 600;
 /** CPU one request costs, in millicores per request per second. */
@@ -76,6 +82,8 @@ export interface ObservationSource {
   recorder: ObservationRecorder;
   /** The run's end (the head of the timeline). */
   now: number;
+  /** The scenario's flows are still sending at the end (they go on through the steady tail). */
+  trafficActive?: boolean;
   nodes: NodeInfo[];
   /** The scenario's traffic, as the traffic engine aggregated it. */
   aggregates: readonly TrafficEdgeAggregate[];
@@ -98,7 +106,10 @@ function noise(seed: number, t: number): number {
 }
 
 export class Observation {
+  /** The last event of the run (the head of the timeline). */
   readonly now: number;
+  /** The present: `now` plus the steady tail (STEADY_TAIL). Defaults of `kubectl logs`/`top` and the charts' end. */
+  readonly end: number;
   readonly nodes: NodeInfo[];
   readonly hpaDecisions: readonly HpaDecision[];
   private readonly recorder: ObservationRecorder;
@@ -114,9 +125,16 @@ export class Observation {
   constructor(src: ObservationSource) {
     this.recorder = src.recorder;
     this.now = src.now;
+    this.end = src.now + STEADY_TAIL;
     this.nodes = src.nodes;
     this.hpaDecisions = src.recorder.hpaDecisions;
     this.seconds = aggregateSeconds(src.aggregates);
+    if (src.trafficActive && this.seconds.length) {
+      // The flows still running send on through the tail as they did in their last second.
+      const last = this.seconds[this.seconds.length - 1].time;
+      const lastSecond = this.seconds.filter((s) => s.time === last);
+      for (let t = last + 1; t <= this.end; t++) for (const s of lastSecond) this.seconds.push({ ...s, time: t });
+    }
     this.routes = src.steadyRoutes ?? [];
     for (const p of this.recorder.pods) {
       const key = `${p.owner.split('/')[0]}/${p.namespace}/${p.owner.split('/').slice(1).join('/')}`;
@@ -141,7 +159,7 @@ export class Observation {
   }
 
   /** The pod of that name at time `t`: the one that existed then (a recreated pod is a new one). */
-  podAt(namespace: string, name: string, t = this.now): PodLife | undefined {
+  podAt(namespace: string, name: string, t = this.end): PodLife | undefined {
     const latest = this.recorder.byName.get(`${namespace}/${name}`);
     if (latest && exists(latest, t)) return latest;
     for (let i = this.recorder.pods.length - 1; i >= 0; i--) {
@@ -152,7 +170,7 @@ export class Observation {
   }
 
   /** Pods that exist at `t`. */
-  podsAt(t = this.now, namespace?: string): PodLife[] {
+  podsAt(t = this.end, namespace?: string): PodLife[] {
     return this.recorder.pods.filter((p) => exists(p, t) && (namespace === undefined || p.namespace === namespace));
   }
 
@@ -311,7 +329,7 @@ export class Observation {
   }
 
   /** Sample times for a series: every second up to MAX_SAMPLES, then evenly spaced. */
-  sampleTimes(from = 0, to = this.now): number[] {
+  sampleTimes(from = 0, to = this.end): number[] {
     const span = Math.max(0, to - from);
     const step = Math.max(1, Math.ceil(span / MAX_SAMPLES));
     const out: number[] = [];
@@ -332,7 +350,7 @@ export class Observation {
         errorRate.push(s.rate ? round2((100 * s.errors) / s.rate) : null);
         latency.push(s.rate ? s.latency : null);
       }
-      const workloads = new Set(this.podsAt(this.now, target.namespace).filter((p) => this.servicesOf(p).includes(`${target.namespace}/${target.name}`)).map((p) => `${target.namespace}/${p.owner}`));
+      const workloads = new Set(this.podsAt(this.end, target.namespace).filter((p) => this.servicesOf(p).includes(`${target.namespace}/${target.name}`)).map((p) => `${target.namespace}/${p.owner}`));
       for (const p of this.recorder.pods) if (p.namespace === target.namespace && this.servicesOf(p).includes(`${target.namespace}/${target.name}`)) workloads.add(`${p.namespace}/${p.owner}`);
       return { target, times, values: { rate, errorRate, latency }, markers: this.hpaDecisions.filter((d) => workloads.has(`${d.namespace}/${d.target}`)) };
     }
