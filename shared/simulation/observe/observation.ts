@@ -91,6 +91,15 @@ export interface ObservationSource {
   steadyRoutes?: readonly SteadyRoute[];
 }
 
+interface PodMeta {
+  /** `namespace/name` */
+  key: string;
+  /** `Kind/namespace/name` of the top owner, as the scenario's load names it. */
+  workload: string;
+  seed: number;
+  services?: string[];
+}
+
 /** A second's requests to one pod or Service: served and refused. */
 interface Count {
   ok: number;
@@ -115,12 +124,17 @@ export class Observation {
   private readonly recorder: ObservationRecorder;
   private readonly seconds: TrafficSecond[];
   private readonly routes: readonly SteadyRoute[];
-  private readonly podSeed = new Map<PodLife, number>();
+  /** Per pod, what the hot paths need again and again: its key, workload, noise seed, Services. */
+  private readonly meta = new Map<PodLife, PodMeta>();
   private perPod?: Map<string, Map<number, Count>>;
   private perService?: Map<string, Map<number, Count>>;
-  private servicesOfPod = new Map<PodLife, string[]>();
   private readonly workloadPods = new Map<string, PodLife[]>();
   private readonly loadsBy = new Map<string, LoadChange[]>();
+  /** Ready pods of a loaded workload at a second, `workload@t`. */
+  private readonly readyCounts = new Map<string, number>();
+  private readonly routesByPod = new Map<string, SteadyRoute[]>();
+  private podsOfService?: Map<string, PodLife[]>;
+  private byNode?: Map<string, PodLife[]>;
 
   constructor(src: ObservationSource) {
     this.recorder = src.recorder;
@@ -136,11 +150,17 @@ export class Observation {
       for (let t = last + 1; t <= this.end; t++) for (const s of lastSecond) this.seconds.push({ ...s, time: t });
     }
     this.routes = src.steadyRoutes ?? [];
+    for (const r of this.routes) {
+      if (!r.pod) continue;
+      const list = this.routesByPod.get(r.pod);
+      if (list) list.push(r);
+      else this.routesByPod.set(r.pod, [r]);
+    }
     for (const p of this.recorder.pods) {
-      const key = `${p.owner.split('/')[0]}/${p.namespace}/${p.owner.split('/').slice(1).join('/')}`;
-      const list = this.workloadPods.get(key);
+      const m = this.metaOf(p);
+      const list = this.workloadPods.get(m.workload);
       if (list) list.push(p);
-      else this.workloadPods.set(key, [p]);
+      else this.workloadPods.set(m.workload, [p]);
     }
     for (const l of this.recorder.loads) {
       const list = this.loadsBy.get(l.workload);
@@ -174,31 +194,71 @@ export class Observation {
     return this.recorder.pods.filter((p) => exists(p, t) && (namespace === undefined || p.namespace === namespace));
   }
 
+  private metaOf(p: PodLife): PodMeta {
+    let m = this.meta.get(p);
+    if (!m) {
+      const slash = p.owner.indexOf('/');
+      m = { key: `${p.namespace}/${p.name}`, workload: `${p.owner.slice(0, slash)}/${p.namespace}/${p.owner.slice(slash + 1)}`, seed: fnv1a(p.uid) };
+      this.meta.set(p, m);
+    }
+    return m;
+  }
+
   /** The Services that select the pod (in its namespace), `namespace/name`. */
   servicesOf(p: PodLife): string[] {
-    let s = this.servicesOfPod.get(p);
-    if (!s) {
-      s = [];
+    const m = this.metaOf(p);
+    if (!m.services) {
+      const s: string[] = [];
       for (const svc of this.recorder.services.values()) {
         if (svc.namespace !== p.namespace) continue;
         const sel = Object.entries(svc.selector);
         if (sel.length > 0 && sel.every(([k, v]) => p.labels[k] === v)) s.push(`${svc.namespace}/${svc.name}`);
       }
-      this.servicesOfPod.set(p, s);
+      m.services = s;
     }
-    return s;
+    return m.services;
+  }
+
+  /** Every pod ever bound to a node. */
+  private podsOnNode(node: string): PodLife[] {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const p of this.recorder.pods) {
+        if (!p.node) continue;
+        const list = this.byNode.get(p.node);
+        if (list) list.push(p);
+        else this.byNode.set(p.node, [p]);
+      }
+    }
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Every pod a Service ever selected. */
+  private servicePods(key: string): PodLife[] {
+    if (!this.podsOfService) {
+      const map = new Map<string, PodLife[]>();
+      for (const p of this.recorder.pods) {
+        for (const s of this.servicesOf(p)) {
+          const list = map.get(s);
+          if (list) list.push(p);
+          else map.set(s, [p]);
+        }
+      }
+      this.podsOfService = map;
+    }
+    return this.podsOfService.get(key) ?? [];
   }
 
   /** Requests the pod received in second `t` (served, refused), before throttling. */
   podRequests(p: PodLife, t: number): Count {
     this.index();
-    const key = `${p.namespace}/${p.name}`;
+    const key = this.metaOf(p).key;
     const c = this.perPod!.get(key)?.get(Math.floor(t));
     let ok = c?.ok ?? 0;
     let failed = c?.failed ?? 0;
-    if (isReady(p, t)) {
-      for (const r of this.routes) {
-        if (r.pod !== key) continue;
+    const routes = this.routesByPod.get(key);
+    if (routes && isReady(p, t)) {
+      for (const r of routes) {
         if (r.delivered) ok += r.rate;
         else failed += r.rate;
       }
@@ -208,8 +268,7 @@ export class Observation {
 
   /** The steady routes ending at a pod, for log lines (flow, from, path). */
   routesTo(p: PodLife): readonly SteadyRoute[] {
-    const key = `${p.namespace}/${p.name}`;
-    return this.routes.filter((r) => r.pod === key);
+    return this.routesByPod.get(this.metaOf(p).key) ?? [];
   }
 
   /** The scenario's per-second traffic to a pod (for log lines). */
@@ -221,11 +280,7 @@ export class Observation {
   /** A running pod's usage at `t`; undefined when no container runs then. */
   podUsage(p: PodLife, t: number): PodUsage | undefined {
     if (!exists(p, t) || !p.node) return undefined;
-    let seed = this.podSeed.get(p);
-    if (seed === undefined) {
-      seed = fnv1a(p.uid);
-      this.podSeed.set(p, seed);
-    }
+    const seed = this.metaOf(p).seed;
     const ready = isReady(p, t);
     const req = ready ? this.podRequests(p, t) : { ok: 0, failed: 0 };
     const rps = req.ok + req.failed;
@@ -267,8 +322,7 @@ export class Observation {
     const seed = fnv1a(node);
     let cpu = NODE_CPU * (1 + 0.3 * noise(seed, t));
     let memory = NODE_MEMORY * (1 + 0.02 * noise(seed + 1, Math.floor(t / 5)));
-    for (const p of this.recorder.pods) {
-      if (p.node !== node) continue;
+    for (const p of this.podsOnNode(node)) {
       const u = this.podUsage(p, t);
       if (u) {
         cpu += u.cpu;
@@ -296,8 +350,8 @@ export class Observation {
       rate += r.rate;
       if (!r.delivered) errors += r.rate;
     }
-    for (const p of this.podsAt(t, namespace)) {
-      if (!this.servicesOf(p).includes(key) || !isReady(p, t)) continue;
+    for (const p of this.servicePods(key)) {
+      if (!exists(p, t) || !isReady(p, t)) continue;
       const u = this.podUsage(p, t);
       if (!u) continue;
       const req = this.podRequests(p, t);
@@ -317,14 +371,20 @@ export class Observation {
 
   /** The scenario's CPU load on the pod's workload at `t`, shared by its ready pods. */
   loadShare(p: PodLife, t: number): number {
-    const workload = `${p.owner.split('/')[0]}/${p.namespace}/${p.owner.split('/').slice(1).join('/')}`;
+    if (this.loadsBy.size === 0) return 0;
+    const workload = this.metaOf(p).workload;
     const loads = this.loadsBy.get(workload);
     if (!loads) return 0;
     let total = 0;
     for (const l of loads) if (l.time <= t) total = l.cpu;
     if (!total) return 0;
-    let ready = 0;
-    for (const q of this.workloadPods.get(workload) ?? []) if (isReady(q, t)) ready++;
+    const at = `${workload}@${t}`;
+    let ready = this.readyCounts.get(at);
+    if (ready === undefined) {
+      ready = 0;
+      for (const q of this.workloadPods.get(workload) ?? []) if (isReady(q, t)) ready++;
+      this.readyCounts.set(at, ready);
+    }
     return ready ? total / ready : 0;
   }
 
