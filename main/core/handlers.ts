@@ -230,6 +230,10 @@ export function createHandlers(deps: HostDeps): Handlers {
       const result = await deps.work.kubectl(request);
       return result.ok ? ok({ runId: request.runId, ...result.value }) : result;
     },
+    async [INVOKE.observeSimulation]({ runId, query }) {
+      if (runs.has(runId)) return fail({ message: `simulation ${runId} is still running; observe it once it has ended`, code: 'busy' });
+      return deps.work.observe({ runId, query });
+    },
   };
 }
 

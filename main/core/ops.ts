@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
 import type { ScenarioStep, TimelineFrame } from '../../shared/simulation';
 import { frameBatches, LiveSessions, type FrameBatch } from '../../shared/simulation/session';
+import { observeAnswer } from '../../shared/ipc/observe';
 import type { Engine, ManifestError } from './engine';
 import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
@@ -83,6 +84,11 @@ export function createOps(engine: Engine) {
       if (!live.liveSession(runId)) throw new UserError({ message: `simulation ${runId} is not live any more; run the simulation again`, code: 'not-live' });
       const { output, frames, stopped } = live.kubectl(runId, argv, { context, ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
       return { ...output, frames, ...(stopped ? { stopped } : {}) };
+    },
+    observe({ runId, query }: WorkerOps['observe']['args']): WorkerOps['observe']['value'] {
+      const session = live.liveSession(runId);
+      if (!session) throw new UserError({ message: `simulation ${runId} is not live any more; run the simulation again`, code: 'not-live' });
+      return observeAnswer(session, query);
     },
   };
 }

@@ -13,7 +13,7 @@ import type { OpName, WorkerMessage, WorkerOps, WorkerRequest } from './workerPr
 export type FramesListener = (start: number, frames: TimelineFrame[], session?: FrameBatch['session']) => void;
 
 export interface HeavyWork {
-  call<K extends Exclude<OpName, 'simulate' | 'act' | 'kubectl'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
+  call<K extends Exclude<OpName, 'simulate' | 'act' | 'kubectl' | 'observe'>>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>>;
   /**
    * Run a simulation; `signal` aborts it (the result is then a `cancelled` error). With
    * `args.runId`, a run that ends keeps its worker, and the session in it, live for `act` (at most
@@ -24,6 +24,8 @@ export interface HeavyWork {
   act(args: WorkerOps['act']['args']): Promise<Result<WorkerOps['act']['value']>>;
   /** A kubectl command on a finished run whose worker is kept (the console). */
   kubectl(args: WorkerOps['kubectl']['args']): Promise<Result<WorkerOps['kubectl']['value']>>;
+  /** Logs and metrics of a finished run whose worker is kept. */
+  observe(args: WorkerOps['observe']['args']): Promise<Result<WorkerOps['observe']['value']>>;
   /** Stop a finished run's kept worker; true when there was one. */
   release(runId: string): Promise<boolean>;
   /** Start the shared worker now, so the first open does not wait for it to load. */
@@ -153,6 +155,11 @@ export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = 
         return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
       }
       return (await kept.request('kubectl', args)) as never;
+    },
+    async observe(args) {
+      const kept = live.get(args.runId);
+      if (!kept || kept.dead) return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      return (await kept.request('observe', args)) as never;
     },
     release,
     warm() {

@@ -6,6 +6,7 @@
 import type { Design } from '../../shared/design/types';
 import type { ExportOptions, KubectlRequest, KubectlResult, LiveAction, LiveActionResult, OpenedDesign, Result, SimulationRequest, SimulationSummary, ValidationProblem } from '../../shared/ipc/api';
 import type { TrafficReport } from '../../shared/ipc/traffic';
+import type { ObserveQuery, ObserveResult } from '../../shared/ipc/observe';
 import type { TimelineFrame } from '../../shared/simulation';
 import type { FrameBatch } from '../../shared/simulation/session';
 
@@ -24,6 +25,8 @@ export interface WorkerOps {
   traceTraffic: { args: { design: Design }; value: TrafficReport };
   /** A kubectl command on the run this worker kept (the console, docs/kubectl.md). */
   kubectl: { args: KubectlRequest; value: Omit<KubectlResult, 'runId'> };
+  /** Logs and metrics of the run this worker kept (shared/ipc/observe.ts). */
+  observe: { args: { runId: string; query: ObserveQuery }; value: ObserveResult };
 }
 
 export type OpName = keyof WorkerOps;

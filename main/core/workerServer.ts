@@ -28,6 +28,9 @@ async function handle(port: MessagePort, ops: Ops, request: WorkerRequest): Prom
       case 'kubectl':
         value = ops.kubectl(args);
         break;
+      case 'observe':
+        value = ops.observe(args);
+        break;
       case 'openPath':
       case 'importPaths':
       case 'serialize':

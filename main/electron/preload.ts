@@ -49,6 +49,7 @@ const api: KubeplanApi = {
   cancelSimulation: (runId) => invoke(INVOKE.cancelSimulation, { runId }),
   actSimulation: (runId, action) => invoke(INVOKE.actSimulation, { runId, action }),
   kubectlSimulation: (request) => invoke(INVOKE.kubectlSimulation, request),
+  observeSimulation: (runId, query) => invoke(INVOKE.observeSimulation, { runId, query }),
 };
 
 /** Copy only the named keys that are set: the schemas are strict and refuse `undefined` noise. */

@@ -186,5 +186,9 @@ export function createBrowserApi(): KubeplanApi {
       simulations ??= createSimulationClient();
       return simulations.kubectl(request);
     },
+    async observeSimulation(runId, query) {
+      simulations ??= createSimulationClient();
+      return simulations.observe(runId, query);
+    },
   };
 }

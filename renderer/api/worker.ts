@@ -12,6 +12,7 @@ import { exportYaml, exportYamlByNamespace, importAsDesign, isDesignText, parseD
 import { pushAll } from '../../shared/model/arrays';
 import { formatManifestError } from '../../shared/manifests';
 import { trafficReport, type TrafficReport } from '../../shared/simulation/session';
+import { observeAnswer, type ObserveQuery, type ObserveResult } from '../../shared/ipc/observe';
 
 export interface TextFile {
   name: string;
@@ -85,6 +86,16 @@ export const workerApi = {
   /** A kubectl command on a run this worker ran to its end (the console). */
   kubectlSimulation(request: KubectlRequest): Result<KubectlResult> {
     return simulations.kubectl(request);
+  },
+  /** Logs and metrics of a run this worker ran to its end (docs/observability.md). */
+  observeSimulation(runId: string, query: ObserveQuery): Result<ObserveResult> {
+    const session = simulations.liveSession(runId);
+    if (!session) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+    try {
+      return { ok: true, value: observeAnswer(session, query) };
+    } catch (err) {
+      return { ok: false, error: { message: `the observation failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, code: 'simulation' } };
+    }
   },
   /** The design's flows traced over its steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic(design: Design): Result<TrafficReport> {

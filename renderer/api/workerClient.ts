@@ -6,6 +6,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { KubectlRequest, KubectlResult, LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import { LIVE_SESSIONS } from '../../shared/simulation/session/live';
+import type { ObserveQuery, ObserveResult } from '../../shared/ipc/observe';
 import type { FramesSink } from './simulation';
 import type { WorkerApi } from './worker';
 
@@ -27,6 +28,8 @@ export interface SimulationConnection {
   actSimulation(runId: string, action: LiveAction): Promise<Result<LiveActionResult>> | Result<LiveActionResult>;
   /** A kubectl command on the run this connection ran to its end (the console). */
   kubectlSimulation(request: KubectlRequest): Promise<Result<KubectlResult>> | Result<KubectlResult>;
+  /** Logs and metrics of the run this connection ran to its end. */
+  observeSimulation?(runId: string, query: ObserveQuery): Promise<Result<ObserveResult>> | Result<ObserveResult>;
   /** Stop the worker now; the run then settles from the client's side. */
   terminate(): void;
   /** Called once if the worker dies (a load error, an uncaught error). */
@@ -40,6 +43,7 @@ export function spawnSimulationWorker(): SimulationConnection {
     runSimulation: (request, onFrames) => api.runSimulation(request, onFrames),
     actSimulation: (runId, action) => api.actSimulation(runId, action),
     kubectlSimulation: (request) => api.kubectlSimulation(request),
+    observeSimulation: (runId, query) => api.observeSimulation(runId, query),
     terminate: () => worker.terminate(),
     onError(listener) {
       worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker could not start'), { once: true });
@@ -143,6 +147,17 @@ export function createSimulationClient(connect: () => SimulationConnection = spa
       if (!kept) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
       try {
         return await kept.kubectlSimulation(request);
+      } catch (err) {
+        return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
+      }
+    },
+    /** Logs and metrics of a finished run whose worker is kept. */
+    async observe(runId: string, query: ObserveQuery): Promise<Result<ObserveResult>> {
+      if (runs.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; observe it once it has ended`, code: 'busy' } };
+      const kept = live.get(runId);
+      if (!kept?.observeSimulation) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+      try {
+        return await kept.observeSimulation(runId, query);
       } catch (err) {
         return { ok: false, error: { message: `the simulation worker failed: ${messageOf(err)}`, code: 'worker' } };
       }

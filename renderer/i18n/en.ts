@@ -163,6 +163,19 @@ export const en = {
     pasted_one: '# {{count}} line of YAML pasted: it is the input of the next apply -f - (or create -f -)',
     pasted_other: '# {{count}} lines of YAML pasted: they are the input of the next apply -f - (or create -f -)',
   },
+  observe: {
+    loading: 'Loading…', deleted: 'deleted',
+    logs: {
+      open: 'Logs', title: 'Logs of {{pod}}', container: 'Container', defaultContainer: '{{name}} (default)', previous: 'Previous instance (--previous)',
+      timestamps: 'Timestamps', empty: '(no output)', afterRun: 'Logs can be read once the run has ended.',
+    },
+    metrics: {
+      tab: 'Metrics', kind: 'Show', target: 'Object', metric: 'Metric', service: 'Service', pod: 'Pod', node: 'Node',
+      cpu: 'CPU', memory: 'Memory', rate: 'Requests/s', errorRate: 'Error rate', latency: 'Latency (p95)',
+      atCursor: 'at the cursor: {{value}}', hpa: '{{count}} HPA decision(s) marked', nothing: 'Nothing to chart yet.',
+      running: 'The charts appear once the run has ended.', notRun: 'Run the simulation to chart its metrics.',
+    },
+  },
 };
 
 export type Strings = typeof en;

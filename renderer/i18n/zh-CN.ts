@@ -167,4 +167,17 @@ export const zhCN: DeepStrings<Strings> = {
     pasted_one: '# 已粘贴 {{count}} 行 YAML：它是下一条 apply -f -（或 create -f -）的输入',
     pasted_other: '# 已粘贴 {{count}} 行 YAML：它们是下一条 apply -f -（或 create -f -）的输入',
   },
+  observe: {
+    loading: '加载中…', deleted: '已删除',
+    logs: {
+      open: '日志', title: '{{pod}} 的日志', container: '容器', defaultContainer: '{{name}}（默认）', previous: '上一个实例（--previous）',
+      timestamps: '时间戳', empty: '（无输出）', afterRun: '运行结束后即可查看日志。',
+    },
+    metrics: {
+      tab: '指标', kind: '显示', target: '对象', metric: '指标', service: 'Service', pod: 'Pod', node: '节点',
+      cpu: 'CPU', memory: '内存', rate: '请求数/秒', errorRate: '错误率', latency: '延迟（p95）',
+      atCursor: '光标处：{{value}}', hpa: '已标出 {{count}} 次 HPA 决策', nothing: '暂无可绘制的数据。',
+      running: '运行结束后显示图表。', notRun: '运行模拟以绘制指标图表。',
+    },
+  },
 };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Design } from '../design/types';
 import type { INVOKE } from './channels';
 import type { InvokeValues } from './contract';
+import type { ObserveQuery } from './observe';
 import type * as schemas from './schemas';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -93,4 +94,6 @@ export interface KubeplanApi {
    * answer from the live cluster; a command that changes it continues the timeline like a live action.
    */
   kubectlSimulation(request: KubectlRequest): Value<typeof INVOKE.kubectlSimulation>;
+  /** Logs and metrics of a finished run (docs/observability.md): what to chart, a chart's series, `kubectl logs`. */
+  observeSimulation?(runId: string, query: ObserveQuery): Value<typeof INVOKE.observeSimulation>;
 }

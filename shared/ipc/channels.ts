@@ -21,6 +21,7 @@ export const INVOKE = {
   actSimulation: 'simulation:act',
   traceTraffic: 'traffic:trace',
   kubectlSimulation: 'simulation:kubectl',
+  observeSimulation: 'simulation:observe',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

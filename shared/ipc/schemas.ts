@@ -10,6 +10,7 @@ import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
 import { appliedEntrySchema, simulationResultSchema, timelineFrameSchema } from './simulation';
 import { trafficReportSchema } from './traffic';
+import { observeRequestSchema, observeResultSchema } from './observe';
 
 export const kubeObjectSchema = z.looseObject({
   apiVersion: z.string().min(1),
@@ -194,6 +195,7 @@ export const invokeSchemas = {
   [INVOKE.actSimulation]: { request: liveActionRequestSchema, result: liveActionResultSchema },
   [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
   [INVOKE.kubectlSimulation]: { request: kubectlRequestSchema, result: kubectlResultSchema },
+  [INVOKE.observeSimulation]: { request: observeRequestSchema, result: observeResultSchema },
 } as const;
 
 export const sendSchemas = {

@@ -15,6 +15,8 @@ import { liveActionsOf } from '../actions';
 import { chipAt, type Chip } from './model';
 import { overlayModel } from './SimulationLayer';
 import './simulation.css';
+import { PodLogsPanel } from '../../observe/PodLogs';
+import { closePodLogs, openPodLogs } from '../../observe/logsStore';
 
 interface Tip {
   chip: Chip;
@@ -118,6 +120,8 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
   useEffect(() => useKubeplanStore.subscribe((st, prev) => {
     if (st.viewport !== prev.viewport) setTip(undefined);
   }), []);
+  // Leaving simulate mode closes a pod's logs.
+  useEffect(() => closePodLogs, []);
   // A pinned tip for a pod that moved on (seek) shows stale data: drop it when the view changes.
   useEffect(() => setTip((old) => (old?.pinned ? undefined : old)), [view]);
 
@@ -126,6 +130,7 @@ function Hud({ container }: { container: RefObject<HTMLDivElement | null> }) {
       {unschedulable.length > 0 && <PendingLane pods={unschedulable} onOpen={openWhy} />}
       {tip && <ChipTip tip={tip} onClose={() => setTip(undefined)} />}
       {why && <WhyNotPanel pod={why.pod} result={why.result} onClose={() => setWhy(undefined)} />}
+      <PodLogsPanel />
     </>
   );
 }
@@ -178,6 +183,7 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
             {c.pod.ip && <><dt>{t('simulation.ip')}</dt><dd>{c.pod.ip}</dd></>}
             {c.pod.reason && <><dt>{t('simulation.reason')}</dt><dd>{c.pod.reason}{c.pod.message ? `: ${c.pod.message}` : ''}</dd></>}
           </dl>
+          {tip.pinned && <button type="button" className="sim-logs" data-testid="pod-logs-open" onClick={() => openPodLogs(c.pod)}>{t('observe.logs.open')}</button>}
         </>
       )}
       {c.type === 'ghost' && (

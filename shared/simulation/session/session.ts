@@ -17,6 +17,7 @@ import { eventKey, type WatchEvent } from '../store';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
 import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionFrame } from './keyframes';
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
+import { Observation, ObservationRecorder, type SteadyRoute } from '../observe';
 
 export interface SessionOptions {
   /** A keyframe at least every this many frames (sooner when many records change). Default 64. */
@@ -69,6 +70,9 @@ export class SimulationSession {
   private lastApplied: KubeObject[];
   /** Per event index, its count and lastTime when last sent, so a frame carries only real changes. */
   private readonly sentEvents: { count: number; lastTime: number; message: string }[] = [];
+  /** What happens to each container, for logs and metrics (shared/simulation/observe, docs/observability.md). */
+  readonly recorder: ObservationRecorder;
+  private observed: { revision: number; now: number; routes: readonly SteadyRoute[] | undefined; observation: Observation } | undefined;
 
   constructor(
     private readonly input: SimulationInput,
@@ -80,6 +84,8 @@ export class SimulationSession {
     this.simulation = new Simulation({ ...input, options: { record: false, ...input.options } }, options.recorder);
     this.cluster = this.simulation.cluster;
     this.cluster.register(this.watcher);
+    this.recorder = new ObservationRecorder(this.cluster);
+    this.cluster.register(this.recorder);
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
@@ -251,6 +257,20 @@ export class SimulationSession {
   /** The view right after frame `seq` (for stepping back one event). */
   snapshotAtFrame(seq: number): ClusterView {
     return this.index.viewAt(seq);
+  }
+
+  /**
+   * Logs and metrics of the run so far (docs/observability.md): the recorder's lifecycles with the
+   * scenario's traffic and, when given, the design's flows traced over the steady state. Cached
+   * until the run moves on.
+   */
+  observation(steadyRoutes?: readonly SteadyRoute[]): Observation {
+    const o = this.observed;
+    if (o && o.revision === this.recorder.revision && o.now === this.cluster.now && o.routes === steadyRoutes) return o.observation;
+    const nodes = this.view().nodes.map((n) => ({ name: n.name, cpu: n.cpu, memory: n.memory }));
+    const observation = new Observation({ recorder: this.recorder, now: this.cluster.now, nodes, aggregates: this.simulation.traffic.aggregates, trafficActive: this.simulation.traffic.active > 0, ...(steadyRoutes ? { steadyRoutes } : {}) });
+    this.observed = { revision: this.recorder.revision, now: this.cluster.now, routes: steadyRoutes, observation };
+    return observation;
   }
 
   /** The summaries `simulate()` returns; equal to its result once the session has run to the end. */

@@ -94,6 +94,7 @@ const attacks: Attack = {
   [INVOKE.actSimulation]: (path) => [{ runId: 'r', action: { action: 'apply', objects: [], files: [path] } }, { runId: 'r', action: { action: 'reapply', design: design('x') } }],
   [INVOKE.traceTraffic]: () => [{ design: design('x') }],
   [INVOKE.kubectlSimulation]: (path) => [{ runId: 'r', argv: ['apply', '-f', path], context: 'admin' }],
+  [INVOKE.observeSimulation]: () => [{ runId: 'r', query: { query: 'targets' } }],
 };
 
 async function attackEverything(): Promise<string[]> {

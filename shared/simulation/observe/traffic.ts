@@ -1,0 +1,64 @@
+/**
+ * The requests each pod and Service receives, second by second, from the two sources of traffic a
+ * run has: a scenario's `startTraffic` flows, resolved every simulated second by the traffic engine
+ * (shared/simulation/traffic.ts, its aggregates), and the design's own flows (docs/traffic.md),
+ * traced over the steady state and taken to flow at their rate for as long as their endpoint pod is
+ * ready.
+ */
+import type { FlowTrace } from '../network/flows';
+import type { TrafficEdgeAggregate } from '../types';
+
+/** A design flow's route as the observation uses it: constant rate while its pod (if any) is ready. */
+export interface SteadyRoute {
+  flow: string;
+  from: string;
+  /** The request path (`/api`) for an HTTP flow through the Ingress, `/` otherwise. */
+  path: string;
+  /** `namespace/name` of the endpoint pod, when the request got that far. */
+  pod?: string;
+  /** `namespace/name` of the Services on the way. */
+  services: string[];
+  delivered: boolean;
+  rate: number;
+}
+
+/** One second of one flow's requests to one place. */
+export interface TrafficSecond {
+  time: number;
+  flow: string;
+  from: string;
+  path: string;
+  pod?: string;
+  /** Services named on the way (the ones selecting `pod` are added by the observation). */
+  services: string[];
+  delivered: boolean;
+  requests: number;
+}
+
+/** The design flows' routes (`traffic:trace`'s answer) in the observation's terms. */
+export function steadyRoutes(flows: readonly { name: string; from: string; to: string }[], traces: readonly FlowTrace[]): SteadyRoute[] {
+  const out: SteadyRoute[] = [];
+  for (const trace of traces) {
+    const flow = flows.find((f) => f.name === trace.name);
+    const path = flow ? pathOf(flow.to) : '/';
+    for (const r of trace.routes) {
+      const services = r.path.filter((s) => s.startsWith('Service/')).map((s) => s.slice('Service/'.length));
+      out.push({ flow: trace.name, from: flow?.from ?? 'external', path, ...(r.pod ? { pod: r.pod } : {}), services, delivered: r.verdict === 'delivered', rate: r.rate });
+    }
+  }
+  return out;
+}
+
+/** A scenario flow's aggregates, second by second. */
+export function aggregateSeconds(aggregates: readonly TrafficEdgeAggregate[]): TrafficSecond[] {
+  return aggregates.map((a) => {
+    const pod = a.to.startsWith('Pod/') ? a.to.slice('Pod/'.length) : undefined;
+    const svc = /^([^/]+)\/([^:/]+):/.exec(a.to);
+    return { time: a.time, flow: a.flow, from: a.from, path: '/', ...(pod ? { pod } : {}), services: !pod && svc ? [`${svc[1]}/${svc[2]}`] : [], delivered: a.verdict === 'delivered', requests: a.requests };
+  });
+}
+
+function pathOf(to: string): string {
+  const m = /^https?:\/\/[^/]+(\/.*)?$/.exec(to);
+  return m?.[1] ?? '/';
+}
