@@ -105,6 +105,19 @@ export const HELP = {
     ],
     exit: '0 delivered, or the pod was scheduled; 1 not delivered (denied by policy, no ready endpoints, no Ingress rule, port not exposed) or not scheduled; 2 unreadable input, bad usage, a --from/--to that does not exist, or no such pod.',
   },
+  render: {
+    name: 'render',
+    args: '<design|files|dirs>... -o <out.svg|out.png> [--scale N] [--title <text>] [--force]',
+    summary: 'Draw the design as a picture for slides: SVG, or PNG',
+    details: 'A design keeps its layout; manifests are laid out as import does. The app exports the same drawing.',
+    options: [
+      ['-o, --output <out.svg|out.png>', 'the picture to write; the extension chooses the format'],
+      ['--scale N', 'pixels per canvas unit of a PNG, above 0 and at most 8 (default: 2)'],
+      ['--title <text>', 'the caption at the top (default: the design\'s name)'],
+      ['--force', 'write even when -o names one of the inputs'],
+    ],
+    exit: '0 rendered; 2 unreadable input, refused -o or bad usage.',
+  },
 } satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof HELP;

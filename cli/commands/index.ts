@@ -12,4 +12,5 @@ export const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
   simulate: async () => (await import('./simulate')).simulateCommand,
   connectivity: async () => (await import('./connectivity')).connectivityCommand,
   explain: async () => (await import('./explain')).explainCommand,
+  render: async () => (await import('./render')).renderCommand,
 };
