@@ -29,6 +29,7 @@ import { addFlowChange, isFlowDraft, isFlowEdit, removeFlowChange, updateFlowCha
 import { showConnectivity } from '../traffic/store';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
+import { PICTURE_BEHAVIOUR } from '../pictures/commands';
 
 /** How far the arrow keys move the selection (world units); Shift moves ten times as far. */
 export const NUDGE = 1;
@@ -181,6 +182,7 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'lesson:nextArrow': { enabled: () => isLessonActive() && currentStepReady(), perform: () => void nextStep(), keyApplies: isLessonActive },
   'lesson:previousArrow': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
   'lesson:close': { enabled: isLessonActive, perform: () => closeLesson() },
+  ...PICTURE_BEHAVIOUR,
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

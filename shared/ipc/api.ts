@@ -17,6 +17,7 @@ export type ApiError = z.infer<typeof schemas.apiErrorSchema>;
 export type OpenedDesign = z.infer<typeof schemas.openedDesignSchema>;
 /** One multi-document file or a folder with one file per namespace; `ids` limits it to the selection. */
 export type ExportOptions = z.infer<typeof schemas.exportOptionsSchema>;
+export type PictureRequest = z.infer<typeof schemas.pictureRequestSchema>;
 export type ExampleInfo = z.infer<typeof schemas.exampleInfoSchema>;
 export type RecentFile = z.infer<typeof schemas.recentFileSchema>;
 /** A validation problem, as shared/validation reports it. */
@@ -83,4 +84,6 @@ export interface KubeplanApi {
   actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
   /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
+  /** Save a picture of the design (SVG text or base64 PNG) where the user chooses; the path, `undefined` = cancelled. */
+  savePicture(request: PictureRequest): Value<typeof INVOKE.savePicture>;
 }

@@ -122,6 +122,10 @@ export const COMMAND_SPECS = [
   { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: LESSON, keys: ['ArrowRight'] },
   { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: LESSON, keys: ['ArrowLeft'] },
   { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
+  // Pictures for slides (renderer/pictures): the canvas as PNG or SVG, or copied as an image.
+  { id: 'picture:png', labelKey: 'pictures.png', modes: ALL, keys: ['Mod+Shift+E'], menu: {} },
+  { id: 'picture:svg', labelKey: 'pictures.svg', modes: ALL, keys: ['Mod+Alt+Shift+E'], menu: {} },
+  { id: 'picture:copy', labelKey: 'pictures.copy', modes: ALL, keys: ['Mod+Shift+C'], menu: {} },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -93,6 +93,7 @@ const attacks: Attack = {
   [INVOKE.cancelSimulation]: () => [{ runId: 'r' }],
   [INVOKE.actSimulation]: (path) => [{ runId: 'r', action: { action: 'apply', objects: [], files: [path] } }, { runId: 'r', action: { action: 'reapply', design: design('x') } }],
   [INVOKE.traceTraffic]: () => [{ design: design('x') }],
+  [INVOKE.savePicture]: () => [{ format: 'svg', name: 'x', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' }],
 };
 
 async function attackEverything(): Promise<string[]> {
