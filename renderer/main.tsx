@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { canvasStrings, view } from './canvas';
-import { loadCanvasFonts, registerBundledFonts } from './fonts';
+import { cjkCharacters, loadBundledFontFor, registerBundledFonts } from './fonts';
 import { startSession } from './files/session';
 import { initI18n } from './i18n';
 import './styles.css';
@@ -15,16 +15,21 @@ function* stringsOf(o: unknown): Generator<string> {
 
 const i18n = initI18n({ canvas: { en: canvasStrings.en, 'zh-CN': canvasStrings.zh } });
 registerBundledFonts();
-// The canvas draws its Chinese itself: load the bundled face's slices for it, then redraw.
-const canvasFonts = (lng: string) => {
-  if (lng === 'zh-CN') void loadCanvasFonts(stringsOf(i18n.getResourceBundle('zh-CN', 'translation')), () => view.stage?.batchDraw());
-};
-canvasFonts(i18n.language);
-i18n.on('languageChanged', canvasFonts);
+// The slices of the bundled CJK face the interface's Chinese needs (renderer/fonts): loaded at
+// start in either language, so a switch finds them; the canvas is redrawn once they are in.
+const fontsIn = loadBundledFontFor(cjkCharacters(stringsOf(i18n.getResourceBundle('zh-CN', 'translation')))).then(() => view.stage?.batchDraw());
+i18n.on('languageChanged', (lng: string) => {
+  if (lng === 'zh-CN') void fontsIn.then(() => view.stage?.batchDraw());
+});
 startSession();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// In Chinese the first render waits for them (from the app itself; at most 2 s), so no text is
+// laid out in boxes before its glyphs arrive.
+const ready = i18n.language === 'zh-CN' ? Promise.race([fontsIn, new Promise((r) => setTimeout(r, 2000))]) : Promise.resolve();
+void ready.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -4,8 +4,11 @@
  * system fonts in every font list (styles.css `--font`, canvas/theme.ts `FONT_FAMILY`), so a
  * machine's own CJK font wins and a machine without one still shows Chinese, not boxes.
  *
- * The DOM fetches a slice when text needs it (unicode-range). The canvas draws text itself, which
- * fetches nothing: `loadCanvasFonts` loads the slices for the interface's Chinese and redraws.
+ * The DOM fetches a slice when text needs it (unicode-range), but Chromium keeps the boxes it drew
+ * for text laid out before the slice arrived (seen without a CJK font), and the canvas draws text
+ * itself, which fetches nothing. So the start-up loads the slices of the interface's Chinese first
+ * (`loadBundledFontFor`, before the first render in Chinese, in the background otherwise) and the
+ * canvas is redrawn when they are in (`loadCanvasFonts`).
  */
 import { NOTO_SANS_SC_SLICES, type FontSlice } from './subsets';
 
@@ -13,12 +16,19 @@ export const BUNDLED_CJK_FAMILY = 'Noto Sans SC';
 
 let registered = false;
 
+/**
+ * Declares the slices as CSS @font-face rules (a <style> element, as a stylesheet would): text
+ * laid out before a slice arrives is laid out again when it does.
+ */
 export function registerBundledFonts(slices: readonly FontSlice[] = NOTO_SANS_SC_SLICES): void {
-  if (registered || typeof FontFace === 'undefined' || typeof document === 'undefined') return;
+  if (registered || typeof document === 'undefined') return;
   registered = true;
-  for (const s of slices) {
-    document.fonts.add(new FontFace(BUNDLED_CJK_FAMILY, `url(${JSON.stringify(s.url)}) format('woff2')`, { weight: '400', style: 'normal', unicodeRange: s.unicodeRange, display: 'swap' }));
-  }
+  const style = document.createElement('style');
+  style.dataset.font = BUNDLED_CJK_FAMILY;
+  style.textContent = slices
+    .map((s) => `@font-face{font-family:'${BUNDLED_CJK_FAMILY}';font-style:normal;font-weight:100 900;font-display:swap;src:url(${JSON.stringify(s.url)}) format('woff2');unicode-range:${s.unicodeRange};}`)
+    .join('\n');
+  document.head.append(style);
 }
 
 /** Load the slices `text` needs; resolves true when some face of the bundled family is loaded. */
