@@ -124,6 +124,19 @@ export const HELP = {
     ],
     exit: '0 every command succeeded; otherwise kubectl\'s status: 1 for an error (with --script, the last failing command\'s; exec passes its command\'s on); 2 unreadable input or bad usage.',
   },
+  render: {
+    name: 'render',
+    args: '<design|files|dirs>... -o <out.svg|out.png> [--scale N] [--title <text>] [--force]',
+    summary: 'Draw the design as a picture for slides: SVG, or PNG',
+    details: 'A design keeps its layout; manifests are laid out as import does. The app exports the same drawing.',
+    options: [
+      ['-o, --output <out.svg|out.png>', 'the picture to write; the extension chooses the format'],
+      ['--scale N', 'pixels per canvas unit of a PNG, above 0 and at most 8 (default: 2)'],
+      ['--title <text>', 'the caption at the top (default: the design\'s name)'],
+      ['--force', 'write even when -o names one of the inputs'],
+    ],
+    exit: '0 rendered; 2 unreadable input, refused -o or bad usage.',
+  },
 } satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof HELP;

@@ -34,6 +34,8 @@ export async function buildCli() {
         'const __dirname = import.meta.dirname;',
       ].join('\n'),
     },
+    // Native (a .node binary per platform): loaded from node_modules when a PNG is rendered.
+    external: ['@resvg/resvg-js'],
     metafile: true,
     // Metafile input paths are relative to the working directory: make that the root, whatever the caller's cwd.
     absWorkingDir: root,

@@ -13,4 +13,5 @@ export const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
   connectivity: async () => (await import('./connectivity')).connectivityCommand,
   explain: async () => (await import('./explain')).explainCommand,
   kubectl: async () => (await import('./kubectl')).kubectlCommand,
+  render: async () => (await import('./render')).renderCommand,
 };

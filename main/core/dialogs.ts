@@ -19,4 +19,6 @@ export interface Dialogs {
 export const DESIGN_FILTER: FileFilter = { name: 'Kubeplan design', extensions: ['kubeplan.yaml'] };
 export const MANIFEST_FILTER: FileFilter = { name: 'Kubernetes manifests', extensions: ['yaml', 'yml', 'json'] };
 /** Last in open dialogs: macOS matches only a file's last extension, so `*.kubeplan.yaml` may not filter there. */
+export const SVG_FILTER: FileFilter = { name: 'SVG picture', extensions: ['svg'] };
+export const PNG_FILTER: FileFilter = { name: 'PNG picture', extensions: ['png'] };
 export const ALL_FILES_FILTER: FileFilter = { name: 'All files', extensions: ['*'] };

@@ -9,13 +9,16 @@ import { INVOKE } from '../../shared/ipc/channels';
 import type { InvokePayloads, InvokeValues } from '../../shared/ipc/contract';
 import type { BackupStore } from './backup';
 import type { Dialogs } from './dialogs';
-import { ALL_FILES_FILTER, DESIGN_FILTER, MANIFEST_FILTER } from './dialogs';
+import { ALL_FILES_FILTER, DESIGN_FILTER, MANIFEST_FILTER, PNG_FILTER, SVG_FILTER } from './dialogs';
 import { examplePath, listExamples } from './examples';
+import { writeFileAtomic } from './files';
 import { PathGrants } from './grants';
 import type { RecentFiles } from './recent';
 import { fail, ok, toApiError } from './result';
 import type { HeavyWork } from './workerClient';
 import type { WriteFile } from './writer';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export interface HostDeps {
   dialogs: Dialogs;
@@ -24,6 +27,8 @@ export interface HostDeps {
   backups: BackupStore;
   write: WriteFile;
   examplesDir: string;
+  /** How a PNG picture is written (atomically, as `write`); tests inject a failing one. */
+  writeBytes?: (path: string, data: Uint8Array) => Promise<void>;
   grants?: PathGrants;
   /** The recent list changed (the menu's Open Recent is rebuilt). */
   onRecentChanged?: (recent: RecentFile[]) => void;
@@ -144,6 +149,23 @@ export function createHandlers(deps: HostDeps): Handlers {
         }
       }
       grants.grant(target);
+      return ok(target);
+    },
+
+    async [INVOKE.savePicture]({ format, name, data }) {
+      // The bytes must be what the name says: a PNG starts with its signature, an SVG with markup.
+      const bytes = format === 'png' ? Buffer.from(data, 'base64') : data;
+      if (format === 'png' && !(bytes as Buffer).subarray(0, 8).equals(PNG_SIGNATURE)) return fail({ message: 'picture:save: the data is not a PNG image', code: 'invalid' });
+      if (format === 'svg' && !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return fail({ message: 'picture:save: the data is not an SVG image', code: 'invalid' });
+      const stem = basename(name).replace(/[\\/:*?"<>|]/g, '-') || 'design';
+      const target = await deps.dialogs.save({ title: format === 'png' ? 'Export a PNG picture' : 'Export an SVG picture', defaultPath: `${stem}.${format}`, filters: [format === 'png' ? PNG_FILTER : SVG_FILTER] });
+      if (!target) return ok(undefined);
+      try {
+        if (typeof bytes === 'string') await deps.write(target, bytes);
+        else await (deps.writeBytes ?? writeFileAtomic)(target, bytes);
+      } catch (err) {
+        return fail(toApiError(err, target));
+      }
       return ok(target);
     },
 

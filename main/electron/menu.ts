@@ -73,6 +73,9 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       item(t.importFolder, 'file:importFolder'),
       item(t.exportYaml, 'file:export'),
       item(t.exportFolder, 'file:exportFolder'),
+      { type: 'separator' },
+      item(t.exportPng, 'picture:png'),
+      item(t.exportSvg, 'picture:svg'),
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: t.quit, accelerator: 'CmdOrCtrl+Q' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
@@ -86,6 +89,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       item(t.cut, 'edit:cut', 'cut'),
       item(t.copy, 'edit:copy', 'copy'),
       item(t.paste, 'edit:paste', 'paste'),
+      item(t.copyPicture, 'picture:copy'),
       item(t.duplicate, 'edit:duplicate'),
       item(t.delete, 'edit:delete'),
       { type: 'separator' },

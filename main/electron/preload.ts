@@ -35,6 +35,7 @@ const api: KubeplanApi = {
   },
   validateDesign: (design) => invoke(INVOKE.validateDesign, { design }),
   traceTraffic: (design) => invoke(INVOKE.traceTraffic, { design }),
+  savePicture: (request) => invoke(INVOKE.savePicture, { format: request.format, name: request.name, data: request.data }),
   runSimulation: async (request, onFrames) => {
     const forward = (_event: IpcRendererEvent, batch: SimulationFrames) => {
       if (batch?.runId === request.runId) onFrames(batch);

@@ -7,7 +7,7 @@
  */
 import type { Design } from '../../shared/design/types';
 import type { ApiError, ExampleInfo, KubeplanApi, OpenedDesign, RecentFile, Result } from '../../shared/ipc/api';
-import { downloadText, fileStem } from './download';
+import { downloadBytes, downloadText, fileStem } from './download';
 import { EXAMPLES, exampleText } from './examples';
 import { parseDesignText, serializeDesign } from './formats';
 import { pickTextFiles } from './pickFiles';
@@ -167,6 +167,17 @@ export function createBrowserApi(): KubeplanApi {
     runSimulation(request, onFrames) {
       simulations ??= createSimulationClient();
       return simulations.run(request, onFrames);
+    },
+    async savePicture({ format, name, data }) {
+      // A browser downloads; the browser chooses where (its Downloads folder or a prompt).
+      try {
+        const file = `${fileStem(name)}.${format}`;
+        if (format === 'svg') downloadText(file, data, 'image/svg+xml');
+        else downloadBytes(file, Uint8Array.from(atob(data), (c) => c.charCodeAt(0)), 'image/png');
+        return ok(file);
+      } catch (e) {
+        return fail(errorOf(e));
+      }
     },
     async traceTraffic(design) {
       try {

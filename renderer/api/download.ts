@@ -17,3 +17,16 @@ export function fileStem(name: string): string {
   const stem = name.trim().toLowerCase().replace(/\.kubeplan\.ya?ml$/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return stem || 'design';
 }
+
+/** Offer bytes as a download (a picture's PNG). */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}

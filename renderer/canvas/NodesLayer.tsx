@@ -28,6 +28,8 @@ interface CardProps {
   groupPods?: string;
   ownerKind?: string;
   ownerName?: string;
+  /** The interface language, so a switch recomputes the subtitle. */
+  lang?: string;
 }
 
 /** What a card that shows pods of a workload adds: the pod count, and the owner when it is not in the design. */
@@ -54,10 +56,12 @@ export function cardData(object: KubeObject, selected: boolean, problem?: 'error
   };
 }
 
-const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, problem, groupPods, ownerKind, ownerName }: CardProps) {
+const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, problem, groupPods, ownerKind, ownerName, lang }: CardProps) {
   const card = useMemo(
     () => cardData(object, selected, problem, groupPods === undefined ? undefined : { pods: groupPods, ...(ownerKind !== undefined && ownerName !== undefined ? { owner: { kind: ownerKind, name: ownerName } } : {}) }),
-    [object, selected, problem, groupPods, ownerKind, ownerName],
+    // The subtitle is in the interface language: a switch redraws the card.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [object, selected, problem, groupPods, ownerKind, ownerName, lang],
   );
   const ref = useMemo(() => registerIn(cardNodes, id), [id]);
   return (
@@ -91,7 +95,7 @@ export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
     for (const p of problems) if (m.get(p.objectKey) !== 'error') m.set(p.objectKey, p.severity);
     return m;
   }, [problems]);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const groups = designCardGroups(resources);
   return (
     <Layer ref={layerRef} listening={false}>
@@ -112,6 +116,7 @@ export function NodesLayer({ layerRef }: { layerRef: React.Ref<Konva.Layer> }) {
             groupPods={g ? (g.pods === 1 ? t('canvas.cardPod') : t('canvas.cardPods', { count: g.pods })) : undefined}
             ownerKind={g?.owner?.kind}
             ownerName={g?.owner?.name}
+            lang={i18n.language}
           />
         );
       })}

@@ -55,4 +55,5 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
 /** Egress edges are dashed, so "to" and "from" differ in more than colour. */
 export const EDGE_DASH: Partial<Record<EdgeKind, number[]>> = { 'policy-to': [8, 5] };
 
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif';
+/** System fonts first; "Noto Sans SC" is the bundled CJK face (renderer/fonts), for machines without one. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';

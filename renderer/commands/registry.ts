@@ -30,6 +30,7 @@ import { showConnectivity } from '../traffic/store';
 import { revealConsole } from '../console/store';
 import type { KeyLike } from './keys';
 import type { Command, CommandBehaviour } from './types';
+import { PICTURE_BEHAVIOUR } from '../pictures/commands';
 
 /** How far the arrow keys move the selection (world units); Shift moves ten times as far. */
 export const NUDGE = 1;
@@ -183,6 +184,7 @@ const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {
   'lesson:previousArrow': { enabled: () => (useLessons.getState().active?.step ?? 0) > 0, perform: () => void previousStep(), keyApplies: isLessonActive },
   'lesson:close': { enabled: isLessonActive, perform: () => closeLesson() },
   'console:focus': { perform: () => revealConsole(), whileTyping: true },
+  ...PICTURE_BEHAVIOUR,
 };
 
 /** Every command, in the table's order (the order the shortcuts dialog lists them in). */

@@ -176,6 +176,31 @@ export const en = {
       running: 'The charts appear once the run has ended.', notRun: 'Run the simulation to chart its metrics.',
     },
   },
+  cards: {
+    replicas_one: '{{count}} replica', replicas_other: '{{count}} replicas', perNode: 'one pod per node',
+    completions_one: '{{count}} completion', completions_other: '{{count}} completions', replicaRange: '{{min}}–{{max}} replicas',
+    rules_one: '{{count}} rule', rules_other: '{{count}} rules', keys_one: '{{count}} key', keys_other: '{{count}} keys',
+    limits_one: '{{count}} limit', limits_other: '{{count}} limits', items_one: '{{count}} item', items_other: '{{count}} items',
+    namespace: 'namespace {{namespace}}',
+  },
+  labels: { auto: 'auto', running: '{{count}} Running', nodeCapacity: '{{cpu}} CPU · {{memory}} · {{pods}} pods' },
+  problemRules: {
+    schema: 'The object does not match the Kubernetes API schema.', name: 'A name Kubernetes would refuse.', label: 'A label key or value Kubernetes would refuse.',
+    container: 'A container is incomplete.', 'port-range': 'A port number out of range.', 'api-version': 'An apiVersion or kind the API server does not serve.',
+    'selector-mismatch': 'The selector and the pod template labels disagree.', unconnected: 'A required connection is missing.', field: 'A field Kubernetes would refuse.',
+    duplicate: 'Two objects with the same kind, namespace and name.',
+    'quota-requires-resources': 'A ResourceQuota requires requests or limits the pods do not set.', 'hpa-target': 'The autoscaler\'s target is missing or cannot scale.',
+    'ingress-backend': 'The Ingress routes to a Service that is missing or does not expose the port.', 'networkpolicy-peer': 'A NetworkPolicy peer selects nothing.',
+    'networkpolicy-target': 'The NetworkPolicy selects no pods.', 'pod-config': 'A pod reads a ConfigMap, Secret or key that does not exist.',
+    'pod-volume-claim': 'A pod mounts a PersistentVolumeClaim that does not exist.', 'pvc-binding': 'The claim cannot bind to a volume.',
+    'pvc-storage-class': 'The claim names a StorageClass that does not exist.', 'service-selector': 'The Service selects no pods, so it has no endpoints.',
+    'statefulset-claim-template': 'A StatefulSet volume claim template is not mounted or is incomplete.',
+  },
+  pictures: {
+    menu: 'Picture', png: 'Export picture as PNG…', svg: 'Export picture as SVG…', copy: 'Copy picture',
+    selectionOnly: 'Selection only', overlay: 'Include the simulation', exported: 'Picture saved {{path}}', copied: 'Picture copied to the clipboard',
+    failed: 'Could not make the picture: {{message}}', empty: 'Nothing to draw: the design has no cards.',
+  },
 };
 
 export type Strings = typeof en;

@@ -1,6 +1,6 @@
 /**
  * i18next for every UI string: English first, Simplified Chinese second. The choice is kept in
- * localStorage; `?lang=zh-CN` overrides it for one visit (tests, shared links).
+ * localStorage; `?lang=zh-CN` chooses it from a link and is remembered the same way.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -17,7 +17,11 @@ function isLanguage(v: unknown): v is Language {
 
 function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
-  if (isLanguage(fromUrl)) return fromUrl;
+  if (isLanguage(fromUrl)) {
+    // A link or a test chooses the language, and the next start without `?lang` keeps it.
+    globalThis.localStorage?.setItem(STORAGE_KEY, fromUrl);
+    return fromUrl;
+  }
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   return isLanguage(stored) ? stored : 'en';
 }

@@ -7,6 +7,7 @@ import { getKindInfo } from '../../shared/kinds/registry';
 import type { KubeObject } from '../../shared/model/object';
 import { WorkloadFields } from '../panels/inspector/WorkloadFields';
 import { KIND_VIEWS } from './views';
+import { tc } from './subtitles';
 
 export type KindForm = ComponentType<{ id: string; object: KubeObject }>;
 
@@ -32,7 +33,7 @@ export function unregisterKindView(kind: string): void {
 
 /** The card subtitle of an object: its kind's summary, or its namespace. */
 export function resourceSubtitle(o: KubeObject): string {
-  return views.get(o.kind)?.subtitle?.(o) || (o.metadata.namespace ? `namespace ${o.metadata.namespace}` : '');
+  return views.get(o.kind)?.subtitle?.(o) || (o.metadata.namespace ? tc('namespace', 'namespace {{namespace}}', { namespace: o.metadata.namespace }) : '');
 }
 
 /**

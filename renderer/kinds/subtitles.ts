@@ -1,5 +1,15 @@
 /** Helpers for card subtitles (./views.tsx): read fields of objects that may be malformed. */
+import i18next from 'i18next';
 import type { KubeObject } from '../../shared/model/object';
+
+/**
+ * A subtitle string in the interface language (`cards.*` in renderer/i18n); the English text
+ * itself before i18next starts (unit tests, the worker).
+ */
+export function tc(key: string, english: string, values: Record<string, string | number> = {}): string {
+  if (i18next.isInitialized) return i18next.t(`cards.${key}`, values as Record<string, unknown>) as string;
+  return english.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+}
 
 export type Spec = Record<string, unknown>;
 
@@ -15,5 +25,5 @@ export function accessModes(v: unknown): string {
 
 export function replicas(o: KubeObject): string {
   const n = num(spec(o).replicas) ?? 1;
-  return `${n} ${n === 1 ? 'replica' : 'replicas'}`;
+  return tc('replicas', n === 1 ? '{{count}} replica' : '{{count}} replicas', { count: n });
 }

@@ -10,7 +10,10 @@ import { IngressFields } from '../panels/inspector/IngressFields';
 import { PolicyFields } from '../panels/inspector/PolicyFields';
 import { ServiceFields } from '../panels/inspector/ServiceFields';
 import { StorageFields } from '../panels/inspector/StorageFields';
-import { accessModes, arr, num, replicas, spec, str, type Spec } from './subtitles';
+import { accessModes, arr, num, replicas, spec, str, tc, type Spec } from './subtitles';
+
+/** `3 keys` / `1 key` in the interface language. */
+const plural = (key: string, one: string, n: number): string => tc(key, `{{count}} ${n === 1 ? one : key}`, { count: n });
 import type { KindView } from './registry';
 
 export const KIND_VIEWS: readonly KindView[] = [
@@ -18,11 +21,11 @@ export const KIND_VIEWS: readonly KindView[] = [
   { kind: 'Deployment', subtitle: replicas },
   { kind: 'StatefulSet', subtitle: replicas },
   { kind: 'ReplicaSet', subtitle: replicas },
-  { kind: 'DaemonSet', subtitle: () => 'one pod per node' },
-  { kind: 'Job', subtitle: (o) => `${num(spec(o).completions) ?? 1} completions` },
+  { kind: 'DaemonSet', subtitle: () => tc('perNode', 'one pod per node') },
+  { kind: 'Job', subtitle: (o) => plural('completions', 'completion', num(spec(o).completions) ?? 1) },
   { kind: 'CronJob', subtitle: (o) => str(spec(o).schedule) ?? 'CronJob' },
   { kind: 'Pod', subtitle: (o) => str((arr(spec(o).containers)[0] as Spec | undefined)?.image) ?? 'Pod' },
-  { kind: 'HorizontalPodAutoscaler', subtitle: (o) => `${num(spec(o).minReplicas) ?? 1}–${num(spec(o).maxReplicas) ?? '?'} replicas`, Form: AutoscalerFields },
+  { kind: 'HorizontalPodAutoscaler', subtitle: (o) => tc('replicaRange', '{{min}}–{{max}} replicas', { min: num(spec(o).minReplicas) ?? 1, max: num(spec(o).maxReplicas) ?? '?' }), Form: AutoscalerFields },
   {
     kind: 'Service',
     subtitle: (o) => {
@@ -37,7 +40,7 @@ export const KIND_VIEWS: readonly KindView[] = [
     subtitle: (o) => {
       const rules = arr(spec(o).rules);
       const host = str((rules[0] as Spec | undefined)?.host);
-      return host ?? `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`;
+      return host ?? plural('rules', 'rule', rules.length);
     },
     Form: IngressFields,
   },
@@ -59,9 +62,9 @@ export const KIND_VIEWS: readonly KindView[] = [
     Form: StorageFields,
   },
   { kind: 'StorageClass', subtitle: (o) => str(o.provisioner) ?? 'StorageClass' },
-  { kind: 'ConfigMap', subtitle: (o) => `${Object.keys((o.data as Spec | undefined) ?? {}).length} keys`, Form: ConfigMapFields },
-  { kind: 'Secret', subtitle: (o) => `${str(o.type) ?? 'Opaque'} · ${Object.keys({ ...((o.data as Spec) ?? {}), ...((o.stringData as Spec) ?? {}) }).length} keys`, Form: ConfigMapFields },
+  { kind: 'ConfigMap', subtitle: (o) => plural('keys', 'key', Object.keys((o.data as Spec | undefined) ?? {}).length), Form: ConfigMapFields },
+  { kind: 'Secret', subtitle: (o) => `${str(o.type) ?? 'Opaque'} · ${plural('keys', 'key', Object.keys({ ...((o.data as Spec) ?? {}), ...((o.stringData as Spec) ?? {}) }).length)}`, Form: ConfigMapFields },
   { kind: 'NetworkPolicy', subtitle: (o) => arr(spec(o).policyTypes).join(' + ') || 'Ingress', Form: PolicyFields },
-  { kind: 'ResourceQuota', subtitle: (o) => `${Object.keys((spec(o).hard as Spec | undefined) ?? {}).length} limits`, Form: QuotaFields },
-  { kind: 'LimitRange', subtitle: (o) => `${arr(spec(o).limits).length} items`, Form: LimitRangeFields },
+  { kind: 'ResourceQuota', subtitle: (o) => plural('limits', 'limit', Object.keys((spec(o).hard as Spec | undefined) ?? {}).length), Form: QuotaFields },
+  { kind: 'LimitRange', subtitle: (o) => plural('items', 'item', arr(spec(o).limits).length), Form: LimitRangeFields },
 ];

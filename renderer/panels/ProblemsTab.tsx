@@ -5,7 +5,9 @@
 import { useTranslation } from 'react-i18next';
 import { resourceBox, resourceIdForKey, select, selectProblems, selectProblemsStale, useKubeplanStore, type Problem } from '../store';
 import { Icon } from './icons';
+import { translateHint } from '../i18n/hints';
 import { centerOn } from '../canvas';
+import { UpstreamNote } from '../i18n/UpstreamNote';
 
 function reveal(p: Problem): void {
   const { design } = useKubeplanStore.getState();
@@ -20,7 +22,7 @@ function reveal(p: Problem): void {
 const MAX_ROWS = 300;
 
 export function ProblemsTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const problems = useKubeplanStore(selectProblems);
   const stale = useKubeplanStore(selectProblemsStale);
   const groups = (['error', 'warning'] as const).map((severity) => ({ severity, items: problems.filter((p) => p.severity === severity) })).filter((g) => g.items.length > 0);
@@ -44,7 +46,8 @@ export function ProblemsTab() {
                 <button type="button" className="problem" data-testid="problem" data-object-key={p.objectKey} onClick={() => reveal(p)}>
                   <span className="problem-object mono">{p.kind}/{p.name}</span>
                   <span className="problem-message">{p.message}</span>
-                  {p.hint && <span className="problem-hint">{p.hint}</span>}
+                  <UpstreamNote message={p.message} rule={p.rule} />
+                  {p.hint && <span className="problem-hint">{translateHint(p.hint, i18n.language)}</span>}
                   <span className="problem-path mono">{p.namespace ? `${p.namespace} · ` : ''}{p.path}</span>
                 </button>
               </li>

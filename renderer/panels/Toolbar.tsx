@@ -14,6 +14,7 @@ import { useUiZoom } from '../shell/uiZoom';
 import { useKubeplanStore } from '../store';
 import { Icon, type IconName } from './icons';
 import { Menu } from './Menu';
+import { usePictureOptions } from '../pictures/picture';
 import { commandItem, exampleItems, exportItems, importItems, languageItems, overflowItems, uiZoomItems } from './toolbarItems';
 import { TOOLBAR_ORDER, type ToolbarGroupId, type ToolbarPartId } from './toolbarLayout';
 import { useToolbarPlan } from './useToolbarPlan';
@@ -84,6 +85,9 @@ export function Toolbar() {
   const design = useKubeplanStore((s) => s.design);
   const uiZoom = useUiZoom((s) => s.zoom);
   const simulating = useKubeplanStore((s) => s.mode === 'simulate');
+  // The Export menu's picture choices (renderer/pictures/items.ts) follow these.
+  usePictureOptions();
+  useKubeplanStore((s) => s.selection.length > 0);
   const bar = useRef<HTMLElement>(null);
   const { compact, collapsed } = useToolbarPlan(bar, uiZoom, lang);
   const name = displayName(path, design);

@@ -8,6 +8,7 @@ import { EXAMPLES } from '../api/examples';
 import { execute, getCommand, isEnabled, keyCaps } from '../commands';
 import { openExample } from '../files/actions';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { pictureItems } from '../pictures/items';
 import type { MenuItem } from './Menu';
 import type { ToolbarGroupId } from './toolbarLayout';
 
@@ -20,7 +21,7 @@ export function commandItem(id: string, label: string, command: CommandId): Menu
 const run = (t: TFunction, id: string, command: CommandId) => commandItem(id, t(getCommand(command).labelKey), command);
 
 export const importItems = (t: TFunction) => [commandItem('files', t('toolbar.importFiles'), 'file:import'), commandItem('folder', t('toolbar.importFolder'), 'file:importFolder')];
-export const exportItems = (t: TFunction) => [commandItem('file', t('toolbar.exportFile'), 'file:export'), commandItem('folder', t('toolbar.exportFolder'), 'file:exportFolder')];
+export const exportItems = (t: TFunction) => [commandItem('file', t('toolbar.exportFile'), 'file:export'), commandItem('folder', t('toolbar.exportFolder'), 'file:exportFolder'), ...pictureItems(t)];
 /** Items under a prefix, so ids stay unique when several groups share the "⋯" menu. */
 const prefixed = (prefix: string, items: MenuItem[]) => items.map((item) => ({ ...item, id: `${prefix}-${item.id}` }));
 export const uiZoomItems = (t: TFunction) => [run(t, 'ui-zoom-in', 'view:uiZoomIn'), run(t, 'ui-zoom-out', 'view:uiZoomOut'), run(t, 'ui-zoom-reset', 'view:uiZoomReset')];

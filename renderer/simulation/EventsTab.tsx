@@ -6,6 +6,7 @@
  * apply (apply again, re-apply) heads the tab.
  */
 import { useMemo, useState } from 'react';
+import { UpstreamNote } from '../i18n/UpstreamNote';
 import { useTranslation } from 'react-i18next';
 import { objectKey } from '../../shared/model/object';
 import type { PodRecord } from '../../shared/simulation/session';
@@ -117,7 +118,7 @@ export function EventsTab() {
                 <td>{e.type}</td>
                 <td>{e.reason}</td>
                 <td>{objectColumn(e)}</td>
-                <td className="events-message">{e.message}</td>
+                <td className="events-message">{e.message}<UpstreamNote message={e.message} /></td>
               </tr>
             ))}
           </tbody>

@@ -32,7 +32,7 @@ function WorkloadActions({ object, disabled }: { object: KubeObject; disabled: b
   for (const p of pods) if (p.controller) controllers.set(p.controller, (controllers.get(p.controller) ?? 0) + 1);
   return (
     <>
-      <p className="muted" data-testid="live-pods">{t('live.pods', { count: pods.length })} · {running} Running</p>
+      <p className="muted" data-testid="live-pods">{t('live.pods', { count: pods.length })} · {t('labels.running', { count: running })}</p>
       {controllers.size > 1 && (
         <ul className="live-controllers mono" data-testid="live-controllers">
           {[...controllers].map(([rs, n]) => <li key={rs}>{rs}: {n}</li>)}

@@ -128,7 +128,7 @@ function NodeCard({ spec, record, pods }: { spec?: ClusterNode; record?: NodeRec
           </ul>
         </>
       ) : (
-        spec && <p className="muted mono node-capacity">{spec.cpu} CPU · {spec.memory} · {spec.pods} pods</p>
+        spec && <p className="muted mono node-capacity">{t('labels.nodeCapacity', { cpu: spec.cpu, memory: spec.memory, pods: spec.pods })}</p>
       )}
     </li>
   );

@@ -9,3 +9,4 @@ export { designObjects, newResourceId, highestResourceNumber } from './ids';
 export { layoutDesign, fillMissingLayout, namespaceFrameOf, NODE_SIZE } from './layout';
 export { importAsDesign } from './import';
 export { MIGRATIONS } from './migrate';
+export { renderDesignPicture, defaultSubtitle, PICTURE_RELATION_COLORS, PICTURE_FONT_FAMILY, type Picture, type PictureBadge, type PictureOptions } from './picture';

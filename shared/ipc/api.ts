@@ -18,6 +18,7 @@ export type ApiError = z.infer<typeof schemas.apiErrorSchema>;
 export type OpenedDesign = z.infer<typeof schemas.openedDesignSchema>;
 /** One multi-document file or a folder with one file per namespace; `ids` limits it to the selection. */
 export type ExportOptions = z.infer<typeof schemas.exportOptionsSchema>;
+export type PictureRequest = z.infer<typeof schemas.pictureRequestSchema>;
 export type ExampleInfo = z.infer<typeof schemas.exampleInfoSchema>;
 export type RecentFile = z.infer<typeof schemas.recentFileSchema>;
 /** A validation problem, as shared/validation reports it. */
@@ -96,4 +97,6 @@ export interface KubeplanApi {
   kubectlSimulation(request: KubectlRequest): Value<typeof INVOKE.kubectlSimulation>;
   /** Logs and metrics of a finished run (docs/observability.md): what to chart, a chart's series, `kubectl logs`. */
   observeSimulation?(runId: string, query: ObserveQuery): Value<typeof INVOKE.observeSimulation>;
+  /** Save a picture of the design (SVG text or base64 PNG) where the user chooses; the path, `undefined` = cancelled. */
+  savePicture(request: PictureRequest): Value<typeof INVOKE.savePicture>;
 }

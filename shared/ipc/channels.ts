@@ -22,6 +22,7 @@ export const INVOKE = {
   traceTraffic: 'traffic:trace',
   kubectlSimulation: 'simulation:kubectl',
   observeSimulation: 'simulation:observe',
+  savePicture: 'picture:save',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

@@ -124,6 +124,10 @@ export const COMMAND_SPECS = [
   { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
   // The kubectl console (docs/kubectl.md): bring its tab forward and give it the keyboard, as Ctrl+` opens VS Code's terminal.
   { id: 'console:focus', labelKey: 'console.focus', modes: ALL, keys: ['Mod+`'] },
+  // Pictures for slides (renderer/pictures): the canvas as PNG or SVG, or copied as an image.
+  { id: 'picture:png', labelKey: 'pictures.png', modes: ALL, keys: ['Mod+Shift+E'], menu: {} },
+  { id: 'picture:svg', labelKey: 'pictures.svg', modes: ALL, keys: ['Mod+Alt+Shift+E'], menu: {} },
+  { id: 'picture:copy', labelKey: 'pictures.copy', modes: ALL, keys: ['Mod+Shift+C'], menu: {} },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

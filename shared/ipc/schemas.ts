@@ -168,6 +168,16 @@ export const kubectlResultSchema = z.object({
   stopped: z.string().optional(),
 });
 
+/**
+ * A picture of the design to save (shared/design/picture.ts): SVG text, or a PNG as base64 (at
+ * most 64 MB of it); `name` is the suggested file name without extension.
+ */
+export const pictureRequestSchema = z.strictObject({
+  format: z.enum(['svg', 'png']),
+  name: z.string().max(255),
+  data: z.string().max(64 * 1024 * 1024),
+});
+
 /** Request and result schema of each invoke channel. */
 export const invokeSchemas = {
   [INVOKE.openDesign]: { request: z.strictObject({ path: path.optional() }), result: openedDesignSchema.optional() },
@@ -196,6 +206,7 @@ export const invokeSchemas = {
   [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
   [INVOKE.kubectlSimulation]: { request: kubectlRequestSchema, result: kubectlResultSchema },
   [INVOKE.observeSimulation]: { request: observeRequestSchema, result: observeResultSchema },
+  [INVOKE.savePicture]: { request: pictureRequestSchema, result: z.string().optional() },
 } as const;
 
 export const sendSchemas = {

@@ -235,7 +235,7 @@ async function readDownload(download: Download): Promise<string> {
 let shared: { url: string; close: () => Promise<void> } | undefined;
 
 /** Build (once), serve and launch; returns a driver with the app loaded at `query`. */
-export async function openApp(query = '', viewport = { width: 1440, height: 900 }): Promise<AppDriver & { stop(): Promise<void> }> {
+export async function openApp(query = '', viewport = { width: 1440, height: 900 }, launch: { env?: Record<string, string> } = {}): Promise<AppDriver & { stop(): Promise<void> }> {
   const dir = await buildWebApp();
   shared ??= await serveStatic(dir);
   const profile = mkdtempSync(join(tmpdir(), 'kubeplan-e2e-profile-'));
@@ -245,6 +245,7 @@ export async function openApp(query = '', viewport = { width: 1440, height: 900 
     acceptDownloads: true,
     viewport,
     deviceScaleFactor: 1,
+    ...(launch.env ? { env: { ...process.env, ...launch.env } as Record<string, string> } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());

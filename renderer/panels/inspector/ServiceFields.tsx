@@ -43,7 +43,7 @@ export function ServiceFields({ id, object }: ObjectFormProps) {
               onCommit={(v) => set(['spec', 'ports', j, 'targetPort'], v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : v)}
             />
             {exposesNodePort && (
-              <TextField compact label={t('inspector.nodePort')} placeholder="auto" value={p.nodePort === undefined ? '' : String(p.nodePort)} checks={[(v) => (v === '' ? undefined : port(v))]} onCommit={(v) => set(['spec', 'ports', j, 'nodePort'], v === '' ? undefined : Number(v))} />
+              <TextField compact label={t('inspector.nodePort')} placeholder={t('labels.auto')} value={p.nodePort === undefined ? '' : String(p.nodePort)} checks={[(v) => (v === '' ? undefined : port(v))]} onCommit={(v) => set(['spec', 'ports', j, 'nodePort'], v === '' ? undefined : Number(v))} />
             )}
             <IconButton icon="close" label={t('inspector.remove')} onClick={() => set(['spec', 'ports', j], undefined)} />
           </div>

@@ -5,6 +5,7 @@
  * and a click on an unschedulable pod opens the scheduler's per-node table ("why not this node").
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { UpstreamNote } from '../../i18n/UpstreamNote';
 import { useTranslation } from 'react-i18next';
 import { screenToWorld } from '../../canvas/view';
 import { useKubeplanStore } from '../../store';
@@ -153,7 +154,7 @@ function PendingLane({ pods, onOpen }: { pods: PodRecord[]; onOpen: (pod: PodRec
         ))}
         {pods.length > shown && <span className="sim-pending-more">+{pods.length - shown}</span>}
       </div>
-      {reasons.slice(0, 2).map((m) => <div key={m} className="sim-pending-reason" title={m}>{m}</div>)}
+      {reasons.slice(0, 2).map((m) => <div key={m} className="sim-pending-reason" title={m}>{m}<UpstreamNote message={m} /></div>)}
     </div>
   );
 }
