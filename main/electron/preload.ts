@@ -35,6 +35,7 @@ const api: KubeplanApi = {
   },
   validateDesign: (design) => invoke(INVOKE.validateDesign, { design }),
   traceTraffic: (design) => invoke(INVOKE.traceTraffic, { design }),
+  openLesson: () => invoke(INVOKE.openLesson, {}),
   runSimulation: async (request, onFrames) => {
     const forward = (_event: IpcRendererEvent, batch: SimulationFrames) => {
       if (batch?.runId === request.runId) onFrames(batch);

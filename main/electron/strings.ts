@@ -11,6 +11,7 @@ export interface HostStrings {
   uiZoomIn: string; uiZoomOut: string; uiZoomReset: string; presenter: string;
   shortcuts: string; about: string;
   unsavedQuestion: string; unsavedDetail: string; saveButton: string; dontSaveButton: string; cancelButton: string;
+  openLesson: string;
 }
 
 const en: HostStrings = {
@@ -23,6 +24,7 @@ const en: HostStrings = {
   shortcuts: 'Keyboard Shortcuts', about: 'About {name}',
   unsavedQuestion: 'Do you want to save the changes you made to {name}?', unsavedDetail: "Your changes will be lost if you don't save them.",
   saveButton: 'Save', dontSaveButton: "Don't Save", cancelButton: 'Cancel',
+  openLesson: 'Open Lesson…',
 };
 
 const zhCN: HostStrings = {
@@ -35,6 +37,7 @@ const zhCN: HostStrings = {
   shortcuts: '键盘快捷键', about: '关于 {name}',
   unsavedQuestion: '是否保存对 {name} 所做的更改？', unsavedDetail: '如果不保存，你的更改将会丢失。',
   saveButton: '保存', dontSaveButton: '不保存', cancelButton: '取消',
+  openLesson: '打开课程…',
 };
 
 /** `zh`, `zh-CN`, `zh-Hans…` → Chinese; everything else English. */

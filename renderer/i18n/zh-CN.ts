@@ -153,4 +153,10 @@ export const zhCN: DeepStrings<Strings> = {
       pods: '等待 {{count}} 个 Pod 进入 {{status}} 状态', podsOf: '等待 {{owner}} 的 {{count}} 个 Pod 进入 {{status}} 状态', event: '等待事件 {{reason}}',
     },
   },
+  lessonSteps: {
+    commandArgs: '执行“{{label}}”，参数 {{args}}', eventNew: '等待新的事件 {{reason}}', eventMessage: '等待事件 {{reason}}：“…{{message}}…”',
+    object: '等待 {{kind}} {{name}} 的 {{field}} = {{value}}', objectAny: '等待 {{count}} 个 {{kind}} 的 {{field}} = {{value}}', objectExists: '等待 {{kind}} {{name}} 出现',
+    applied: '执行 apply 并看到“{{target}} {{result}}”', traffic: '等待流量 {{flow}} 的结果为 {{verdict}}', trafficAny: '等待某个流量的结果为 {{verdict}}',
+    setLoad: '设置 CPU 负载', load: 'CPU 负载', loadHint: '客户端向该工作负载请求的 CPU 总量（例如 1500m），供 HorizontalPodAutoscaler 测量',
+  },
 };

@@ -4,10 +4,12 @@
  * caption and this card shrinks to the step count, the task and the buttons.
  */
 import { useTranslation } from 'react-i18next';
-import { evaluateStep, needsSimulation } from '../../shared/lessons';
+import { commandId, evaluateStep, needsSimulation } from '../../shared/lessons';
 import { execute, useCommand } from '../commands';
 import { usePresenter } from '../shell/presenter';
+import { useLiveActions } from '../simulation/actions';
 import { useSimulationStore } from '../simulation/store';
+import { useTrafficStore } from '../traffic/store';
 import { useKubeplanStore } from '../store';
 import { describeCondition } from './describe';
 import { buildSnapshot } from './snapshot';
@@ -19,19 +21,22 @@ export function LessonCard() {
   const design = useKubeplanStore((s) => s.design);
   const simulation = useSimulationStore();
   const presenting = usePresenter((s) => s.on);
+  const traffic = useTrafficStore();
+  useLiveActions((s) => s.lastApply);
   const next = useCommand('lesson:next');
   const close = useCommand('lesson:close');
   const cur = currentStep(lessons);
   if (!cur) return null;
   const { lesson, step, index } = cur;
-  const conditions = evaluateStep(step, buildSnapshot(design, simulation, lessons.commands, lessons.simulated));
+  const conditions = evaluateStep(step, buildSnapshot(design, simulation, lessons, traffic));
   const ready = conditions.every((c) => c.met);
   const last = index === lesson.steps.length - 1;
   const task = localized(step.task);
   // Run (again) when the step waits for the cluster and no run of the current design shows it yet.
   const runnable = needsSimulation(step) && !ready && simulation.status !== 'running';
   // A step that asks for a design edit while the simulation shows: go back to the design (edits are design-mode commands).
-  const editable = !ready && simulation.status !== 'idle' && conditions.some((c) => !c.met && ('card' in c.condition || 'connected' in c.condition || 'command' in c.condition));
+  const editable =
+    !ready && simulation.status !== 'idle' && conditions.some((c) => !c.met && ('card' in c.condition || 'connected' in c.condition || ('command' in c.condition && !/^(simulate|sim|traffic|view|cluster|lesson):/.test(commandId(c.condition)))));
   return (
     <section className={`lesson-card${presenting ? ' compact' : ''}`} data-testid="lesson-card" aria-label={localized(lesson.title)} data-ready={ready}>
       <header>

@@ -83,4 +83,6 @@ export interface KubeplanApi {
   actSimulation(runId: string, action: LiveAction): Value<typeof INVOKE.actSimulation>;
   /** Trace the design's traffic flows over its simulated steady state, with the connectivity matrix (docs/traffic.md). */
   traceTraffic?(design: Design): Value<typeof INVOKE.traceTraffic>;
+  /** Pick a lesson file through the host's open dialog: its name and text (`undefined` result value = cancelled). */
+  openLesson?(): Value<typeof INVOKE.openLesson>;
 }

@@ -20,6 +20,7 @@ export const INVOKE = {
   cancelSimulation: 'simulation:cancel',
   actSimulation: 'simulation:act',
   traceTraffic: 'traffic:trace',
+  openLesson: 'lessons:open',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

@@ -113,7 +113,7 @@ export const COMMAND_SPECS = [
   // Opens the Traffic tab on the connectivity matrix.
   { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
   // Lessons (docs/lessons.md): a presentation clicker sends →, Space or PageDown to advance, ← or PageUp to go back.
-  { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL },
+  { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL, menu: {} },
   { id: 'lesson:next', labelKey: 'lessons.next', modes: LESSON, keys: ['Space', 'PageDown'] },
   { id: 'lesson:previous', labelKey: 'lessons.previous', modes: LESSON, keys: ['PageUp'] },
   // While a lesson is open the arrows page it, also over its running simulation (a clicker sends
@@ -122,6 +122,8 @@ export const COMMAND_SPECS = [
   { id: 'lesson:nextArrow', labelKey: 'lessons.next', modes: LESSON, keys: ['ArrowRight'] },
   { id: 'lesson:previousArrow', labelKey: 'lessons.previous', modes: LESSON, keys: ['ArrowLeft'] },
   { id: 'lesson:close', labelKey: 'lessons.close', modes: LESSON },
+  // The CPU load clients put on a workload (the scenario step setLoad), for a HorizontalPodAutoscaler lesson.
+  { id: 'simulate:setLoad', labelKey: 'lessonSteps.setLoad', modes: ['simulate'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
+import { MAX_LESSON_BYTES } from '../lessons/parse';
 import { appliedEntrySchema, simulationResultSchema, timelineFrameSchema } from './simulation';
 import { trafficReportSchema } from './traffic';
 
@@ -170,6 +171,8 @@ export const invokeSchemas = {
   [INVOKE.cancelSimulation]: { request: z.strictObject({ runId }), result: z.boolean() },
   [INVOKE.actSimulation]: { request: liveActionRequestSchema, result: liveActionResultSchema },
   [INVOKE.traceTraffic]: { request: z.strictObject({ design: designSchema }), result: trafficReportSchema },
+  // A lesson file picked in main's open dialog: its name (for file:line errors) and text (docs/lessons.md).
+  [INVOKE.openLesson]: { request: z.strictObject({}), result: z.object({ name: z.string().min(1).max(4096), text: z.string().max(MAX_LESSON_BYTES) }).optional() },
 } as const;
 
 export const sendSchemas = {

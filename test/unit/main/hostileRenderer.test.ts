@@ -93,6 +93,7 @@ const attacks: Attack = {
   [INVOKE.cancelSimulation]: () => [{ runId: 'r' }],
   [INVOKE.actSimulation]: (path) => [{ runId: 'r', action: { action: 'apply', objects: [], files: [path] } }, { runId: 'r', action: { action: 'reapply', design: design('x') } }],
   [INVOKE.traceTraffic]: () => [{ design: design('x') }],
+  [INVOKE.openLesson]: () => [{}],
 };
 
 async function attackEverything(): Promise<string[]> {
