@@ -16,11 +16,13 @@ import { onCommandExecuted } from '../commands/executed';
 import { openExample } from '../files/actions';
 import { notify } from '../files/notices';
 import { setPresenterCaption, usePresenter } from '../shell/presenter';
+import { showStepPanels } from '../shell/stepPanels';
 import { select, setMode, useKubeplanStore, type KubeplanState } from '../store';
 import { useLiveActions } from '../simulation/actions';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
 import { useTrafficStore } from '../traffic/store';
 import { BUNDLED_LESSONS, readLesson } from './catalogue';
+import { frameStep } from './frame';
 import { buildSnapshot, type EventMark } from './snapshot';
 
 const PROGRESS_KEY = 'kubeplan.lessons.progress';
@@ -118,22 +120,36 @@ function saveProgress(progress: Record<string, LessonProgress>): void {
 /** Select the step's cards and mark its panels (styles.css outlines `[data-lesson-panels~=…]`). */
 function showHighlight(step: LessonStep | undefined): void {
   const root = globalThis.document?.documentElement;
+  const panels = step?.highlight?.panels ?? [];
   if (root) {
-    const panels = step?.highlight?.panels ?? [];
     if (panels.length > 0) root.dataset.lessonPanels = panels.join(' ');
     else delete root.dataset.lessonPanels;
   }
   const cards = step?.highlight?.cards;
   if (!step) return;
+  // The panels the step points at show; the others step aside for the canvas (the dock folds to its tabs).
+  const tab = step.highlight?.tab;
+  const dock = tab !== undefined || panels.includes('dock');
+  showStepPanels({ palette: panels.includes('palette'), inspector: panels.includes('inspector'), dock }, dock ? (tab ?? '') : null);
   // A step without cards to show clears the previous step's, so the canvas matches the caption.
-  if (!cards) {
-    select([]);
-    return;
-  }
-  const ids = useKubeplanStore.getState().design.resources
-    .filter((r) => cards.some((c) => r.object.kind === c.kind && (c.name === undefined || r.object.metadata?.name === c.name) && (c.namespace === undefined || metadataNamespace(r.object) === c.namespace)))
-    .map((r) => r.id);
+  const ids = cards
+    ? useKubeplanStore.getState().design.resources
+        .filter((r) => cards.some((c) => r.object.kind === c.kind && (c.name === undefined || r.object.metadata?.name === c.name) && (c.namespace === undefined || metadataNamespace(r.object) === c.namespace)))
+        .map((r) => r.id)
+    : [];
   select(ids);
+  // Fit them above the step card once it has its new size (the caption's length changes it).
+  clearTimeout(framing);
+  framing = setTimeout(() => frameStep(ids), 150);
+}
+
+let framing: ReturnType<typeof setTimeout> | undefined;
+
+/** Frame the current step's cards again soon (the canvas or the step card changed size, a live action ended). */
+export function reframeStep(): void {
+  if (!get().active) return;
+  clearTimeout(framing);
+  framing = setTimeout(() => frameStep(useKubeplanStore.getState().selection), 150);
 }
 
 function showCaption(): void {
@@ -161,6 +177,8 @@ function goTo(index: number): void {
 
 function leaveLessonMode(): void {
   showHighlight(undefined);
+  // The user's own panels again, and the Lessons tab with the lesson's progress.
+  showStepPanels(null, 'lessons');
   setPresenterCaption(null);
   if (useKubeplanStore.getState().mode === 'lesson') setMode('design');
 }
@@ -247,9 +265,13 @@ export function installLessons(): void {
   });
   // kubectl apply's output of a live Apply again / Re-apply counts toward the step.
   useLiveActions.subscribe((s, prev) => {
+    // A live action ended: frame the step's cards again, below the notice it brought.
+    if (prev.busy && !s.busy) reframeStep();
     if (!get().active || !s.lastApply || s.lastApply === prev.lastApply) return;
     const lines = s.lastApply.lines.map((l) => ({ kind: l.kind, namespace: l.namespace, name: l.name, result: l.result }));
-    useLessons.setState((st) => ({ applied: [...st.applied, ...lines] }));
+    // A Re-apply sent the design as it is: the run shows it now, so the step judges it (not the design the run started from).
+    const simulated = s.lastApply.action === 'reapply' ? { simulated: useKubeplanStore.getState().design.resources } : {};
+    useLessons.setState((st) => ({ applied: [...st.applied, ...lines], ...simulated }));
   });
   useKubeplanStore.subscribe((s, prev) => {
     if (s.mode === 'design' && prev.mode !== 'design' && get().active) setMode('lesson');
@@ -258,7 +280,10 @@ export function installLessons(): void {
     if (s.runId !== prev.runId) useLessons.setState({ simulated: s.runId ? useKubeplanStore.getState().design.resources : null });
   });
   usePresenter.subscribe((s, prev) => {
-    if (s.on !== prev.on) showCaption();
+    if (s.on === prev.on) return;
+    showCaption();
+    // The step's panels and framing follow: presenter mode hides what the step does not point at.
+    showHighlight(currentStep()?.step);
   });
   i18next.on('languageChanged', showCaption);
 }

@@ -102,7 +102,12 @@ export const stepSchema = z
     caption: text,
     /** What the learner must do, shown under the caption; by default a line made from `until`. */
     task: text.optional(),
-    highlight: z.object({ cards: z.array(cardRef).optional(), panels: z.array(z.enum(LESSON_PANELS)).optional() }).strict().optional(),
+    /**
+     * What the step points at: cards (selected and framed above the step card), panels (outlined;
+     * the palette and inspector show only when named) and the dock tab brought forward (`events`,
+     * `nodes`, `traffic`, `yaml`, `control-plane`…).
+     */
+    highlight: z.object({ cards: z.array(cardRef).optional(), panels: z.array(z.enum(LESSON_PANELS)).optional(), tab: name.optional() }).strict().optional(),
     /** What must hold before Next is enabled; none: Next just moves on. Several: all of them. */
     until: z.union([conditionSchema, z.array(conditionSchema).min(1)]).optional(),
   })
