@@ -66,7 +66,8 @@ export function LessonCard() {
         <div className="lesson-task" data-testid="lesson-task">
           <span className="muted">{ready ? t('lessons.ready') : t('lessons.waiting')}</span>
           {task && <span>{task}</span>}
-          <ul>
+          {/* Once everything holds the list folds to its line (the canvas gets the room back); it stays as the tooltip. */}
+          <ul hidden={ready} title={ready ? conditions.map((c) => `✓ ${describeCondition(c.condition)}`).join('\n') : undefined}>
             {conditions.map((c, i) => (
               <li key={i} data-met={c.met}>
                 <span aria-hidden>{c.met ? '✓' : '○'}</span> {describeCondition(c.condition)}

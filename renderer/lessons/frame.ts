@@ -8,7 +8,7 @@ import { view } from '../canvas/view';
 import { contentBounds, resourceBox, setViewport, useKubeplanStore } from '../store';
 
 /** Room around the cards: pod chips and ghosts hang below a card in simulate mode. */
-const PAD = { side: 50, top: 40, bottom: 110 };
+const PAD = { side: 40, top: 30, bottom: 70 };
 
 /** The union of the cards' boxes, padded; undefined when none has a position. */
 function cardsBox(ids: readonly string[]): Box | undefined {
@@ -37,9 +37,9 @@ function freeArea(): { top: number; height: number } {
   if (!cardEl?.classList.contains('compact')) bottom = Math.min(bottom, card.top - canvas.top - 8);
   else if (card.right - canvas.left > view.width * 0.45) top = Math.max(top, card.bottom - canvas.top + 8);
   if (caption && caption.height > 0) bottom = Math.min(bottom, caption.top - canvas.top - 8);
-  // Notices (a live action's kubectl output) sit at the top: keep the cards below them.
+  // Notices (a live action's kubectl output) sit at the top: keep the cards below them while that leaves room.
   const notices = doc?.querySelector('.notices')?.getBoundingClientRect();
-  if (notices && notices.height > 0) top = Math.max(top, notices.bottom - canvas.top + 6);
+  if (notices && notices.height > 0 && bottom - (notices.bottom - canvas.top + 6) >= 220) top = Math.max(top, notices.bottom - canvas.top + 6);
   return { top, height: Math.max(120, bottom - top) };
 }
 
@@ -50,7 +50,7 @@ export function frameStep(ids: readonly string[]): void {
   const box = (ids.length > 0 ? cardsBox(ids) : undefined) ?? contentBounds(design);
   if (!box) return;
   const area = freeArea();
-  const margin = 24;
+  const margin = 12;
   const maxScale = ids.length > 0 ? 1.25 : 1;
   const scale = Math.max(0.05, Math.min(maxScale, (view.width - 2 * margin) / Math.max(1, box.width), (area.height - 2 * margin) / Math.max(1, box.height)));
   setViewport({

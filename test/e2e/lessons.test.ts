@@ -153,7 +153,11 @@ describeBrowser('lessons at 1024×768', () => {
     if (how === 'button') await next.click();
     else {
       await blur();
+      // Over a running simulation the arrows also step its timeline: with a lesson open they page the lesson only.
+      const cursor = () => app.page.evaluate(() => (window as unknown as { __kubeplanLive: { simulation: { getState(): { cursor: number; status: string } } } }).__kubeplanLive.simulation.getState());
+      const before = await cursor();
       await app.page.keyboard.press(NEXT_KEYS[index % NEXT_KEYS.length]!);
+      if (before.status === 'ready') expect((await cursor()).cursor, `${lesson.id} step ${index + 1}: the key moved the timeline`).toBe(before.cursor);
     }
   }
 
@@ -258,4 +262,13 @@ describeBrowser('lessons at 1024×768', () => {
     await walk(lesson, { lang: 'zh-CN' });
     await app.open('example=connected-vehicles&lang=en');
   }, 180_000);
+
+  it('opens each of the four lesson examples by ?example=<id>', async () => {
+    for (const id of ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'connected-vehicles']) {
+      await app.open(`example=${id}&lang=en`);
+      await app.page.waitForFunction((example) => document.querySelector('[data-testid="title"]')?.textContent?.includes(example), id);
+      expect(await app.page.evaluate(() => (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: unknown[] } } } } }).__kubeplan.store.getState().design.resources.length)).toBeGreaterThan(1);
+    }
+    expect(app.errors).toEqual([]);
+  });
 });
