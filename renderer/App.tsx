@@ -8,6 +8,7 @@ import { useKeyboardShortcuts } from './commands';
 import { heavyWork } from './api/workerClient';
 import { DesignCanvas } from './canvas';
 import { usePanels } from './files/panels';
+import { useStepPanels } from './shell/stepPanels';
 import { Dock } from './panels/Dock';
 import { Inspector } from './panels/Inspector';
 import { LESSON_TABS, LessonCard, installLessons } from './lessons';
@@ -38,7 +39,9 @@ export function App() {
   const shown = usePanels();
   const presenting = usePresenter((s) => s.on);
   const zoom = useUiZoom((s) => s.zoom);
-  const panels = presenting ? { palette: false, inspector: false, dock: false } : shown;
+  // A lesson step shows the panels it points at (shell/stepPanels.ts), also over presenter mode.
+  const step = useStepPanels((s) => s.shown);
+  const panels = presenting ? { palette: !!step?.palette, inspector: !!step?.inspector, dock: !!step?.dock } : step ? { ...step, dock: true } : shown;
   // Panels are zoomed with CSS (shell.css); their columns grow with them, but leave the canvas room.
   const columns = `${panels.palette ? `min(${232 * zoom}px, 26vw) ` : ''}minmax(0, 1fr)${panels.inspector ? ` min(${312 * zoom}px, 34vw)` : ''}`;
   return (

@@ -18,6 +18,7 @@ export interface Dialogs {
 
 export const DESIGN_FILTER: FileFilter = { name: 'Kubeplan design', extensions: ['kubeplan.yaml'] };
 export const MANIFEST_FILTER: FileFilter = { name: 'Kubernetes manifests', extensions: ['yaml', 'yml', 'json'] };
+export const LESSON_FILTER: FileFilter = { name: 'Kubeplan lesson', extensions: ['lesson.yaml', 'yaml', 'yml'] };
 /** Last in open dialogs: macOS matches only a file's last extension, so `*.kubeplan.yaml` may not filter there. */
 export const SVG_FILTER: FileFilter = { name: 'SVG picture', extensions: ['svg'] };
 export const PNG_FILTER: FileFilter = { name: 'PNG picture', extensions: ['png'] };

@@ -3,13 +3,15 @@
  * the worker, all injected so it runs in plain Node under test. Each handler gets a payload that
  * main/electron already validated against shared/ipc/schemas and returns a Result.
  */
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { MAX_LESSON_BYTES } from '../../shared/lessons/parse';
 import type { RecentFile, Result, SimulationFrames } from '../../shared/ipc/api';
 import { INVOKE } from '../../shared/ipc/channels';
 import type { InvokePayloads, InvokeValues } from '../../shared/ipc/contract';
 import type { BackupStore } from './backup';
 import type { Dialogs } from './dialogs';
-import { ALL_FILES_FILTER, DESIGN_FILTER, MANIFEST_FILTER, PNG_FILTER, SVG_FILTER } from './dialogs';
+import { ALL_FILES_FILTER, DESIGN_FILTER, LESSON_FILTER, MANIFEST_FILTER, PNG_FILTER, SVG_FILTER } from './dialogs';
 import { examplePath, listExamples } from './examples';
 import { writeFileAtomic } from './files';
 import { PathGrants } from './grants';
@@ -120,6 +122,19 @@ export function createHandlers(deps: HostDeps): Handlers {
 
     async [INVOKE.traceTraffic]({ design }) {
       return deps.work.call('traceTraffic', { design });
+    },
+
+    // Open Lesson… (File menu, Lessons tab): the renderer parses the text and reports file:line errors.
+    async [INVOKE.openLesson]() {
+      const chosen = (await deps.dialogs.open({ title: 'Open lesson', filters: [LESSON_FILTER, ALL_FILES_FILTER] }))?.[0];
+      if (!chosen) return ok(undefined);
+      try {
+        const info = await stat(chosen);
+        if (info.size > MAX_LESSON_BYTES) return fail({ message: `${basename(chosen)}: a lesson file is at most ${MAX_LESSON_BYTES / 1024} KiB`, file: chosen, code: 'too-large' });
+        return ok({ name: basename(chosen), text: await readFile(chosen, 'utf8') });
+      } catch (err) {
+        return fail(toApiError(err, chosen));
+      }
     },
 
     async [INVOKE.importManifests]({ paths, folder }) {

@@ -65,6 +65,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
       item(t.open, 'file:open'),
       { label: t.openExample, id: 'file:openExample', submenu: examples },
       { label: t.openRecent, id: 'file:openRecent', submenu: recent },
+      item(t.openLesson, 'lesson:open'),
       { type: 'separator' },
       item(t.save, 'file:save'),
       item(t.saveAs, 'file:saveAs'),

@@ -36,6 +36,7 @@ const api: KubeplanApi = {
   validateDesign: (design) => invoke(INVOKE.validateDesign, { design }),
   traceTraffic: (design) => invoke(INVOKE.traceTraffic, { design }),
   savePicture: (request) => invoke(INVOKE.savePicture, { format: request.format, name: request.name, data: request.data }),
+  openLesson: () => invoke(INVOKE.openLesson, {}),
   runSimulation: async (request, onFrames) => {
     const forward = (_event: IpcRendererEvent, batch: SimulationFrames) => {
       if (batch?.runId === request.runId) onFrames(batch);

@@ -12,6 +12,7 @@ export interface HostStrings {
   shortcuts: string; about: string;
   unsavedQuestion: string; unsavedDetail: string; saveButton: string; dontSaveButton: string; cancelButton: string;
   exportPng: string; exportSvg: string; copyPicture: string;
+  openLesson: string;
 }
 
 const en: HostStrings = {
@@ -25,6 +26,7 @@ const en: HostStrings = {
   unsavedQuestion: 'Do you want to save the changes you made to {name}?', unsavedDetail: "Your changes will be lost if you don't save them.",
   saveButton: 'Save', dontSaveButton: "Don't Save", cancelButton: 'Cancel',
   exportPng: 'Export Picture as PNG…', exportSvg: 'Export Picture as SVG…', copyPicture: 'Copy Picture',
+  openLesson: 'Open Lesson…',
 };
 
 const zhCN: HostStrings = {
@@ -38,6 +40,7 @@ const zhCN: HostStrings = {
   unsavedQuestion: '是否保存对 {name} 所做的更改？', unsavedDetail: '如果不保存，你的更改将会丢失。',
   saveButton: '保存', dontSaveButton: '不保存', cancelButton: '取消',
   exportPng: '导出为 PNG 图片…', exportSvg: '导出为 SVG 图片…', copyPicture: '复制图片',
+  openLesson: '打开课程…',
 };
 
 /** `zh`, `zh-CN`, `zh-Hans…` → Chinese; everything else English. */

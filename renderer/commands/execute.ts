@@ -27,7 +27,7 @@ export function execute(id: CommandId, event?: KeyLike, args?: unknown): boolean
   const result = command.perform(state, event, args);
   if (result instanceof Promise) void result;
   else if (result) commit(result);
-  commandExecuted(id);
+  commandExecuted(id, args);
   return true;
 }
 

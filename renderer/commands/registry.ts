@@ -22,7 +22,7 @@ import {
 } from '../store';
 import {
   addNodeChange, applyAgain, canScale, cordonNode, deletePod, drainNode, editNodeChange, liveRunId, podsOf, reapplyDesign, rollbackSelected, scaleBy,
-  scaleSelected, selectedObject, setImageSelected, IMAGE_KINDS, ROLLOUT_KINDS,
+  scaleSelected, selectedObject, setImageSelected, setLoadSelected, IMAGE_KINDS, ROLLOUT_KINDS,
 } from '../simulation/actions';
 import type { ClusterNode } from '../../shared/design/types';
 import { addFlowChange, isFlowDraft, isFlowEdit, removeFlowChange, updateFlowChange } from '../traffic/flowActions';
@@ -107,6 +107,7 @@ const LIVE_BEHAVIOUR = {
       return typeof a?.name === 'string' && a.node ? editNodeChange(s, a.name, a.node) : undefined;
     },
   },
+  'simulate:setLoad': { enabled: canScale, perform: (_s, _e, args) => setLoadSelected(str(args, 'cpu') ?? '') },
 } satisfies Record<Extract<CommandId, `simulate:${string}` | `cluster:${string}`>, CommandBehaviour>;
 
 const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {

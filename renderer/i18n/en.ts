@@ -201,6 +201,12 @@ export const en = {
     selectionOnly: 'Selection only', overlay: 'Include the simulation', exported: 'Picture saved {{path}}', copied: 'Picture copied to the clipboard',
     failed: 'Could not make the picture: {{message}}', empty: 'Nothing to draw: the design has no cards.',
   },
+  lessonSteps: {
+    commandArgs: 'Run “{{label}}” with {{args}}', eventNew: 'Wait for a new event {{reason}}', eventMessage: 'Wait for an event {{reason}}: “…{{message}}…”',
+    object: 'Wait until {{kind}} {{name}} has {{field}} = {{value}}', objectAny: 'Wait until {{count}} {{kind}} have {{field}} = {{value}}', objectExists: 'Wait for {{kind}} {{name}}',
+    applied: 'Apply and read “{{target}} {{result}}”', traffic: 'Wait until flow {{flow}} is {{verdict}}', trafficAny: 'Wait until a traffic flow is {{verdict}}',
+    setLoad: 'Set CPU load', load: 'CPU load', loadHint: 'Total CPU the clients ask of this workload (like 1500m), for a HorizontalPodAutoscaler to measure',
+  },
 };
 
 export type Strings = typeof en;

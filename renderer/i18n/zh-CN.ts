@@ -205,4 +205,10 @@ export const zhCN: DeepStrings<Strings> = {
     selectionOnly: '仅选中的资源', overlay: '包含模拟状态', exported: '图片已保存到 {{path}}', copied: '图片已复制到剪贴板',
     failed: '无法生成图片：{{message}}', empty: '没有可画的内容：设计中还没有卡片。',
   },
+  lessonSteps: {
+    commandArgs: '执行“{{label}}”，参数 {{args}}', eventNew: '等待新的事件 {{reason}}', eventMessage: '等待事件 {{reason}}：“…{{message}}…”',
+    object: '等待 {{kind}} {{name}} 的 {{field}} = {{value}}', objectAny: '等待 {{count}} 个 {{kind}} 的 {{field}} = {{value}}', objectExists: '等待 {{kind}} {{name}} 出现',
+    applied: '执行 apply 并看到“{{target}} {{result}}”', traffic: '等待流量 {{flow}} 的结果为 {{verdict}}', trafficAny: '等待某个流量的结果为 {{verdict}}',
+    setLoad: '设置 CPU 负载', load: 'CPU 负载', loadHint: '客户端向该工作负载请求的 CPU 总量（例如 1500m），供 HorizontalPodAutoscaler 测量',
+  },
 };

@@ -3,15 +3,18 @@
  * when it holds), Back and Next. In presenter mode the caption moves to the large presenter
  * caption and this card shrinks to the step count, the task and the buttons.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evaluateStep, needsSimulation } from '../../shared/lessons';
+import { commandId, evaluateStep, needsSimulation } from '../../shared/lessons';
 import { execute, useCommand } from '../commands';
 import { usePresenter } from '../shell/presenter';
+import { useLiveActions } from '../simulation/actions';
 import { useSimulationStore } from '../simulation/store';
+import { useTrafficStore } from '../traffic/store';
 import { useKubeplanStore } from '../store';
 import { describeCondition } from './describe';
 import { buildSnapshot } from './snapshot';
-import { currentStep, localized, useLessons } from './store';
+import { currentStep, localized, reframeStep, useLessons } from './store';
 
 export function LessonCard() {
   const { t } = useTranslation();
@@ -19,21 +22,40 @@ export function LessonCard() {
   const design = useKubeplanStore((s) => s.design);
   const simulation = useSimulationStore();
   const presenting = usePresenter((s) => s.on);
+  const traffic = useTrafficStore();
+  useLiveActions((s) => s.lastApply);
   const next = useCommand('lesson:next');
   const close = useCommand('lesson:close');
   const cur = currentStep(lessons);
+  const card = useRef<HTMLElement>(null);
+  // When the card or the canvas changes size (a longer caption, a panel the step shows), frame the step's cards again.
+  const active = cur !== undefined;
+  useEffect(() => {
+    const el = card.current;
+    if (!active || !el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => reframeStep());
+    observer.observe(el);
+    if (el.parentElement) observer.observe(el.parentElement);
+    return () => observer.disconnect();
+  }, [active]);
   if (!cur) return null;
   const { lesson, step, index } = cur;
-  const conditions = evaluateStep(step, buildSnapshot(design, simulation, lessons.commands, lessons.simulated));
+  const conditions = evaluateStep(step, buildSnapshot(design, simulation, lessons, traffic));
   const ready = conditions.every((c) => c.met);
   const last = index === lesson.steps.length - 1;
   const task = localized(step.task);
   // Run (again) when the step waits for the cluster and no run of the current design shows it yet.
-  const runnable = needsSimulation(step) && !ready && simulation.status !== 'running';
+  // A step that acts on the live run (Re-apply after an edit) keeps it: running again would start over.
+  const actsLive = conditions.some((c) => 'command' in c.condition && commandId(c.condition).startsWith('simulate:'));
+  const runnable = needsSimulation(step) && !ready && simulation.status !== 'running' && !(actsLive && simulation.status === 'ready');
   // A step that asks for a design edit while the simulation shows: go back to the design (edits are design-mode commands).
-  const editable = !ready && simulation.status !== 'idle' && conditions.some((c) => !c.met && ('card' in c.condition || 'connected' in c.condition || 'command' in c.condition));
+  const editable =
+    // (Field edits work in the inspector while simulating; adding cards, connecting and undo are design-mode commands.)
+    !ready &&
+    simulation.status !== 'idle' &&
+    conditions.some((c) => !c.met && (('card' in c.condition && c.condition.card.field === undefined) || 'connected' in c.condition || ('command' in c.condition && /^(edit|design):/.test(commandId(c.condition)))));
   return (
-    <section className={`lesson-card${presenting ? ' compact' : ''}`} data-testid="lesson-card" aria-label={localized(lesson.title)} data-ready={ready}>
+    <section ref={card} className={`lesson-card${presenting ? ' compact' : ''}`} data-testid="lesson-card" aria-label={localized(lesson.title)} data-ready={ready}>
       <header>
         <span className="lesson-card-title">{localized(lesson.title)}</span>
         <span className="lesson-card-step" data-testid="lesson-step">{t('lessons.progress', { step: index + 1, count: lesson.steps.length })}</span>
@@ -44,7 +66,8 @@ export function LessonCard() {
         <div className="lesson-task" data-testid="lesson-task">
           <span className="muted">{ready ? t('lessons.ready') : t('lessons.waiting')}</span>
           {task && <span>{task}</span>}
-          <ul>
+          {/* Once everything holds the list folds to its line (the canvas gets the room back); it stays as the tooltip. */}
+          <ul hidden={ready} title={ready ? conditions.map((c) => `✓ ${describeCondition(c.condition)}`).join('\n') : undefined}>
             {conditions.map((c, i) => (
               <li key={i} data-met={c.met}>
                 <span aria-hidden>{c.met ? '✓' : '○'}</span> {describeCondition(c.condition)}

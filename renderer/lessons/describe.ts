@@ -8,8 +8,26 @@ const card = (c: CardRef) => (c.name ? `${c.kind} ${c.name}` : c.kind);
 export function describeCondition(c: LessonCondition): string {
   const t = i18next.t.bind(i18next);
   if ('command' in c) {
-    const spec = commandSpec(c.command);
-    return t('lessons.require.command', { label: spec ? t(spec.labelKey) : c.command });
+    const id = typeof c.command === 'string' ? c.command : c.command.id;
+    const spec = commandSpec(id);
+    const label = spec ? t(spec.labelKey) : id;
+    const args = typeof c.command === 'object' && c.command.args ? Object.entries(c.command.args) : [];
+    return args.length > 0 ? t('lessonSteps.commandArgs', { label, args: args.map(([k, v]) => `${k}=${String(v)}`).join(', ') }) : t('lessons.require.command', { label });
+  }
+  if ('object' in c) {
+    const o = c.object;
+    const name = o.name ?? o.namespace ?? '';
+    if (o.field === undefined) return t('lessonSteps.objectExists', { kind: o.kind, name });
+    const value = o.equals === undefined ? '…' : String(o.equals);
+    return o.name || (o.count ?? 1) === 1 ? t('lessonSteps.object', { kind: o.kind, name, field: o.field, value }) : t('lessonSteps.objectAny', { kind: o.kind, count: o.count ?? 1, field: o.field, value });
+  }
+  if ('applied' in c) {
+    const a = c.applied;
+    return t('lessonSteps.applied', { target: a.kind ? `${a.kind.toLowerCase()}/${a.name ?? '…'}` : '…', result: a.result });
+  }
+  if ('traffic' in c) {
+    const verdict = t(`traffic.verdict.${c.traffic.verdict}`);
+    return c.traffic.flow ? t('lessonSteps.traffic', { flow: c.traffic.flow, verdict }) : t('lessonSteps.trafficAny', { verdict });
   }
   if ('card' in c) {
     const k = c.card;
@@ -24,5 +42,10 @@ export function describeCondition(c: LessonCondition): string {
     const status = p.reason ?? p.status ?? 'Running';
     return p.owner ? t('lessons.require.podsOf', { count: p.count ?? 1, owner: p.owner, status }) : t('lessons.require.pods', { count: p.count ?? 1, status });
   }
-  return t('lessons.require.event', { reason: c.event.reason });
+  if ('event' in c) {
+    const e = c.event;
+    if (e.message) return t('lessonSteps.eventMessage', { reason: e.reason, message: e.message });
+    return e.since === 'run' ? t('lessons.require.event', { reason: e.reason }) : t('lessonSteps.eventNew', { reason: e.reason });
+  }
+  return '';
 }

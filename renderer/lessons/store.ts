@@ -7,18 +7,23 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
 import type { CommandId } from '../../shared/ipc/commands';
-import { advanceProgress, stepReady, type Lesson, type LessonProgress, type LessonStep, type LessonText } from '../../shared/lessons';
+import { advanceProgress, stepReady, type Lesson, type LessonProgress, type LessonStep, type LessonText, type SnapshotApplied, type SnapshotCommand } from '../../shared/lessons';
 import { formatManifestError } from '../../shared/manifests/types';
 import { metadataNamespace } from '../../shared/model/object';
+import { kubeplanApi } from '../api';
 import { pickTextFiles } from '../api/pickFiles';
 import { onCommandExecuted } from '../commands/executed';
 import { openExample } from '../files/actions';
 import { notify } from '../files/notices';
 import { setPresenterCaption, usePresenter } from '../shell/presenter';
+import { showStepPanels } from '../shell/stepPanels';
 import { select, setMode, useKubeplanStore, type KubeplanState } from '../store';
-import { useSimulationStore } from '../simulation/store';
+import { useLiveActions } from '../simulation/actions';
+import { sessionFrames, useSimulationStore } from '../simulation/store';
+import { useTrafficStore } from '../traffic/store';
 import { BUNDLED_LESSONS, readLesson } from './catalogue';
-import { buildSnapshot } from './snapshot';
+import { frameStep } from './frame';
+import { buildSnapshot, type EventMark } from './snapshot';
 
 const PROGRESS_KEY = 'kubeplan.lessons.progress';
 
@@ -29,6 +34,12 @@ export interface LessonsState {
   progress: Record<string, LessonProgress>;
   /** Commands run since the current step began. */
   commands: ReadonlySet<string>;
+  /** The same, in order, with the arguments each was given (`simulate:scale` with `{ replicas: 5 }`). */
+  commandRuns: readonly SnapshotCommand[];
+  /** `kubectl apply` output lines (Apply again, Re-apply) since the step began. */
+  applied: readonly SnapshotApplied[];
+  /** The simulation's event log when the step began: event conditions count only what came after. */
+  eventMark: EventMark | null;
   /** The design's resources the current simulation run started from (null: none ran). */
   simulated: KubeplanState['design']['resources'] | null;
 }
@@ -47,7 +58,19 @@ function storedProgress(): Record<string, LessonProgress> {
   }
 }
 
-export const useLessons = create<LessonsState>()(() => ({ opened: [], active: null, progress: storedProgress(), commands: new Set(), simulated: null }));
+export const useLessons = create<LessonsState>()(() => ({ opened: [], active: null, progress: storedProgress(), ...freshStep(null), simulated: null }));
+
+/** The event log as it stands now: the run and each event's count (over every frame received, not only up to the cursor). */
+function markEvents(): EventMark {
+  const counts = new Map<number, number>();
+  for (const f of sessionFrames()) for (const e of f.events) counts.set(e.index, e.count);
+  return { runId: useSimulationStore.getState().runId, counts };
+}
+
+/** What a step starts with: no commands, no apply output, the event log as it stands. */
+function freshStep(mark: EventMark | null = markEvents()): Pick<LessonsState, 'commands' | 'commandRuns' | 'applied' | 'eventMark'> {
+  return { commands: new Set(), commandRuns: [], applied: [], eventMark: mark };
+}
 
 const get = () => useLessons.getState();
 
@@ -76,7 +99,7 @@ export function currentStep(s: LessonsState = get()): { lesson: Lesson; step: Le
 
 /** The snapshot the engine judges the current step against. */
 export function snapshotNow(s: LessonsState = get()) {
-  return buildSnapshot(useKubeplanStore.getState().design, useSimulationStore.getState(), s.commands, s.simulated);
+  return buildSnapshot(useKubeplanStore.getState().design, useSimulationStore.getState(), s, useTrafficStore.getState());
 }
 
 /** Whether the current step's conditions hold now (Next is enabled). */
@@ -97,22 +120,36 @@ function saveProgress(progress: Record<string, LessonProgress>): void {
 /** Select the step's cards and mark its panels (styles.css outlines `[data-lesson-panels~=…]`). */
 function showHighlight(step: LessonStep | undefined): void {
   const root = globalThis.document?.documentElement;
+  const panels = step?.highlight?.panels ?? [];
   if (root) {
-    const panels = step?.highlight?.panels ?? [];
     if (panels.length > 0) root.dataset.lessonPanels = panels.join(' ');
     else delete root.dataset.lessonPanels;
   }
   const cards = step?.highlight?.cards;
   if (!step) return;
+  // The panels the step points at show; the others step aside for the canvas (the dock folds to its tabs).
+  const tab = step.highlight?.tab;
+  const dock = tab !== undefined || panels.includes('dock');
+  showStepPanels({ palette: panels.includes('palette'), inspector: panels.includes('inspector'), dock }, dock ? (tab ?? '') : null);
   // A step without cards to show clears the previous step's, so the canvas matches the caption.
-  if (!cards) {
-    select([]);
-    return;
-  }
-  const ids = useKubeplanStore.getState().design.resources
-    .filter((r) => cards.some((c) => r.object.kind === c.kind && (c.name === undefined || r.object.metadata?.name === c.name) && (c.namespace === undefined || metadataNamespace(r.object) === c.namespace)))
-    .map((r) => r.id);
+  const ids = cards
+    ? useKubeplanStore.getState().design.resources
+        .filter((r) => cards.some((c) => r.object.kind === c.kind && (c.name === undefined || r.object.metadata?.name === c.name) && (c.namespace === undefined || metadataNamespace(r.object) === c.namespace)))
+        .map((r) => r.id)
+    : [];
   select(ids);
+  // Fit them above the step card once it has its new size (the caption's length changes it).
+  clearTimeout(framing);
+  framing = setTimeout(() => frameStep(ids), 150);
+}
+
+let framing: ReturnType<typeof setTimeout> | undefined;
+
+/** Frame the current step's cards again soon (the canvas or the step card changed size, a live action ended). */
+export function reframeStep(): void {
+  if (!get().active) return;
+  clearTimeout(framing);
+  framing = setTimeout(() => frameStep(useKubeplanStore.getState().selection), 150);
 }
 
 function showCaption(): void {
@@ -128,18 +165,20 @@ function goTo(index: number): void {
   const progress = { ...s.progress, [lesson.id]: advanceProgress(lesson, s.progress[lesson.id], index) };
   saveProgress(progress);
   if (index >= lesson.steps.length) {
-    useLessons.setState({ progress, active: null, commands: new Set() });
+    useLessons.setState({ progress, active: null, ...freshStep() });
     leaveLessonMode();
     notify({ tone: 'success', text: i18next.t('lessons.finished') });
     return;
   }
-  useLessons.setState({ progress, active: { id: lesson.id, step: Math.max(0, index) }, commands: new Set() });
+  useLessons.setState({ progress, active: { id: lesson.id, step: Math.max(0, index) }, ...freshStep() });
   showHighlight(lesson.steps[Math.max(0, index)]);
   showCaption();
 }
 
 function leaveLessonMode(): void {
   showHighlight(undefined);
+  // The user's own panels again, and the Lessons tab with the lesson's progress.
+  showStepPanels(null, 'lessons');
   setPresenterCaption(null);
   if (useKubeplanStore.getState().mode === 'lesson') setMode('design');
 }
@@ -150,7 +189,7 @@ export async function startLesson(id: string, from = 0): Promise<boolean> {
   if (!lesson) return false;
   useSimulationStore.getState().stopSimulation();
   if (!(await openExample(lesson.example))) return false;
-  useLessons.setState({ active: { id, step: 0 }, commands: new Set() });
+  useLessons.setState({ active: { id, step: 0 }, ...freshStep() });
   setMode('lesson');
   goTo(Math.min(from, lesson.steps.length - 1));
   return true;
@@ -173,7 +212,7 @@ export function previousStep(): boolean {
 
 export function closeLesson(): void {
   if (!get().active) return;
-  useLessons.setState({ active: null, commands: new Set() });
+  useLessons.setState({ active: null, ...freshStep() });
   leaveLessonMode();
 }
 
@@ -194,6 +233,14 @@ export function addLessonText(text: string, file: string): Lesson | undefined {
 /** Open lesson…: pick a lesson file and add it to the list. */
 export async function openLessonFile(): Promise<void> {
   try {
+    // The desktop app opens it through main's dialog (File ▸ Open Lesson…); a browser tab picks it here.
+    const api = kubeplanApi();
+    if (api.openLesson) {
+      const r = await api.openLesson();
+      if (!r.ok) throw new Error(r.error.message);
+      if (r.value) addLessonText(r.value.text, r.value.name);
+      return;
+    }
     const files = await pickTextFiles({ multiple: false });
     const file = files?.[0];
     if (file) addLessonText(file.text, file.name);
@@ -212,9 +259,19 @@ let installed = false;
 export function installLessons(): void {
   if (installed) return;
   installed = true;
-  onCommandExecuted((id: CommandId) => {
+  onCommandExecuted((id: CommandId, args?: unknown) => {
     if (!get().active || id.startsWith('lesson:')) return;
-    useLessons.setState((s) => ({ commands: new Set([...s.commands, id]) }));
+    useLessons.setState((s) => ({ commands: new Set([...s.commands, id]), commandRuns: [...s.commandRuns, { id, ...(args !== undefined ? { args } : {}) }] }));
+  });
+  // kubectl apply's output of a live Apply again / Re-apply counts toward the step.
+  useLiveActions.subscribe((s, prev) => {
+    // A live action ended: frame the step's cards again, below the notice it brought.
+    if (prev.busy && !s.busy) reframeStep();
+    if (!get().active || !s.lastApply || s.lastApply === prev.lastApply) return;
+    const lines = s.lastApply.lines.map((l) => ({ kind: l.kind, namespace: l.namespace, name: l.name, result: l.result }));
+    // A Re-apply sent the design as it is: the run shows it now, so the step judges it (not the design the run started from).
+    const simulated = s.lastApply.action === 'reapply' ? { simulated: useKubeplanStore.getState().design.resources } : {};
+    useLessons.setState((st) => ({ applied: [...st.applied, ...lines], ...simulated }));
   });
   useKubeplanStore.subscribe((s, prev) => {
     if (s.mode === 'design' && prev.mode !== 'design' && get().active) setMode('lesson');
@@ -223,7 +280,10 @@ export function installLessons(): void {
     if (s.runId !== prev.runId) useLessons.setState({ simulated: s.runId ? useKubeplanStore.getState().design.resources : null });
   });
   usePresenter.subscribe((s, prev) => {
-    if (s.on !== prev.on) showCaption();
+    if (s.on === prev.on) return;
+    showCaption();
+    // The step's panels and framing follow: presenter mode hides what the step does not point at.
+    showHighlight(currentStep()?.step);
   });
   i18next.on('languageChanged', showCaption);
 }

@@ -6,6 +6,7 @@ import { Icon } from './icons';
 import { ProblemsTab } from './ProblemsTab';
 import { YamlTab } from './YamlTab';
 import { TrafficPanel } from '../traffic/TrafficPanel';
+import { useStepPanels } from '../shell/stepPanels';
 import { useTrafficStore } from '../traffic/store';
 import { useConsoleStore } from '../console/store';
 
@@ -68,6 +69,14 @@ export function Dock({ extraTabs = [] }: { extraTabs?: DockTab[] }) {
     setActive('console');
     setOpen(true);
   }, [revealConsole]);
+  // A lesson step brings its tab forward, or folds the dock to its tab bar (shell/stepPanels.ts).
+  const stepRequest = useStepPanels((s) => s.request);
+  useEffect(() => {
+    if (stepRequest === 0) return;
+    const tab = useStepPanels.getState().dock;
+    if (tab) setActive(tab);
+    setOpen(tab !== null);
+  }, [stepRequest]);
   const tabs: DockTab[] = [
     { id: 'yaml', label: t('dock.yaml'), render: () => <YamlTab /> },
     {

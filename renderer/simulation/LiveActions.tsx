@@ -24,6 +24,7 @@ function WorkloadActions({ object, disabled }: { object: KubeObject; disabled: b
   const current = liveReplicas(object);
   const [replicas, setReplicas] = useState(String(current));
   const [image, setImage] = useState(firstImage(object));
+  const [load, setLoad] = useState('');
   useEffect(() => setReplicas(String(current)), [current, scaled]);
   const pods = podsOf(object);
   const running = pods.filter((p) => p.phase === 'Running').length;
@@ -58,6 +59,13 @@ function WorkloadActions({ object, disabled }: { object: KubeObject; disabled: b
         {ROLLOUT_KINDS.has(object.kind) && <button type="button" className="button" disabled={disabled} onClick={() => execute('simulate:rollback')} data-testid="live-rollback">{t('live.rollback')}</button>}
         <button type="button" className="button" disabled={disabled || pods.length === 0} title={`${t('live.deletePod')} (Delete)`} onClick={() => execute('simulate:deletePod')} data-testid="live-delete-pod">{t('live.deletePod')}</button>
       </div>
+      {SCALABLE_KINDS.has(object.kind) && (
+        <div className="live-row" title={t('lessonSteps.loadHint')}>
+          <label htmlFor="live-load">{t('lessonSteps.load')}</label>
+          <input id="live-load" className="mono" placeholder="1500m" value={load} onChange={(e) => setLoad(e.target.value)} data-testid="live-load" />
+          <button type="button" className="button" disabled={disabled || !/^\d+m?$/.test(load.trim())} onClick={() => execute('simulate:setLoad', undefined, { cpu: load.trim() })} data-testid="live-set-load">{t('lessonSteps.setLoad')}</button>
+        </div>
+      )}
     </>
   );
 }

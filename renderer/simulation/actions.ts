@@ -196,6 +196,12 @@ export function deletePod(name?: string, namespace?: string): Promise<unknown> {
   return runLiveAction({ action: 'deletePod', namespace: pod.namespace, name: pod.name });
 }
 
+/** The total CPU clients ask of the selected workload (`1500m`, `2`): a HorizontalPodAutoscaler measures it against the pods' requests. */
+export function setLoadSelected(cpu: string, o = selectedObject()): Promise<unknown> {
+  if (!o || !/^\d+m?$/.test(cpu.trim())) return Promise.resolve();
+  return runLiveAction({ action: 'setLoad', ...target(o), cpu: cpu.trim() });
+}
+
 export const cordonNode = (node: string, on = true) => runLiveAction({ action: on ? 'cordon' : 'uncordon', node });
 export const drainNode = (node: string) => runLiveAction({ action: 'drain', node });
 export const applyAgain = () => runLiveAction({ action: 'applyAgain' });

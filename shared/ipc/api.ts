@@ -99,4 +99,6 @@ export interface KubeplanApi {
   observeSimulation?(runId: string, query: ObserveQuery): Value<typeof INVOKE.observeSimulation>;
   /** Save a picture of the design (SVG text or base64 PNG) where the user chooses; the path, `undefined` = cancelled. */
   savePicture(request: PictureRequest): Value<typeof INVOKE.savePicture>;
+  /** Pick a lesson file through the host's open dialog: its name and text (`undefined` result value = cancelled). */
+  openLesson?(): Value<typeof INVOKE.openLesson>;
 }

@@ -23,6 +23,7 @@ export const INVOKE = {
   kubectlSimulation: 'simulation:kubectl',
   observeSimulation: 'simulation:observe',
   savePicture: 'picture:save',
+  openLesson: 'lessons:open',
 } as const;
 
 /** Renderer → main, one-way (`ipcRenderer.send` / `ipcMain.on`). */

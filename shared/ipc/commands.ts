@@ -113,7 +113,7 @@ export const COMMAND_SPECS = [
   // Opens the Traffic tab on the connectivity matrix.
   { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
   // Lessons (docs/lessons.md): a presentation clicker sends →, Space or PageDown to advance, ← or PageUp to go back.
-  { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL },
+  { id: 'lesson:open', labelKey: 'lessons.open', modes: ALL, menu: {} },
   { id: 'lesson:next', labelKey: 'lessons.next', modes: LESSON, keys: ['Space', 'PageDown'] },
   { id: 'lesson:previous', labelKey: 'lessons.previous', modes: LESSON, keys: ['PageUp'] },
   // While a lesson is open the arrows page it, also over its running simulation (a clicker sends
@@ -128,6 +128,8 @@ export const COMMAND_SPECS = [
   { id: 'picture:png', labelKey: 'pictures.png', modes: ALL, keys: ['Mod+Shift+E'], menu: {} },
   { id: 'picture:svg', labelKey: 'pictures.svg', modes: ALL, keys: ['Mod+Alt+Shift+E'], menu: {} },
   { id: 'picture:copy', labelKey: 'pictures.copy', modes: ALL, keys: ['Mod+Shift+C'], menu: {} },
+  // The CPU load clients put on a workload (the scenario step setLoad), for a HorizontalPodAutoscaler lesson.
+  { id: 'simulate:setLoad', labelKey: 'lessonSteps.setLoad', modes: ['simulate'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Design } from '../design/types';
 import { INVOKE, SEND } from './channels';
 import { sessionFrameSchema } from './session';
+import { MAX_LESSON_BYTES } from '../lessons/parse';
 import { appliedEntrySchema, simulationResultSchema, timelineFrameSchema } from './simulation';
 import { trafficReportSchema } from './traffic';
 import { observeRequestSchema, observeResultSchema } from './observe';
@@ -207,6 +208,8 @@ export const invokeSchemas = {
   [INVOKE.kubectlSimulation]: { request: kubectlRequestSchema, result: kubectlResultSchema },
   [INVOKE.observeSimulation]: { request: observeRequestSchema, result: observeResultSchema },
   [INVOKE.savePicture]: { request: pictureRequestSchema, result: z.string().optional() },
+  // A lesson file picked in main's open dialog: its name (for file:line errors) and text (docs/lessons.md).
+  [INVOKE.openLesson]: { request: z.strictObject({}), result: z.object({ name: z.string().min(1).max(4096), text: z.string().max(MAX_LESSON_BYTES) }).optional() },
 } as const;
 
 export const sendSchemas = {

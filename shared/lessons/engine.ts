@@ -33,6 +33,31 @@ export interface SnapshotEvent {
   namespace: string;
   /** `Kind/name` */
   object: string;
+  message?: string;
+  /** Recorded (or counted up) since the step began; absent: it was. */
+  fresh?: boolean;
+}
+
+/** A record of the simulated cluster's view (shared/simulation/session/records.ts). */
+export interface SnapshotClusterObject {
+  kind: string;
+  namespace: string;
+  name: string;
+  object: unknown;
+}
+
+/** A command run during the step, with what it was given. */
+export interface SnapshotCommand {
+  id: string;
+  args?: unknown;
+}
+
+/** One line of `kubectl apply` output during the step: `deployment.apps/web configured`. */
+export interface SnapshotApplied {
+  kind: string;
+  namespace?: string;
+  name: string;
+  result: string;
 }
 
 export interface LessonSnapshot {
@@ -40,8 +65,14 @@ export interface LessonSnapshot {
   edges: readonly SnapshotEdge[];
   /** Command ids run since the step began. */
   commands: ReadonlySet<string>;
+  /** The same commands with their arguments, in order (absent: no arguments known). */
+  commandRuns?: readonly SnapshotCommand[];
+  /** `kubectl apply` results since the step began. */
+  applied?: readonly SnapshotApplied[];
+  /** The design's traffic flows traced on the design as it is now: each flow's name and its routes' verdicts. */
+  traffic?: readonly { flow: string; verdicts: readonly string[] }[] | null;
   /** The simulation, when one runs or has run; null in design mode. */
-  simulation: { pods: readonly SnapshotPod[]; events: readonly SnapshotEvent[] } | null;
+  simulation: { pods: readonly SnapshotPod[]; events: readonly SnapshotEvent[]; objects?: readonly SnapshotClusterObject[] } | null;
 }
 
 export const EMPTY_SNAPSHOT: LessonSnapshot = { objects: [], edges: [], commands: new Set(), simulation: null };
@@ -56,12 +87,18 @@ function matchesCard(ref: CardRef, o: { kind: string; namespace: string; name: s
   return o.kind === ref.kind && (ref.name === undefined || o.name === ref.name) && (ref.namespace === undefined || o.namespace === ref.namespace);
 }
 
-/** The value at a dotted path (`spec.replicas`, `spec.ports.0.port`). */
+/**
+ * The value at a dotted path (`spec.replicas`, `spec.ports.0.port`). A key with dots in it is found
+ * too when it is the rest of the path: a quota's `used.limits.cpu` is `used["limits.cpu"]`.
+ */
 export function fieldAt(object: unknown, path: string): unknown {
   let v = object;
-  for (const seg of path.split('.')) {
+  const segs = path.split('.');
+  for (let i = 0; i < segs.length; i++) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[seg];
+    const rest = segs.slice(i).join('.');
+    if (i < segs.length - 1 && Object.hasOwn(v, rest)) return (v as Record<string, unknown>)[rest];
+    v = (v as Record<string, unknown>)[segs[i]!];
   }
   return v;
 }
@@ -74,8 +111,40 @@ function ownerMatches(ownerKey: string, owner: string, namespace: string | undef
   return (wantKind === undefined || kind === wantKind) && name === wantName && (namespace === undefined || ns === namespace);
 }
 
+/** Whether every argument the condition names equals the command's. */
+function argsMatch(want: Record<string, unknown> | undefined, got: unknown): boolean {
+  if (!want) return true;
+  if (got === null || typeof got !== 'object') return Object.keys(want).length === 0;
+  return Object.entries(want).every(([k, v]) => String((got as Record<string, unknown>)[k]) === String(v));
+}
+
 export function conditionHolds(c: LessonCondition, s: LessonSnapshot): boolean {
-  if ('command' in c) return s.commands.has(c.command);
+  if ('command' in c) {
+    if (typeof c.command === 'string') return s.commands.has(c.command);
+    const want = c.command;
+    if (!want.args) return s.commands.has(want.id);
+    return (s.commandRuns ?? []).some((r) => r.id === want.id && argsMatch(want.args, r.args));
+  }
+  if ('applied' in c) {
+    const a = c.applied;
+    return (s.applied ?? []).some((l) => l.result === a.result && (a.kind === undefined || l.kind === a.kind) && (a.name === undefined || l.name === a.name) && (a.namespace === undefined || (l.namespace ?? 'default') === a.namespace));
+  }
+  if ('traffic' in c) {
+    const t = c.traffic;
+    return (s.traffic ?? []).some((f) => (t.flow === undefined || f.flow === t.flow) && f.verdicts.includes(t.verdict));
+  }
+  if ('object' in c) {
+    if (!s.simulation) return false;
+    const o = c.object;
+    const n = (s.simulation.objects ?? []).filter(
+      (x) =>
+        x.kind === o.kind &&
+        (o.name === undefined || x.name === o.name) &&
+        (o.namespace === undefined || x.namespace === o.namespace) &&
+        (o.field === undefined || (o.equals === undefined ? fieldAt(x.object, o.field) !== undefined : String(fieldAt(x.object, o.field)) === String(o.equals))),
+    ).length;
+    return n >= (o.count ?? 1);
+  }
   if ('card' in c) {
     const matching = s.objects.filter((o) => matchesCard(c.card, o) && (c.card.field === undefined || c.card.equals === undefined || fieldAt(o.object, c.card.field) === c.card.equals));
     return matching.length >= (c.card.count ?? 1);
@@ -97,7 +166,13 @@ export function conditionHolds(c: LessonCondition, s: LessonSnapshot): boolean {
   if (!s.simulation) return false;
   const e = c.event;
   return s.simulation.events.some(
-    (ev) => ev.reason === e.reason && (e.type === undefined || ev.type === e.type) && (e.namespace === undefined || ev.namespace === e.namespace) && (e.object === undefined || ev.object === e.object || ev.object.startsWith(`${e.object}-`)),
+    (ev) =>
+      ev.reason === e.reason &&
+      (e.since === 'run' || ev.fresh !== false) &&
+      (e.type === undefined || ev.type === e.type) &&
+      (e.namespace === undefined || ev.namespace === e.namespace) &&
+      (e.message === undefined || (ev.message ?? '').includes(e.message)) &&
+      (e.object === undefined || ev.object === e.object || ev.object.startsWith(`${e.object}-`)),
   );
 }
 
@@ -113,7 +188,12 @@ export function stepReady(step: LessonStep, s: LessonSnapshot): boolean {
 
 /** Whether a step needs the simulation to be running. */
 export function needsSimulation(step: LessonStep): boolean {
-  return stepConditions(step).some((c) => 'simulation' in c || 'pods' in c || 'event' in c);
+  return stepConditions(step).some((c) => 'simulation' in c || 'pods' in c || 'event' in c || 'object' in c || 'applied' in c || ('command' in c && commandId(c).startsWith('simulate:')));
+}
+
+/** The id a command condition waits for. */
+export function commandId(c: Extract<LessonCondition, { command: unknown }>): string {
+  return typeof c.command === 'string' ? c.command : c.command.id;
 }
 
 /** Progress through a lesson: the furthest step reached (0-based) and whether it was finished. */

@@ -7,7 +7,7 @@ import { loadWithPositions, type LocatedDocument, type PathSegment } from '../de
 import { yamlError } from '../manifests/parse';
 import type { ManifestError } from '../manifests/types';
 import { isPlainObject } from '../model/object';
-import { lessonSchema, type Lesson } from './schema';
+import { CONDITION_FORMS, lessonSchema, type Lesson } from './schema';
 
 /** Lesson files are small; anything bigger is refused before parsing. */
 export const MAX_LESSON_BYTES = 512 * 1024;
@@ -44,9 +44,11 @@ export function parseLesson(text: string, file: string, known: { commands?: read
     lesson.steps.forEach((step, i) => {
       const conditions = step.until === undefined ? [] : Array.isArray(step.until) ? step.until : [step.until];
       conditions.forEach((c, j) => {
-        if ('command' in c && !known.commands!.includes(c.command)) {
-          const path = Array.isArray(step.until) ? ['steps', i, 'until', j, 'command'] : ['steps', i, 'until', 'command'];
-          errors.push({ file, line: lineOf(path), message: `${formatPath(path)}: "${c.command}" is not a command` });
+        const id = 'command' in c ? (typeof c.command === 'string' ? c.command : c.command.id) : undefined;
+        if (id !== undefined && !known.commands!.includes(id)) {
+          const base = Array.isArray(step.until) ? ['steps', i, 'until', j, 'command'] : ['steps', i, 'until', 'command'];
+          const path = typeof c === 'object' && 'command' in c && typeof c.command === 'object' ? [...base, 'id'] : base;
+          errors.push({ file, line: lineOf(path), message: `${formatPath(base)}: "${id}" is not a command` });
         }
       });
     });
@@ -58,10 +60,10 @@ export function parseLesson(text: string, file: string, known: { commands?: read
 function describeLessonIssue(issue: Parameters<typeof describeIssue>[0], input: unknown): string {
   const path = formatPath(issue.path);
   if (issue.code === 'invalid_union' && issue.path.at(-1) === 'until') {
-    return `${path} must be one of: command, card, connected, simulation, pods, event (or a list of them)`;
+    return `${path} must be one of: ${CONDITION_FORMS.join(', ')} (or a list of them)`;
   }
   if (issue.code === 'invalid_union' && typeof issue.path.at(-2) === 'string' && issue.path.at(-2) === 'until') {
-    return `${path} must be one of: command, card, connected, simulation, pods, event`;
+    return `${path} must be one of: ${CONDITION_FORMS.join(', ')}`;
   }
   if (issue.code === 'unrecognized_keys') return `${path === 'the design' ? 'the lesson' : path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'kubeplan-lesson') return `"kubeplan-lesson:" must be 1, the lesson format version`;

@@ -19,8 +19,15 @@ const cardRef = z.object({ kind: name, name: name.optional(), namespace: name.op
 /** Panels a step can point at. */
 export const LESSON_PANELS = ['palette', 'inspector', 'dock', 'toolbar', 'canvas', 'lessons'] as const;
 
-/** The learner runs a command of the registry (`view:fit`, `edit:undo`…) by button, menu or key. */
-const commandCondition = z.object({ command: name }).strict();
+/** A value a command argument or an object field is compared with. */
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * The learner runs a command of the registry (`view:fit`, `edit:undo`…) by button, menu or key;
+ * `{ id, args }` also asks for its arguments (`{ id: simulate:scale, args: { replicas: 5 } }`):
+ * each one given must equal the command's.
+ */
+const commandCondition = z.object({ command: z.union([name, z.object({ id: name, args: z.record(z.string(), scalar).optional() }).strict()]) }).strict();
 
 /**
  * The design has (at least `count`) cards of a kind, optionally with a name, and optionally with a
@@ -48,17 +55,59 @@ const podsCondition = z
   })
   .strict();
 
-/** The simulation recorded an event with this reason (optionally of a type and about an object `Kind/name`). */
-const eventCondition = z.object({ event: z.object({ reason: name, type: z.enum(['Normal', 'Warning']).optional(), object: name.optional(), namespace: name.optional() }).strict() }).strict();
+/**
+ * The simulation recorded an event with this reason (optionally of a type, about an object
+ * `Kind/name`, with `message` in its text), since the step began (`since: step`, the default: a
+ * new event, or an old one counted up again) or at any time of the run (`since: run`).
+ */
+const eventCondition = z
+  .object({
+    event: z
+      .object({ reason: name, type: z.enum(['Normal', 'Warning']).optional(), object: name.optional(), namespace: name.optional(), message: name.optional(), since: z.enum(['step', 'run']).optional() })
+      .strict(),
+  })
+  .strict();
 
-export const conditionSchema = z.union([commandCondition, cardCondition, connectedCondition, simulationCondition, podsCondition, eventCondition]);
+/** Kinds of the simulated cluster an `object` condition reads (the live view's records). */
+export const CLUSTER_OBJECT_KINDS = ['Pod', 'Node', 'ResourceQuota', 'PersistentVolumeClaim'] as const;
+
+/**
+ * An object of the simulated cluster is in a state: at least `count` (default 1) of that kind (and
+ * name, namespace) with the field (a dotted path of its record: `unschedulable`, `used.pods`,
+ * `phase`) equal to the value — `Node node-2 unschedulable: true`, a claim `phase: Bound`.
+ */
+const objectCondition = z
+  .object({
+    object: z
+      .object({ kind: z.enum(CLUSTER_OBJECT_KINDS), name: name.optional(), namespace: name.optional(), field: name.optional(), equals: scalar.optional(), count: z.number().int().positive().optional() })
+      .strict(),
+  })
+  .strict();
+
+/** `kubectl apply`'s results during the step (Apply again, Re-apply): an object reported created, configured, unchanged or failed. */
+const appliedCondition = z
+  .object({ applied: z.object({ result: z.enum(['created', 'configured', 'unchanged', 'failed']), kind: name.optional(), name: name.optional(), namespace: name.optional() }).strict() })
+  .strict();
+
+/** A traffic flow of the design (by name, or any) has a route with this verdict: `denied` (the red particle), `delivered`… */
+const trafficCondition = z.object({ traffic: z.object({ flow: name.optional(), verdict: z.enum(['delivered', 'denied', 'no-endpoints', 'no-ingress-rule', 'port-not-exposed', 'not-found']) }).strict() }).strict();
+
+export const conditionSchema = z.union([commandCondition, cardCondition, connectedCondition, simulationCondition, podsCondition, eventCondition, objectCondition, appliedCondition, trafficCondition]);
+
+/** The forms a condition takes, as the parser names them in its errors. */
+export const CONDITION_FORMS = ['command', 'card', 'connected', 'simulation', 'pods', 'event', 'object', 'applied', 'traffic'] as const;
 
 export const stepSchema = z
   .object({
     caption: text,
     /** What the learner must do, shown under the caption; by default a line made from `until`. */
     task: text.optional(),
-    highlight: z.object({ cards: z.array(cardRef).optional(), panels: z.array(z.enum(LESSON_PANELS)).optional() }).strict().optional(),
+    /**
+     * What the step points at: cards (selected and framed above the step card), panels (outlined;
+     * the palette and inspector show only when named) and the dock tab brought forward (`events`,
+     * `nodes`, `traffic`, `yaml`, `control-plane`…).
+     */
+    highlight: z.object({ cards: z.array(cardRef).optional(), panels: z.array(z.enum(LESSON_PANELS)).optional(), tab: name.optional() }).strict().optional(),
     /** What must hold before Next is enabled; none: Next just moves on. Several: all of them. */
     until: z.union([conditionSchema, z.array(conditionSchema).min(1)]).optional(),
   })

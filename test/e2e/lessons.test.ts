@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseLesson, sortLessons, stepConditions, type Lesson, type LessonCondition } from '../../shared/lessons';
+import { commandId, parseLesson, sortLessons, stepConditions, type Lesson, type LessonCondition, type LessonStep } from '../../shared/lessons';
 import { openApp, ROOT, type AppDriver } from './harness';
 import { describeBrowser } from './suite';
 
@@ -38,15 +38,17 @@ describeBrowser('lessons at 1024×768', () => {
 
   const byTestId = (id: string) => app.page.locator(`[data-testid="${id}"]`);
 
-  /** Do, through the page, what a condition asks of the learner (cluster conditions: run the simulation). */
-  async function satisfy(c: LessonCondition): Promise<void> {
+  const blur = () => app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  /** The design edits a condition asks for (the inspector form or the canvas, through the app's test hooks). */
+  async function edit(c: LessonCondition): Promise<void> {
     const page = app.page;
-    // Design edits happen in the design: leave the simulation the way the card offers.
+    // Adding a card, connecting and undo are design-mode commands: leave the simulation the way the card offers.
     const edit = byTestId('lesson-edit');
-    if (!('pods' in c || 'event' in c || 'simulation' in c) && (await edit.isVisible())) await edit.click();
+    if (await edit.isVisible()) await edit.click();
     if ('command' in c) {
-      expect(c.command, 'lessons wait only for commands this test knows how to run').toBe('edit:undo');
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      expect(commandId(c), 'design commands this test knows how to run').toBe('edit:undo');
+      await blur();
       await page.keyboard.press('Control+z');
     } else if ('card' in c) {
       await page.evaluate((k) => {
@@ -80,46 +82,108 @@ describeBrowser('lessons at 1024×768', () => {
         return from && to ? hooks.actions.connect!(from.id, to.id) : { ok: false, message: 'cards not found' };
       }, c.connected);
       expect(result).toMatchObject({ ok: true });
-    } else {
-      // A cluster condition: run the simulation from the lesson card (again, when the design changed).
-      const run = byTestId('lesson-run');
-      if (await run.isVisible()) await run.click();
     }
+  }
+
+  /** The live run has reached its end and no action is on its way: live actions can act. */
+  async function liveIdle(): Promise<void> {
+    await app.page.waitForFunction(() => {
+      const live = (window as unknown as { __kubeplanLive: { simulation: { getState(): { status: string } }; live: { getState(): { busy: boolean } } } }).__kubeplanLive;
+      return live.simulation.getState().status === 'ready' && !live.live.getState().busy;
+    }, undefined, { timeout: 30_000 });
+  }
+
+  /** A live action or a traffic flow, through the panel a learner uses: the inspector's Live actions, the Nodes tab, the Traffic tab. */
+  async function act(id: string, args: Record<string, string | number | boolean>, lesson: Lesson): Promise<void> {
+    const page = app.page;
+    if (id === 'traffic:addFlow') {
+      await byTestId('tab-traffic').click();
+      await byTestId('add-flow').click();
+      await byTestId('flow-name').fill(String(args.name));
+      await byTestId('flow-from').fill(String(args.from));
+      await byTestId('flow-to').fill(String(args.to));
+      await byTestId('flow-rate').fill(String(args.rate ?? 20));
+      await byTestId('flow-save').click();
+      return;
+    }
+    await liveIdle();
+    const fill = async (field: string, value: unknown, button: string) => {
+      await byTestId(field).fill(String(value));
+      await byTestId(button).click();
+    };
+    switch (id) {
+      case 'simulate:scale': await fill('live-replicas', args.replicas, 'live-scale'); break;
+      case 'simulate:setImage': await fill('live-image', args.image, 'live-set-image'); break;
+      case 'simulate:setLoad': await fill('live-load', args.cpu, 'live-set-load'); break;
+      case 'simulate:rollback': await byTestId('live-rollback').click(); break;
+      case 'simulate:deletePod': await byTestId('live-delete-pod').click(); break;
+      case 'simulate:applyAgain': await byTestId('live-apply-again').click(); break;
+      case 'simulate:reapply': await byTestId('live-reapply').click(); break;
+      case 'simulate:drain': {
+        // The node that runs the highlighted workload's pod.
+        const owner = lesson.steps.flatMap((s) => s.highlight?.cards ?? []).find((c) => c.kind === 'Deployment')!.name!;
+        const node = await page.evaluate((name) => {
+          const live = (window as unknown as { __kubeplanLive: { simulation: { getState(): { view: { pods: { owner: string; node: string }[] } } } } }).__kubeplanLive;
+          return live.simulation.getState().view.pods.find((p) => p.owner.endsWith(`/${name}`) && p.node)?.node;
+        }, owner);
+        await byTestId('tab-nodes').click();
+        await byTestId(`node-drain-${node}`).click();
+        break;
+      }
+      default:
+        throw new Error(`${lesson.id}: the walk does not know how to run ${id}`);
+    }
+    await liveIdle();
+  }
+
+  /** Do what the step asks, in the order a learner would: the design edits, Run when the cluster is needed, then the live actions. */
+  async function doStep(step: LessonStep, lesson: Lesson): Promise<void> {
+    const conditions = stepConditions(step);
+    const live = conditions.filter((c): c is Extract<LessonCondition, { command: unknown }> => 'command' in c && /^(simulate|traffic):/.test(commandId(c)));
+    for (const c of conditions) if (('command' in c && !live.includes(c)) || 'card' in c || 'connected' in c) await edit(c);
+    const run = byTestId('lesson-run');
+    if (await run.isVisible()) await run.click();
+    for (const c of live) await act(commandId(c), (typeof c.command === 'object' ? c.command.args : undefined) ?? {}, lesson);
   }
 
   /** Press Next: the button, or one of the clicker keys; the step counter must move on. */
   async function pressNext(lesson: Lesson, index: number, how: 'button' | 'key'): Promise<void> {
     const next = byTestId('lesson-next');
-    await expect.poll(() => next.isEnabled(), { timeout: 20_000, message: `${lesson.id} step ${index + 1}: Next stays disabled` }).toBe(true);
+    await expect.poll(() => next.isEnabled(), { timeout: 30_000, message: `${lesson.id} step ${index + 1}: Next stays disabled` }).toBe(true);
     if (how === 'button') await next.click();
     else {
-      await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await blur();
+      // Over a running simulation the arrows also step its timeline: with a lesson open they page the lesson only.
+      const cursor = () => app.page.evaluate(() => (window as unknown as { __kubeplanLive: { simulation: { getState(): { cursor: number; status: string } } } }).__kubeplanLive.simulation.getState());
+      const before = await cursor();
       await app.page.keyboard.press(NEXT_KEYS[index % NEXT_KEYS.length]!);
+      if (before.status === 'ready') expect((await cursor()).cursor, `${lesson.id} step ${index + 1}: the key moved the timeline`).toBe(before.cursor);
     }
   }
 
-  async function walk(lesson: Lesson, presenting: boolean): Promise<void> {
+  async function walk(lesson: Lesson, options: { presenting?: boolean; lang?: 'en' | 'zh-CN' } = {}): Promise<void> {
+    const { presenting = false, lang = 'en' } = options;
+    const tag = `${presenting ? '-presenter' : ''}${lang === 'en' ? '' : `-${lang}`}`;
     await byTestId('tab-lessons').click();
     await byTestId(`lesson-start-${lesson.id}`).click();
     await app.page.waitForFunction((example) => document.querySelector('[data-testid="title"]')?.textContent?.includes(example), lesson.example);
     if (presenting) {
       await app.page.keyboard.press('F5');
-      await expect.poll(() => byTestId('presenter').count().then(() => app.page.locator('.app.presenting').count())).toBe(1);
+      await expect.poll(() => app.page.locator('.app.presenting').count()).toBe(1);
     }
     for (let i = 0; i < lesson.steps.length; i++) {
       const step = lesson.steps[i]!;
-      await expect.poll(() => byTestId('lesson-step').textContent()).toBe(`Step ${i + 1} of ${lesson.steps.length}`);
-      if (presenting) expect(await byTestId('presenter-caption').textContent()).toBe(step.caption.en);
-      else expect(await byTestId('lesson-caption').textContent()).toBe(step.caption.en);
+      await expect.poll(() => byTestId('lesson-step').textContent()).toMatch(new RegExp(`^(Step ${i + 1} of ${lesson.steps.length}|第 ${i + 1} 步)`));
+      if (presenting) expect(await byTestId('presenter-caption').textContent()).toBe(step.caption[lang]);
+      else expect(await byTestId('lesson-caption').textContent()).toBe(step.caption[lang]);
       const conditions = stepConditions(step);
       // A step that asks the learner to act waits; a cluster condition the running simulation already reached does not.
       if (conditions.some((c) => 'command' in c || 'card' in c || 'connected' in c)) expect(await byTestId('lesson-next').isEnabled(), `${lesson.id} step ${i + 1} waits for its conditions`).toBe(false);
-      for (const c of conditions) await satisfy(c);
-      // One picture per lesson, of its first step with a task, once it is done.
-      if (conditions.length > 0 && conditions.some((c) => !('command' in c)) && i === lesson.steps.findIndex((s) => stepConditions(s).some((c) => !('command' in c)))) {
-        await expect.poll(() => byTestId('lesson-next').isEnabled(), { timeout: 20_000 }).toBe(true);
-        await app.screenshot(`lesson-${lesson.id}${presenting ? '-presenter' : ''}-1024x768`);
-      }
+      await doStep(step, lesson);
+      await expect.poll(() => byTestId('lesson-next').isEnabled(), { timeout: 30_000, message: `${lesson.id} step ${i + 1}: ${JSON.stringify(conditions)}` }).toBe(true);
+      // The picture of the step, its condition reached, framed the way the class sees it.
+      await app.page.waitForTimeout(150);
+      await app.screenshot(`lesson-${lesson.id}${tag}-${String(i + 1).padStart(2, '0')}-1024x768`);
       await pressNext(lesson, i, i % 2 === 0 ? 'key' : 'button');
     }
     // After the last step the lesson is finished: the card goes, the list marks it done.
@@ -142,8 +206,8 @@ describeBrowser('lessons at 1024×768', () => {
   for (const lesson of LESSONS) {
     const presenting = lesson.id === 'architecture';
     it(`walks “${lesson.title.en}” from start to end${presenting ? ' in presenter mode' : ''}`, async () => {
-      await walk(lesson, presenting);
-    }, 120_000);
+      await walk(lesson, { presenting });
+    }, 180_000);
   }
 
   it('remembers progress across a reload, and Next waits for the step (a key does nothing before)', async () => {
@@ -190,5 +254,21 @@ describeBrowser('lessons at 1024×768', () => {
     await expect.poll(() => byTestId('lesson-caption').textContent()).toBe('Hello class');
     await byTestId('lesson-next').click();
     await expect.poll(() => app.page.locator('[data-lesson="my-first"]').getAttribute('data-state')).toBe('done');
+  });
+
+  it('walks a lesson in Simplified Chinese: the captions and the card in Chinese, each step still waiting for the cluster', async () => {
+    await app.open('example=hello-minikube&lang=zh-CN');
+    const lesson = LESSONS.find((l) => l.id === 'self-healing')!;
+    await walk(lesson, { lang: 'zh-CN' });
+    await app.open('example=connected-vehicles&lang=en');
+  }, 180_000);
+
+  it('opens each of the four lesson examples by ?example=<id>', async () => {
+    for (const id of ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'connected-vehicles']) {
+      await app.open(`example=${id}&lang=en`);
+      await app.page.waitForFunction((example) => document.querySelector('[data-testid="title"]')?.textContent?.includes(example), id);
+      expect(await app.page.evaluate(() => (window as unknown as { __kubeplan: { store: { getState(): { design: { resources: unknown[] } } } } }).__kubeplan.store.getState().design.resources.length)).toBeGreaterThan(1);
+    }
+    expect(app.errors).toEqual([]);
   });
 });

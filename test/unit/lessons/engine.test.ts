@@ -99,3 +99,60 @@ describe('lesson progress', () => {
     expect(sortLessons([{ id: 'b' }, { id: 'a', order: 2 }, { id: 'c', order: 1 }, { id: 'a2' }]).map((l) => l.id)).toEqual(['c', 'a', 'a2', 'b']);
   });
 });
+
+describe('conditions on the live simulation', () => {
+  const live: LessonSnapshot = {
+    ...cluster,
+    commandRuns: [{ id: 'simulate:scale', args: { replicas: 5 } }, { id: 'simulate:applyAgain' }],
+    commands: new Set(['simulate:scale', 'simulate:applyAgain']),
+    applied: [{ kind: 'Deployment', namespace: 'shop', name: 'web', result: 'unchanged' }],
+    traffic: [{ flow: 'grafana-to-mq', verdicts: ['denied', 'denied'] }],
+    simulation: {
+      ...cluster.simulation!,
+      events: [
+        { type: 'Normal', reason: 'SuccessfulCreate', namespace: 'shop', object: 'ReplicaSet/web-5d8f7c9b4', message: 'Created pod: web-5d8f7c9b4-x', fresh: false },
+        { type: 'Warning', reason: 'FailedCreate', namespace: 'shop', object: 'ReplicaSet/web-5d8f7c9b4', message: 'pods "web-5d8f7c9b4-y" is forbidden: exceeded quota: q, requested: pods=1', fresh: true },
+      ],
+      objects: [
+        { kind: 'Node', namespace: '', name: 'node-1', object: { kind: 'Node', name: 'node-1', unschedulable: true } },
+        { kind: 'Node', namespace: '', name: 'node-2', object: { kind: 'Node', name: 'node-2', unschedulable: false } },
+        { kind: 'ResourceQuota', namespace: 'shop', name: 'q', object: { used: { 'limits.cpu': '8', pods: '16' } } },
+      ],
+    },
+  };
+
+  it('command with arguments: each argument given must equal the one the command ran with', () => {
+    expect(conditionHolds({ command: { id: 'simulate:scale', args: { replicas: 5 } } }, live)).toBe(true);
+    expect(conditionHolds({ command: { id: 'simulate:scale', args: { replicas: 3 } } }, live)).toBe(false);
+    expect(conditionHolds({ command: { id: 'simulate:applyAgain' } }, live)).toBe(true);
+    expect(conditionHolds({ command: { id: 'simulate:setImage', args: { image: 'x' } } }, live)).toBe(false);
+  });
+
+  it('event: only those recorded or counted up since the step began, unless since: run; message is a substring', () => {
+    expect(conditionHolds({ event: { reason: 'SuccessfulCreate' } }, live)).toBe(false);
+    expect(conditionHolds({ event: { reason: 'SuccessfulCreate', since: 'run' } }, live)).toBe(true);
+    expect(conditionHolds({ event: { reason: 'FailedCreate', message: 'exceeded quota' } }, live)).toBe(true);
+    expect(conditionHolds({ event: { reason: 'FailedCreate', message: 'Insufficient cpu' } }, live)).toBe(false);
+  });
+
+  it('object: a record of the simulated cluster with a field equal to the value (dotted keys found whole)', () => {
+    expect(conditionHolds({ object: { kind: 'Node', field: 'unschedulable', equals: true } }, live)).toBe(true);
+    expect(conditionHolds({ object: { kind: 'Node', field: 'unschedulable', equals: true, count: 2 } }, live)).toBe(false);
+    expect(conditionHolds({ object: { kind: 'ResourceQuota', name: 'q', field: 'used.limits.cpu', equals: '8' } }, live)).toBe(true);
+    expect(conditionHolds({ object: { kind: 'ResourceQuota', name: 'q', field: 'used.pods', equals: 20 } }, live)).toBe(false);
+    expect(conditionHolds({ object: { kind: 'Node', name: 'node-2' } }, { ...live, simulation: null })).toBe(false);
+  });
+
+  it('applied and traffic: kubectl apply output of the step, a flow verdict', () => {
+    expect(conditionHolds({ applied: { result: 'unchanged', kind: 'Deployment', name: 'web' } }, live)).toBe(true);
+    expect(conditionHolds({ applied: { result: 'configured' } }, live)).toBe(false);
+    expect(conditionHolds({ traffic: { flow: 'grafana-to-mq', verdict: 'denied' } }, live)).toBe(true);
+    expect(conditionHolds({ traffic: { verdict: 'delivered' } }, live)).toBe(false);
+  });
+
+  it('a step that waits for a live action needs the simulation', () => {
+    expect(needsSimulation(step({ command: { id: 'simulate:scale', args: { replicas: 2 } } }))).toBe(true);
+    expect(needsSimulation(step({ applied: { result: 'unchanged' } }))).toBe(true);
+    expect(needsSimulation(step({ command: 'edit:undo' }))).toBe(false);
+  });
+});

@@ -60,3 +60,30 @@ describe('lesson files', () => {
     expect(errorsOf(good, { commands: ['view:fit'], examples: ['shop'] })).toEqual(['my.lesson.yaml:3: example "hello-minikube" is not one of the examples (shop)']);
   });
 });
+
+describe('the live-simulation conditions in a lesson file', () => {
+  const lesson = (until: string) => ['kubeplan-lesson: 1', 'id: live', 'example: hello-minikube', 'title: { en: Live, zh-CN: 实时 }', 'steps:', '  - caption: { en: Go, zh-CN: 走 }', `    until: ${until}`, ''].join('\n');
+
+  it('parses a command with arguments, an event since the run with a message, an object state, apply output and a traffic verdict', () => {
+    for (const until of [
+      '{ command: { id: "simulate:scale", args: { replicas: 3 } } }',
+      '{ event: { reason: FailedCreate, message: exceeded quota, since: run } }',
+      '{ object: { kind: Node, field: unschedulable, equals: true } }',
+      '{ applied: { result: unchanged, kind: Deployment, name: hello-node } }',
+      '{ traffic: { flow: grafana-to-mq, verdict: denied } }',
+    ]) {
+      const r = parseLesson(lesson(until), 'live.lesson.yaml', { commands: ['simulate:scale'] });
+      expect(r.ok, until).toBe(true);
+    }
+  });
+
+  it('refuses an unknown command id inside the object form, a wrong apply result and a kind the cluster view has not, with file:line', () => {
+    const bad = parseLesson(lesson('{ command: { id: "simulate:scael", args: { replicas: 3 } } }'), 'live.lesson.yaml', { commands: ['simulate:scale'] });
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual(['live.lesson.yaml:7: steps[0].until.command: "simulate:scael" is not a command']);
+    for (const until of ['{ applied: { result: deleted } }', '{ object: { kind: Deployment, name: web } }']) {
+      const r = parseLesson(lesson(until), 'live.lesson.yaml');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0]).toMatchObject({ file: 'live.lesson.yaml', line: 7 });
+    }
+  });
+});

@@ -357,3 +357,26 @@ describe('the shipped examples', () => {
     expect(await handlers[INVOKE.listExamples]({}, ctx)).toEqual({ ok: true, value: [{ id: 'b', title: 'Bee', description: 'second letter' }, { id: 'a', title: 'Ay', description: '' }] });
   });
 });
+
+describe('Open Lesson… (File menu, Lessons tab)', () => {
+  it('asks main\'s open dialog for the lesson file and gives the renderer its name and text; cancel gives nothing', async () => {
+    const file = join(dir, 'mine.lesson.yaml');
+    writeFileSync(file, 'kubeplan-lesson: 1\nid: mine\n');
+    fake.answers.open.push([file]);
+    const opened = await handlers[INVOKE.openLesson]({}, ctx);
+    expect(opened).toEqual({ ok: true, value: { name: 'mine.lesson.yaml', text: 'kubeplan-lesson: 1\nid: mine\n' } });
+    conforms(INVOKE.openLesson, opened);
+    expect(fake.asked).toEqual(['open:Open lesson']);
+    fake.answers.open.push(undefined);
+    expect(await handlers[INVOKE.openLesson]({}, ctx)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('refuses a file over the lesson size limit with its name, and an unreadable one as an error', async () => {
+    const big = join(dir, 'big.lesson.yaml');
+    writeFileSync(big, 'x'.repeat(600 * 1024));
+    fake.answers.open.push([big]);
+    expect(await handlers[INVOKE.openLesson]({}, ctx)).toMatchObject({ ok: false, error: { message: 'big.lesson.yaml: a lesson file is at most 512 KiB' } });
+    fake.answers.open.push([join(dir, 'gone.lesson.yaml')]);
+    expect(await handlers[INVOKE.openLesson]({}, ctx)).toMatchObject({ ok: false });
+  });
+});

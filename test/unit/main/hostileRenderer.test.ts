@@ -96,6 +96,7 @@ const attacks: Attack = {
   [INVOKE.kubectlSimulation]: (path) => [{ runId: 'r', argv: ['apply', '-f', path], context: 'admin' }],
   [INVOKE.observeSimulation]: () => [{ runId: 'r', query: { query: 'targets' } }],
   [INVOKE.savePicture]: () => [{ format: 'svg', name: 'x', data: '<svg xmlns="http://www.w3.org/2000/svg"/>' }],
+  [INVOKE.openLesson]: () => [{}],
 };
 
 async function attackEverything(): Promise<string[]> {

@@ -168,4 +168,13 @@ describe('the menu in Chinese', () => {
     expect(hostStrings('zh-TW').save).toBe('Save');
     expect(hostStrings('de-DE').save).toBe('Save');
   });
+
+  it('File ▸ Open Lesson… sends lesson:open, which opens the file through main\'s dialog', () => {
+    const { template, sent } = build();
+    const file = template.find((m) => m.id === 'file' || m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    const item = file.find((i) => i.id === 'lesson:open');
+    expect(item?.label).toBe('Open Lesson…');
+    click(item);
+    expect(sent).toEqual(['lesson:open']);
+  });
 });
