@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../../model/object';
 import type { Cluster } from '../cluster';
+import type { Observation } from '../observe/observation';
 import type { ClusterUser, Identity } from '../rbac';
 import type { ParsedArgs } from './argv';
 
@@ -28,6 +29,8 @@ export interface KubectlEnv {
   files?: FileReader;
   /** What `-f -` reads (YAML pasted into the console, the CLI's standard input). */
   stdin?: string;
+  /** The run's logs and metrics (`logs`, `top`); a live session gives it, a scenario step has none. */
+  observation?: () => Observation;
 }
 
 export interface KubectlOutput {

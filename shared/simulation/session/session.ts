@@ -234,7 +234,8 @@ export class SimulationSession {
    */
   kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
     if (!mutates(argv)) {
-      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }, argv);
+      // logs and top read the observation with the routes the live view last charted (the design's steady flows).
+      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }, argv);
       return { output, frames: [] };
     }
     this.simulation.lastKubectl = undefined;

@@ -13,3 +13,5 @@ import './node';
 import './auth';
 import './config';
 import './exec';
+import './logs';
+import './top';
