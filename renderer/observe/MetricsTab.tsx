@@ -13,7 +13,8 @@ import type { MetricSeries, MetricTarget } from '../../shared/simulation/observe
 import type { ObserveTargets } from '../../shared/ipc/observe';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
 import { chartOptions, formatValue, type ChartState, type MetricName } from './chart';
-import { currentRoutes, frameAtTime, observe } from './query';
+import { currentRoutes, frameAtTime, observe, provideObserveApi } from './query';
+import { testHooksEnabled } from '../canvas/testHooks';
 import { useTrafficStore, wantTraffic } from '../traffic/store';
 import './observe.css';
 
@@ -31,6 +32,9 @@ function targetOf(key: string): MetricTarget | undefined {
   if ((kind === 'pod' || kind === 'service') && a && b) return { kind, namespace: a, name: b };
   return undefined;
 }
+
+// End-to-end tests may answer the tab's questions themselves (an HPA run the browser cannot script).
+if (typeof window !== 'undefined' && testHooksEnabled()) (window as unknown as { __kubeplanObserve?: unknown }).__kubeplanObserve = { provideObserveApi };
 
 export function MetricsTab() {
   const { t } = useTranslation();

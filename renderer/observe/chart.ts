@@ -78,6 +78,8 @@ function drawOverlay(u: uPlot, state: ChartState): void {
   const ratio = devicePixelRatio || 1;
   ctx.save();
   ctx.font = `${11 * ratio}px system-ui, sans-serif`;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
   for (const m of state.markers) {
     const x = Math.round(u.valToPos(m.time, 'x', true));
     if (x < left || x > left + width) continue;
@@ -90,7 +92,7 @@ function drawOverlay(u: uPlot, state: ChartState): void {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = '#b45309';
-    ctx.fillText(`HPA ${m.from}→${m.to}`, x + 4 * ratio, top + 12 * ratio);
+    ctx.fillText(`HPA ${m.from}→${m.to}`, x + 4 * ratio, top + 2 * ratio);
   }
   if (state.cursor !== null) {
     const x = Math.round(u.valToPos(state.cursor, 'x', true));

@@ -100,6 +100,25 @@ describeBrowser('logs and metrics of a finished run', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('HPA decisions are drawn on the chart as dashed markers (an answer with a decision, as an HPA run gives)', async () => {
+    await app.page.evaluate(() => {
+      const api = (window as unknown as { __kubeplanApi: { observeSimulation(runId: string, q: unknown): Promise<{ ok: boolean; value: { query: string; series?: { markers: unknown[] } } }> } }).__kubeplanApi;
+      (window as unknown as { __kubeplanObserve: { provideObserveApi(a: unknown): void } }).__kubeplanObserve.provideObserveApi({
+        async observeSimulation(runId: string, q: unknown) {
+          const r = await api.observeSimulation(runId, q);
+          if (r.ok && r.value.series) r.value.series.markers = [{ time: 30, namespace: 'shop', hpa: 'frontend', target: 'Deployment/frontend', from: 3, to: 6, message: 'New size: 6; reason: cpu resource utilization (percentage of request) above target' }];
+          return r;
+        },
+      });
+    });
+    await app.page.selectOption('[data-testid="metrics-kind"]', 'pod');
+    await app.page.selectOption('[data-testid="metrics-kind"]', 'service');
+    await app.page.selectOption('[data-testid="metrics-target"]', 'service/shop/frontend');
+    await app.page.waitForFunction(() => document.querySelector('.metrics-note')?.textContent?.includes('1') === true);
+    await app.screenshot('metrics-hpa-marker-1440x900');
+    await app.page.evaluate(() => (window as unknown as { __kubeplanObserve: { provideObserveApi(a: unknown): void } }).__kubeplanObserve.provideObserveApi(undefined));
+  });
+
   it('fits at 1024×768', async () => {
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await app.page.waitForTimeout(300);

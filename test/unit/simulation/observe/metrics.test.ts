@@ -4,7 +4,7 @@
  * decisions are marked at the times it scaled.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_SAMPLES } from '../../../../shared/simulation/observe';
+import { kubectlLogs, MAX_SAMPLES, STEADY_TAIL, steadyRoutes } from '../../../../shared/simulation/observe';
 import { session } from './fixtures';
 
 const load = { action: 'setLoad' as const, kind: 'Deployment', namespace: 'app', name: 'web', cpu: '400m' };
@@ -82,5 +82,34 @@ describe('HPA decisions as markers', () => {
     // 400m over 2 pods, then over 6.
     expect(before).toBeGreaterThan(190);
     expect(after).toBeLessThan(100);
+  });
+});
+
+describe('the steady tail after the run', () => {
+  it('scenario flows still sending at the end go on through the tail; the present is STEADY_TAIL after the last event', () => {
+    const s = session([{ action: 'wait', steady: true }, { action: 'startTraffic', flow: { name: 'shoppers', from: 'external', to: 'app/web:80', rate: 10 } }, { action: 'wait', seconds: 10 }]);
+    const obs = s.observation();
+    expect(obs.end).toBe(s.now + STEADY_TAIL);
+    expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(10);
+  });
+
+  it('the design\'s flows reach the pods their trace names while those pods are ready', () => {
+    const s = session([{ action: 'wait', steady: true }]);
+    const [a, b] = s.observation().podsAt().map((p) => `app/${p.name}`);
+    const routes = steadyRoutes([{ name: 'shoppers', from: 'external', to: 'http://shop.example.com/cart' }], [{
+      id: 'f', name: 'shoppers', rate: 30, delivered: 20, dropped: 10,
+      routes: [
+        { path: ['external', 'Service/app/web', 'Deployment/app/web'], rate: 20, verdict: 'delivered', reason: '', pod: a, explain: '' },
+        { path: ['external', 'Service/app/web', 'Deployment/app/web'], rate: 10, verdict: 'denied', reason: 'denied', pod: b, explain: '' },
+      ],
+    }]);
+    expect(routes.map((r) => [r.path, r.services, r.delivered])).toEqual([['/cart', ['app/web'], true], ['/cart', ['app/web'], false]]);
+    const obs = s.observation(routes);
+    const stats = obs.serviceStats('app', 'web', obs.end);
+    expect([stats.rate, stats.errors]).toEqual([30, 10]);
+    const pod = obs.podAt('app', a.split('/')[1])!;
+    expect(kubectlLogs(obs, { pod: pod.name, namespace: 'app', tail: 1 }).stdout).toMatch(/"GET \/cart HTTP\/1.1" 200 \d+ /);
+    // Before the pod was ready, no requests reach it.
+    expect(obs.podRequests(pod, pod.created)).toEqual({ ok: 0, failed: 0 });
   });
 });
