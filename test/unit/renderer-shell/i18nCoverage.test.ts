@@ -86,6 +86,8 @@ const ALLOWED = new Set([
   'renderer/simulation/EventsTab.tsx: $ kubectl apply ·', // the command as typed
   'renderer/simulation/LiveActions.tsx: Ctrl+Shift+Enter',
   'renderer/simulation/LiveActions.tsx: Ctrl+Enter',
+  'renderer/simulation/LiveActions.tsx: 1500m', // a CPU quantity as the API writes it
+  'renderer/simulation/LiveReadOnly.tsx: Ctrl+Enter',
   'renderer/simulation/overlay/SimulationHud.tsx: PreFilter', // the scheduler's extension point
   'renderer/traffic/TrafficPanel.tsx: TCP',
   'renderer/traffic/TrafficPanel.tsx: UDP',
