@@ -36,7 +36,11 @@ function freeArea(): { top: number; height: number } {
   // it leaves the centre free unless the canvas is narrow.
   if (!cardEl?.classList.contains('compact')) bottom = Math.min(bottom, card.top - canvas.top - 8);
   else if (card.right - canvas.left > view.width * 0.45) top = Math.max(top, card.bottom - canvas.top + 8);
-  if (caption && caption.height > 0) bottom = Math.min(bottom, caption.top - canvas.top - 8);
+  // The presenter caption sits at the bottom, or at the top when the step shows the dock.
+  if (caption && caption.height > 0) {
+    if (caption.top - canvas.top > view.height / 2) bottom = Math.min(bottom, caption.top - canvas.top - 8);
+    else top = Math.max(top, caption.bottom - canvas.top + 8);
+  }
   // Notices (a live action's kubectl output) sit at the top: keep the cards below them while that leaves room.
   const notices = doc?.querySelector('.notices')?.getBoundingClientRect();
   if (notices && notices.height > 0 && bottom - (notices.bottom - canvas.top + 6) >= 220) top = Math.max(top, notices.bottom - canvas.top + 6);
