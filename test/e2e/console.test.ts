@@ -99,6 +99,8 @@ describeBrowser('the kubectl console', () => {
     await app.screenshot('console-forbidden-1440');
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await run('auth can-i --list');
+    expect(await screen()).toMatch(/deployments\.apps\s+\[\]\s+\[\]\s+\[get list watch create update patch delete\]/);
+    await run('get pods');
     await app.screenshot('console-forbidden-1024');
     await app.page.setViewportSize({ width: 1440, height: 900 });
   });
