@@ -4,14 +4,12 @@
  * command that changed the cluster continue the timeline at once, so the canvas shows the change.
  */
 import i18next from 'i18next';
-import { designObjects } from '../../shared/design';
 import type { KubectlResult, KubeplanApi } from '../../shared/ipc/api';
-import { exportManifestsByNamespace } from '../../shared/manifests';
 import { commandWords } from '../../shared/simulation/kubectl';
 import { kubeplanApi } from '../api';
 import { liveRunId, useLiveActions } from '../simulation/actions';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
-import { useKubeplanStore } from '../store';
+import { designFiles } from './files';
 import { pushHistory, useConsoleStore } from './store';
 
 type ConsoleApi = Pick<KubeplanApi, 'kubectlSimulation'>;
@@ -20,11 +18,6 @@ let provided: ConsoleApi | undefined;
 /** Send console commands through `next` (tests); undefined restores the host's API. */
 export function provideConsoleApi(next: ConsoleApi | undefined): void {
   provided = next;
-}
-
-/** The open design's manifests as `kubeplan export` lays them out (`<namespace>.yaml`, `_cluster.yaml`): what `-f` may name. */
-export function designFiles(): Record<string, string> {
-  return Object.fromEntries(exportManifestsByNamespace(designObjects(useKubeplanStore.getState().design)));
 }
 
 export interface ConsoleOutput {

@@ -66,6 +66,8 @@ const scenarioStep = z.discriminatedUnion('action', [
     ...line,
   }),
   z.object({ action: z.literal('stopTraffic'), name: z.string().min(1), ...line }),
+  // A kubectl command as a context's user (docs/kubectl.md); files for -f come only through simulation:kubectl.
+  z.object({ action: z.literal('kubectl'), argv: z.array(z.string().max(100_000)).min(1).max(1000), context: z.string().min(1).max(253).optional(), ...line }),
 ]);
 export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
 

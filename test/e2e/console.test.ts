@@ -92,9 +92,15 @@ describeBrowser('the kubectl console', () => {
     await run('scale deploy web --replicas=3');
     expect(await screen()).toContain('deployment.apps/web scaled');
     expect(await runningWeb()).toBe(3);
+    // A canvas live action runs as the console's user too: scaling prod's api is refused.
+    const denied = await app.page.evaluate(() => (window as unknown as { __kubeplanLive: { runLiveAction(a: unknown): Promise<{ error?: string } | undefined> } }).__kubeplanLive.runLiveAction({ action: 'scale', kind: 'Deployment', namespace: 'prod', name: 'api', replicas: 3 }));
+    expect(denied?.error).toBe('Error from server (Forbidden): deployments.apps "api" is forbidden: User "dev" cannot get resource "deployments" in API group "apps" in the namespace "prod"');
+    await app.page.waitForSelector('[data-testid="notice-error"]');
     await app.screenshot('console-forbidden-1440');
     await app.page.setViewportSize({ width: 1024, height: 768 });
     await run('auth can-i --list');
+    expect(await screen()).toMatch(/deployments\.apps\s+\[\]\s+\[\]\s+\[get list watch create update patch delete\]/);
+    await run('get pods');
     await app.screenshot('console-forbidden-1024');
     await app.page.setViewportSize({ width: 1440, height: 900 });
   });

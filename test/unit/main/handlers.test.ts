@@ -309,6 +309,22 @@ describe('Simulation runs', () => {
     conforms(INVOKE.actSimulation, gone);
     expect(gone).toMatchObject({ ok: false, error: { code: 'not-live' } });
   });
+
+  it('runs kubectl on a finished run (simulation:kubectl): a read adds no frame, a scale continues the timeline', async () => {
+    const real = createHandlers({ ...deps, work: inProcessWork((await import('../../../main/core/engineImpl')).engine) });
+    expect((await real[INVOKE.runSimulation]({ runId: 'console', design: design('x', [deployment('web')]), seed: 1 }, ctx)).ok).toBe(true);
+    const read = await real[INVOKE.kubectlSimulation]({ runId: 'console', argv: ['get', 'deploy', 'web', '-o', 'name'], context: 'admin' }, ctx);
+    conforms(INVOKE.kubectlSimulation, read);
+    expect(read).toMatchObject({ ok: true, value: { stdout: 'deployment.apps/web\n', stderr: '', exitCode: 0, context: 'admin', frames: [] } });
+    const scaled = await real[INVOKE.kubectlSimulation]({ runId: 'console', argv: ['scale', 'deploy/web', '--replicas=2'], context: 'admin' }, ctx);
+    conforms(INVOKE.kubectlSimulation, scaled);
+    expect(scaled.ok && scaled.value.stdout).toBe('deployment.apps/web scaled\n');
+    expect(scaled.ok && scaled.value.frames[0]?.cause).toMatchObject({ type: 'step', action: 'kubectl' });
+    const unknown = await real[INVOKE.kubectlSimulation]({ runId: 'console', argv: ['get', 'pods'], context: 'nobody' }, ctx);
+    expect(unknown).toMatchObject({ ok: true, value: { exitCode: 1, stderr: 'error: context "nobody" does not exist\n' } });
+    await real[INVOKE.cancelSimulation]({ runId: 'console' }, ctx);
+    expect(await real[INVOKE.kubectlSimulation]({ runId: 'console', argv: ['get', 'pods'], context: 'admin' }, ctx)).toMatchObject({ ok: false, error: { code: 'not-live' } });
+  });
 });
 
 describe('Open Recent', () => {
