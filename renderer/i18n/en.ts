@@ -68,6 +68,7 @@ export const en = {
     relation: {
       selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'reads', binds: 'binds', 'policy-target': 'applies to',
       'policy-peer': 'allows', scales: 'scales', constrains: 'constrains',
+      'role-ref': 'grants', subject: 'grants to',
     },
   },
   simulation: {
@@ -148,6 +149,16 @@ export const en = {
       cardField: 'Set {{field}} of {{kind}} {{name}} to {{value}}', connected: 'Connect {{from}} to {{to}}', simulation: 'Run the simulation',
       pods: 'Wait until {{count}} pod(s) are {{status}}', podsOf: 'Wait until {{count}} pod(s) of {{owner}} are {{status}}', event: 'Wait for an event {{reason}}',
     },
+  },
+  rbac: {
+    rules: 'Rules', rule: 'Rule {{n}}', addRule: 'Add rule', removeRule: 'Remove rule',
+    apiGroups: 'API groups', resources: 'Resources', verbs: 'Verbs', resourceNames: 'Resource names',
+    listHint: 'Comma-separated; "" is the core group, * means all',
+    role: 'Role', roleNone: 'No role yet: drag from the binding\'s handle onto a Role or ClusterRole.',
+    subjects: 'Subjects', addUser: 'Add user', addGroup: 'Add group', subjectKind: 'Kind', subjectName: 'Name', subjectNamespace: 'Namespace',
+    removeSubject: 'Remove subject', accountsHint: 'ServiceAccounts: drag from the binding\'s handle onto a ServiceAccount card.',
+    rulesCount_one: '{{count}} rule', rulesCount_other: '{{count}} rules',
+    grants: '→ {{role}}', noRole: 'no role', user: 'user {{name}}', group: 'group {{name}}',
   },
 };
 
