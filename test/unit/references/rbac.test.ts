@@ -96,3 +96,20 @@ describe('connecting a binding writes roleRef and subjects', () => {
     expect(validateObjects(fresh).filter((p) => p.rule === 'schema')).toEqual([]);
   });
 });
+
+describe('role rules the API server refuses (rbac/validation ValidatePolicyRule)', () => {
+  it.each([
+    { rule: '`field.Required(fldPath.Child("verbs"), "verbs must contain at least one value")`', rules: [{ apiGroups: [''], resources: ['pods'], verbs: [] }], lines: ['rules[0].verbs: Required value: verbs must contain at least one value'] },
+    { rule: '"resource rules must supply at least one api group" / "… resource"', rules: [{ verbs: ['get'] }], lines: ['rules[0].apiGroups: Required value: resource rules must supply at least one api group', 'rules[0].resources: Required value: resource rules must supply at least one resource'] },
+    { rule: '"namespaced rules cannot apply to non-resource URLs"', rules: [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }], lines: ['rules[0].nonResourceURLs: Invalid value: []string{"/healthz"}: namespaced rules cannot apply to non-resource URLs'] },
+    { rule: 'a complete rule passes', rules: [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'] }], lines: [] },
+  ])('$rule', ({ rules, lines }) => {
+    const r = make('Role', 'developer', 'team', { rules });
+    expect(validateObjects([r]).filter((p) => p.rule === 'field').map((p) => `${p.path}: ${p.message}`)).toEqual(lines);
+  });
+
+  it('a ClusterRole may name non-resource URLs', () => {
+    const cr = make('ClusterRole', 'health', undefined, { rules: [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }] });
+    expect(validateObjects([cr]).filter((p) => p.rule === 'field')).toEqual([]);
+  });
+});
