@@ -40,7 +40,7 @@ describeBrowser('RBAC cards: palette, connect, edge and YAML', () => {
     expect((await shell.canvas.object(binding.id) as unknown as { roleRef: unknown }).roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader' });
 
     await shell.clickResource('RoleBinding');
-    const yaml = await shell.waitForYaml('kind: Role\n');
+    const yaml = await shell.waitForYaml('  kind: Role\n  name: pod-reader');
     expect(yaml).toContain('roleRef:');
     expect(yaml).toMatch(/roleRef:\n\s+apiGroup: rbac\.authorization\.k8s\.io\n\s+kind: Role\n\s+name: pod-reader/);
     await app.screenshot('rbac-connected-1440');
@@ -73,6 +73,11 @@ describeBrowser('RBAC cards: palette, connect, edge and YAML', () => {
       expect(found.filter((e) => e.sourceId === rb.id && e.targetId).map((e) => e.relation).sort()).toEqual(['role-ref', 'subject']);
       await shell.clickResource('RoleBinding', 'developer');
       await app.page.locator('[data-testid="rbac-role-ref"]').waitFor();
+      if (size.width === 1440) {
+        // A group typed into the binding shows on its card next to the user.
+        await app.page.locator('[data-testid="rbac-add-group"]').click();
+        await expect.poll(async () => (await shell.canvas.object(rb.id) as unknown as { subjects: Array<{ kind: string; name: string }> }).subjects.map((x) => `${x.kind}/${x.name}`)).toEqual(['User/dev', 'ServiceAccount/deployer', 'Group/developers']);
+      }
       await app.page.waitForTimeout(300);
       await app.screenshot(`rbac-example-${size.width}`);
     }

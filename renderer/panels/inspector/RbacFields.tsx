@@ -77,8 +77,8 @@ export function BindingFields({ id, object }: ObjectFormProps) {
         title={t('rbac.subjects')}
         actions={
           <>
-            <IconButton icon="plus" label={t('rbac.addUser')} testId="rbac-add-user" onClick={() => add('User')} />
-            <IconButton icon="plus" label={t('rbac.addGroup')} testId="rbac-add-group" onClick={() => add('Group')} />
+            <TextButton label={t('rbac.addUser')} testId="rbac-add-user" onClick={() => add('User')} />
+            <TextButton label={t('rbac.addGroup')} testId="rbac-add-group" onClick={() => add('Group')} />
           </>
         }
       >
@@ -98,5 +98,14 @@ export function BindingFields({ id, object }: ObjectFormProps) {
         <div className="field muted">{t('rbac.accountsHint')}</div>
       </Section>
     </>
+  );
+}
+
+/** A header action with its words showing: two "+" icons side by side would not say which adds what. */
+function TextButton({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {
+  return (
+    <button type="button" className="icon-button" style={{ width: 'auto', padding: '0 6px', fontSize: 12 }} data-testid={testId} onClick={onClick}>
+      {`+ ${label}`}
+    </button>
   );
 }
