@@ -25,6 +25,7 @@ export const canvasStrings = {
         Config: 'Config',
         Policy: 'Policy',
         Cluster: 'Cluster',
+        Access: 'Access control',
       },
     },
     actions: {
@@ -58,6 +59,7 @@ export const canvasStrings = {
         selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'uses config', binds: 'binds',
         scales: 'scales', constrains: 'constrains', 'policy-target': 'policy applies to',
         'policy-from': 'policy allows from', 'policy-to': 'policy allows to',
+        'role-ref': 'grants role', subject: 'grants to',
       },
       flows: { 'policy-target': 'policy → pods', 'policy-from': 'peer → pods (ingress)', 'policy-to': 'pods → peer (egress)' },
     },
@@ -83,6 +85,7 @@ export const canvasStrings = {
         Config: '配置',
         Policy: '策略',
         Cluster: '集群',
+        Access: '访问控制',
       },
     },
     actions: {
@@ -116,6 +119,7 @@ export const canvasStrings = {
         selects: '选择', routes: '路由到', mounts: '挂载', config: '使用配置', binds: '绑定',
         scales: '扩缩', constrains: '约束', 'policy-target': '策略作用于',
         'policy-from': '策略允许来自', 'policy-to': '策略允许去往',
+        'role-ref': '授予角色', subject: '授予给',
       },
       flows: { 'policy-target': '策略 → Pod', 'policy-from': '对端 → Pod（入站）', 'policy-to': 'Pod → 对端（出站）' },
     },

@@ -33,6 +33,8 @@ export const RELATION_COLORS: Record<ReferenceRelation, string> = {
   'policy-peer': '#e64980',
   scales: '#1c7ed6',
   constrains: '#5c7080',
+  'role-ref': '#6741d9',
+  subject: '#0ca678',
 };
 
 /**
@@ -50,6 +52,8 @@ export const EDGE_COLORS: Record<EdgeKind, string> = {
   'policy-target': RELATION_COLORS['policy-target'],
   'policy-from': '#ae3ec9',
   'policy-to': '#f59f00',
+  'role-ref': RELATION_COLORS['role-ref'],
+  subject: RELATION_COLORS.subject,
 };
 
 /** Egress edges are dashed, so "to" and "from" differ in more than colour. */

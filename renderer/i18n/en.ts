@@ -68,6 +68,7 @@ export const en = {
     relation: {
       selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'reads', binds: 'binds', 'policy-target': 'applies to',
       'policy-peer': 'allows', scales: 'scales', constrains: 'constrains',
+      'role-ref': 'grants', subject: 'grants to',
     },
   },
   simulation: {
@@ -206,6 +207,16 @@ export const en = {
     object: 'Wait until {{kind}} {{name}} has {{field}} = {{value}}', objectAny: 'Wait until {{count}} {{kind}} have {{field}} = {{value}}', objectExists: 'Wait for {{kind}} {{name}}',
     applied: 'Apply and read “{{target}} {{result}}”', traffic: 'Wait until flow {{flow}} is {{verdict}}', trafficAny: 'Wait until a traffic flow is {{verdict}}',
     setLoad: 'Set CPU load', load: 'CPU load', loadHint: 'Total CPU the clients ask of this workload (like 1500m), for a HorizontalPodAutoscaler to measure',
+  },
+  rbac: {
+    rules: 'Rules', rule: 'Rule {{n}}', addRule: 'Add rule', removeRule: 'Remove rule',
+    apiGroups: 'API groups', resources: 'Resources', verbs: 'Verbs', resourceNames: 'Resource names',
+    listHint: 'Comma-separated; "" is the core group, * means all',
+    role: 'Role', roleNone: 'No role yet: drag from the binding\'s handle onto a Role or ClusterRole.',
+    subjects: 'Subjects', addUser: 'Add user', addGroup: 'Add group', subjectKind: 'Kind', subjectName: 'Name', subjectNamespace: 'Namespace',
+    removeSubject: 'Remove subject', accountsHint: 'ServiceAccounts: drag from the binding\'s handle onto a ServiceAccount card.',
+    rulesCount_one: '{{count}} rule', rulesCount_other: '{{count}} rules',
+    grants: '→ {{role}}', noRole: 'no role', user: 'user {{name}}', group: 'group {{name}}',
   },
 };
 

@@ -72,6 +72,7 @@ export const zhCN: DeepStrings<Strings> = {
     relation: {
       selects: '选择', routes: '路由到', mounts: '挂载', config: '读取', binds: '绑定', 'policy-target': '作用于',
       'policy-peer': '允许', scales: '扩缩', constrains: '约束',
+      'role-ref': '授予', subject: '授予给',
     },
   },
   simulation: {
@@ -210,5 +211,15 @@ export const zhCN: DeepStrings<Strings> = {
     object: '等待 {{kind}} {{name}} 的 {{field}} = {{value}}', objectAny: '等待 {{count}} 个 {{kind}} 的 {{field}} = {{value}}', objectExists: '等待 {{kind}} {{name}} 出现',
     applied: '执行 apply 并看到“{{target}} {{result}}”', traffic: '等待流量 {{flow}} 的结果为 {{verdict}}', trafficAny: '等待某个流量的结果为 {{verdict}}',
     setLoad: '设置 CPU 负载', load: 'CPU 负载', loadHint: '客户端向该工作负载请求的 CPU 总量（例如 1500m），供 HorizontalPodAutoscaler 测量',
+  },
+  rbac: {
+    rules: '规则', rule: '规则 {{n}}', addRule: '添加规则', removeRule: '删除规则',
+    apiGroups: 'API 组', resources: '资源', verbs: '动词', resourceNames: '资源名称',
+    listHint: '用逗号分隔；"" 表示核心组，* 表示全部',
+    role: '角色', roleNone: '尚未指定角色：从绑定的连接点拖到一个 Role 或 ClusterRole 上。',
+    subjects: '主体', addUser: '添加用户', addGroup: '添加组', subjectKind: '类别', subjectName: '名称', subjectNamespace: '命名空间',
+    removeSubject: '删除主体', accountsHint: 'ServiceAccount：从绑定的连接点拖到一个 ServiceAccount 卡片上。',
+    rulesCount_one: '{{count}} 条规则', rulesCount_other: '{{count}} 条规则',
+    grants: '→ {{role}}', noRole: '无角色', user: '用户 {{name}}', group: '组 {{name}}',
   },
 };

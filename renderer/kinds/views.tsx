@@ -8,8 +8,10 @@
 import { AutoscalerFields, ConfigMapFields, LimitRangeFields, QuotaFields } from '../panels/inspector/QuotaFields';
 import { IngressFields } from '../panels/inspector/IngressFields';
 import { PolicyFields } from '../panels/inspector/PolicyFields';
+import { BindingFields, RoleFields } from '../panels/inspector/RbacFields';
 import { ServiceFields } from '../panels/inspector/ServiceFields';
 import { StorageFields } from '../panels/inspector/StorageFields';
+import i18next from 'i18next';
 import { accessModes, arr, num, replicas, spec, str, tc, type Spec } from './subtitles';
 
 /** `3 keys` / `1 key` in the interface language. */
@@ -67,4 +69,20 @@ export const KIND_VIEWS: readonly KindView[] = [
   { kind: 'NetworkPolicy', subtitle: (o) => arr(spec(o).policyTypes).join(' + ') || 'Ingress', Form: PolicyFields },
   { kind: 'ResourceQuota', subtitle: (o) => plural('limits', 'limit', Object.keys((spec(o).hard as Spec | undefined) ?? {}).length), Form: QuotaFields },
   { kind: 'LimitRange', subtitle: (o) => plural('items', 'item', arr(spec(o).limits).length), Form: LimitRangeFields },
+  // RBAC: a role says how many rules it holds; a binding names its role and the users and groups it
+  // grants it to (ServiceAccounts are cards, connected by an edge).
+  { kind: 'ServiceAccount', Form: null },
+  { kind: 'Role', subtitle: (o) => i18next.t('rbac.rulesCount', { count: arr(o.rules).length }), Form: RoleFields },
+  { kind: 'ClusterRole', subtitle: (o) => i18next.t('rbac.rulesCount', { count: arr(o.rules).length }), Form: RoleFields },
+  { kind: 'RoleBinding', subtitle: bindingSubtitle, Form: BindingFields },
+  { kind: 'ClusterRoleBinding', subtitle: bindingSubtitle, Form: BindingFields },
 ];
+
+function bindingSubtitle(o: Spec): string {
+  const role = str((o.roleRef as Spec | undefined)?.name);
+  const people = arr(o.subjects)
+    .map((s) => s as Spec)
+    .filter((s) => (s.kind === 'User' || s.kind === 'Group') && str(s.name))
+    .map((s) => i18next.t(s.kind === 'User' ? 'rbac.user' : 'rbac.group', { name: str(s.name) }));
+  return [role ? i18next.t('rbac.grants', { role }) : i18next.t('rbac.noRole'), ...people].join(' · ');
+}

@@ -51,6 +51,12 @@ export const ALL_KINDS = [
   networkPolicyKind,
   resourceQuotaKind,
   limitRangeKind,
+  // Access control
+  serviceAccountKind,
+  roleKind,
+  roleBindingKind,
+  clusterRoleKind,
+  clusterRoleBindingKind,
 ] as const;
 
 /** Kinds the cluster has that the palette does not offer: API identity and display only. */
@@ -59,12 +65,7 @@ export const API_ONLY_KINDS = [
   replicationControllerKind,
   endpointSliceKind,
   nodeKind,
-  serviceAccountKind,
   eventKind,
-  roleKind,
-  roleBindingKind,
-  clusterRoleKind,
-  clusterRoleBindingKind,
   customResourceDefinitionKind,
   priorityClassKind,
   ingressClassKind,

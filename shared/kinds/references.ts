@@ -12,7 +12,9 @@ export type ReferenceRelation =
   | 'policy-target' // NetworkPolicy → the pods it selects
   | 'policy-peer' // NetworkPolicy → the pod-running objects its rules allow (+ Namespaces for namespace-only peers)
   | 'scales' // HPA → workload
-  | 'constrains'; // ResourceQuota / LimitRange → Namespace
+  | 'constrains' // ResourceQuota / LimitRange → Namespace
+  | 'role-ref' // RoleBinding / ClusterRoleBinding → the Role or ClusterRole it grants
+  | 'subject'; // RoleBinding / ClusterRoleBinding → a ServiceAccount it grants the role to
 
 export interface ReferenceDeclaration {
   /** The rule that resolves it (`service-selector`, `ingress-backend`, …). */

@@ -8,7 +8,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
 import type { ReferenceDeclaration } from './references';
 
-export type PaletteGroup = 'Workloads' | 'Networking' | 'Storage' | 'Config' | 'Policy' | 'Cluster';
+export type PaletteGroup = 'Workloads' | 'Networking' | 'Storage' | 'Config' | 'Policy' | 'Cluster' | 'Access';
 
 /** The control-plane processes of the simulated cluster that can watch a kind. */
 export type Watcher = 'controller-manager' | 'scheduler';

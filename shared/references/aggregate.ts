@@ -10,7 +10,7 @@ import type { Reference, ReferenceRelation } from './types';
 /** What an edge means, for colours, legend and filters: relations, with policy peers split by direction. */
 export type EdgeKind = Exclude<ReferenceRelation, 'policy-peer'> | 'policy-from' | 'policy-to';
 
-export const EDGE_KINDS: readonly EdgeKind[] = ['selects', 'routes', 'mounts', 'config', 'binds', 'scales', 'policy-target', 'policy-from', 'policy-to', 'constrains'];
+export const EDGE_KINDS: readonly EdgeKind[] = ['selects', 'routes', 'mounts', 'config', 'binds', 'scales', 'policy-target', 'policy-from', 'policy-to', 'constrains', 'role-ref', 'subject'];
 
 export function edgeKindOf(ref: Pick<Reference, 'relation' | 'direction'>): EdgeKind {
   if (ref.relation !== 'policy-peer') return ref.relation;

@@ -1,7 +1,7 @@
 /**
  * Dragging a connection writes the real field (docs/design-format.md): a Service's selector, an
  * Ingress backend, a volume and its mount, envFrom, a claim's volumeName, a policy's podSelector
- * or peer, an HPA's scaleTargetRef. Inputs are never mutated: changed objects come back as clones.
+ * or peer, an HPA's scaleTargetRef, an RBAC binding's roleRef and subjects. Inputs are never mutated: changed objects come back as clones.
  * Connecting twice changes nothing the second time.
  */
 import type { Container, PersistentVolume, PersistentVolumeClaim, PodSpec, PodTemplateSpec, Service } from 'kubernetes-types/core/v1';
@@ -37,6 +37,9 @@ function connectorTable(): Map<string, Connector> {
   on(['NetworkPolicy'], podKinds, policySelects);
   on(podKinds, ['NetworkPolicy'], workloadAllowedByPolicy);
   on(['HorizontalPodAutoscaler'], scalable, autoscalerScales);
+  on(['RoleBinding'], ['Role', 'ClusterRole'], bindingGrantsRole);
+  on(['ClusterRoleBinding'], ['ClusterRole'], bindingGrantsRole);
+  on(['RoleBinding', 'ClusterRoleBinding'], ['ServiceAccount'], bindingSubject);
   // A drag in the other direction means the same thing wherever that pair has no meaning of its
   // own (Deployment → Service writes the Service selector); workload ↔ NetworkPolicy has both.
   for (const [pair, connector] of [...byPair]) {
@@ -206,6 +209,30 @@ function autoscalerScales(source: KubeObject, target: KubeObject): ConnectResult
   return edit(source, (hpa: HorizontalPodAutoscaler) => {
     const spec = field(hpa, 'spec', 'an object');
     spec.scaleTargetRef = { apiVersion: target.apiVersion, kind: target.kind, name: nameOf(target) };
+  });
+}
+
+// --- RBAC binding → role, → ServiceAccount ------------------------------------------------------
+
+/** Writes the binding's roleRef (a RoleBinding reaches only the Roles of its own namespace; any ClusterRole). */
+function bindingGrantsRole(source: KubeObject, target: KubeObject): ConnectResult {
+  if (target.kind === 'Role') {
+    const sameNs = requireSameNamespace(source, target, 'A RoleBinding grants a Role of its own namespace only');
+    if (sameNs) return sameNs;
+  }
+  return edit(source, (binding: { roleRef?: unknown }) => {
+    binding.roleRef = { apiGroup: 'rbac.authorization.k8s.io', kind: target.kind, name: nameOf(target) };
+  });
+}
+
+/** Adds the ServiceAccount to the binding's subjects (once). */
+function bindingSubject(source: KubeObject, target: KubeObject): ConnectResult {
+  const name = nameOf(target);
+  const namespace = namespaceOf(target);
+  return edit(source, (binding: { subjects?: unknown[] }) => {
+    const subjects = list(binding, 'subjects', 'subjects');
+    const present = items(subjects as Record<string, unknown>[]).some((s) => s.kind === 'ServiceAccount' && s.name === name && (s.namespace ?? namespaceOf(source)) === namespace);
+    if (!present) subjects.push({ kind: 'ServiceAccount', name, namespace });
   });
 }
 

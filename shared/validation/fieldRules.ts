@@ -114,6 +114,10 @@ export function fieldRuleErrors(o: KubeObject): FieldRuleError[] {
       if (ref.name === '' || ref.name === undefined) out.push({ path: 'spec.scaleTargetRef.name', message: 'Required value', rule: 'unconnected' });
       break;
     }
+    case 'Role':
+    case 'ClusterRole':
+      if (o.apiVersion === 'rbac.authorization.k8s.io/v1') policyRuleErrors((o as unknown as Spec).rules, o.kind === 'Role', out);
+      break;
   }
   const pod = podSpecOf(o);
   if (pod) podSpecErrors(pod[0], pod[1], out);
@@ -187,6 +191,35 @@ function requestOverLimit(at: string, resources: Spec, out: FieldRuleError[]): v
       rule: 'request-limit',
     });
   }
+}
+
+/**
+ * rbac/validation ValidatePolicyRule (pkg/apis/rbac/validation/validation.go): `if len(rule.Verbs) == 0
+ * { field.Required(fldPath.Child("verbs"), "verbs must contain at least one value") }`; a rule with
+ * nonResourceURLs may not be namespaced nor name resources; otherwise apiGroups and resources are
+ * required ("resource rules must supply at least one api group" / "… resource").
+ */
+function policyRuleErrors(rules: unknown, namespaced: boolean, out: FieldRuleError[]): void {
+  if (!Array.isArray(rules)) return;
+  const empty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+  rules.forEach((raw, i) => {
+    const rule = rec(raw);
+    if (!rule) return;
+    const at = `rules[${i}]`;
+    const required = (field: string, detail: string) => out.push({ path: `${at}.${field}`, message: `Required value: ${detail}`, rule: 'field' });
+    if (empty(rule.verbs)) required('verbs', 'verbs must contain at least one value');
+    if (!empty(rule.nonResourceURLs)) {
+      // field.Error.ErrorBody prints a []string bad value with %#v: `[]string{"/healthz"}`.
+      const urls = Array.isArray(rule.nonResourceURLs) ? `[]string{${rule.nonResourceURLs.map((u) => JSON.stringify(String(u))).join(', ')}}` : goValue(rule.nonResourceURLs);
+      if (namespaced) out.push({ path: `${at}.nonResourceURLs`, message: `Invalid value: ${urls}: namespaced rules cannot apply to non-resource URLs`, rule: 'field' });
+      if (!empty(rule.apiGroups) || !empty(rule.resources) || !empty(rule.resourceNames)) {
+        out.push({ path: `${at}.nonResourceURLs`, message: `Invalid value: ${urls}: rules cannot apply to both regular resources and non-resource URLs`, rule: 'field' });
+      }
+      return;
+    }
+    if (empty(rule.apiGroups)) required('apiGroups', 'resource rules must supply at least one api group');
+    if (empty(rule.resources)) required('resources', 'resource rules must supply at least one resource');
+  });
 }
 
 function serviceErrors(spec: Spec, out: FieldRuleError[]): void {

@@ -21,6 +21,14 @@ export const checkUnconnected: Check = (ctx, report) => {
           'Connect the Ingress to a Service: drag from its handle onto the Service.'));
       }
     }
+    if ((o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding') && o.apiVersion === 'rbac.authorization.k8s.io/v1') {
+      // rbac/validation ValidateRoleBinding: `if len(roleBinding.RoleRef.Name) == 0 { field.Required(fldPath.Child("roleRef", "name"), "") }`.
+      const ref = (o as { roleRef?: unknown }).roleRef;
+      if (isPlainObject(ref) && (ref.name === '' || ref.name === undefined)) {
+        report(problemFor(o, 'error', 'unconnected', 'roleRef.name', 'Required value',
+          o.kind === 'RoleBinding' ? 'Connect the binding to a Role or ClusterRole: drag from its handle onto the role.' : 'Connect the binding to a ClusterRole: drag from its handle onto the role.'));
+      }
+    }
     if (o.kind === 'HorizontalPodAutoscaler' && (o.apiVersion === 'autoscaling/v2' || o.apiVersion === 'autoscaling/v1')) {
       const ref = (o as unknown as HorizontalPodAutoscaler).spec?.scaleTargetRef;
       if (isPlainObject(ref) && ref.name === '') {

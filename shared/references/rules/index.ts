@@ -4,6 +4,7 @@ import { ingressBackendRule } from './ingress';
 import { limitRangeNamespaceRule, resourceQuotaNamespaceRule } from './namespace';
 import { networkPolicyPeerRule, networkPolicyTargetRule } from './networkPolicy';
 import { pvcBindingRule, pvcStorageClassRule } from './persistentVolumeClaim';
+import { clusterRoleBindingRoleRefRule, clusterRoleBindingSubjectsRule, roleBindingRoleRefRule, roleBindingSubjectsRule } from './rbac';
 import { serviceSelectorRule } from './service';
 import { statefulSetClaimTemplateRule } from './statefulSet';
 import type { ReferenceRule } from '../types';
@@ -11,4 +12,5 @@ import type { ReferenceRule } from '../types';
 export const RULES: readonly ReferenceRule[] = [
   hpaTargetRule, ingressBackendRule, limitRangeNamespaceRule, resourceQuotaNamespaceRule, networkPolicyPeerRule,
   networkPolicyTargetRule, pvcBindingRule, pvcStorageClassRule, serviceSelectorRule, statefulSetClaimTemplateRule,
+  roleBindingRoleRefRule, clusterRoleBindingRoleRefRule, roleBindingSubjectsRule, clusterRoleBindingSubjectsRule,
 ];

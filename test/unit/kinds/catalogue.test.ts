@@ -5,12 +5,15 @@ import { CronJob, Job } from 'kubernetes-models/batch/v1';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { StorageClass } from 'kubernetes-models/storage.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { allKindModules, getKindInfo, getKindModule, isNamespaced } from '../../../shared/kinds/registry';
 
 // The upstream OpenAPI schema of each kind, through kubernetes-models.
 const SCHEMAS: Record<string, new (data: never) => { validate(): void }> = {
   Namespace, Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Service, Ingress, ConfigMap, Secret,
   PersistentVolume, PersistentVolumeClaim, StorageClass, NetworkPolicy, ResourceQuota, LimitRange, HorizontalPodAutoscaler,
+  ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding,
 };
 
 const EXPECTED: Record<string, { apiVersion: string; resource: string; shortName?: string; namespaced: boolean; group: string }> = {
@@ -32,12 +35,17 @@ const EXPECTED: Record<string, { apiVersion: string; resource: string; shortName
   ResourceQuota: { apiVersion: 'v1', resource: 'resourcequotas', shortName: 'quota', namespaced: true, group: 'Policy' },
   LimitRange: { apiVersion: 'v1', resource: 'limitranges', shortName: 'limits', namespaced: true, group: 'Policy' },
   HorizontalPodAutoscaler: { apiVersion: 'autoscaling/v2', resource: 'horizontalpodautoscalers', shortName: 'hpa', namespaced: true, group: 'Workloads' },
+  ServiceAccount: { apiVersion: 'v1', resource: 'serviceaccounts', shortName: 'sa', namespaced: true, group: 'Access' },
+  Role: { apiVersion: 'rbac.authorization.k8s.io/v1', resource: 'roles', namespaced: true, group: 'Access' },
+  ClusterRole: { apiVersion: 'rbac.authorization.k8s.io/v1', resource: 'clusterroles', namespaced: false, group: 'Access' },
+  RoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', resource: 'rolebindings', namespaced: true, group: 'Access' },
+  ClusterRoleBinding: { apiVersion: 'rbac.authorization.k8s.io/v1', resource: 'clusterrolebindings', namespaced: false, group: 'Access' },
 };
 
 const modules = allKindModules();
 
 describe('the kinds catalogue', () => {
-  it('holds the eighteen kinds the palette offers, each once', () => {
+  it('holds the twenty-three kinds the palette offers, each once', () => {
     expect(modules.map((m) => m.kind).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

@@ -26,6 +26,8 @@ describe('the reference table', () => {
       HorizontalPodAutoscaler: ['hpa-target'],
       ResourceQuota: ['resourcequota-namespace'],
       LimitRange: ['limitrange-namespace'],
+      RoleBinding: ['rbac-role-ref', 'rbac-subject'],
+      ClusterRoleBinding: ['rbac-role-ref', 'rbac-subject'],
     });
   });
 });
