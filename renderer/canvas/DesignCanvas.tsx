@@ -109,6 +109,11 @@ export function DesignCanvas() {
     applyViewport();
     applyDesign();
     const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
+      // What the edge layer shows changes: a pan's lingering bitmap (gestureCache.ts) is stale.
+      if (gestures.gestureCache.active && (s.design !== prev.design || s.selection !== prev.selection || s.edgeView !== prev.edgeView || !gestures.gestureCache.covers(s.viewport))) {
+        gestures.gestureCache.end();
+        layers.edges.batchDraw();
+      }
       if (s.design !== prev.design) applyDesign();
       if (s.selection !== prev.selection) {
         gestures.edgeScene.selected = new Set(s.selection);

@@ -12,6 +12,7 @@ import { currentViewport, view } from './view';
 
 export class GestureCache {
   private origin: { x: number; y: number } | undefined;
+  private scale = 1;
   private margin = { x: 0, y: 0 };
 
   constructor(private readonly layer: () => Konva.Layer) {}
@@ -41,6 +42,7 @@ export class GestureCache {
       view.world = world;
     }
     this.origin = { x: v.x, y: v.y };
+    this.scale = v.scale;
   }
 
   /** The stage moved: keep blitting while the view stays inside the bitmap, else draw a new one. */
@@ -50,12 +52,39 @@ export class GestureCache {
     if (Math.abs(v.x - this.origin.x) > this.margin.x - 2 || Math.abs(v.y - this.origin.y) > this.margin.y - 2) this.begin();
   }
 
+  /** Whether the bitmap still covers the view at viewport `v` (same zoom, within the margin). */
+  covers(v: { x: number; y: number; scale: number }): boolean {
+    if (!this.origin) return false;
+    return v.scale === this.scale && Math.abs(v.x - this.origin.x) <= this.margin.x - 2 && Math.abs(v.y - this.origin.y) <= this.margin.y - 2;
+  }
+
   get active(): boolean {
     return this.origin !== undefined;
   }
 
-  /** The gesture is over: drop the bitmap (the caller redraws). */
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The pan is over: the bitmap still holds exactly what a redraw here would draw (same zoom, the
+   * view inside it), so the frame that ends the pan only blits it; the sharp culled drawing comes
+   * back a moment later, or at once when anything else happens (a press, a wheel, a change of the
+   * design, the selection or the edge filters: `end`).
+   */
+  release(redraw: () => void, after = 250): void {
+    if (!this.origin) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.origin) return;
+      this.end();
+      redraw();
+    }, after);
+  }
+
+  /** Drop the bitmap now (the caller redraws). */
   end(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (!this.origin) return;
     this.origin = undefined;
     this.shape()?.clearCache();

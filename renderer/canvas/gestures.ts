@@ -105,6 +105,11 @@ export class CanvasGestures implements ToolHost {
 
   onPointerDown = (e: PointerEvent): void => {
     if (this.active.state !== 'idle') return;
+    // A pan's bitmap lingering after its release: any new gesture starts from the real drawing.
+    if (this.gestureCache.active) {
+      this.gestureCache.end();
+      this.layers.edges.batchDraw();
+    }
     if (this.hovered) {
       this.hovered = undefined;
       this.explain(undefined);

@@ -1,8 +1,6 @@
 /**
- * The traffic layers of the canvas, in simulate mode only, from a scene built once per report
- * (particles.ts): the routes' lines on one non-listening Konva layer, redrawn only when the scene,
- * the view or the focused flow changes, and the particles on another, redrawn by a
- * requestAnimationFrame loop. Pointer input is
+ * The traffic layer of the canvas, in simulate mode only: one non-listening Konva layer redrawn by
+ * a requestAnimationFrame loop from a scene built once per report (particles.ts). Pointer input is
  * read from the canvas container (as gestures.ts does) and hit-tested against the scene: hovering
  * a red particle or a route shows its reason in a tooltip, a click opens its explanation in the
  * Traffic tab. No React state changes per frame or per pointer move.
@@ -13,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Layer, Shape } from 'react-konva';
 import { useKubeplanStore } from '../store';
 import { view } from '../canvas/view';
-import { buildTrafficScene, drawTrafficParticles, drawTrafficRoutes, hitTraffic, type TrafficScene } from './particles';
+import { buildTrafficScene, drawTraffic, hitTraffic, type TrafficScene } from './particles';
 import { useSimulationStore } from '../simulation/store';
 import { explain, focusFlow, useTrafficStore } from './store';
 import { followCursor } from './atCursor';
@@ -31,17 +29,13 @@ export const trafficLayerState = {
 export function TrafficLayer() {
   const { t } = useTranslation();
   const layerRef = useRef<Konva.Layer>(null);
-  const routesRef = useRef<Konva.Layer>(null);
   const simulate = useKubeplanStore((s) => s.mode === 'simulate');
   const labels = useRef({ external: '', controller: '' });
   labels.current = { external: t('traffic.external'), controller: t('traffic.controller') };
 
-  const drawRoutes = useCallback((context: Konva.Context) => {
-    drawTrafficRoutes(context._context, trafficLayerState.scene, view, useTrafficStore.getState().focus, labels.current);
-  }, []);
   const draw = useCallback((context: Konva.Context) => {
     const started = performance.now();
-    drawTrafficParticles(context._context, trafficLayerState.scene, performance.now() / 1000, view);
+    drawTraffic(context._context, trafficLayerState.scene, performance.now() / 1000, view, useTrafficStore.getState().focus, labels.current);
     const times = trafficLayerState.drawTimes;
     times.push(performance.now() - started);
     if (times.length > 600) times.shift();
@@ -49,19 +43,14 @@ export function TrafficLayer() {
 
   useEffect(() => {
     const layer = layerRef.current;
-    const routes = routesRef.current;
-    if (!simulate || !layer || !routes) return;
-    // What the routes layer was last drawn for; the loop redraws it when any of it changes.
-    let drawnFor: unknown[] = [];
+    if (!simulate || !layer) return;
     const rebuild = () => {
       trafficLayerState.scene = buildTrafficScene(useKubeplanStore.getState().design, useTrafficStore.getState().report, trafficLayerState.budget);
-      drawnFor = [];
     };
     rebuild();
     const stopFollowing = followCursor();
     const offTraffic = useTrafficStore.subscribe((s, prev) => {
       if (s.report !== prev.report) rebuild();
-      if (s.focus !== prev.focus) drawnFor = [];
     });
     const offDesign = useKubeplanStore.subscribe((s, prev) => {
       if (s.design.layout !== prev.design.layout || s.design.resources !== prev.design.resources) rebuild();
@@ -71,12 +60,6 @@ export function TrafficLayer() {
       frame = requestAnimationFrame(tick);
       if (trafficLayerState.scene.routes.length === 0 && trafficLayerState.frames > 0) return;
       trafficLayerState.frames++;
-      const stage = view.stage;
-      const now = [trafficLayerState.scene, stage?.x(), stage?.y(), stage?.scaleX(), labels.current.external];
-      if (now.some((x, i) => x !== drawnFor[i])) {
-        drawnFor = now;
-        routes.draw();
-      }
       layer.draw();
     };
     frame = requestAnimationFrame(tick);
@@ -146,7 +129,6 @@ export function TrafficLayer() {
       tip.remove();
       trafficLayerState.scene = { routes: [], particles: 0 };
       layer.batchDraw();
-      routes.batchDraw();
     };
   }, [simulate]);
 
@@ -156,13 +138,8 @@ export function TrafficLayer() {
   }, []);
 
   return (
-    <>
-      <Layer ref={routesRef} listening={false} visible={simulate}>
-        <Shape sceneFunc={drawRoutes} listening={false} perfectDrawEnabled={false} />
-      </Layer>
-      <Layer ref={layerRef} listening={false} visible={simulate}>
-        <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />
-      </Layer>
-    </>
+    <Layer ref={layerRef} listening={false} visible={simulate}>
+      <Shape sceneFunc={draw} listening={false} perfectDrawEnabled={false} />
+    </Layer>
   );
 }

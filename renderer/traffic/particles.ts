@@ -1,9 +1,7 @@
 /**
  * Traffic particles on the canvas (docs/traffic.md). The traffic report's routes become polylines
- * between card centres (`buildTrafficScene`); the still lines are drawn on one non-listening
- * Konva layer (`drawTrafficRoutes`, redrawn when the scene or the view changes) and the particles
- * on another that a requestAnimationFrame loop redraws (`drawTrafficParticles`), no React state
- * per frame. Particles are green when
+ * between card centres (`buildTrafficScene`); a requestAnimationFrame loop redraws one
+ * non-listening Konva layer with `drawTraffic`, no React state per frame. Particles are green when
  * their requests are delivered, red when dropped: a red particle stops where its hop dropped it
  * (short of the destination for an ingress policy, just past the source for an egress policy, at
  * the Service with no endpoints, at the Ingress controller with no rule) and fades there. Each
@@ -139,14 +137,8 @@ export interface DrawView {
 const scratch = { x: 0, y: 0 };
 
 /** Draw routes and particles at time `t` (seconds) in world coordinates (the stage's transform is on `ctx`). */
-/**
- * The still part of the traffic picture: each route's line (as thick as its rate), the red cross
- * where a dropped route stops, the external client and the Ingress controller. It changes only with
- * the scene, the view or the focused flow, so it has a layer of its own that the animation loop
- * redraws only then (TrafficLayer.tsx).
- */
-export function drawTrafficRoutes(ctx: CanvasRenderingContext2D, scene: TrafficScene, v: DrawView, focus: string | null, labels: { external: string; controller: string }): void {
-  const { scale } = v;
+export function drawTraffic(ctx: CanvasRenderingContext2D, scene: TrafficScene, t: number, v: DrawView, focus: string | null, labels: { external: string; controller: string }): void {
+  const { world, scale } = v;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   for (const r of scene.routes) {
@@ -156,6 +148,27 @@ export function drawTrafficRoutes(ctx: CanvasRenderingContext2D, scene: TrafficS
     ctx.strokeStyle = r.flow === focus ? COLORS.focus : r.delivered ? COLORS.deliveredLine : COLORS.droppedLine;
     ctx.lineWidth = rateWidth(r.rate, scale);
     ctx.stroke();
+  }
+  const radius = 3.2 / Math.max(scale, 0.25);
+  const x0 = world.x - radius, y0 = world.y - radius, x1 = world.x + world.width + radius, y1 = world.y + world.height + radius;
+  for (const pass of [true, false]) {
+    ctx.beginPath();
+    for (const r of scene.routes) {
+      if (r.delivered !== pass) continue;
+      const travel = r.end / SPEED;
+      const period = travel + (pass ? 0 : LINGER);
+      for (let k = 0; k < r.phases.length; k++) {
+        const u = ((t / period + r.phases[k]!) % 1) * period;
+        pointAt(r, Math.min(u, travel) * SPEED, scratch);
+        if (scratch.x < x0 || scratch.x > x1 || scratch.y < y0 || scratch.y > y1) continue;
+        // A dropped particle shrinks while it lingers at its stop.
+        const rr = u > travel ? radius * (1 - (u - travel) / LINGER) + 0.2 : radius;
+        ctx.moveTo(scratch.x + rr, scratch.y);
+        ctx.arc(scratch.x, scratch.y, rr, 0, Math.PI * 2);
+      }
+    }
+    ctx.fillStyle = pass ? COLORS.delivered : COLORS.dropped;
+    ctx.fill();
   }
   // Dropped routes end on a cross at their stop, so the hop reads even between particles.
   ctx.beginPath();
@@ -173,73 +186,6 @@ export function drawTrafficRoutes(ctx: CanvasRenderingContext2D, scene: TrafficS
   ctx.stroke();
   drawPlace(ctx, scene.external, labels.external, scale);
   drawPlace(ctx, scene.controller, labels.controller, scale);
-}
-
-/** A particle's disc, drawn once per colour and size, then stamped (drawImage) for every particle. */
-const sprites = new Map<string, HTMLCanvasElement>();
-
-function sprite(color: string, radius: number): HTMLCanvasElement {
-  const key = `${color} ${radius.toFixed(2)}`;
-  let c = sprites.get(key);
-  if (!c) {
-    const size = Math.ceil(radius * 2) + 2;
-    // A canvas element, not an OffscreenCanvas: Chromium's software raster stamps it faster.
-    c = Object.assign(document.createElement('canvas'), { width: size, height: size });
-    const g = c.getContext('2d');
-    if (g) {
-      g.fillStyle = color;
-      g.beginPath();
-      g.arc(size / 2, size / 2, radius, 0, Math.PI * 2);
-      g.fill();
-    }
-    if (sprites.size > 64) sprites.clear();
-    sprites.set(key, c);
-  }
-  return c;
-}
-
-/**
- * The moving part, every animation frame: the particles. Each is a pre-drawn disc stamped at a
- * whole device pixel with the identity transform (a plain blit in the software rasteriser, far
- * cheaper than filling two thousand arcs); a dropped particle shrinks while it lingers at its stop.
- */
-export function drawTrafficParticles(ctx: CanvasRenderingContext2D, scene: TrafficScene, t: number, v: DrawView): void {
-  const { world, scale } = v;
-  const radius = 3.2 / Math.max(scale, 0.25);
-  const x0 = world.x - radius, y0 = world.y - radius, x1 = world.x + world.width + radius, y1 = world.y + world.height + radius;
-  // World → device pixels: the context's transform (Konva's pixel ratio × the stage's view).
-  const m = ctx.getTransform();
-  const deviceRadius = radius * m.a;
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  for (const pass of [true, false]) {
-    const full = sprite(pass ? COLORS.delivered : COLORS.dropped, deviceRadius);
-    const half = full.width / 2;
-    for (const r of scene.routes) {
-      if (r.delivered !== pass) continue;
-      const travel = r.end / SPEED;
-      const period = travel + (pass ? 0 : LINGER);
-      for (let k = 0; k < r.phases.length; k++) {
-        const u = ((t / period + r.phases[k]!) % 1) * period;
-        pointAt(r, Math.min(u, travel) * SPEED, scratch);
-        if (scratch.x < x0 || scratch.x > x1 || scratch.y < y0 || scratch.y > y1) continue;
-        const dx = m.a * scratch.x + m.e;
-        const dy = m.d * scratch.y + m.f;
-        if (u > travel) {
-          const k2 = 1 - (u - travel) / LINGER + 0.2 / radius;
-          const w = full.width * k2;
-          ctx.drawImage(full, dx - w / 2, dy - w / 2, w, w);
-        } else ctx.drawImage(full, Math.round(dx - half), Math.round(dy - half));
-      }
-    }
-  }
-  ctx.restore();
-}
-
-/** Both parts, routes under particles (tests, and any caller with one layer). */
-export function drawTraffic(ctx: CanvasRenderingContext2D, scene: TrafficScene, t: number, v: DrawView, focus: string | null, labels: { external: string; controller: string }): void {
-  drawTrafficRoutes(ctx, scene, v, focus, labels);
-  drawTrafficParticles(ctx, scene, t, v);
 }
 
 function drawPlace(ctx: CanvasRenderingContext2D, p: Point | undefined, label: string, scale: number): void {

@@ -59,7 +59,9 @@ export class PanTool extends StateTool<PanState> {
     if (this.current.name !== 'panning') return;
     release(this.host, e);
     this.settle();
-    this.dropCache();
+    // The bitmap is still right where the pan ended: keep it for this frame, redraw sharp shortly.
+    const edges = this.host.layers.edges;
+    this.host.gestureCache.release(() => edges.batchDraw());
     setViewport(currentViewport());
     this.finish();
   }

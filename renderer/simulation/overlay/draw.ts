@@ -50,11 +50,30 @@ export function drawOverlayModel(ctx: CanvasRenderingContext2D, model: OverlayMo
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
   ctx.font = `600 8.5px ${FONT_FAMILY}`;
+  // Settled pod chips are batched into one path per tone (Pending ones pulse together), filled
+  // once each, then labelled: hundreds of chips cost a handful of fills, not one per chip.
+  const settled = new Map<ChipTone, Path2D>();
+  const labelled: Chip[] = [];
   for (const c of model.chips) {
     if (!isBoxVisible(c.x, c.y, c.width, c.height)) continue;
+    const born = clock.appeared.get(c.key);
+    if (c.type === 'pod' && (born === undefined || clock.now - born >= APPEAR_MS)) {
+      let path = settled.get(c.tone);
+      if (!path) settled.set(c.tone, (path = new Path2D()));
+      path.roundRect(c.x, c.y, c.width, c.height, 3);
+      if (text && c.label) labelled.push(c);
+      continue;
+    }
     drawChip(ctx, c, clock, pulse, text);
   }
+  for (const [tone, path] of settled) {
+    ctx.globalAlpha = tone === 'Pending' ? pulse : 1;
+    ctx.fillStyle = TONE_COLORS[tone];
+    ctx.fill(path);
+  }
   ctx.globalAlpha = 1;
+  ctx.fillStyle = '#fff';
+  for (const c of labelled) if (c.type === 'pod') ctx.fillText(c.label!, c.x + c.width / 2, c.y + c.height / 2 + 0.5, c.width - 3);
 
   for (const g of model.gauges) {
     if (!isBoxVisible(g.x, g.y, g.width, 20)) continue;
