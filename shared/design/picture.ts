@@ -25,11 +25,14 @@ export const PICTURE_RELATION_COLORS: Record<ReferenceRelation, string> = {
   'policy-peer': '#e64980',
   scales: '#1c7ed6',
   constrains: '#5c7080',
+  'role-ref': '#6741d9',
+  subject: '#0ca678',
 };
 
 const RELATION_WORDS: Record<ReferenceRelation, string> = {
   selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'reads', binds: 'binds',
   'policy-target': 'applies to', 'policy-peer': 'allows', scales: 'scales', constrains: 'constrains',
+  'role-ref': 'grants role', subject: 'grants to',
 };
 
 /**
