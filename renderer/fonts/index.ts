@@ -56,23 +56,7 @@ export async function loadCanvasFonts(texts: Iterable<string>, redraw: () => voi
   if (await loadBundledFontFor(chars)) redraw();
 }
 
-/**
- * The @font-face rules for the slices `text` needs, with the fonts inlined as data: URLs — an SVG
- * drawn as an image (a PNG export) cannot fetch anything, so its fonts must travel inside it.
- */
-export async function inlineFontFaces(text: string, slices: readonly FontSlice[] = NOTO_SANS_SC_SLICES): Promise<string> {
-  const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter((c) => c > 0x2e7f);
-  const needed = slices.filter((s) => cps.some((c) => inRanges(c, s.unicodeRange)));
-  const rules: string[] = [];
-  for (const s of needed) {
-    const bytes = new Uint8Array(await (await fetch(s.url)).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    rules.push(`@font-face{font-family:'${BUNDLED_CJK_FAMILY}';font-weight:400;src:url(data:font/woff2;base64,${btoa(binary)}) format('woff2');unicode-range:${s.unicodeRange};}`);
-  }
-  return rules.join('\n');
-}
-
+/** Whether a code point is in a CSS unicode-range list (`U+4e00-4e01,U+7684`). */
 export function inRanges(cp: number, unicodeRange: string): boolean {
   return unicodeRange.split(',').some((r) => {
     const [a, b] = r.trim().replace(/^U\+/i, '').split('-');

@@ -178,6 +178,16 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1024, height: 768
         expect(real.equals(tofu), `${id} is drawn in boxes`).toBe(false);
       }
       await app.screenshot(`language-zh-CN-no-cjk-font-${viewport.width}x${viewport.height}`);
+      // The picture in Chinese carries its own font: its labels are glyphs on this machine too.
+      const svg = (await download(app, 'picture-svg')).bytes.toString('utf8');
+      expect(svg).toContain('>命名空间 shop<');
+      expect(svg).toContain('>选择<');
+      await app.page.locator('[data-testid="tb-export"]').click();
+      await app.screenshot(`picture-export-menu-zh-CN-${viewport.width}x${viewport.height}`);
+      await app.page.keyboard.press('Escape');
+      const png = await download(app, 'picture-png');
+      expect(pngSize(png.bytes).width).toBeGreaterThan(1000);
+      writeFileSync(join(SCREENSHOT_DIR, `picture-export-zh-CN-no-cjk-font-${viewport.width}.png`), png.bytes);
       await app.open('example=three-tier-shop');
       await expect(app.page.locator('[data-testid="tab-problems"]').textContent()).resolves.toContain('问题');
     });
