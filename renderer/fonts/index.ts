@@ -10,6 +10,7 @@
  * (`loadBundledFontFor`, before the first render in Chinese, in the background otherwise) and the
  * canvas is redrawn when they are in (`loadCanvasFonts`).
  */
+import license from './OFL.txt?url';
 import { NOTO_SANS_SC_SLICES, type FontSlice } from './subsets';
 
 export const BUNDLED_CJK_FAMILY = 'Noto Sans SC';
@@ -25,10 +26,22 @@ export function registerBundledFonts(slices: readonly FontSlice[] = NOTO_SANS_SC
   registered = true;
   const style = document.createElement('style');
   style.dataset.font = BUNDLED_CJK_FAMILY;
-  style.textContent = slices
+  // The licence travels with the fonts (the build copies it beside them) and is named here.
+  style.textContent = `/* Noto Sans SC, (c) Google, SIL Open Font License 1.1: ${license} */\n` + slices
     .map((s) => `@font-face{font-family:'${BUNDLED_CJK_FAMILY}';font-style:normal;font-weight:100 900;font-display:swap;src:url(${JSON.stringify(s.url)}) format('woff2');unicode-range:${s.unicodeRange};}`)
     .join('\n');
   document.head.append(style);
+}
+
+/**
+ * Load every bundled slice (about 0.5 MB from the app itself): text laid out while its slice is
+ * still loading would keep its boxes, so none may be left to load later.
+ */
+export async function loadAllBundledFonts(): Promise<boolean> {
+  if (typeof document === 'undefined' || !document.fonts) return false;
+  const faces = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === BUNDLED_CJK_FAMILY);
+  const loaded = await Promise.allSettled(faces.map((f) => f.load()));
+  return loaded.some((r) => r.status === 'fulfilled');
 }
 
 /** Load the slices `text` needs; resolves true when some face of the bundled family is loaded. */

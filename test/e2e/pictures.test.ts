@@ -191,5 +191,20 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1024, height: 768
       await app.open('example=three-tier-shop');
       await expect(app.page.locator('[data-testid="tab-problems"]').textContent()).resolves.toContain('问题');
     });
+
+    it('events stay verbatim in English with a Chinese explanation beside them', async () => {
+      await openExample(app, 'multi-tenant');
+      await app.page.keyboard.press('F6');
+      await app.page.waitForFunction(() => (window as unknown as { __kubeplanSimulation?: { store: { getState(): { status: string } } } }).__kubeplanSimulation?.store.getState().status === 'ready', undefined, { timeout: 30_000 });
+      await app.page.keyboard.press('End');
+      await app.page.locator('[data-testid="tab-events"]').click();
+      const rows = app.page.locator('.events-message');
+      await expect(rows.first().textContent()).resolves.toMatch(/[A-Za-z]/);
+      const quota = app.page.locator('.events-message', { hasText: 'exceeded quota' }).first();
+      await expect(quota.textContent()).resolves.toMatch(/is forbidden: exceeded quota: \S+.*超出了 ResourceQuota/);
+      expect(await app.page.locator('[data-testid="upstream-zh"]').count()).toBeGreaterThan(3);
+      await app.screenshot(`events-zh-CN-upstream-${viewport.width}x${viewport.height}`);
+      await app.page.keyboard.press('Shift+F6');
+    });
   });
 }
