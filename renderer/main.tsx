@@ -3,21 +3,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { canvasStrings, view } from './canvas';
-import { cjkCharacters, loadBundledFontFor, registerBundledFonts } from './fonts';
+import { loadAllBundledFonts, registerBundledFonts } from './fonts';
 import { startSession } from './files/session';
 import { initI18n } from './i18n';
 import './styles.css';
 
-function* stringsOf(o: unknown): Generator<string> {
-  if (typeof o === 'string') yield o;
-  else if (o && typeof o === 'object') for (const v of Object.values(o)) yield* stringsOf(v);
-}
-
 const i18n = initI18n({ canvas: { en: canvasStrings.en, 'zh-CN': canvasStrings.zh } });
 registerBundledFonts();
-// The slices of the bundled CJK face the interface's Chinese needs (renderer/fonts): loaded at
-// start in either language, so a switch finds them; the canvas is redrawn once they are in.
-const fontsIn = loadBundledFontFor(cjkCharacters(stringsOf(i18n.getResourceBundle('zh-CN', 'translation')))).then(() => view.stage?.batchDraw());
+// The bundled CJK face's slices (renderer/fonts): all loaded at start in either language, so no
+// text is ever laid out while its slice is on its way; the canvas is redrawn once they are in.
+const fontsIn = loadAllBundledFonts().then(() => view.stage?.batchDraw());
 i18n.on('languageChanged', (lng: string) => {
   if (lng === 'zh-CN') void fontsIn.then(() => view.stage?.batchDraw());
 });

@@ -10,6 +10,7 @@
  * (`loadBundledFontFor`, before the first render in Chinese, in the background otherwise) and the
  * canvas is redrawn when they are in (`loadCanvasFonts`).
  */
+import license from './OFL.txt?url';
 import { NOTO_SANS_SC_SLICES, type FontSlice } from './subsets';
 
 export const BUNDLED_CJK_FAMILY = 'Noto Sans SC';
@@ -25,10 +26,22 @@ export function registerBundledFonts(slices: readonly FontSlice[] = NOTO_SANS_SC
   registered = true;
   const style = document.createElement('style');
   style.dataset.font = BUNDLED_CJK_FAMILY;
-  style.textContent = slices
+  // The licence travels with the fonts (the build copies it beside them) and is named here.
+  style.textContent = `/* Noto Sans SC, (c) Google, SIL Open Font License 1.1: ${license} */\n` + slices
     .map((s) => `@font-face{font-family:'${BUNDLED_CJK_FAMILY}';font-style:normal;font-weight:100 900;font-display:swap;src:url(${JSON.stringify(s.url)}) format('woff2');unicode-range:${s.unicodeRange};}`)
     .join('\n');
   document.head.append(style);
+}
+
+/**
+ * Load every bundled slice (about 0.5 MB from the app itself): text laid out while its slice is
+ * still loading would keep its boxes, so none may be left to load later.
+ */
+export async function loadAllBundledFonts(): Promise<boolean> {
+  if (typeof document === 'undefined' || !document.fonts) return false;
+  const faces = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === BUNDLED_CJK_FAMILY);
+  const loaded = await Promise.allSettled(faces.map((f) => f.load()));
+  return loaded.some((r) => r.status === 'fulfilled');
 }
 
 /** Load the slices `text` needs; resolves true when some face of the bundled family is loaded. */
@@ -56,23 +69,7 @@ export async function loadCanvasFonts(texts: Iterable<string>, redraw: () => voi
   if (await loadBundledFontFor(chars)) redraw();
 }
 
-/**
- * The @font-face rules for the slices `text` needs, with the fonts inlined as data: URLs — an SVG
- * drawn as an image (a PNG export) cannot fetch anything, so its fonts must travel inside it.
- */
-export async function inlineFontFaces(text: string, slices: readonly FontSlice[] = NOTO_SANS_SC_SLICES): Promise<string> {
-  const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))].filter((c) => c > 0x2e7f);
-  const needed = slices.filter((s) => cps.some((c) => inRanges(c, s.unicodeRange)));
-  const rules: string[] = [];
-  for (const s of needed) {
-    const bytes = new Uint8Array(await (await fetch(s.url)).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    rules.push(`@font-face{font-family:'${BUNDLED_CJK_FAMILY}';font-weight:400;src:url(data:font/woff2;base64,${btoa(binary)}) format('woff2');unicode-range:${s.unicodeRange};}`);
-  }
-  return rules.join('\n');
-}
-
+/** Whether a code point is in a CSS unicode-range list (`U+4e00-4e01,U+7684`). */
 export function inRanges(cp: number, unicodeRange: string): boolean {
   return unicodeRange.split(',').some((r) => {
     const [a, b] = r.trim().replace(/^U\+/i, '').split('-');

@@ -9,7 +9,8 @@
  * `node(s) had untolerated taint {…}`, nodeaffinity `node(s) didn't match Pod's node
  * affinity/selector`, volumebinding `pod has unbound immediate PersistentVolumeClaims`), the event
  * texts from pkg/controller/* and pkg/kubelet/events (see kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/).
- * Order matters: the first pattern that matches explains the whole message; reasons inside a
+ * Order matters: the first pattern that matches explains the whole message (specific refusals
+ * before the controllers' `Error creating: …` wrappers); reasons inside a
  * FailedScheduling message are explained one by one after it.
  */
 export interface UpstreamPattern {
@@ -31,7 +32,6 @@ export const UPSTREAM_PATTERNS: readonly UpstreamPattern[] = [
   { pattern: /^create Pod (\S+) in StatefulSet (\S+) successful/, zh: 'StatefulSet $2 按序号创建了 Pod $1。' },
   { pattern: /^delete Pod (\S+) in StatefulSet (\S+) successful/, zh: 'StatefulSet $2 删除了 Pod $1。' },
   { pattern: /^create Claim (\S+) Pod (\S+) in StatefulSet (\S+) success/, zh: 'StatefulSet $3 为 Pod $2 创建了 PVC $1。' },
-  { pattern: /^create (?:Pod|Claim) (\S+).* failed error: (.*)/, zh: 'StatefulSet 创建 $1 失败，原因见英文原文。' },
   { pattern: /^Container image "([^"]*)" already present on machine/, zh: '节点上已有镜像 $1，无需拉取。' },
   { pattern: /^Pulling image "([^"]*)"/, zh: '正在拉取镜像 $1。' },
   { pattern: /^Successfully pulled image "([^"]*)"/, zh: '镜像 $1 拉取成功。' },
@@ -46,7 +46,6 @@ export const UPSTREAM_PATTERNS: readonly UpstreamPattern[] = [
   { pattern: /^New size: (\d+)/, zh: 'HPA 把副本数调整为 $1。' },
   { pattern: /^Reached expected number of succeeded pods/, zh: 'Job 的成功 Pod 数已达到 completions。' },
   { pattern: /^Job has reached the specified backoff limit/, zh: 'Job 失败次数达到 backoffLimit，不再重试。' },
-  { pattern: /^Error creating(?: job)?: (.*)/, zh: '控制器创建对象时被 API 服务器拒绝，原因见英文原文。' },
   { pattern: /is forbidden: exceeded quota: (\S+)/, zh: '超出了 ResourceQuota $1 的配额，API 服务器拒绝创建。' },
   { pattern: /is forbidden: failed quota: (\S+): must specify/, zh: 'ResourceQuota $1 限制了这类资源，Pod 必须声明对应的 requests/limits。' },
   { pattern: /is forbidden: unable to create new content in namespace (\S+) because it is being terminated/, zh: '命名空间 $1 正在删除，不能再创建对象。' },
@@ -60,6 +59,9 @@ export const UPSTREAM_PATTERNS: readonly UpstreamPattern[] = [
   { pattern: /^Required value/, zh: '缺少必填字段。' },
   { pattern: /Unsupported value: "([^"]*)"/, zh: '不支持的取值 $1。' },
   { pattern: /Invalid value/, zh: '字段取值不合法。' },
+  // A controller's wrapper around a refusal: the refusal's own pattern above explains it first.
+  { pattern: /^Error creating(?: job)?: (.*)/, zh: '控制器创建对象时被 API 服务器拒绝，原因见英文原文。' },
+  { pattern: /^create (?:Pod|Claim) (\S+).* failed error: (.*)/, zh: 'StatefulSet 创建 $1 失败，原因见英文原文。' },
 ];
 
 /** Reasons inside a FailedScheduling message (`3 Insufficient cpu, 1 node(s) had untolerated taint …`). */

@@ -10,7 +10,8 @@ import { renderDesignPicture, type Picture, type PictureBadge } from '../../shar
 import type { ReferenceRelation } from '../../shared/references';
 import { kubeplanApi } from '../api';
 import { errorLine, notify } from '../files/notices';
-import { inlineFontFaces } from '../fonts';
+import { cjkCharacters, loadBundledFontFor } from '../fonts';
+import { paintPictureSvg } from './paint';
 import { resourceSubtitle } from '../kinds/registry';
 import { overlayModel } from '../simulation/overlay/SimulationLayer';
 import { useKubeplanStore } from '../store';
@@ -81,26 +82,20 @@ export function pngScale(width: number, height: number, wanted = 2): number {
   return Math.max(0.1, Math.min(wanted, 16_000 / Math.max(width, height), Math.sqrt(64e6 / (width * height))));
 }
 
-/** Draw an SVG picture into a PNG, with the bundled CJK face inlined so Chinese needs no system font. */
+/**
+ * Paint a picture into a PNG with the page's fonts (the bundled CJK face among them, loaded first
+ * for the picture's text), so Chinese labels need no system font.
+ */
 export async function pictureToPng(picture: Picture, wanted = 2): Promise<Blob> {
-  const fonts = await inlineFontFaces(picture.svg);
-  const svg = fonts ? picture.svg.replace(/<defs>/, `<defs><style>${fonts}</style>`) : picture.svg;
+  await loadBundledFontFor(cjkCharacters([picture.svg]));
   const scale = pngScale(picture.width, picture.height, wanted);
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(picture.width * scale);
-    canvas.height = Math.round(picture.height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG encoder gave nothing'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(picture.width * scale);
+  canvas.height = Math.round(picture.height * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  paintPictureSvg(ctx, picture.svg, scale);
+  return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG encoder gave nothing'))), 'image/png'));
 }
 
 async function base64(blob: Blob): Promise<string> {

@@ -84,11 +84,14 @@ describeBrowser('pictures for slides', () => {
     await app.page.keyboard.press('End');
     const text = (await download(app, 'picture-svg')).bytes.toString('utf8');
     expect(text).toMatch(/<g class="badge" data-tone="(ok|progress)">.*\d+\/\d+ Running/);
+    writeFileSync(join(SCREENSHOT_DIR, 'picture-export-simulating.png'), (await download(app, 'picture-png')).bytes);
+    await app.page.locator('[data-testid="tb-export"]').click();
+    await app.screenshot('picture-export-menu-simulating-1440x900');
+    await app.page.keyboard.press('Escape');
     await app.page.locator('[data-testid="tb-export"]').click();
     await app.page.locator('[data-testid="tb-export-picture-overlay"]').click();
     const plain = (await download(app, 'picture-svg')).bytes.toString('utf8');
     expect(plain).not.toContain('class="badge"');
-    await app.screenshot('picture-export-menu-simulating-1440x900');
     await app.page.keyboard.press('Shift+F6');
   });
 
@@ -178,8 +181,33 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1024, height: 768
         expect(real.equals(tofu), `${id} is drawn in boxes`).toBe(false);
       }
       await app.screenshot(`language-zh-CN-no-cjk-font-${viewport.width}x${viewport.height}`);
+      // The picture in Chinese carries its own font: its labels are glyphs on this machine too.
+      const svg = (await download(app, 'picture-svg')).bytes.toString('utf8');
+      expect(svg).toContain('>命名空间 shop<');
+      expect(svg).toContain('>选择<');
+      await app.page.locator('[data-testid="tb-export"]').click();
+      await app.screenshot(`picture-export-menu-zh-CN-${viewport.width}x${viewport.height}`);
+      await app.page.keyboard.press('Escape');
+      const png = await download(app, 'picture-png');
+      expect(pngSize(png.bytes).width).toBeGreaterThan(1000);
+      writeFileSync(join(SCREENSHOT_DIR, `picture-export-zh-CN-no-cjk-font-${viewport.width}.png`), png.bytes);
       await app.open('example=three-tier-shop');
       await expect(app.page.locator('[data-testid="tab-problems"]').textContent()).resolves.toContain('问题');
+    });
+
+    it('events stay verbatim in English with a Chinese explanation beside them', async () => {
+      await openExample(app, 'multi-tenant');
+      await app.page.keyboard.press('F6');
+      await app.page.waitForFunction(() => (window as unknown as { __kubeplanSimulation?: { store: { getState(): { status: string } } } }).__kubeplanSimulation?.store.getState().status === 'ready', undefined, { timeout: 30_000 });
+      await app.page.keyboard.press('End');
+      await app.page.locator('[data-testid="tab-events"]').click();
+      const rows = app.page.locator('.events-message');
+      await expect(rows.first().textContent()).resolves.toMatch(/[A-Za-z]/);
+      const quota = app.page.locator('.events-message', { hasText: 'exceeded quota' }).first();
+      await expect(quota.textContent()).resolves.toMatch(/is forbidden: exceeded quota: \S+.*超出了 ResourceQuota/);
+      expect(await app.page.locator('[data-testid="upstream-zh"]').count()).toBeGreaterThan(3);
+      await app.screenshot(`events-zh-CN-upstream-${viewport.width}x${viewport.height}`);
+      await app.page.keyboard.press('Shift+F6');
     });
   });
 }

@@ -223,7 +223,7 @@ function WhyNotPanel({ pod, result, onClose }: { pod: PodRecord; result: WhyNot 
                   <tr key={r.node} className={r.feasible ? 'fits' : 'fails'}>
                     <td>{r.node}</td>
                     <td>{r.chosen ? t('simulation.chosen') : r.feasible ? t('simulation.fits') : r.failed?.plugin ?? '—'}</td>
-                    <td>{r.failed?.reasons.join(', ') ?? ''}</td>
+                    <td>{r.failed?.reasons.join(', ') ?? ''}{r.failed && <UpstreamNote message={r.failed.reasons.join(', ')} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -173,6 +173,9 @@ describe('Kubernetes messages stay English with a Chinese explanation beside the
     expect(explainUpstream(upstream[1]!)).toContain('gpu: true');
     expect(explainUpstream(upstream[1]!)).toContain('节点亲和性');
     expect(explainUpstream(upstream[2]!)).toContain('node-1');
+    expect(explainUpstream(upstream[9]!)).toContain('ResourceQuota team-a'); // the refusal, not the wrapper
+    expect(explainUpstream('Error creating: something new')).toContain('原文');
+    expect(explainUpstream('Insufficient cpu, Insufficient memory')).toContain('cpu'); // one node's reasons (why-not table)
     expect(explainUpstream('Something no pattern knows')).toBeUndefined();
   });
 
