@@ -107,6 +107,15 @@ export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = 
     if (!kept.dead) await kept.terminate('released', 'not-live');
     return true;
   };
+  /** A request to the worker kept for a finished run (live actions, the console, logs and metrics). */
+  const onKept = async <K extends 'act' | 'kubectl' | 'observe'>(op: K, args: WorkerOps[K]['args']): Promise<Result<WorkerOps[K]['value']>> => {
+    const kept = live.get(args.runId);
+    if (!kept || kept.dead) {
+      live.delete(args.runId);
+      return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
+    }
+    return (await kept.request(op, args)) as never;
+  };
   const connection = () => {
     if (!shared || shared.dead) shared = new WorkerConnection(script, { maxOldGenerationSizeMb: limits.sharedWorkerHeapMegabytes });
     return shared;
@@ -140,27 +149,9 @@ export function createHeavyWork(script: string | URL, limits: HeavyWorkLimits = 
         } else if (!run.dead) await run.terminate('finished', 'finished');
       }
     },
-    async act(args) {
-      const kept = live.get(args.runId);
-      if (!kept || kept.dead) {
-        live.delete(args.runId);
-        return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
-      }
-      return (await kept.request('act', args)) as never;
-    },
-    async kubectl(args) {
-      const kept = live.get(args.runId);
-      if (!kept || kept.dead) {
-        live.delete(args.runId);
-        return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
-      }
-      return (await kept.request('kubectl', args)) as never;
-    },
-    async observe(args) {
-      const kept = live.get(args.runId);
-      if (!kept || kept.dead) return { ok: false, error: { message: `simulation ${args.runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
-      return (await kept.request('observe', args)) as never;
-    },
+    act: (args) => onKept('act', args),
+    kubectl: (args) => onKept('kubectl', args),
+    observe: (args) => onKept('observe', args),
     release,
     warm() {
       connection();

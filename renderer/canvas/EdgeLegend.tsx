@@ -3,13 +3,14 @@
  * edges of each kind the design has, and a checkbox per kind to hide or show them (view state in
  * the store: not saved, not undone).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { namespaceFrameOf } from '../../shared/design/layout';
 import { EDGE_KINDS, pointsAtSource, type EdgeKind } from '../../shared/references';
 import { CROWDED_CROSS_NAMESPACE } from './drawEdges';
 import { designIndex, setEdgeKindVisible, setEdgeLegendOpen, showAllEdgeKinds, useKubeplanStore } from '../store';
 import { EDGE_COLORS, EDGE_DASH } from './theme';
+import { useOwnPointer } from './useOwnPointer';
 
 function Swatch({ kind }: { kind: EdgeKind }) {
   const color = EDGE_COLORS[kind];
@@ -77,19 +78,7 @@ function LegendPanel() {
 export function EdgeLegend() {
   const { t } = useTranslation();
   const open = useKubeplanStore((s) => s.edgeView.legendOpen);
-  const ref = useRef<HTMLDivElement>(null);
-  // The canvas reads pointer and wheel input natively on its container: keep the legend's own
-  // clicks and scrolls from starting a pan or a rubber band there (React's handlers run too late).
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const stop = (e: Event) => e.stopPropagation();
-    const events = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
-    for (const type of events) el.addEventListener(type, stop);
-    return () => {
-      for (const type of events) el.removeEventListener(type, stop);
-    };
-  }, []);
+  const ref = useOwnPointer<HTMLDivElement>();
   return (
     <div ref={ref} style={cornerStyle}>
       {open && <LegendPanel />}

@@ -1,5 +1,6 @@
 /** Colours of the canvas, in one place so the cards, edges and frames agree. */
-import type { EdgeKind, ReferenceRelation } from '../../shared/references';
+import { PICTURE_RELATION_COLORS } from '../../shared/design/picture';
+import type { EdgeKind } from '../../shared/references';
 
 export const THEME = {
   background: '#f6f7fb',
@@ -22,20 +23,11 @@ export const THEME = {
   fallbackKind: '#7a8599',
 } as const;
 
-/** One colour per relation, so an edge says what kind of reference it is at a glance. */
-export const RELATION_COLORS: Record<ReferenceRelation, string> = {
-  selects: '#2f9e44',
-  routes: '#7048e8',
-  mounts: '#e8590c',
-  config: '#1098ad',
-  binds: '#8d6e63',
-  'policy-target': '#c2255c',
-  'policy-peer': '#e64980',
-  scales: '#1c7ed6',
-  constrains: '#5c7080',
-  'role-ref': '#6741d9',
-  subject: '#0ca678',
-};
+/**
+ * One colour per relation, so an edge says what kind of reference it is at a glance: the table
+ * the pictures for slides draw with too (shared/design/picture.ts), so a picture matches the canvas.
+ */
+export const RELATION_COLORS = PICTURE_RELATION_COLORS;
 
 /**
  * One colour per edge kind (legend and filters): the relations' colours, with policy peers split

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useSimulationStore } from '../simulation/store';
 import { closePodLogs, usePodLogs, type LogsTarget } from './logsStore';
 import { currentRoutes, observe } from './query';
+import { useOwnPointer } from '../canvas/useOwnPointer';
 import { useTrafficStore, wantTraffic } from '../traffic/store';
 import './observe.css';
 
@@ -28,22 +29,11 @@ function Panel({ pod }: { pod: LogsTarget }) {
   const [previous, setPrevious] = useState(false);
   const [timestamps, setTimestamps] = useState(false);
   const [out, setOut] = useState<{ text: string; error: boolean } | null>(null);
-  const ref = useRef<HTMLElement>(null);
+  const ref = useOwnPointer<HTMLElement>();
   const pre = useRef<HTMLPreElement>(null);
   useEffect(() => wantTraffic(), []);
   const traced = useTrafficStore((s) => s.report);
 
-  // Keep the canvas from panning under the panel (it listens natively on its container).
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const stop = (e: Event) => e.stopPropagation();
-    const events = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
-    for (const type of events) el.addEventListener(type, stop);
-    return () => {
-      for (const type of events) el.removeEventListener(type, stop);
-    };
-  }, []);
 
   useEffect(() => {
     if (!runId || status !== 'ready') return;

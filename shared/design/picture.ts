@@ -14,7 +14,7 @@ import { cardGroups } from './cardGroups';
 import { NODE_SIZE } from './layout';
 import type { Box, Design, DesignResource } from './types';
 
-/** The canvas's colours (renderer/canvas/theme.ts; a unit test keeps the two tables equal). */
+/** One colour per relation: the canvas draws its edges with this table too (renderer/canvas/theme.ts). */
 export const PICTURE_RELATION_COLORS: Record<ReferenceRelation, string> = {
   selects: '#2f9e44',
   routes: '#7048e8',

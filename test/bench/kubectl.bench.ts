@@ -5,34 +5,16 @@
 import { cpus, loadavg } from 'node:os';
 import type { ClusterSpec } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
+import { benchmarkNodes, benchmarkObjects } from './cluster10k';
 import { SimulationSession } from '../../shared/simulation/session';
 
-const NAMESPACES = 50;
-const DEPLOYMENTS = 4;
-const REPLICAS = 50;
 
-function objects(): KubeObject[] {
-  const out: KubeObject[] = [];
-  for (let n = 0; n < NAMESPACES; n++) {
-    const ns = `team-${n}`;
-    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    for (let d = 0; d < DEPLOYMENTS; d++) {
-      const app = `app-${d}`;
-      out.push({
-        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: app, namespace: ns },
-        spec: { replicas: REPLICAS, selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: app, image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } } },
-      });
-    }
-  }
-  // Readers of every namespace through a ClusterRoleBinding to the built-in `view` role.
-  out.push({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'readers' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' }, subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'readers' }] } as KubeObject);
-  return out;
-}
-
-const cluster: ClusterSpec = { nodes: Array.from({ length: 500 }, (_, i) => ({ name: `node-${i + 1}`, cpu: '8', memory: '32Gi', pods: 110, zone: `zone-${i % 3}` })), users: [{ name: 'reader', groups: ['readers'] }] };
+const cluster: ClusterSpec = { nodes: benchmarkNodes(), users: [{ name: 'reader', groups: ['readers'] }] };
 
 const t0 = performance.now();
-const session = new SimulationSession({ objects: objects(), cluster, seed: 1 });
+// Readers of every namespace through a ClusterRoleBinding to the built-in `view` role.
+const readers = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'readers' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' }, subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'readers' }] } as KubeObject;
+const session = new SimulationSession({ objects: [...benchmarkObjects(), readers], cluster, seed: 1 });
 session.runToEnd();
 console.log(`cluster: ${session.view().pods.length} pods on ${cluster.nodes.length} nodes, run to steady state in ${(performance.now() - t0).toFixed(0)} ms`);
 

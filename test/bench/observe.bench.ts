@@ -4,38 +4,15 @@
 // and `kubectl top` / `kubectl logs` over it (docs/observability.md).
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { ClusterSpec } from '../../shared/design/types';
-import type { KubeObject } from '../../shared/model/object';
+import { benchmarkNodes, benchmarkObjects } from './cluster10k';
 import { kubectlLogs, kubectlTopNodes, kubectlTopPods } from '../../shared/simulation/observe';
 import { SimulationSession } from '../../shared/simulation/session';
 import type { ScenarioStep } from '../../shared/simulation/types';
 
 declare const gc: (() => void) | undefined;
 
-const NAMESPACES = 50;
-const DEPLOYMENTS = 4;
-const REPLICAS = 50;
 
-function objects(): KubeObject[] {
-  const out: KubeObject[] = [];
-  for (let n = 0; n < NAMESPACES; n++) {
-    const ns = `team-${n}`;
-    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    for (let d = 0; d < DEPLOYMENTS; d++) {
-      const app = `app-${d}`;
-      out.push({
-        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: app, namespace: ns },
-        spec: {
-          replicas: REPLICAS, selector: { matchLabels: { app } },
-          template: { metadata: { labels: { app, tier: d === 0 ? 'front' : 'back' } }, spec: { containers: [{ name: app, image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 8080 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } },
-        },
-      });
-      out.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace: ns }, spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] } });
-    }
-  }
-  return out;
-}
-
-const cluster: ClusterSpec = { nodes: Array.from({ length: 500 }, (_, i) => ({ name: `node-${i + 1}`, cpu: '8', memory: '32Gi', pods: 110, zone: `zone-${i % 3}` })) };
+const cluster: ClusterSpec = { nodes: benchmarkNodes() };
 const steps: ScenarioStep[] = [
   { action: 'wait', steady: true },
   ...Array.from({ length: 10 }, (_, i): ScenarioStep => ({ action: 'startTraffic', flow: { name: `shoppers-${i}`, from: 'external', to: `team-${i}/app-0:80`, rate: 100 } })),
@@ -54,7 +31,7 @@ const loadBefore = load();
 if (typeof gc === 'function') gc();
 const heap0 = process.memoryUsage().heapUsed;
 const [session, runMs] = time(() => {
-  const s = new SimulationSession({ objects: objects(), cluster, seed: 1, scenario: { steps } });
+  const s = new SimulationSession({ objects: benchmarkObjects(), cluster, seed: 1, scenario: { steps } });
   s.runToEnd();
   return s;
 });

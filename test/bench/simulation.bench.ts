@@ -2,7 +2,7 @@
 // to steady state (budget ≤ 1 s), then 100,000 requests resolved through the network resolver.
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { ClusterSpec } from '../../shared/design/types';
-import type { KubeObject } from '../../shared/model/object';
+import { benchmarkNodes, benchmarkObjects, NAMESPACES } from './cluster10k';
 import { Simulation } from '../../shared/simulation/simulate';
 import { DEFAULT_KEYFRAME_EVERY, SimulationSession } from '../../shared/simulation/session';
 import type { ScenarioStep } from '../../shared/simulation/types';
@@ -11,35 +11,8 @@ import { NetworkResolver, type NetRequest } from '../../shared/simulation/networ
 
 declare const gc: (() => void) | undefined;
 
-const NAMESPACES = 50;
-const DEPLOYMENTS = 4;
-const REPLICAS = 50;
 
-function objects(): KubeObject[] {
-  const out: KubeObject[] = [];
-  for (let n = 0; n < NAMESPACES; n++) {
-    const ns = `team-${n}`;
-    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    for (let d = 0; d < DEPLOYMENTS; d++) {
-      const app = `app-${d}`;
-      out.push({
-        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: app, namespace: ns },
-        spec: {
-          replicas: REPLICAS, selector: { matchLabels: { app } },
-          template: { metadata: { labels: { app, tier: d === 0 ? 'front' : 'back' } }, spec: { containers: [{ name: app, image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 8080 }], resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } },
-        },
-      });
-      out.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: app, namespace: ns }, spec: { selector: { app }, ports: [{ port: 80, targetPort: 'http' }] } });
-    }
-    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: ns }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
-    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'allow-dns', namespace: ns }, spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ protocol: 'UDP', port: 53 }] }] } });
-    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'front-to-back', namespace: ns }, spec: { podSelector: { matchLabels: { tier: 'back' } }, ingress: [{ from: [{ podSelector: { matchLabels: { tier: 'front' } } }], ports: [{ port: 'http' }] }] } });
-    out.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'front-egress', namespace: ns }, spec: { podSelector: { matchLabels: { tier: 'front' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { tier: 'back' } } }] }] } });
-  }
-  return out;
-}
-
-const cluster: ClusterSpec = { nodes: Array.from({ length: 500 }, (_, i) => ({ name: `node-${i + 1}`, cpu: '8', memory: '32Gi', pods: 110, zone: `zone-${i % 3}` })) };
+const cluster: ClusterSpec = { nodes: benchmarkNodes() };
 
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
@@ -47,7 +20,7 @@ const timer = setInterval(sample, 5);
 
 function steady(record: boolean) {
   if (typeof gc === 'function') gc();
-  const input = objects();
+  const input = benchmarkObjects({ policies: true });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const sim = new Simulation({ objects: input, cluster, seed: 1, options: { record } });
@@ -119,7 +92,7 @@ for (let k = 0; k < 20; k++) {
 if (typeof gc === 'function') gc();
 const heap0 = process.memoryUsage().heapUsed;
 const t3 = performance.now();
-const session = new SimulationSession({ objects: objects(), cluster, seed: 1, scenario: { steps } });
+const session = new SimulationSession({ objects: benchmarkObjects({ policies: true }), cluster, seed: 1, scenario: { steps } });
 session.runToEnd();
 const runMs = performance.now() - t3;
 if (typeof gc === 'function') gc();

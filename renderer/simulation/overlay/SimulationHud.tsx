@@ -4,7 +4,7 @@
  * (a pod's phase, node, IP and reason; a ghost's admission message, verbatim), a click pins it,
  * and a click on an unschedulable pod opens the scheduler's per-node table ("why not this node").
  */
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { UpstreamNote } from '../../i18n/UpstreamNote';
 import { useTranslation } from 'react-i18next';
 import { screenToWorld } from '../../canvas/view';
@@ -15,6 +15,7 @@ import { explainPod, explainPodAt, type WhyNot } from '../whyNot';
 import { liveActionsOf } from '../actions';
 import { chipAt, type Chip } from './model';
 import { overlayModel } from './SimulationLayer';
+import { useOwnPointer } from '../../canvas/useOwnPointer';
 import './simulation.css';
 import { PodLogsPanel } from '../../observe/PodLogs';
 import { closePodLogs, openPodLogs } from '../../observe/logsStore';
@@ -29,24 +30,6 @@ interface Tip {
   pinned: boolean;
 }
 
-/**
- * The canvas reads pointer and wheel input natively on its container: keep the HUD's own clicks
- * and scrolls from starting a pan there (React's handlers run too late), as the edge legend does.
- */
-function useOwnPointer<T extends HTMLElement>(): RefObject<T | null> {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const stop = (e: Event) => e.stopPropagation();
-    const events = ['pointerdown', 'pointermove', 'pointerup', 'wheel'] as const;
-    for (const type of events) el.addEventListener(type, stop);
-    return () => {
-      for (const type of events) el.removeEventListener(type, stop);
-    };
-  }, []);
-  return ref;
-}
 
 export function SimulationHud({ container }: { container: RefObject<HTMLDivElement | null> }) {
   const simulating = useKubeplanStore((s) => s.mode === 'simulate');

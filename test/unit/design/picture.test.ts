@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { parseDesign, renderDesignPicture, PICTURE_RELATION_COLORS } from '../../../shared/design';
-import { RELATION_COLORS } from '../../../renderer/canvas/theme';
+import { parseDesign, renderDesignPicture } from '../../../shared/design';
 import type { Design } from '../../../shared/design';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -76,10 +75,6 @@ describe('renderDesignPicture', () => {
     expect(without.svg).not.toContain('class="badge"');
     expect(withOverlay.svg).toContain('<g class="badge" data-tone="ok">');
     expect(withOverlay.svg).toContain('2/2 Running');
-  });
-
-  it('uses the canvas\'s relation colours', () => {
-    expect(PICTURE_RELATION_COLORS).toEqual(RELATION_COLORS);
   });
 
   it('an empty design is still a valid picture', () => {
