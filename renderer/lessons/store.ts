@@ -14,7 +14,7 @@ import { kubeplanApi } from '../api';
 import { pickTextFiles } from '../api/pickFiles';
 import { onCommandExecuted } from '../commands/executed';
 import { openExample } from '../files/actions';
-import { notify } from '../files/notices';
+import { dismiss, notify } from '../files/notices';
 import { setPresenterCaption, usePresenter } from '../shell/presenter';
 import { showStepPanels } from '../shell/stepPanels';
 import { select, setMode, useKubeplanStore, type KubeplanState } from '../store';
@@ -157,6 +157,9 @@ function showCaption(): void {
   setPresenterCaption(cur && usePresenter.getState().on ? localized(cur.step.caption) : null);
 }
 
+/** The "Lesson finished" notice, taken down when the next lesson starts. */
+let finishedNotice: number | undefined;
+
 function goTo(index: number): void {
   const s = get();
   if (!s.active) return;
@@ -167,7 +170,7 @@ function goTo(index: number): void {
   if (index >= lesson.steps.length) {
     useLessons.setState({ progress, active: null, ...freshStep() });
     leaveLessonMode();
-    notify({ tone: 'success', text: i18next.t('lessons.finished') });
+    finishedNotice = notify({ tone: 'success', text: i18next.t('lessons.finished') });
     return;
   }
   useLessons.setState({ progress, active: { id: lesson.id, step: Math.max(0, index) }, ...freshStep() });
@@ -185,6 +188,7 @@ function leaveLessonMode(): void {
 
 /** Open the lesson's example (asking first if the design has unsaved changes) and show step `from`. */
 export async function startLesson(id: string, from = 0): Promise<boolean> {
+  if (finishedNotice !== undefined) dismiss(finishedNotice);
   const lesson = findLesson(id);
   if (!lesson) return false;
   useSimulationStore.getState().stopSimulation();
