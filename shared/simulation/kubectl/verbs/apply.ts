@@ -12,6 +12,7 @@ import { flagAll } from '../argv';
 import { lookupKind, objectName, serverError } from '../resources';
 import { KubectlError, registerVerb, type VerbContext } from '../types';
 import { send } from './common';
+import { createGenerated, expose, runPod } from './generate';
 
 /** Read every `-f` into objects with the file each came from. */
 export function readFiles(ctx: VerbContext): { object: KubeObject; source: string }[] {
@@ -100,6 +101,16 @@ function run(create: boolean) {
 }
 
 registerVerb({ name: 'apply', summary: 'Apply a configuration to a resource by file name or stdin', mutates: true, run: run(false) });
-registerVerb({ name: 'create', summary: 'Create a resource from a file or from stdin', mutates: true, run: run(true) });
+registerVerb({
+  name: 'create',
+  summary: 'Create a resource from a file or from stdin',
+  mutates: true,
+  valueFlags: ['image', 'replicas', 'port', 'from-literal'],
+  shortFlags: { r: 'replicas' },
+  // `create deployment|namespace|configmap NAME …` (./generate.ts), else `create -f`.
+  run: (ctx) => createGenerated(ctx) ?? run(true)(ctx),
+});
+registerVerb({ name: 'run', summary: 'Run a particular image on the cluster', mutates: true, valueFlags: ['image', 'port', 'labels'], run: runPod });
+registerVerb({ name: 'expose', summary: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', mutates: true, valueFlags: ['port', 'target-port', 'type', 'name', 'protocol'], run: expose });
 
 export { resourceOf };

@@ -1,0 +1,45 @@
+// kubectl's generators (create deployment|namespace|configmap, run, expose): the hello-minikube
+// tutorial's commands (kubernetes.io/docs/tutorials/hello-minikube) on the simulated cluster.
+import { describe, expect, it } from 'vitest';
+import { containerNameOf } from '../../../../shared/simulation/kubectl/verbs/generate';
+import { cluster } from './setup';
+
+describe('kubectl create deployment / expose / run', () => {
+  it('runs the hello-minikube tutorial: create deployment, get, expose as LoadBalancer, get services', () => {
+    const { kubectl } = cluster();
+    const created = kubectl('create deployment hello-node --image=registry.k8s.io/e2e-test-images/agnhost:2.39 -- /agnhost netexec --http-port=8080');
+    expect(created).toMatchObject({ exitCode: 0, stdout: 'deployment.apps/hello-node created\n', stderr: '' });
+    expect(kubectl('get deployments').stdout).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nhello-node\s+1\/1\s+1\s+1\s+/);
+    const yaml = kubectl('get deployment hello-node -o json').stdout;
+    const d = JSON.parse(yaml) as { spec: { selector: { matchLabels: Record<string, string> }; template: { spec: { containers: { name: string; command: string[] }[] } } } };
+    expect(d.spec.selector.matchLabels).toEqual({ app: 'hello-node' });
+    expect(d.spec.template.spec.containers[0]).toMatchObject({ name: 'agnhost', command: ['/agnhost', 'netexec', '--http-port=8080'] });
+    expect(kubectl('expose deployment hello-node --type=LoadBalancer --port=8080')).toMatchObject({ exitCode: 0, stdout: 'service/hello-node exposed\n' });
+    const svc = JSON.parse(kubectl('get service hello-node -o json').stdout) as { spec: { type: string; selector: Record<string, string>; ports: { port: number; targetPort: number }[] } };
+    expect(svc.spec).toMatchObject({ type: 'LoadBalancer', selector: { app: 'hello-node' }, ports: [{ port: 8080, targetPort: 8080 }] });
+    expect(kubectl('create deployment hello-node --image=nginx')).toMatchObject({ exitCode: 1, stderr: 'Error from server (AlreadyExists): deployments.apps "hello-node" already exists\n' });
+  });
+
+  it('run makes a pod labelled run=NAME; create namespace and configmap; kubectl\'s errors', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('run debug --image=busybox:1.36').stdout).toBe('pod/debug created\n');
+    expect(kubectl('get pod debug --show-labels').stdout).toMatch(/run=debug/);
+    expect(kubectl('create namespace lab').stdout).toBe('namespace/lab created\n');
+    expect(kubectl('create configmap settings -n lab --from-literal=mode=dev --from-literal=level=2').stdout).toBe('configmap/settings created\n');
+    expect(JSON.parse(kubectl('get cm settings -n lab -o json').stdout).data).toEqual({ mode: 'dev', level: '2' });
+    expect(kubectl('create deployment web2').stderr).toBe('error: required flag(s) "image" not set\n');
+    expect(kubectl('expose deployment nope --port=80').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+  });
+
+  it('refuses a user RBAC does not allow, with the upstream message', () => {
+    const { kubectl } = cluster();
+    kubectl('config use-context dev');
+    expect(kubectl('create deployment x --image=nginx -n prod').stderr).toBe('Error from server (Forbidden): deployments.apps is forbidden: User "dev" cannot create resource "deployments" in API group "apps" in the namespace "prod"\n');
+  });
+
+  it('names the container after the image, as kubectl does', () => {
+    expect(containerNameOf('registry.k8s.io/e2e-test-images/agnhost:2.39')).toBe('agnhost');
+    expect(containerNameOf('nginx@sha256:abc')).toBe('nginx');
+    expect(containerNameOf('busybox')).toBe('busybox');
+  });
+});
