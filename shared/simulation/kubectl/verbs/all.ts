@@ -15,3 +15,4 @@ import './config';
 import './exec';
 import './logs';
 import './top';
+import './label';

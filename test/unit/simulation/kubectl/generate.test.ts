@@ -43,3 +43,16 @@ describe('kubectl create deployment / expose / run', () => {
     expect(containerNameOf('busybox')).toBe('busybox');
   });
 });
+
+describe('kubectl label', () => {
+  it('adds, overwrites only with --overwrite, and removes labels', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('label deployment web -n shop tier=front').stdout).toBe('deployment.apps/web labeled\n');
+    expect(kubectl('get deploy web -n shop --show-labels').stdout).toMatch(/tier=front/);
+    expect(kubectl('label deploy/web -n shop tier=back').stderr).toBe("error: 'tier' already has a value (front), and --overwrite is false\n");
+    expect(kubectl('label deploy/web -n shop tier=back --overwrite').exitCode).toBe(0);
+    expect(kubectl('get deploy web -n shop --show-labels').stdout).toMatch(/tier=back/);
+    kubectl('label deploy web -n shop tier-');
+    expect(kubectl('get deploy web -n shop --show-labels').stdout).not.toMatch(/tier=/);
+  });
+});
