@@ -161,6 +161,16 @@ describeBrowser('lessons at 1024×768', () => {
     if (await run.isVisible()) await run.click();
     for (const c of live) await act(commandId(c), (typeof c.command === 'object' ? c.command.args : undefined) ?? {}, lesson);
     for (const c of conditions) if ('kubectl' in c) await typeKubectl(c.kubectl.command);
+    // A step on the Metrics tab asks for the CPU of its workload's pods: pick a pod of the highlighted card and CPU.
+    const workload = step.highlight?.cards?.[0]?.name;
+    if (step.highlight?.tab === 'metrics' && workload) {
+      await byTestId('metrics-kind').selectOption('pod');
+      const option = await app.page.locator('[data-testid="metrics-target"] option').evaluateAll((els, name) => els.map((e) => (e as HTMLOptionElement).value).find((v) => v.includes(`${name}-`)), workload);
+      expect(option, `${lesson.id}: a pod of ${workload} on the Metrics tab`).toBeDefined();
+      await byTestId('metrics-target').selectOption(option!);
+      await byTestId('metric-cpu').click();
+      await expect.poll(() => byTestId('metrics-chart').getAttribute('data-points')).not.toBe('0');
+    }
   }
 
   /** Press Next: the button, or one of the clicker keys; the step counter must move on. */
