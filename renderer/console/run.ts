@@ -10,6 +10,7 @@ import { kubeplanApi } from '../api';
 import { liveRunId, useLiveActions } from '../simulation/actions';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
 import { designFiles } from './files';
+import { consoleRan } from './ran';
 import { pushHistory, useConsoleStore } from './store';
 
 type ConsoleApi = Pick<KubeplanApi, 'kubectlSimulation'>;
@@ -48,11 +49,22 @@ export async function runConsoleLine(line: string): Promise<ConsoleOutput> {
     if (!result.ok) return { stdout: '', stderr: `${result.error.message}\n`, exitCode: 1 };
     apply(runId, result.value);
     if (readsStdin) useConsoleStore.setState({ pasted: null });
-    return { stdout: result.value.stdout, stderr: result.value.stderr + (result.value.stopped ? `${result.value.stopped}\n` : ''), exitCode: result.value.exitCode };
+    const output = { stdout: result.value.stdout, stderr: result.value.stderr + (result.value.stopped ? `${result.value.stopped}\n` : ''), exitCode: result.value.exitCode };
+    consoleRan({ argv, user: impersonated(argv) ?? context, ...output });
+    return output;
   } finally {
     useConsoleStore.setState({ busy: false });
     useLiveActions.setState({ busy: false });
   }
+}
+
+/** The user `--as USER` / `--as=USER` names, if any. */
+function impersonated(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--as') return argv[i + 1];
+    if (argv[i]!.startsWith('--as=')) return argv[i]!.slice('--as='.length);
+  }
+  return undefined;
 }
 
 function apply(runId: string, r: KubectlResult): void {

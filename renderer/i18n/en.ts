@@ -207,6 +207,7 @@ export const en = {
     object: 'Wait until {{kind}} {{name}} has {{field}} = {{value}}', objectAny: 'Wait until {{count}} {{kind}} have {{field}} = {{value}}', objectExists: 'Wait for {{kind}} {{name}}',
     applied: 'Apply and read “{{target}} {{result}}”', traffic: 'Wait until flow {{flow}} is {{verdict}}', trafficAny: 'Wait until a traffic flow is {{verdict}}',
     setLoad: 'Set CPU load', load: 'CPU load', loadHint: 'Total CPU the clients ask of this workload (like 1500m), for a HorizontalPodAutoscaler to measure',
+    kubectl: 'In the Console{{as}}: kubectl {{command}}', kubectlRefused: 'In the Console{{as}}: kubectl {{command}}, refused', kubectlAs: ' as {{user}}',
   },
   rbac: {
     rules: 'Rules', rule: 'Rule {{n}}', addRule: 'Add rule', removeRule: 'Remove rule',

@@ -211,6 +211,7 @@ export const zhCN: DeepStrings<Strings> = {
     object: '等待 {{kind}} {{name}} 的 {{field}} = {{value}}', objectAny: '等待 {{count}} 个 {{kind}} 的 {{field}} = {{value}}', objectExists: '等待 {{kind}} {{name}} 出现',
     applied: '执行 apply 并看到“{{target}} {{result}}”', traffic: '等待流量 {{flow}} 的结果为 {{verdict}}', trafficAny: '等待某个流量的结果为 {{verdict}}',
     setLoad: '设置 CPU 负载', load: 'CPU 负载', loadHint: '客户端向该工作负载请求的 CPU 总量（例如 1500m），供 HorizontalPodAutoscaler 测量',
+    kubectl: '在控制台中{{as}}执行：kubectl {{command}}', kubectlRefused: '在控制台中{{as}}执行：kubectl {{command}}，并被拒绝', kubectlAs: '以 {{user}} 身份',
   },
   rbac: {
     rules: '规则', rule: '规则 {{n}}', addRule: '添加规则', removeRule: '删除规则',

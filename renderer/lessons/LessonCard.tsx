@@ -45,8 +45,8 @@ export function LessonCard() {
   const last = index === lesson.steps.length - 1;
   const task = localized(step.task);
   // Run (again) when the step waits for the cluster and no run of the current design shows it yet.
-  // A step that acts on the live run (Re-apply after an edit) keeps it: running again would start over.
-  const actsLive = conditions.some((c) => 'command' in c.condition && commandId(c.condition).startsWith('simulate:'));
+  // A step that acts on the live run (Re-apply after an edit, a Console command) keeps it: running again would start over.
+  const actsLive = conditions.some((c) => ('command' in c.condition && commandId(c.condition).startsWith('simulate:')) || 'kubectl' in c.condition);
   const runnable = needsSimulation(step) && !ready && simulation.status !== 'running' && !(actsLive && simulation.status === 'ready');
   // A step that asks for a design edit while the simulation shows: go back to the design (edits are design-mode commands).
   const editable =

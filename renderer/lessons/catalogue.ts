@@ -5,13 +5,14 @@
 import { COMMANDS } from '../../shared/ipc/commands';
 import { parseLesson, sortLessons, type Lesson, type ParseLessonResult } from '../../shared/lessons';
 import { formatManifestError } from '../../shared/manifests/types';
+import { allVerbs } from '../../shared/simulation/kubectl';
 import { EXAMPLES } from '../api/examples';
 
 const texts = import.meta.glob('../../assets/lessons/*.lesson.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-const KNOWN = { commands: COMMANDS, examples: EXAMPLES.map((e) => e.id) };
+const KNOWN = { commands: COMMANDS, examples: EXAMPLES.map((e) => e.id), kubectlVerbs: allVerbs().map((v) => v.name) };
 
-/** Parse a lesson file against this app's commands and examples. */
+/** Parse a lesson file against this app's commands, examples and kubectl verbs. */
 export function readLesson(text: string, file: string): ParseLessonResult {
   return parseLesson(text, file, KNOWN);
 }

@@ -14,6 +14,12 @@ export function describeCondition(c: LessonCondition): string {
     const args = typeof c.command === 'object' && c.command.args ? Object.entries(c.command.args) : [];
     return args.length > 0 ? t('lessonSteps.commandArgs', { label, args: args.map(([k, v]) => `${k}=${String(v)}`).join(', ') }) : t('lessons.require.command', { label });
   }
+  if ('kubectl' in c) {
+    const k = c.kubectl;
+    const as = k.user ? t('lessonSteps.kubectlAs', { user: k.user }) : '';
+    const command = k.command.replace(/^kubectl\s+/, '');
+    return t((k.exitCode ?? 0) === 0 ? 'lessonSteps.kubectl' : 'lessonSteps.kubectlRefused', { as, command });
+  }
   if ('object' in c) {
     const o = c.object;
     const name = o.name ?? o.namespace ?? '';

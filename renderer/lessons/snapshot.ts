@@ -1,12 +1,12 @@
 /**
  * What the lesson engine (shared/lessons/engine.ts) judges a step against, read from the stores:
  * the design's objects and references, the commands run during the step (with their arguments),
- * `kubectl apply`'s output during the step, the traffic flows' verdicts, and the simulation at its
+ * `kubectl apply`'s output and the console's commands during the step, the traffic flows' verdicts, and the simulation at its
  * cursor (pods, the cluster's nodes, quotas and claims, and the events, each marked whether it was
  * recorded or counted up since the step began).
  */
 import { metadataNamespace } from '../../shared/model/object';
-import type { LessonSnapshot, SnapshotApplied, SnapshotCommand, SnapshotEdge } from '../../shared/lessons';
+import type { LessonSnapshot, SnapshotApplied, SnapshotCommand, SnapshotEdge, SnapshotKubectl } from '../../shared/lessons';
 import type { TrafficReport } from '../../shared/ipc/traffic';
 import { designIndex, type KubeplanState } from '../store';
 import { eventsAt, type SimulationState } from '../simulation/store';
@@ -22,6 +22,8 @@ export interface StepRecord {
   commands: ReadonlySet<string>;
   commandRuns?: readonly SnapshotCommand[];
   applied?: readonly SnapshotApplied[];
+  /** Console commands since the step began. */
+  kubectl?: readonly SnapshotKubectl[];
   eventMark?: EventMark | null;
   /** The design's resources the current simulation run started from (null: none ran). */
   simulated: KubeplanState['design']['resources'] | null;
@@ -56,6 +58,7 @@ export function buildSnapshot(
     commands: step.commands,
     commandRuns: step.commandRuns ?? [],
     applied: step.applied ?? [],
+    kubectl: step.kubectl ?? [],
     traffic: traffic?.report && traffic.of === design ? traffic.report.flows.map((f) => ({ flow: f.name, verdicts: f.routes.map((r) => r.verdict) })) : null,
     simulation: running
       ? {

@@ -7,12 +7,13 @@
 import i18next from 'i18next';
 import { create } from 'zustand';
 import type { CommandId } from '../../shared/ipc/commands';
-import { advanceProgress, stepReady, type Lesson, type LessonProgress, type LessonStep, type LessonText, type SnapshotApplied, type SnapshotCommand } from '../../shared/lessons';
+import { advanceProgress, stepReady, type Lesson, type LessonProgress, type LessonStep, type LessonText, type SnapshotApplied, type SnapshotCommand, type SnapshotKubectl } from '../../shared/lessons';
 import { formatManifestError } from '../../shared/manifests/types';
 import { metadataNamespace } from '../../shared/model/object';
 import { kubeplanApi } from '../api';
 import { pickTextFiles } from '../api/pickFiles';
 import { onCommandExecuted } from '../commands/executed';
+import { onConsoleRan } from '../console/ran';
 import { openExample } from '../files/actions';
 import { dismiss, notify } from '../files/notices';
 import { setPresenterCaption, usePresenter } from '../shell/presenter';
@@ -38,6 +39,8 @@ export interface LessonsState {
   commandRuns: readonly SnapshotCommand[];
   /** `kubectl apply` output lines (Apply again, Re-apply) since the step began. */
   applied: readonly SnapshotApplied[];
+  /** Console commands (their words, user, exit code and output) since the step began. */
+  kubectl: readonly SnapshotKubectl[];
   /** The simulation's event log when the step began: event conditions count only what came after. */
   eventMark: EventMark | null;
   /** The design's resources the current simulation run started from (null: none ran). */
@@ -68,8 +71,8 @@ function markEvents(): EventMark {
 }
 
 /** What a step starts with: no commands, no apply output, the event log as it stands. */
-function freshStep(mark: EventMark | null = markEvents()): Pick<LessonsState, 'commands' | 'commandRuns' | 'applied' | 'eventMark'> {
-  return { commands: new Set(), commandRuns: [], applied: [], eventMark: mark };
+function freshStep(mark: EventMark | null = markEvents()): Pick<LessonsState, 'commands' | 'commandRuns' | 'applied' | 'kubectl' | 'eventMark'> {
+  return { commands: new Set(), commandRuns: [], applied: [], kubectl: [], eventMark: mark };
 }
 
 const get = () => useLessons.getState();
@@ -266,6 +269,11 @@ export function installLessons(): void {
   onCommandExecuted((id: CommandId, args?: unknown) => {
     if (!get().active || id.startsWith('lesson:')) return;
     useLessons.setState((s) => ({ commands: new Set([...s.commands, id]), commandRuns: [...s.commandRuns, { id, ...(args !== undefined ? { args } : {}) }] }));
+  });
+  // The console's commands count toward a step's kubectl conditions.
+  onConsoleRan((run) => {
+    if (!get().active) return;
+    useLessons.setState((s) => ({ kubectl: [...s.kubectl, { argv: [...run.argv], user: run.user, exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr }] }));
   });
   // kubectl apply's output of a live Apply again / Re-apply counts toward the step.
   useLiveActions.subscribe((s, prev) => {

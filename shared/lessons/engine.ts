@@ -60,6 +60,16 @@ export interface SnapshotApplied {
   result: string;
 }
 
+/** A command the console ran during the step (renderer/console/ran.ts). */
+export interface SnapshotKubectl {
+  /** Its words without a leading `kubectl`. */
+  argv: readonly string[];
+  user: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
 export interface LessonSnapshot {
   objects: readonly SnapshotObject[];
   edges: readonly SnapshotEdge[];
@@ -69,6 +79,8 @@ export interface LessonSnapshot {
   commandRuns?: readonly SnapshotCommand[];
   /** `kubectl apply` results since the step began. */
   applied?: readonly SnapshotApplied[];
+  /** Console commands run since the step began. */
+  kubectl?: readonly SnapshotKubectl[];
   /** The design's traffic flows traced on the design as it is now: each flow's name and its routes' verdicts. */
   traffic?: readonly { flow: string; verdicts: readonly string[] }[] | null;
   /** The simulation, when one runs or has run; null in design mode. */
@@ -118,7 +130,24 @@ function argsMatch(want: Record<string, unknown> | undefined, got: unknown): boo
   return Object.entries(want).every(([k, v]) => String((got as Record<string, unknown>)[k]) === String(v));
 }
 
+/** The words a `kubectl` condition's command must start with (a leading `kubectl` dropped). */
+export function kubectlWords(command: string): string[] {
+  const words = command.trim().split(/\s+/).filter(Boolean);
+  return words[0] === 'kubectl' ? words.slice(1) : words;
+}
+
 export function conditionHolds(c: LessonCondition, s: LessonSnapshot): boolean {
+  if ('kubectl' in c) {
+    const k = c.kubectl;
+    const words = kubectlWords(k.command);
+    return (s.kubectl ?? []).some(
+      (r) =>
+        words.every((w, i) => r.argv[i] === w) &&
+        r.exitCode === (k.exitCode ?? 0) &&
+        (k.user === undefined || r.user === k.user) &&
+        (k.output === undefined || r.stdout.includes(k.output) || r.stderr.includes(k.output)),
+    );
+  }
   if ('command' in c) {
     if (typeof c.command === 'string') return s.commands.has(c.command);
     const want = c.command;
@@ -188,7 +217,7 @@ export function stepReady(step: LessonStep, s: LessonSnapshot): boolean {
 
 /** Whether a step needs the simulation to be running. */
 export function needsSimulation(step: LessonStep): boolean {
-  return stepConditions(step).some((c) => 'simulation' in c || 'pods' in c || 'event' in c || 'object' in c || 'applied' in c || ('command' in c && commandId(c).startsWith('simulate:')));
+  return stepConditions(step).some((c) => 'simulation' in c || 'pods' in c || 'event' in c || 'object' in c || 'applied' in c || 'kubectl' in c || ('command' in c && commandId(c).startsWith('simulate:')));
 }
 
 /** The id a command condition waits for. */

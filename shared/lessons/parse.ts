@@ -7,6 +7,7 @@ import { loadWithPositions, type LocatedDocument, type PathSegment } from '../de
 import { yamlError } from '../manifests/parse';
 import type { ManifestError } from '../manifests/types';
 import { isPlainObject } from '../model/object';
+import { kubectlWords } from './engine';
 import { CONDITION_FORMS, lessonSchema, type Lesson } from './schema';
 
 /** Lesson files are small; anything bigger is refused before parsing. */
@@ -14,8 +15,11 @@ export const MAX_LESSON_BYTES = 512 * 1024;
 
 export type ParseLessonResult = { ok: true; lesson: Lesson } | { ok: false; errors: ManifestError[] };
 
-/** Parse a lesson file; `knownCommands`/`knownExamples`, when given, are checked too. */
-export function parseLesson(text: string, file: string, known: { commands?: readonly string[]; examples?: readonly string[] } = {}): ParseLessonResult {
+/**
+ * Parse a lesson file; the commands, examples and kubectl verbs the app knows, when given, are
+ * checked too (a `kubectl` condition's first word must be a verb of the console).
+ */
+export function parseLesson(text: string, file: string, known: { commands?: readonly string[]; examples?: readonly string[]; kubectlVerbs?: readonly string[] } = {}): ParseLessonResult {
   const fail = (message: string, line?: number): ParseLessonResult => ({ ok: false, errors: [{ file, ...(line !== undefined ? { line } : {}), message }] });
   if (text.length > MAX_LESSON_BYTES) return fail(`a lesson file is at most ${MAX_LESSON_BYTES / 1024} KiB`);
   let located: LocatedDocument;
@@ -39,6 +43,19 @@ export function parseLesson(text: string, file: string, known: { commands?: read
   const errors: ManifestError[] = [];
   if (known.examples && !known.examples.includes(lesson.example)) {
     errors.push({ file, line: lineOf(['example']), message: `example "${lesson.example}" is not one of the examples (${known.examples.join(', ')})` });
+  }
+  if (known.kubectlVerbs) {
+    lesson.steps.forEach((step, i) => {
+      const conditions = step.until === undefined ? [] : Array.isArray(step.until) ? step.until : [step.until];
+      conditions.forEach((c, j) => {
+        if (!('kubectl' in c)) return;
+        const base = Array.isArray(step.until) ? ['steps', i, 'until', j, 'kubectl'] : ['steps', i, 'until', 'kubectl'];
+        const verb = kubectlWords(c.kubectl.command)[0];
+        if (verb === undefined || !known.kubectlVerbs!.includes(verb)) {
+          errors.push({ file, line: lineOf([...base, 'command']), message: `${formatPath([...base, 'command'])}: "${verb ?? ''}" is not a kubectl command the console runs (${known.kubectlVerbs!.join(', ')})` });
+        }
+      });
+    });
   }
   if (known.commands) {
     lesson.steps.forEach((step, i) => {

@@ -92,10 +92,20 @@ const appliedCondition = z
 /** A traffic flow of the design (by name, or any) has a route with this verdict: `denied` (the red particle), `delivered`… */
 const trafficCondition = z.object({ traffic: z.object({ flow: name.optional(), verdict: z.enum(['delivered', 'denied', 'no-endpoints', 'no-ingress-rule', 'port-not-exposed', 'not-found']) }).strict() }).strict();
 
-export const conditionSchema = z.union([commandCondition, cardCondition, connectedCondition, simulationCondition, podsCondition, eventCondition, objectCondition, appliedCondition, trafficCondition]);
+/**
+ * The console ran a kubectl command during the step: its words start with `command` (`get pods`,
+ * `logs`, `auth can-i`; a leading `kubectl` is optional), it exited with `exitCode` (default 0:
+ * it succeeded; 1 waits for a refusal such as Forbidden), ran as `user`, and printed `output`
+ * (a piece of its stdout or stderr).
+ */
+const kubectlCondition = z
+  .object({ kubectl: z.object({ command: name, exitCode: z.number().int().min(0).optional(), user: name.optional(), output: name.optional() }).strict() })
+  .strict();
+
+export const conditionSchema = z.union([commandCondition, cardCondition, connectedCondition, simulationCondition, podsCondition, eventCondition, objectCondition, appliedCondition, trafficCondition, kubectlCondition]);
 
 /** The forms a condition takes, as the parser names them in its errors. */
-export const CONDITION_FORMS = ['command', 'card', 'connected', 'simulation', 'pods', 'event', 'object', 'applied', 'traffic'] as const;
+export const CONDITION_FORMS = ['command', 'card', 'connected', 'simulation', 'pods', 'event', 'object', 'applied', 'traffic', 'kubectl'] as const;
 
 export const stepSchema = z
   .object({

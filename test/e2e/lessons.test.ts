@@ -136,7 +136,23 @@ describeBrowser('lessons at 1024×768', () => {
     await liveIdle();
   }
 
-  /** Do what the step asks, in the order a learner would: the design edits, Run when the cluster is needed, then the live actions. */
+  /** Type a command into the Console tab (a real xterm) as the condition writes it, and wait for its prompt to come back. */
+  async function typeKubectl(command: string): Promise<void> {
+    const page = app.page;
+    await liveIdle();
+    const terminal = byTestId('console-terminal');
+    if (!(await terminal.isVisible())) await byTestId('tab-console').click();
+    await page.waitForSelector('[data-testid="console"] .xterm-rows');
+    const prompts = () => page.evaluate(() => (window as unknown as { __kubeplanConsole: { text(): string } }).__kubeplanConsole.text().split('\n').filter((l) => l.startsWith('$ ')).length);
+    const before = await prompts();
+    await terminal.click();
+    await page.keyboard.type(command, { delay: 2 });
+    await page.keyboard.press('Enter');
+    await expect.poll(prompts, { timeout: 20_000, message: `kubectl ${command}: the prompt comes back` }).toBeGreaterThan(before);
+    await liveIdle();
+  }
+
+  /** Do what the step asks, in the order a learner would: the design edits, Run when the cluster is needed, then the live actions and the console's commands. */
   async function doStep(step: LessonStep, lesson: Lesson): Promise<void> {
     const conditions = stepConditions(step);
     const live = conditions.filter((c): c is Extract<LessonCondition, { command: unknown }> => 'command' in c && /^(simulate|traffic):/.test(commandId(c)));
@@ -144,6 +160,17 @@ describeBrowser('lessons at 1024×768', () => {
     const run = byTestId('lesson-run');
     if (await run.isVisible()) await run.click();
     for (const c of live) await act(commandId(c), (typeof c.command === 'object' ? c.command.args : undefined) ?? {}, lesson);
+    for (const c of conditions) if ('kubectl' in c) await typeKubectl(c.kubectl.command);
+    // A step on the Metrics tab asks for the CPU of its workload's pods: pick a pod of the highlighted card and CPU.
+    const workload = step.highlight?.cards?.[0]?.name;
+    if (step.highlight?.tab === 'metrics' && workload) {
+      await byTestId('metrics-kind').selectOption('pod');
+      const option = await app.page.locator('[data-testid="metrics-target"] option').evaluateAll((els, name) => els.map((e) => (e as HTMLOptionElement).value).find((v) => v.includes(`${name}-`)), workload);
+      expect(option, `${lesson.id}: a pod of ${workload} on the Metrics tab`).toBeDefined();
+      await byTestId('metrics-target').selectOption(option!);
+      await byTestId('metric-cpu').click();
+      await expect.poll(() => byTestId('metrics-chart').getAttribute('data-points')).not.toBe('0');
+    }
   }
 
   /** Press Next: the button, or one of the clicker keys; the step counter must move on. */
@@ -178,7 +205,7 @@ describeBrowser('lessons at 1024×768', () => {
       else expect(await byTestId('lesson-caption').textContent()).toBe(step.caption[lang]);
       const conditions = stepConditions(step);
       // A step that asks the learner to act waits; a cluster condition the running simulation already reached does not.
-      if (conditions.some((c) => 'command' in c || 'card' in c || 'connected' in c)) expect(await byTestId('lesson-next').isEnabled(), `${lesson.id} step ${i + 1} waits for its conditions`).toBe(false);
+      if (conditions.some((c) => 'command' in c || 'card' in c || 'connected' in c || 'kubectl' in c)) expect(await byTestId('lesson-next').isEnabled(), `${lesson.id} step ${i + 1} waits for its conditions`).toBe(false);
       await doStep(step, lesson);
       await expect.poll(() => byTestId('lesson-next').isEnabled(), { timeout: 30_000, message: `${lesson.id} step ${i + 1}: ${JSON.stringify(conditions)}` }).toBe(true);
       // The picture of the step, its condition reached, framed the way the class sees it.

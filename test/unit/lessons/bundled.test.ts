@@ -11,12 +11,14 @@ import type { DesignResource } from '../../../shared/design/types';
 import { COMMANDS } from '../../../shared/ipc/commands';
 import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { getKindModule } from '../../../shared/kinds/registry';
-import { commandId, evaluateStep, needsSimulation, parseLesson, sortLessons, stepConditions, type Lesson, type LessonSnapshot } from '../../../shared/lessons';
+import { commandId, evaluateStep, needsSimulation, parseLesson, sortLessons, stepConditions, type Lesson, type LessonSnapshot, type SnapshotKubectl } from '../../../shared/lessons';
 import { metadataNamespace, objectKey, type KubeObject } from '../../../shared/model/object';
 import { connect } from '../../../shared/references/connect';
 import { recordKey, startSession, trafficReport, type SessionFrame, type SimulationSession } from '../../../shared/simulation/session';
 import type { FlowSpec } from '../../../shared/simulation/network/flows';
 import type { ScenarioStep } from '../../../shared/simulation/types';
+import { commandWords } from '../../../shared/simulation/kubectl';
+import type { ClusterUser } from '../../../shared/design/types';
 
 type SessionEvent = SessionFrame['events'][number];
 import { designIndex } from '../../../renderer/store/derived';
@@ -34,11 +36,11 @@ function load(file: string): Lesson {
 
 const lessons = sortLessons(files.map(load));
 
-function exampleResources(id: string): DesignResource[] {
+function exampleDesign(id: string) {
   const entry = index.examples.find((e) => e.id === id)!;
   const r = parseDesign(readFileSync(join(ROOT, 'examples', entry.file), 'utf8'), entry.file);
   if ('error' in r) throw new Error(r.error.message);
-  return r.design.resources;
+  return r.design;
 }
 
 function setField(o: KubeObject, path: string, value: unknown): KubeObject {
@@ -69,9 +71,12 @@ class Classroom {
   applied: { kind: string; namespace: string; name: string; result: string }[] = [];
   commands = new Set<string>();
   commandRuns: { id: string; args?: unknown }[] = [];
+  /** Console commands since the step began, and the console's context (user). */
+  kubectlRuns: SnapshotKubectl[] = [];
+  context = 'admin';
   selected: DesignResource | undefined;
 
-  constructor(resources: DesignResource[]) {
+  constructor(resources: DesignResource[], private readonly users: ClusterUser[] = []) {
     this.resources = resources;
   }
 
@@ -82,6 +87,7 @@ class Classroom {
     this.applied = [];
     this.commands = new Set();
     this.commandRuns = [];
+    this.kubectlRuns = [];
   }
 
   private take(frames: readonly SessionFrame[]): void {
@@ -94,7 +100,7 @@ class Classroom {
 
   /** Run: a new session from the design as it is now. */
   run(): void {
-    const { run, session } = startSession({ objects: this.resources.map((r) => r.object), cluster: { nodes: [1, 2, 3].map((i) => ({ name: `node-${i}`, cpu: '4', memory: '8Gi', pods: 110 })) } });
+    const { run, session } = startSession({ objects: this.resources.map((r) => r.object), cluster: { nodes: [1, 2, 3].map((i) => ({ name: `node-${i}`, cpu: '4', memory: '8Gi', pods: 110 })), users: this.users } });
     this.session = session;
     this.simulatedFrom = this.resources;
     this.records.clear();
@@ -118,6 +124,18 @@ class Classroom {
     if (step.action === 'apply') this.simulatedFrom = this.resources;
   }
 
+  /** A line typed into the console, as the console sends it (renderer/console/run.ts). */
+  kubectl(line: string): void {
+    if (!this.session) throw new Error(`no live run for kubectl ${line}`);
+    const argv = commandWords(line);
+    const as = argv.find((a, i) => argv[i - 1] === '--as') ?? argv.find((a) => a.startsWith('--as='))?.slice(5);
+    const user = as ?? this.context;
+    const r = this.session.kubectl(argv, { context: this.context });
+    this.take(r.frames);
+    this.context = r.output.context;
+    this.kubectlRuns.push({ argv, user, exitCode: r.output.exitCode, stdout: r.output.stdout, stderr: r.output.stderr });
+  }
+
   pods(owner: DesignResource | undefined) {
     const key = owner ? objectKey(owner.object) : '';
     return [...this.records.values()].filter((r) => r.kind === 'Pod' && r.owner === key);
@@ -139,6 +157,7 @@ class Classroom {
       commands: this.commands,
       commandRuns: this.commandRuns,
       applied: this.applied,
+      kubectl: this.kubectlRuns,
       traffic: this.traffic(),
       simulation: this.running
         ? {
@@ -163,6 +182,7 @@ describe('the bundled lessons', () => {
     expect(lessons.map((l) => l.id)).toEqual([
       'idempotency', 'architecture', 'workloads', 'scaling-rollout', 'self-healing', 'services-ingress', 'config-secret',
       'quota-limitrange', 'storage', 'network-policy', 'scheduling', 'hpa', 'debugging-events',
+      'kubectl-basics', 'debugging-pods', 'scaling-metrics', 'developer-permissions',
     ]);
     expect(new Set(lessons.map((l) => l.example))).toContain('connected-vehicles');
   });
@@ -179,7 +199,8 @@ describe('the bundled lessons', () => {
 
   for (const lesson of lessons) {
     it(`${lesson.id}: doing what each step asks reaches every step's conditions`, () => {
-      const room = new Classroom(exampleResources(lesson.example));
+      const design = exampleDesign(lesson.example);
+      const room = new Classroom(design.resources, design.cluster.users);
       const history: DesignResource[][] = [];
       let added = 0;
       const edit = (next: DesignResource[]) => {
@@ -223,6 +244,8 @@ describe('the bundled lessons', () => {
         if (needsSimulation(step) && !room.running && !reapplies) room.run();
         // …then the live actions and traffic flows, as the inspector, the Nodes and Traffic tabs send them.
         for (const c of conditions) {
+          // A console command: typed as the condition writes it.
+          if ('kubectl' in c) room.kubectl(c.kubectl.command);
           if (!('command' in c)) continue;
           const id = commandId(c);
           const args = (typeof c.command === 'object' ? c.command.args : undefined) ?? {};
