@@ -80,6 +80,9 @@ function drawOverlay(u: uPlot, state: ChartState): void {
   ctx.font = `${11 * ratio}px system-ui, sans-serif`;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
+  // Labels of decisions close in time step down a line each, so they never print over one another.
+  let lastLabelEnd = -Infinity;
+  let row = 0;
   for (const m of state.markers) {
     const x = Math.round(u.valToPos(m.time, 'x', true));
     if (x < left || x > left + width) continue;
@@ -92,7 +95,11 @@ function drawOverlay(u: uPlot, state: ChartState): void {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = '#b45309';
-    ctx.fillText(`HPA ${m.from}→${m.to}`, x + 4 * ratio, top + 2 * ratio);
+    const label = `HPA ${m.from}→${m.to}`;
+    const labelX = x + 4 * ratio;
+    row = labelX < lastLabelEnd ? row + 1 : 0;
+    lastLabelEnd = labelX + ctx.measureText(label).width + 4 * ratio;
+    ctx.fillText(label, labelX, top + (2 + row * 13) * ratio);
   }
   if (state.cursor !== null) {
     const x = Math.round(u.valToPos(state.cursor, 'x', true));
