@@ -49,7 +49,7 @@ export function MetricsTab() {
   const [series, setSeries] = useState<MetricSeries | null>(null);
   // The design's flows count too: keep their trace (the Traffic tab's) while the tab is open.
   useEffect(() => wantTraffic(), []);
-  const traced = useTrafficStore((s) => s.report);
+  const traced = useTrafficStore((s) => s.steady);
 
   useEffect(() => {
     if (!runId || status !== 'ready') return;

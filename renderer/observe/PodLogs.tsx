@@ -32,7 +32,7 @@ function Panel({ pod }: { pod: LogsTarget }) {
   const ref = useOwnPointer<HTMLElement>();
   const pre = useRef<HTMLPreElement>(null);
   useEffect(() => wantTraffic(), []);
-  const traced = useTrafficStore((s) => s.report);
+  const traced = useTrafficStore((s) => s.steady);
 
 
   useEffect(() => {

@@ -23,10 +23,11 @@ const api = async (): Promise<ObserveApi> => provided ?? (await import('../api')
 
 /** The routes of the design's flows, when the Traffic tab has traced the design now open. */
 export function currentRoutes(): SteadyRoute[] | undefined {
-  const { report, of } = useTrafficStore.getState();
+  // The steady state's trace, not the cursor's: a chart or a log covers the whole run.
+  const { steady, of } = useTrafficStore.getState();
   const design = useKubeplanStore.getState().design;
-  if (!report || of !== design || !design.flows?.length) return undefined;
-  return steadyRoutes(design.flows, report.flows);
+  if (!steady || of !== design || !design.flows?.length) return undefined;
+  return steadyRoutes(design.flows, steady.flows);
 }
 
 export type Answer<Q extends ObserveQuery['query']> = Extract<ObserveResult, { query: Q }>;

@@ -21,6 +21,11 @@ export interface Explained {
 export interface TrafficState {
   status: TrafficStatus;
   report: TrafficReport | null;
+  /**
+   * The worker's report over the steady state. In simulate mode `report` follows the timeline's
+   * cursor (./atCursor.ts); logs and metrics cover the whole run, so they read this one.
+   */
+  steady: TrafficReport | null;
   /** The design the report belongs to (compared by identity). */
   of: Design | null;
   error: string | null;
@@ -33,7 +38,7 @@ export interface TrafficState {
   reveal: number;
 }
 
-export const useTrafficStore = create<TrafficState>()(() => ({ status: 'idle', report: null, of: null, error: null, explained: null, focus: null, view: 'flows', reveal: 0 }));
+export const useTrafficStore = create<TrafficState>()(() => ({ status: 'idle', report: null, steady: null, of: null, error: null, explained: null, focus: null, view: 'flows', reveal: 0 }));
 
 type TraceApi = (design: Design) => ReturnType<NonNullable<ReturnType<typeof kubeplanApi>['traceTraffic']>>;
 let provided: TraceApi | undefined;
@@ -69,7 +74,7 @@ export async function refreshTraffic(): Promise<void> {
     result = { ok: false, error: { message: err instanceof Error ? err.message : String(err), code: 'traffic' } };
   }
   if (mine !== generation) return;
-  if (result.ok) useTrafficStore.setState({ status: 'ready', report: result.value, of: design, error: null });
+  if (result.ok) useTrafficStore.setState({ status: 'ready', report: result.value, steady: result.value, of: design, error: null });
   else useTrafficStore.setState({ status: 'error', error: result.error.message, of: design });
 }
 

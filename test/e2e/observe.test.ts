@@ -68,6 +68,7 @@ describeBrowser('logs and metrics of a finished run', () => {
     await app.page.keyboard.press('Home');
     await app.page.waitForFunction(() => (window as unknown as { __kubeplanSimulation: SimHooks }).__kubeplanSimulation.store.getState().cursor === 0);
     const plot = app.page.locator('.metrics-plot .u-over');
+    await plot.waitFor();
     const box = (await plot.boundingBox())!;
     await app.page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
     await app.page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
