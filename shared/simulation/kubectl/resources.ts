@@ -1,6 +1,7 @@
 /** Resource type names as kubectl resolves them (RESTMapper): `pods`, `po`, `pod`, `deployments.apps`, `Deployment`. */
 import { getKindInfo, kindAliases, resourceOf } from '../../kinds/registry';
 import { apiGroup, type KubeObject } from '../../model/object';
+import { kubectlErrorText } from '../kubectlError';
 import { isClusterScoped } from '../store';
 import { KubectlError } from './types';
 
@@ -45,11 +46,14 @@ export function notFoundMessage(kind: string, name: string): string {
   return `Error from server (NotFound): ${resourceOf(kind)} "${name}" not found`;
 }
 
-/** `Error from server (Forbidden): …`, `Error from server (NotFound): …` for an API status code. */
+/**
+ * kubectl's line for a refused request: `Error from server (Forbidden): …`, or for an Invalid
+ * error `The Deployment "x" is invalid: …` — one formatter with the simulated apply's
+ * (../kubectlError.ts), so the console and `kubeplan simulate` print a refusal alike.
+ */
 export function serverError(code: number, message: string): string {
-  const reason: Record<number, string> = { 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 409: 'AlreadyExists', 422: 'Invalid' };
-  const r = reason[code];
-  return r ? `Error from server (${r}): ${message}` : `Error from server: ${message}`;
+  if (code === 400 || code === 403 || code === 404 || code === 409 || code === 422) return kubectlErrorText({ ok: false, code, message });
+  return `Error from server: ${message}`;
 }
 
 /** A stub object naming what a request is about (get, list, delete by name). */
