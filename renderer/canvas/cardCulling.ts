@@ -12,8 +12,11 @@ import { isBoxVisible } from './view';
 export function cullCards(layer: Konva.Layer): void {
   const r = HANDLE.radius;
   for (const node of cardNodes.values()) {
-    // Cards lifted onto the drag layer always draw: they follow the pointer into view.
-    const on = node.getLayer() !== layer || isBoxVisible(node.x() - r, node.y() - r, W + 2 * r, H + 2 * r);
-    if (node.visible() !== on) node.visible(on);
+    // Cards lifted onto the drag layer always draw: they follow the pointer into view. Cards are
+    // the layer's direct children, and their attributes are read directly: this loop runs over
+    // every card before each draw of the card layer.
+    const a = node.attrs as { x?: number; y?: number; visible?: boolean };
+    const on = node.parent !== layer || isBoxVisible((a.x ?? 0) - r, (a.y ?? 0) - r, W + 2 * r, H + 2 * r);
+    if ((a.visible ?? true) !== on) node.visible(on);
   }
 }

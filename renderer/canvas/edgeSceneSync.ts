@@ -50,13 +50,15 @@ export function syncEdgeRoutes(scene: EdgeScene, design: Design, redraw: () => v
   clearTimeout(timer);
   timer = undefined;
   if (!previous || previous.positions === input.positions) return;
-  const moved = movedCards(previous.positions, input.positions, cardIds);
-  if (moved.length === 0) return;
   const table = scene.routes;
+  const before = previous.positions;
+  const ids = cardIds;
+  // Finding the moved cards walks every card: done with the re-route, after the frame.
   timer = setTimeout(() => {
     timer = undefined;
     if (scene.routes !== table) return;
-    if (rerouteAround(table, input, moved) > 0) redraw();
+    const moved = movedCards(before, input.positions, ids);
+    if (moved.length > 0 && rerouteAround(table, input, moved) > 0) redraw();
   }, REROUTE_DELAY_MS);
 }
 

@@ -21,7 +21,7 @@ function state() {
  * The design's display name: on the desktop the file name once saved; in the browser (no real
  * paths, saves are downloads named after the design) always the design's own name.
  */
-export function displayName(path: string | undefined, design: Design): string {
+export function displayName(path: string | undefined, design: Pick<Design, 'name'>): string {
   if (path && kubeplanApi().platform === 'electron') return path.split(/[\\/]/).pop() ?? path;
   return design.name || t('app.untitled');
 }

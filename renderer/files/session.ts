@@ -9,22 +9,45 @@ import { kubeplanApi } from '../api';
 import { replaceDesign, useKubeplanStore } from '../store';
 import { displayName, openExample } from './actions';
 import { dismiss, notify } from './notices';
+import { afterPaint } from '../shell/afterPaint';
 
 /** Unsaved work is backed up this long after the last change. */
 export const BACKUP_DELAY_MS = 1500;
 
+let sentTitle: string | undefined;
+let titlePending = false;
+
 function syncTitle(): void {
+  titlePending = false;
   const { file, design } = useKubeplanStore.getState();
-  kubeplanApi().setDirty(file.dirty, displayName(file.path, design));
+  const title = displayName(file.path, design);
+  // Every edit replaces `file`; the host hears only what changed (a title is a round trip to it).
+  const key = `${file.dirty ? 1 : 0}${title}`;
+  if (key === sentTitle) return;
+  sentTitle = key;
+  kubeplanApi().setDirty(file.dirty, title);
+}
+
+/**
+ * Tell the host after the next paint: the first edit of a file flips it dirty (title mark, close
+ * prompt), and that should not delay the frame that shows the edit.
+ */
+function scheduleTitle(): void {
+  if (titlePending) return;
+  titlePending = true;
+  afterPaint(() => {
+    if (titlePending) syncTitle();
+  });
 }
 
 /** Start the session once, at start-up. Returns a function that stops it (tests, hot reload). */
 export function startSession(): () => void {
   const api = kubeplanApi();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  sentTitle = undefined;
   syncTitle();
   const unsubscribe = useKubeplanStore.subscribe((s, prev) => {
-    if (s.file !== prev.file || s.design.name !== prev.design.name) syncTitle();
+    if (s.file !== prev.file || s.design.name !== prev.design.name) scheduleTitle();
     if (s.design === prev.design && s.file.dirty === prev.file.dirty) return;
     clearTimeout(timer);
     timer = setTimeout(() => {

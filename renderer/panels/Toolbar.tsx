@@ -82,7 +82,8 @@ export function Toolbar() {
   const lang = (i18n.language as Language) ?? currentLanguage();
   const dirty = useKubeplanStore((s) => s.file.dirty);
   const path = useKubeplanStore((s) => s.file.path);
-  const design = useKubeplanStore((s) => s.design);
+  // Only the name: subscribing to the whole design would re-render the toolbar on every move.
+  const designName = useKubeplanStore((s) => s.design.name);
   const uiZoom = useUiZoom((s) => s.zoom);
   const simulating = useKubeplanStore((s) => s.mode === 'simulate');
   // The Export menu's picture choices (renderer/pictures/items.ts) follow these.
@@ -90,7 +91,7 @@ export function Toolbar() {
   useKubeplanStore((s) => s.selection.length > 0);
   const bar = useRef<HTMLElement>(null);
   const { compact, collapsed } = useToolbarPlan(bar, uiZoom, lang);
-  const name = displayName(path, design);
+  const name = displayName(path, { name: designName });
   /** Whether a group still shows its text labels. */
   const labels = (id: ToolbarPartId) => !compact.includes(id);
 
@@ -161,7 +162,7 @@ export function Toolbar() {
       {group('view')}
       {group('simulate')}
       <div className="tb-title" data-testid="title" title={name}>
-        <DesignTitle name={name} designName={design.name} />
+        <DesignTitle name={name} designName={designName} />
         {dirty && <span className="tb-dirty" data-testid="unsaved-mark" title={t('app.unsaved')} aria-label={t('app.unsaved')} />}
       </div>
       {group('help', 'right')}

@@ -11,6 +11,7 @@ import { resolveReferences, type ReferenceRelation } from '../../shared/referenc
 import { designIndex } from './derived';
 import { commit } from './history';
 import { useKubeplanStore, type StoreChange } from './store';
+import { afterPaint } from '../shell/afterPaint';
 
 export interface MovedObject {
   id: string;
@@ -46,17 +47,27 @@ export function namespaceMoveQuestion(before: Design, after: Design): NamespaceM
   }
   if (moved.length === 0) return undefined;
   const remap = (k: string) => newKey.get(k) ?? k;
+  const { index, references } = designIndex(before);
+  // Only references with a moved end can break. Whether one still holds is a question about its
+  // two ends (a selector, a name, an owner), plus the Namespaces for namespace selectors: resolving
+  // just those objects after the move answers it without resolving the whole design again.
+  const affected = references.filter((ref) => newKey.has(ref.source) || ref.targets.some((t) => newKey.has(t)));
+  const involved = new Set<string>();
+  for (const ref of affected) {
+    involved.add(ref.source);
+    for (const t of ref.targets) involved.add(t);
+  }
+  const ends = after.resources.filter((r) => r.object.kind === 'Namespace' || involved.has(keyOf(oldById.get(r.id) ?? r.object))).map((r) => r.object);
   const reached = new Set<string>();
-  for (const ref of resolveReferences(after.resources.map((r) => r.object))) {
+  for (const ref of resolveReferences(ends)) {
     for (const t of ref.targets) reached.add(`${ref.rule}|${ref.source}|${ref.path}|${t}`);
   }
-  const { index } = designIndex(before);
   const describe = (key: string) => {
     const o = index.get(key);
     return o ? `${o.kind} "${o.metadata.name}"` : key;
   };
   const breaks: BrokenLink[] = [];
-  for (const ref of designIndex(before).references) {
+  for (const ref of affected) {
     for (const t of ref.targets) {
       if (!newKey.has(ref.source) && !newKey.has(t)) continue;
       if (reached.has(`${ref.rule}|${remap(ref.source)}|${ref.path}|${remap(t)}`)) continue;
@@ -83,12 +94,23 @@ export const useNamespaceMove = create<{ pending?: PendingMove }>()(() => ({}));
  */
 export function commitOrAskMove(change: StoreChange | undefined, settle: (moved: boolean) => void): boolean {
   const before = useKubeplanStore.getState().design;
-  const question = change?.design && change.design.resources !== before.resources ? namespaceMoveQuestion(before, change.design) : undefined;
-  if (!question) {
+  // A move replaces the resources array only when a namespace changes (see `moveChange`).
+  if (!change?.design || change.design.resources === before.resources) {
     commit(change);
     return false;
   }
-  useNamespaceMove.setState({ pending: { question, before, change: change!, settle } });
+  const after = change.design;
+  // Finding what the move would break resolves every reference of the design (tens of
+  // milliseconds on thousands of objects): the dropped cards are painted first, then it asks.
+  afterPaint(() => {
+    if (useKubeplanStore.getState().design !== before) return settle(false);
+    const question = namespaceMoveQuestion(before, after);
+    if (question) useNamespaceMove.setState({ pending: { question, before, change, settle } });
+    else {
+      commit(change);
+      settle(true);
+    }
+  });
   return true;
 }
 
