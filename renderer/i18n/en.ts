@@ -64,6 +64,7 @@ export const en = {
     breaks_one: 'This reference would break:', breaks_other: 'These {{count}} references would break:',
     link: '{{source}} {{relation}} {{target}}',
     nothingBreaks: 'No reference breaks.',
+    more: '… and {{count}} more',
     cancel: 'Keep namespace', confirm_one: 'Move', confirm_other: 'Move {{count}}',
     relation: {
       selects: 'selects', routes: 'routes to', mounts: 'mounts', config: 'reads', binds: 'binds', 'policy-target': 'applies to',

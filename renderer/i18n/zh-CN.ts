@@ -68,6 +68,7 @@ export const zhCN: DeepStrings<Strings> = {
     breaks_one: '以下引用将会断开：', breaks_other: '以下 {{count}} 个引用将会断开：',
     link: '{{source}} {{relation}} {{target}}',
     nothingBreaks: '没有引用会断开。',
+    more: '……另有 {{count}} 项',
     cancel: '保留命名空间', confirm_one: '移动', confirm_other: '移动 {{count}} 个',
     relation: {
       selects: '选择', routes: '路由到', mounts: '挂载', config: '读取', binds: '绑定', 'policy-target': '作用于',

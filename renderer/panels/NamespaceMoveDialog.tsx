@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { cancelNamespaceMove, confirmNamespaceMove, useNamespaceMove } from '../store';
 import { Icon } from './icons';
 
+/** Each list shows this many lines and counts the rest: a drag of hundreds of cards stays readable. */
+const LISTED = 12;
+
 export function NamespaceMoveDialog() {
   const { t } = useTranslation();
   const pending = useNamespaceMove((s) => s.pending);
@@ -35,17 +38,19 @@ export function NamespaceMoveDialog() {
         </header>
         <div className="dialog-body">
           <ul className="move-list">
-            {moved.map((m) => (
+            {moved.slice(0, LISTED).map((m) => (
               <li key={m.id}>{t('move.object', { kind: m.kind, name: m.name, from: m.from, to: m.to })}</li>
             ))}
+            {moved.length > LISTED && <li className="move-more">{t('move.more', { count: moved.length - LISTED })}</li>}
           </ul>
           {breaks.length > 0 ? (
             <>
               <p className="move-warning">{t('move.breaks', { count: breaks.length })}</p>
               <ul className="move-list move-breaks" data-testid="namespace-move-breaks">
-                {breaks.map((b, i) => (
+                {breaks.slice(0, LISTED).map((b, i) => (
                   <li key={i}>{t('move.link', { source: b.source, relation: t(`move.relation.${b.relation}`), target: b.target })}</li>
                 ))}
+                {breaks.length > LISTED && <li className="move-more">{t('move.more', { count: breaks.length - LISTED })}</li>}
               </ul>
             </>
           ) : (

@@ -267,7 +267,30 @@ async function dragCards(b: Bench, id: string, what: string): Promise<void> {
     const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } } } }).__kubeplan;
     return k.stage.findOne(`.resource:${rid}`).getClientRect();
   }, id);
+  // A drop that changes namespaces asks first (renderer/store/namespaceMove.ts): the question comes
+  // after the frame that shows the drop. Time it from the release, then keep the namespaces.
+  await b.page.evaluate(() => {
+    const w = window as unknown as { __ask: { up: number; shown: number; stop?: () => void } };
+    w.__ask = { up: 0, shown: 0 };
+    window.addEventListener('pointerup', () => (w.__ask.up = performance.now()), { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="namespace-move-dialog"]')) return;
+      w.__ask.shown = performance.now();
+      seen.disconnect();
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+    w.__ask.stop = () => seen.disconnect();
+  });
   await b.report(`drag ${what}`, () => dragLoop(b, card));
+  const ask = await b.page.evaluate(() => {
+    const a = (window as unknown as { __ask: { up: number; shown: number; stop(): void } }).__ask;
+    a.stop();
+    return { up: a.up, shown: a.shown };
+  });
+  if (ask.shown) {
+    console.log(`${''.padEnd(34)} the drop changes namespaces: the question shows ${(ask.shown - ask.up).toFixed(0)} ms after the release (kept the namespaces)`);
+    await b.page.locator('[data-testid="namespace-move-cancel"]').click();
+  }
 }
 
 /** Press on the middle of a card's screen rectangle and move in a loop (90 moves), then release. */
