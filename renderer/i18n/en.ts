@@ -116,6 +116,8 @@ export const en = {
       allTypes: 'All types', allReasons: 'All reasons', filterObject: 'Filter by object', none: 'No events at this point of the timeline',
       idle: 'Run the simulation to see its events.', count: '{{count}} events',
     },
+    crashContainer: 'Crash container',
+    crashHint: 'Its process exits with code 1; the kubelet restarts it, waiting longer after each crash (CrashLoopBackOff). As a user other than admin: kubectl exec POD -- kill 1.',
   },
   traffic: {
     tab: 'Traffic', add: 'Add traffic flow', edit: 'Edit traffic flow', remove: 'Remove traffic flow', matrix: 'Connectivity matrix',

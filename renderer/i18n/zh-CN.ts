@@ -120,6 +120,8 @@ export const zhCN: DeepStrings<Strings> = {
       allTypes: '全部类型', allReasons: '全部原因', filterObject: '按对象筛选', none: '时间线此处没有事件',
       idle: '运行模拟即可查看其事件。', count: '{{count}} 个事件',
     },
+    crashContainer: '让容器崩溃',
+    crashHint: '容器进程以退出码 1 退出；kubelet 会重启它，每次崩溃后等待得更久（CrashLoopBackOff）。以 admin 之外的用户操作时：kubectl exec POD -- kill 1。',
   },
   traffic: {
     tab: '流量', add: '添加流量', edit: '编辑流量', remove: '删除流量', matrix: '连通性矩阵',
