@@ -40,6 +40,21 @@ function base(prog: string): string {
  * cannot tell). `env` gives the value of an environment variable (undefined when unset).
  */
 export function commandExit(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): CommandExit | undefined {
+  const r = analyse(command, args, env);
+  return r?.exit;
+}
+
+/**
+ * What a command that runs on writes before it reaches the program it runs (`echo "connecting
+ * to $DB_HOST"; exec /app/worker` → the echo): the first lines of its log. Empty when it writes
+ * nothing first, exits, or the simulator cannot read it.
+ */
+export function commandPrelude(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): CommandOutput[] {
+  const r = analyse(command, args, env);
+  return r && !r.exit ? r.output : [];
+}
+
+function analyse(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): { exit?: CommandExit; output: CommandOutput[] } | undefined {
   // Without a command the image's entrypoint runs: the simulator does not know what it does.
   if (!command?.length) return undefined;
   const argv = [...command, ...(args ?? [])];
@@ -53,30 +68,36 @@ export function commandExit(command: readonly string[] | undefined, args: readon
   const sh = new Shell(env);
   try {
     const status = sh.simple(argv.map((w) => ({ text: w, quoted: true })));
-    return { exitCode: status, seconds: sh.seconds, output: sh.output };
+    return { exit: { exitCode: status, seconds: sh.seconds, output: sh.output }, output: sh.output };
   } catch (e) {
-    if (e instanceof Exit) return { exitCode: e.code, seconds: sh.seconds, output: sh.output };
-    return undefined;
+    if (e instanceof Exit) return { exit: { exitCode: e.code, seconds: sh.seconds, output: sh.output }, output: sh.output };
+    return { output: sh.output };
   }
 }
 
-/** `sh -c SCRIPT`: how the script ends, or undefined when it reaches a command the simulator does not know. */
-export function runScript(script: string, env: (name: string) => string | undefined): CommandExit | undefined {
+/** `sh -c SCRIPT`: how the script ends (`exit`), or only what it wrote before a command the simulator does not know. */
+function runScript(script: string, env: (name: string) => string | undefined): { exit?: CommandExit; output: CommandOutput[] } | undefined {
   let tokens: Token[];
   try {
     tokens = tokenize(script);
   } catch {
     return undefined;
   }
+  let list: List;
+  try {
+    const [parsed, end] = parseList(tokens, 0);
+    if (end !== tokens.length) return undefined;
+    list = parsed;
+  } catch {
+    return undefined;
+  }
   const sh = new Shell(env);
   try {
-    const [list, end] = parseList(tokens, 0);
-    if (end !== tokens.length) return undefined;
     const status = sh.list(list);
-    return { exitCode: status, seconds: sh.seconds, output: sh.output };
+    return { exit: { exitCode: status, seconds: sh.seconds, output: sh.output }, output: sh.output };
   } catch (e) {
-    if (e instanceof Exit) return { exitCode: e.code, seconds: sh.seconds, output: sh.output };
-    return undefined;
+    if (e instanceof Exit) return { exit: { exitCode: e.code, seconds: sh.seconds, output: sh.output }, output: sh.output };
+    return { output: sh.output };
   }
 }
 

@@ -203,7 +203,11 @@ export function runLines(obs: Observation, p: PodLife, run: ContainerRun, t: num
     // The container's own command replaced the image's entrypoint: its output is the whole log.
     return spec.commandOutput.map((text, i) => ({ time: run.start + 0.001 * (i + 1), text })).filter((l) => l.time <= t + 0.999);
   }
-  const lines: LogLine[] = startLines(f, spec, p, run.start, run.instance > 0);
+  const lines: LogLine[] = [
+    // What the container's shell wrote before it started the program (shared/simulation/containerCommand.ts).
+    ...(spec.prelude ?? []).map((text, i) => ({ time: run.start + 0.0001 * (i + 1), text })),
+    ...startLines(f, spec, p, run.start, run.instance > 0),
+  ];
   if (run.ready !== undefined && run.ready <= t) {
     const r = readyLine(f, run.ready + 0.001);
     if (r) lines.push(r);

@@ -14,7 +14,7 @@ import { controllerRef } from '../controllers/util';
 import { topOwner } from '../report';
 import { milli, units } from '../resources';
 import { nsOf, type WatchEvent } from '../store';
-import { commandExit, type CommandExit } from '../containerCommand';
+import { commandExit, commandPrelude, type CommandExit, type CommandOutput } from '../containerCommand';
 import { envLookup } from '../containerEnv';
 
 export interface ContainerSpecInfo {
@@ -34,6 +34,8 @@ export interface ContainerSpecInfo {
    * the image's own start-up does not run, so this is its whole log. Undefined for a command that runs on.
    */
   commandOutput?: string[];
+  /** What a command that runs on writes before the program it starts (its first log lines). */
+  prelude?: string[];
 }
 
 /** One run of a container: instance `n` is the run after `n` restarts (restartCount n). */
@@ -195,7 +197,10 @@ export class ObservationRecorder implements Controller {
       if (type === 'DELETED') return;
       life = {
         namespace: nsOf(p), name: p.metadata.name, uid, created: now, owner: ownerOf(this.c, p),
-        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map((ct) => containerInfo(ct, commandExit(ct.command, ct.args, envLookup(this.c, p, ct)))),
+        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map((ct) => {
+          const env = envLookup(this.c, p, ct);
+          return containerInfo(ct, commandExit(ct.command, ct.args, env), commandPrelude(ct.command, ct.args, env));
+        }),
         restartPolicy: p.spec?.restartPolicy ?? 'Always', node: '', ip: '', ready: [], runs: [],
       };
       this.byUid.set(uid, life);
@@ -276,7 +281,7 @@ function ownerOf(c: Cluster, p: PodObj): string {
   return controllerRef(p) ? topOwner(c, p) : `Pod/${p.metadata.name}`;
 }
 
-function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], exit: CommandExit | undefined): ContainerSpecInfo {
+function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], exit: CommandExit | undefined, prelude: CommandOutput[]): ContainerSpecInfo {
   const r = ct.resources ?? {};
   return {
     name: ct.name, image: ct.image ?? '',
@@ -287,5 +292,6 @@ function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], exit:
     memoryLimit: r.limits?.memory !== undefined ? units(r.limits.memory) : 0,
     readinessProbe: ct.readinessProbe !== undefined,
     ...(exit ? { commandOutput: exit.output.map((o) => o.text) } : {}),
+    ...(prelude.length ? { prelude: prelude.map((o) => o.text) } : {}),
   };
 }

@@ -9,7 +9,11 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { simulate } from '../../../shared/simulation';
-import { commandExit } from '../../../shared/simulation/containerCommand';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDesign } from '../../../shared/design';
+import { commandExit, commandPrelude } from '../../../shared/simulation/containerCommand';
+import { commandWords } from '../../../shared/simulation/kubectl';
 import { backOffSeconds, formatBackOff } from '../../../shared/simulation/kubelet';
 import { SimulationSession } from '../../../shared/simulation/session';
 import { simulateSession } from '../../../shared/simulation/session/run';
@@ -229,3 +233,39 @@ describe('kubectl exec -- kill 1', () => {
   });
 });
 
+
+describe('what a command that runs on writes first', () => {
+  it('is the start of its log: the echo before exec', () => {
+    expect(commandPrelude(['sh', '-c'], ['test -n "$DB_HOST" || exit 1\necho "connecting to $DB_HOST"\nexec /app/worker'], env({ DB_HOST: 'db' }))).toEqual([{ text: 'connecting to db', stderr: false }]);
+    expect(commandPrelude(['sh', '-c', 'exit 1'], undefined, noEnv)).toEqual([]);
+    expect(commandPrelude(['nginx'], undefined, noEnv)).toEqual([]);
+  });
+});
+
+describe('the example shop-debugging, as the lesson debugging-pods walks it', () => {
+  const parsed = parseDesign(readFileSync(join(process.cwd(), 'assets', 'examples', 'shop-debugging.kubeplan.yaml'), 'utf8'), 'shop-debugging.kubeplan.yaml');
+  if (!('design' in parsed) || !parsed.design) throw new Error('the example does not parse');
+  const design = parsed.design;
+
+  it('crash-loops for want of DB_HOST, and kubectl set env fixes it with a rollout', () => {
+    const s = new SimulationSession({ objects: design.resources.map((r) => r.object), cluster: design.cluster ?? defaultCluster(), seed: 1 });
+    s.runToEnd();
+    const k = (line: string) => {
+      const o = s.kubectl(commandWords(line), { context: 'admin' }).output;
+      return o.stdout + o.stderr;
+    };
+    expect(k('get pods -n shop')).toMatch(/orders-\S+ +0\/1 +CrashLoopBackOff +6 \(0s ago\)/);
+    expect(k('logs deployment/orders -n shop --previous')).toBe('orders: FATAL: DB_HOST is not set; cannot connect to the database\n');
+    expect(k('set env deployment/orders -n shop DB_HOST=postgres.shop.svc.cluster.local')).toBe('deployment.apps/orders env updated\n');
+    const orders = s.result().pods.filter((p) => p.owner === 'Deployment/orders');
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ status: 'Running', ready: '1/1', restarts: 0 });
+    expect(s.result().crashLoops).toBeUndefined();
+    expect(k('logs deployment/orders -n shop').split('\n')[0]).toBe('orders: connecting to postgres.shop.svc.cluster.local');
+    // KEY- removes the variable again: the next rollout crash-loops.
+    expect(k('set env deployment/orders -n shop DB_HOST-')).toBe('deployment.apps/orders env updated\n');
+    expect(s.result().pods.filter((p) => p.owner === 'Deployment/orders')[0]).toMatchObject({ status: 'CrashLoopBackOff' });
+    expect(k('set env deployment/orders -n shop -c nope A=b')).toBe('error: unable to find container named "nope"\n');
+    expect(k('set env deployment/orders -n shop')).toBe('error: at least one environment variable must be provided\n');
+  });
+});
