@@ -209,7 +209,8 @@ export function runLines(obs: Observation, p: PodLife, run: ContainerRun, t: num
     ...startLines(f, spec, p, run.start, run.instance > 0),
   ];
   if (run.ready !== undefined && run.ready <= t) {
-    const r = readyLine(f, run.ready + 0.001);
+    // Ready once started: the line follows the start-up lines (the last is at +0.31 s).
+    const r = readyLine(f, Math.max(run.ready, run.start + 0.32) + 0.001);
     if (r) lines.push(r);
   }
   const seed = fnv1a(`${p.uid}/${run.container}/${run.instance}`);
