@@ -40,7 +40,7 @@ function base(prog: string): string {
  * cannot tell). `env` gives the value of an environment variable (undefined when unset).
  */
 export function commandExit(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): CommandExit | undefined {
-  const r = analyse(command, args, env);
+  const r = analyseCommand(command, args, env);
   return r?.exit;
 }
 
@@ -50,11 +50,16 @@ export function commandExit(command: readonly string[] | undefined, args: readon
  * nothing first, exits, or the simulator cannot read it.
  */
 export function commandPrelude(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): CommandOutput[] {
-  const r = analyse(command, args, env);
+  const r = analyseCommand(command, args, env);
   return r && !r.exit ? r.output : [];
 }
 
-function analyse(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): { exit?: CommandExit; output: CommandOutput[] } | undefined {
+/**
+ * Both answers at once: `exit` when the command exits, and what it writes (before it exits, or
+ * before the program it runs on). Undefined when there is no command or it cannot be read. `env`
+ * is called only for a command that reads a variable.
+ */
+export function analyseCommand(command: readonly string[] | undefined, args: readonly string[] | undefined, env: (name: string) => string | undefined): { exit?: CommandExit; output: CommandOutput[] } | undefined {
   // Without a command the image's entrypoint runs: the simulator does not know what it does.
   if (!command?.length) return undefined;
   const argv = [...command, ...(args ?? [])];

@@ -77,7 +77,13 @@ export function declaredEnv(c: Cluster, pod: KubeObject, ct: Container): [string
 
 /** A lookup of the container's variables (the last declaration of a name wins), with HOSTNAME, PATH and HOME. */
 export function envLookup(c: Cluster, pod: KubeObject, ct: Container): (name: string) => string | undefined {
-  const m = new Map<string, string>([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata.name], ['HOME', '/root']]);
-  for (const [k, v] of declaredEnv(c, pod, ct)) m.set(k, v);
-  return (name) => m.get(name);
+  // Built on the first look-up: most commands read no variable.
+  let m: Map<string, string> | undefined;
+  return (name) => {
+    if (!m) {
+      m = new Map<string, string>([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata.name], ['HOME', '/root']]);
+      for (const [k, v] of declaredEnv(c, pod, ct)) m.set(k, v);
+    }
+    return m.get(name);
+  };
 }

@@ -253,6 +253,7 @@ export class Kubelet implements Controller {
    * pod with a run time) that exits 0 is left to the Job run, which completes it as before.
    */
   private designExit(pod: PodObj, ct: Container, hasRun: boolean): CommandExit | undefined {
+    if (!ct.command?.length) return undefined;
     const exit = commandExit(ct.command, ct.args, envLookup(this.c, pod, ct));
     if (!exit || (hasRun && exit.exitCode === 0)) return undefined;
     return exit;

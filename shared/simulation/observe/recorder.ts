@@ -14,7 +14,7 @@ import { controllerRef } from '../controllers/util';
 import { topOwner } from '../report';
 import { milli, units } from '../resources';
 import { nsOf, type WatchEvent } from '../store';
-import { commandExit, commandPrelude, type CommandExit, type CommandOutput } from '../containerCommand';
+import { analyseCommand } from '../containerCommand';
 import { envLookup } from '../containerEnv';
 
 export interface ContainerSpecInfo {
@@ -197,10 +197,7 @@ export class ObservationRecorder implements Controller {
       if (type === 'DELETED') return;
       life = {
         namespace: nsOf(p), name: p.metadata.name, uid, created: now, owner: ownerOf(this.c, p),
-        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map((ct) => {
-          const env = envLookup(this.c, p, ct);
-          return containerInfo(ct, commandExit(ct.command, ct.args, env), commandPrelude(ct.command, ct.args, env));
-        }),
+        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map((ct) => containerInfo(ct, ct.command?.length ? analyseCommand(ct.command, ct.args, envLookup(this.c, p, ct)) : undefined)),
         restartPolicy: p.spec?.restartPolicy ?? 'Always', node: '', ip: '', ready: [], runs: [],
       };
       this.byUid.set(uid, life);
@@ -281,7 +278,7 @@ function ownerOf(c: Cluster, p: PodObj): string {
   return controllerRef(p) ? topOwner(c, p) : `Pod/${p.metadata.name}`;
 }
 
-function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], exit: CommandExit | undefined, prelude: CommandOutput[]): ContainerSpecInfo {
+function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], command: ReturnType<typeof analyseCommand>): ContainerSpecInfo {
   const r = ct.resources ?? {};
   return {
     name: ct.name, image: ct.image ?? '',
@@ -291,7 +288,7 @@ function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], exit:
     cpuLimit: r.limits?.cpu !== undefined ? milli(r.limits.cpu) : 0,
     memoryLimit: r.limits?.memory !== undefined ? units(r.limits.memory) : 0,
     readinessProbe: ct.readinessProbe !== undefined,
-    ...(exit ? { commandOutput: exit.output.map((o) => o.text) } : {}),
-    ...(prelude.length ? { prelude: prelude.map((o) => o.text) } : {}),
+    ...(command?.exit ? { commandOutput: command.exit.output.map((o) => o.text) } : {}),
+    ...(command && !command.exit && command.output.length ? { prelude: command.output.map((o) => o.text) } : {}),
   };
 }
