@@ -145,6 +145,7 @@ export class Kubelet implements Controller {
       // Containers whose command exits (docs/simulator.md, "Crash loops"): a failing one ends a Job pod's run too.
       let failing = false;
       for (const ct of cur.spec?.containers ?? []) {
+        this.scheduleLiveness(key, uid, cur, ct, 0);
         const exit = this.designExit(cur, ct, runFor !== undefined);
         if (!exit) continue;
         failing ||= exit.exitCode !== 0;
@@ -244,6 +245,7 @@ export class Kubelet implements Controller {
       const exit = this.designExit(p, target, runSeconds(p, c.options.jobRunSeconds) !== undefined);
       // The exit that follows a restart at the cap only repeats the cycle too.
       if (exit) this.scheduleExit(key, uid, target.name, restarts + 1, exit, kind);
+      this.scheduleLiveness(key, uid, p, target, restarts + 1, kind);
     });
     return null;
   }
@@ -270,6 +272,41 @@ export class Kubelet implements Controller {
       if (!cs?.state?.running || (cs.restartCount ?? 0) !== instance) return;
       this.exit(key, container, exit.exitCode, exit.exitCode === 0 ? 'Completed' : 'Error');
     });
+  }
+
+  /**
+   * A liveness probe whose `exec` command the simulator can read and that fails (./containerCommand.ts):
+   * the kubelet probes after `initialDelaySeconds`, every `periodSeconds` (10), records
+   * `Liveness probe failed: <output>` each time, and after `failureThreshold` (3) failures kills
+   * the container (`Container web failed liveness probe, will be restarted`), which then restarts
+   * with back-off (pkg/kubelet/prober/worker.go, pkg/kubelet/kuberuntime/kuberuntime_manager.go).
+   * HTTP, TCP and gRPC probes, and commands it cannot read, always pass.
+   */
+  private scheduleLiveness(key: string, uid: string, pod: PodObj, ct: Container, instance: number, kind: 'progress' | 'periodic' = 'progress'): void {
+    const probe = ct.livenessProbe;
+    const cmd = probe?.exec?.command;
+    if (!cmd?.length) return;
+    const result = commandExit(cmd, undefined, envLookup(this.c, pod, ct));
+    if (!result || result.exitCode === 0) return;
+    const c = this.c;
+    const initial = Math.max(0, probe?.initialDelaySeconds ?? 0);
+    const period = Math.max(1, probe?.periodSeconds ?? 10);
+    const threshold = Math.max(1, probe?.failureThreshold ?? 3);
+    const output = result.output.map((o) => o.text).join('\n');
+    for (let n = 1; n <= threshold; n++) {
+      // The prober's worker probes once the initial delay has passed, then every period.
+      c.after(Math.max(1, initial) + (n - 1) * period, kind, () => {
+        const p = this.current(key, uid);
+        if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+        const cs = (p.status?.containerStatuses ?? []).find((x) => x.name === ct.name);
+        if (!cs?.state?.running || (cs.restartCount ?? 0) !== instance) return;
+        c.event(p, 'Warning', 'Unhealthy', `Liveness probe failed: ${output}`, 'kubelet');
+        if (n < threshold) return;
+        c.event(p, 'Normal', 'Killing', `Container ${ct.name} failed liveness probe, will be restarted`, 'kubelet');
+        // SIGTERM, then SIGKILL when the grace period runs out: a shell as PID 1 ignores SIGTERM.
+        this.exit(key, ct.name, 137, 'Error');
+      });
+    }
   }
 
   private current(key: string, uid: string): PodObj | undefined {

@@ -269,3 +269,54 @@ describe('the example shop-debugging, as the lesson debugging-pods walks it', ()
     expect(k('set env deployment/orders -n shop')).toBe('error: at least one environment variable must be provided\n');
   });
 });
+
+describe('a failing liveness probe', () => {
+  const probed = (command: string[], extra: Record<string, number> = {}): KubeObject[] => [
+    ns('app'),
+    deployment('web', 'app', 1, [container('web', undefined, { livenessProbe: { exec: { command }, periodSeconds: 10, failureThreshold: 3, ...extra } })]),
+  ];
+
+  it('is reported Unhealthy at each probe; after failureThreshold failures the kubelet kills the container (137) and restarts it with back-off', () => {
+    const s = new SimulationSession({ objects: probed(['sh', '-c', 'echo "no heartbeat" >&2; exit 1']), cluster: defaultCluster(), seed: 1 });
+    s.runUntil(22);
+    // Started at t=1: probes at 2, 12, 22 (whole seconds: the first a second in); killed at the third failure.
+    const events = s.result().events.filter((e) => e.object.startsWith('Pod/'));
+    expect(events.find((e) => e.reason === 'Unhealthy')).toMatchObject({ type: 'Warning', message: 'Liveness probe failed: no heartbeat', count: 3, firstTime: 2, lastTime: 22 });
+    expect(events.find((e) => e.reason === 'Killing')).toMatchObject({ type: 'Normal', message: 'Container web failed liveness probe, will be restarted', firstTime: 22 });
+    const name = s.result().pods[0].name;
+    s.runUntil(23);
+    expect(s.result().pods[0]).toMatchObject({ status: 'Running', restarts: 1 });
+    expect(s.kubectl(['describe', 'pod', name, '-n', 'app'], { context: 'admin' }).output.stdout).toContain('    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n');
+    // Restarted at 23, probed at 24, 34, 44: the second kill waits 10 s in CrashLoopBackOff.
+    s.runUntil(45);
+    expect(s.result().pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 1 });
+    s.runUntil(54);
+    expect(s.result().pods[0]).toMatchObject({ status: 'Running', restarts: 2 });
+  });
+
+  it('crash-loops to the back-off cap: the run ends steady in CrashLoopBackOff', () => {
+    const r = run(probed(['false']));
+    // Kills at 22, 44, 75, 116, 177, 278 and 459, where the back-off reaches 300 s.
+    expect(r).toMatchObject({ steady: true, endTime: 459 });
+    expect(r.pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 6 });
+    expect(r.crashLoops).toHaveLength(1);
+  });
+
+  it('that passes, or that the simulator cannot read, never restarts anything', () => {
+    for (const cmd of [['true'], ['cat', '/tmp/healthy'], ['sh', '-c', 'exit 0']]) {
+      const r = run(probed(cmd));
+      expect(r.pods[0]).toMatchObject({ status: 'Running', restarts: 0 });
+      expect(r.events.some((e) => e.reason === 'Unhealthy')).toBe(false);
+    }
+  });
+
+  it('waits for initialDelaySeconds', () => {
+    const s = new SimulationSession({ objects: probed(['false'], { initialDelaySeconds: 30 }), cluster: defaultCluster(), seed: 1 });
+    s.runUntil(50);
+    expect(s.result().pods[0]).toMatchObject({ restarts: 0 });
+    s.runUntil(51);
+    // Started at t=1: probes at 31, 41, 51.
+    expect(s.result().events.find((e) => e.reason === 'Unhealthy')).toMatchObject({ firstTime: 31, count: 3 });
+    expect(s.result().pods[0]).toMatchObject({ restarts: 0, status: 'Error' });
+  });
+});
