@@ -45,6 +45,14 @@ describe('what a container command does', () => {
     expect(commandExit(['sh', '-c', 'echo $GREETING world'], undefined, env({ GREETING: 'hello' }))).toMatchObject({ output: [{ text: 'hello world' }] });
   });
 
+  it('survives hostile scripts: deep nesting, a huge script, unbalanced groups', () => {
+    expect(commandExit(['sh', '-c', '{ '.repeat(200_000) + 'exit 1' + '; }'.repeat(200_000)], undefined, noEnv)).toBeUndefined();
+    expect(commandExit(['sh', '-c', 'echo x; '.repeat(100_000) + 'exit 2'], undefined, noEnv)).toMatchObject({ exitCode: 2 });
+    expect(commandExit(['sh', '-c', '{ exit 1'], undefined, noEnv)).toBeUndefined();
+    expect(commandExit(['sh', '-c', 'exit 1; }'], undefined, noEnv)).toBeUndefined();
+    expect(commandExit(['sh', '-c', 'exit 300'], undefined, noEnv)).toMatchObject({ exitCode: 44 });
+  });
+
   it('leaves what it cannot tell running: no command, unknown programs, loops, pipes, sleeping for ever', () => {
     for (const cmd of [undefined, ['nginx', '-g', 'daemon off;'], ['/agnhost', 'netexec'], ['sh', '-c', 'while true; do sleep 30; done'], ['sh', '-c', 'echo hi | tee /tmp/x'], ['sleep', 'infinity'], ['sh', '-c', 'python app.py || exit 1'], ['sh', '-c', 'exit $(cat /code)'], ['sh', '-c', "echo 'unterminated"]]) {
       expect(commandExit(cmd, undefined, noEnv)).toBeUndefined();
