@@ -5,7 +5,7 @@
  * restarts it with back-off as upstream does (kubernetes.io, "Pod Lifecycle": container restart
  * policy; docs/simulator.md, "Crash loops"). Anything else — no command (the image's entrypoint),
  * a program the simulator does not know (`nginx`, `python app.py`, `exec …`), a loop, a pipe —
- * runs until it is stopped, as before. Pure: the same container and environment give the same
+ * runs until it is stopped. Pure: the same container and environment give the same
  * answer.
  *
  * The shell subset: words with '…' and "…" quoting, `$VAR` / `${VAR}` from the container's

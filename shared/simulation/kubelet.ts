@@ -252,7 +252,7 @@ export class Kubelet implements Controller {
 
   /**
    * How a container's own command ends, when it does (./containerCommand.ts). A Job's pod (or a
-   * pod with a run time) that exits 0 is left to the Job run, which completes it as before.
+   * pod with a run time) that exits 0 is left to the Job run, which completes it.
    */
   private designExit(pod: PodObj, ct: Container, hasRun: boolean): CommandExit | undefined {
     if (!ct.command?.length) return undefined;
