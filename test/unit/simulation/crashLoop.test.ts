@@ -328,3 +328,25 @@ describe('a failing liveness probe', () => {
     expect(s.result().pods[0]).toMatchObject({ restarts: 0, status: 'Error' });
   });
 });
+
+describe('a Job whose command fails', () => {
+  const job = (restartPolicy: 'OnFailure' | 'Never', backoffLimit: number): KubeObject[] => [
+    ns('app'),
+    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'app' }, spec: { backoffLimit, template: { spec: { restartPolicy, containers: [container('migrate', undefined, { image: 'busybox:1.36', command: ['sh', '-c', 'echo "migration failed" >&2; exit 2'] })] } } } } as KubeObject,
+  ];
+
+  it('OnFailure: its container restarts in place until the restarts reach backoffLimit, then the Job fails', () => {
+    const r = run(job('OnFailure', 2));
+    expect(r.events.find((e) => e.reason === 'BackoffLimitExceeded')).toMatchObject({ object: 'Job/migrate', message: 'Job has reached the specified backoff limit' });
+    // Exits at 2 (restart at once) and 4 (back-off 10 s): the second restart, at 14, reaches the limit and the pod is deleted.
+    expect(r.pods).toHaveLength(0);
+    expect(r.steady).toBe(true);
+    expect(r.crashLoops).toBeUndefined();
+  });
+
+  it('Never: each failed pod is replaced until more than backoffLimit have failed', () => {
+    const r = run(job('Never', 1));
+    expect(r.pods.map((p) => p.status)).toEqual(['Error', 'Error']);
+    expect(r.events.find((e) => e.reason === 'BackoffLimitExceeded')).toBeDefined();
+  });
+});
