@@ -2,11 +2,15 @@
  * Crash loops in the browser build (docs/simulator.md, "Crash loops"): the shop-debugging example's
  * orders worker crash-loops, the timeline says the run ended steady but for it; a pinned pod chip's
  * Crash container restarts a frontend container (the kubelet's Started counts up), and the
- * inspector's Crash container does the same for the selected Deployment. Screenshots at 1440×900
- * and 1024×768.
+ * inspector's Crash container does the same for the selected Deployment. In the console,
+ * `kubectl exec POD -- kill 1` restarts a container as the admin and is Forbidden to a developer
+ * without pods/exec, as the canvas's Crash container is then. Screenshots at 1440×900 and 1024×768.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openApp, type AppDriver } from './harness';
+import { parseDesign } from '../../shared/design';
+import { openApp, ROOT, type AppDriver } from './harness';
 import { describeBrowser } from './suite';
 
 interface ChipSummary {
@@ -96,3 +100,55 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1024, height: 768
     });
   });
 }
+
+describeBrowser('kubectl exec -- kill 1 in the console', () => {
+  let app: AppDriver & { stop(): Promise<void> };
+  type Console = { __kubeplanConsole: { text(): string } };
+  type LiveHooks = { __kubeplanLive: { simulation: { getState(): { status: string; frameCount: number; cursor: number; view: { pods: Array<{ namespace: string; name: string; phase: string }> } | null; runSimulation(): Promise<void> } }; live: { getState(): { busy: boolean } }; runLiveAction(a: unknown): Promise<{ error?: string } | undefined> } };
+  const screen = () => app.page.evaluate(() => (window as unknown as Console).__kubeplanConsole.text());
+  const run = async (command: string) => {
+    const before = (await screen()).split('\n').filter((l) => l.startsWith('$ ')).length;
+    await app.page.click('[data-testid="console-terminal"]');
+    await app.page.keyboard.type(command, { delay: 2 });
+    await app.page.keyboard.press('Enter');
+    await app.page.waitForFunction((n) => (window as unknown as Console).__kubeplanConsole.text().split('\n').filter((l) => l.startsWith('$ ')).length > n, before, { timeout: 20_000 });
+    await app.page.waitForFunction(() => {
+      const l = (window as unknown as LiveHooks).__kubeplanLive;
+      const s = l.simulation.getState();
+      return !l.live.getState().busy && s.cursor === s.frameCount - 1;
+    });
+  };
+
+  beforeAll(async () => {
+    app = await openApp();
+    const parsed = parseDesign(readFileSync(join(ROOT, 'test', 'fixtures', 'kubectl', 'developer.kubeplan.yaml'), 'utf8'), 'developer.kubeplan.yaml');
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    await app.page.waitForFunction(() => (window as { __kubeplan?: unknown }).__kubeplan !== undefined);
+    await app.page.evaluate((design) => (window as unknown as { __kubeplan: { actions: { replaceDesign(d: unknown): void } } }).__kubeplan.actions.replaceDesign(design), parsed.design as unknown);
+    await app.page.waitForFunction(() => (window as { __kubeplanLive?: unknown }).__kubeplanLive !== undefined);
+    await app.page.evaluate(() => void (window as unknown as LiveHooks).__kubeplanLive.simulation.getState().runSimulation());
+    await app.page.waitForFunction(() => (window as unknown as LiveHooks).__kubeplanLive.simulation.getState().status === 'ready', undefined, { timeout: 60_000 });
+    await app.page.click('[data-testid="canvas"]', { position: { x: 5, y: 5 } });
+    await app.page.keyboard.press('Control+`');
+    await app.page.waitForSelector('[data-testid="console"] .xterm-rows');
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('restarts the container as the admin; a developer without pods/exec is refused, in the console and on the canvas', async () => {
+    const pod = await app.page.evaluate(() => (window as unknown as LiveHooks).__kubeplanLive.simulation.getState().view!.pods.filter((p) => p.namespace === 'team-a' && p.name.startsWith('web-')).map((p) => p.name).sort()[0]!);
+    await run(`exec ${pod} -n team-a -- kill 1`);
+    await run(`get pod ${pod} -n team-a`);
+    expect(await screen()).toMatch(new RegExp(`${pod}\\s+1/1\\s+Running\\s+1 \\(\\d+s ago\\)`));
+    await run(`describe pod ${pod} -n team-a`);
+    expect(await screen()).toContain('Exit Code:    143');
+    await app.page.selectOption('[data-testid="console-user"]', 'dev');
+    await run(`exec ${pod} -- kill 1`);
+    expect(await screen()).toContain(`Error from server (Forbidden): pods "${pod}" is forbidden: User "dev" cannot create resource "pods/exec" in API group "" in the namespace "team-a"`);
+    const denied = await app.page.evaluate((name) => (window as unknown as LiveHooks).__kubeplanLive.runLiveAction({ action: 'crash', namespace: 'team-a', name }), pod);
+    expect(denied?.error).toBe(`Error from server (Forbidden): pods "${pod}" is forbidden: User "dev" cannot create resource "pods/exec" in API group "" in the namespace "team-a"`);
+    await app.screenshot('console-exec-kill-1440x900');
+    await app.page.selectOption('[data-testid="console-user"]', 'admin');
+  });
+});
