@@ -53,6 +53,8 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
   const failed = result.applied.some((a) => a.result === 'failed') || result.stepErrors.length > 0 || result.stopped !== undefined;
   const stopped = () => {
     if (result.stopped) io.stderr(`kubeplan simulate: stopped at t=${result.stopped.time}s: ${result.stopped.message}\n`);
+    // A crash loop never settles: the run ends once its restarts only repeat at the back-off cap (docs/simulator.md).
+    for (const l of result.crashLoops ?? []) io.stderr(`kubeplan simulate: steady at t=${result.endTime}s but for a crash loop: ${l.message}\n`);
   };
   if (values.json) {
     // Written element by element: at 100,000 pods the whole result does not fit one string.

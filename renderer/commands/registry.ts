@@ -21,7 +21,7 @@ import {
   setViewport, undo, type KubeplanState,
 } from '../store';
 import {
-  addNodeChange, applyAgain, canScale, cordonNode, deletePod, drainNode, editNodeChange, liveRunId, podsOf, reapplyDesign, rollbackSelected, scaleBy,
+  addNodeChange, applyAgain, canScale, cordonNode, crashContainer, deletePod, drainNode, editNodeChange, liveRunId, podsOf, reapplyDesign, rollbackSelected, scaleBy,
   scaleSelected, selectedObject, setImageSelected, setLoadSelected, IMAGE_KINDS, ROLLOUT_KINDS,
 } from '../simulation/actions';
 import type { ClusterNode } from '../../shared/design/types';
@@ -108,6 +108,11 @@ const LIVE_BEHAVIOUR = {
     },
   },
   'simulate:setLoad': { enabled: canScale, perform: (_s, _e, args) => setLoadSelected(str(args, 'cpu') ?? '') },
+  // Enabled whenever the run is live: a pod chip names its pod; without one, perform picks the selected workload's.
+  'simulate:crashContainer': {
+    enabled: isLive,
+    perform: (_s, _e, args) => crashContainer(str(args, 'name'), str(args, 'namespace'), str(args, 'container')),
+  },
 } satisfies Record<Extract<CommandId, `simulate:${string}` | `cluster:${string}`>, CommandBehaviour>;
 
 const BEHAVIOUR: Record<CommandId, CommandBehaviour> = {

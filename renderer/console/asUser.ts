@@ -22,6 +22,9 @@ export function kubectlFor(action: LiveAction): string[] | undefined {
       return ['rollout', 'undo', ref(action.kind, action.name), '-n', action.namespace, ...(action.toRevision ? [`--to-revision=${action.toRevision}`] : [])];
     case 'deletePod':
       return action.name ? ['delete', 'pod', action.name, '-n', action.namespace] : undefined;
+    case 'crash':
+      // kubectl has no crash: a signal to the container's main process is the nearest (docs/simulator.md, "Crash loops").
+      return action.name ? ['exec', action.name, '-n', action.namespace, ...(action.container ? ['-c', action.container] : []), '--', 'kill', '1'] : undefined;
     case 'delete':
       return ['delete', ref(action.kind, action.name), '-n', action.namespace];
     case 'cordon':

@@ -84,6 +84,8 @@ export const en = {
     pod: 'Pod {{name}}', phase: 'Phase', onNode: 'Node', ip: 'IP', reason: 'Reason', rejected: 'Rejected at admission', unscheduled: 'not scheduled',
     claimBound: 'Bound · {{volume}}', claimPending: 'Pending', more: '+{{count}}',
     designLocked: 'The design cannot be edited while the simulation runs. Stop it to edit.',
+    crashLoops_one: 'Steady but for a crash loop: {{pod}} is in CrashLoopBackOff and restarts every 5 minutes from here. Read kubectl logs --previous.',
+    crashLoops_other: 'Steady but for {{count}} crash loops ({{pod}}…): their containers restart every 5 minutes from here. Read kubectl logs --previous.',
   },
   help: { shortcuts: 'Keyboard shortcuts', pan: 'Pan the canvas', zoomWheel: 'Zoom', about: 'Kubeplan 0.1 — design, simulate and teach Kubernetes clusters, offline.' },
   files: {
@@ -117,6 +119,8 @@ export const en = {
       allTypes: 'All types', allReasons: 'All reasons', filterObject: 'Filter by object', none: 'No events at this point of the timeline',
       idle: 'Run the simulation to see its events.', count: '{{count}} events',
     },
+    crashContainer: 'Crash container',
+    crashHint: 'Its process exits with code 1; the kubelet restarts it, waiting longer after each crash (CrashLoopBackOff). As a user other than admin: kubectl exec POD -- kill 1.',
   },
   traffic: {
     tab: 'Traffic', add: 'Add traffic flow', edit: 'Edit traffic flow', remove: 'Remove traffic flow', matrix: 'Connectivity matrix',

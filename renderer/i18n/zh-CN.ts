@@ -88,6 +88,8 @@ export const zhCN: DeepStrings<Strings> = {
     pod: 'Pod {{name}}', phase: '阶段', onNode: '节点', ip: 'IP', reason: '原因', rejected: '准入时被拒绝', unscheduled: '未调度',
     claimBound: '已绑定 · {{volume}}', claimPending: '等待中（Pending）', more: '+{{count}}',
     designLocked: '模拟运行时不能编辑设计。停止模拟后再编辑。',
+    crashLoops_one: '已达到稳定状态，但有一个崩溃循环：{{pod}} 处于 CrashLoopBackOff，此后每 5 分钟重启一次。请查看 kubectl logs --previous。',
+    crashLoops_other: '已达到稳定状态，但有 {{count}} 个崩溃循环（{{pod}}…）：它们的容器此后每 5 分钟重启一次。请查看 kubectl logs --previous。',
   },
   help: { shortcuts: '键盘快捷键', pan: '平移画布', zoomWheel: '缩放', about: 'Kubeplan 0.1 —— 离线设计、模拟和讲解 Kubernetes 集群。' },
   files: {
@@ -121,6 +123,8 @@ export const zhCN: DeepStrings<Strings> = {
       allTypes: '全部类型', allReasons: '全部原因', filterObject: '按对象筛选', none: '时间线此处没有事件',
       idle: '运行模拟即可查看其事件。', count: '{{count}} 个事件',
     },
+    crashContainer: '让容器崩溃',
+    crashHint: '容器进程以退出码 1 退出；kubelet 会重启它，每次崩溃后等待得更久（CrashLoopBackOff）。以 admin 之外的用户操作时：kubectl exec POD -- kill 1。',
   },
   traffic: {
     tab: '流量', add: '添加流量', edit: '编辑流量', remove: '删除流量', matrix: '连通性矩阵',

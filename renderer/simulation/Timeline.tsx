@@ -65,6 +65,9 @@ function TimelineBar() {
   // A run that reached one of the simulator's limits ends with a 'stopped' frame saying which.
   const lastCause = frameCount > 0 ? frames[frameCount - 1]?.cause : undefined;
   const stopped = lastCause?.type === 'stopped' ? lastCause.message : undefined;
+  // At the end of a run, pods still crash-looping: the run ended because their restarts only repeat (docs/simulator.md, "Crash loops").
+  const view = useSimulationStore((s) => s.view);
+  const looping = status === 'ready' && !stopped && cursor === frameCount - 1 ? (view?.pods.filter((p) => p.reason === 'CrashLoopBackOff') ?? []) : [];
   const time = frames[cursor]?.time ?? 0;
   const end = Math.max(endTime(), 1);
   const track = useRef<HTMLDivElement>(null);
@@ -148,6 +151,9 @@ function TimelineBar() {
         <span><i className="ghost" />{t('simulation.rejected')}</span>
       </div>
       <span className="sim-tl-progress" data-testid="timeline-progress">{status === 'running' && <span className="sim-spinner" aria-hidden />}{progress}</span>
+      {looping.length > 0 && (
+        <div className="sim-tl-note" data-testid="simulation-crash-loops">{t('simulation.crashLoops', { count: looping.length, pod: `${looping[0].namespace}/${looping[0].name}` })}</div>
+      )}
       {(status === 'error' || stopped) && (
         <div className="sim-tl-error" role="alert" data-testid="simulation-error">
           {status === 'error' ? t('simulation.failed', { message: error ?? '' }) : t('simulation.stoppedAtLimit', { message: stopped })}

@@ -198,6 +198,18 @@ export function deletePod(name?: string, namespace?: string): Promise<unknown> {
   return runLiveAction({ action: 'deletePod', namespace: pod.namespace, name: pod.name });
 }
 
+/**
+ * Crash a container (the scenario step `crash`: its process exits with code 1 and the kubelet
+ * restarts it with back-off): of the pod named, else of the first running pod of the selected
+ * workload; the first container unless one is named.
+ */
+export function crashContainer(name?: string, namespace?: string, container?: string): Promise<unknown> {
+  const o = selectedObject();
+  const pod = name ? { name, namespace: namespace ?? o?.metadata.namespace ?? 'default' } : o ? podsOf(o).find((p) => p.phase === 'Running') : undefined;
+  if (!pod) return Promise.resolve();
+  return runLiveAction({ action: 'crash', namespace: pod.namespace, name: pod.name, ...(container ? { container } : {}) });
+}
+
 /** The total CPU clients ask of the selected workload (`1500m`, `2`): a HorizontalPodAutoscaler measures it against the pods' requests. */
 export function setLoadSelected(cpu: string, o = selectedObject()): Promise<unknown> {
   if (!o || !/^\d+m?$/.test(cpu.trim())) return Promise.resolve();

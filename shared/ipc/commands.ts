@@ -130,6 +130,8 @@ export const COMMAND_SPECS = [
   { id: 'picture:copy', labelKey: 'pictures.copy', modes: ALL, keys: ['Mod+Shift+C'], menu: {} },
   // The CPU load clients put on a workload (the scenario step setLoad), for a HorizontalPodAutoscaler lesson.
   { id: 'simulate:setLoad', labelKey: 'lessonSteps.setLoad', modes: ['simulate'] },
+  // End a container's process on the live cluster (the scenario step crash; `kubectl exec -- kill 1` as another user).
+  { id: 'simulate:crashContainer', labelKey: 'live.crashContainer', modes: ['simulate'] },
 ] as const satisfies readonly CommandSpec[];
 
 export type CommandId = (typeof COMMAND_SPECS)[number]['id'];

@@ -132,4 +132,5 @@ export const simulationResultSchema = z.object({
   traffic: z.array(traffic),
   ticks: z.array(tick),
   stepErrors: z.array(stepError),
+  crashLoops: z.array(z.object({ namespace: z.string(), pod: z.string(), container: z.string(), restarts: count, backOffSeconds: count, message: z.string() })).optional(),
 });

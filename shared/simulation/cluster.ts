@@ -215,6 +215,12 @@ export class Cluster {
     return `${kind}/${ns}/${name}`;
   }
 
+  /**
+   * The kubelet's way to end a container's main process with an exit code (`kubectl exec -- kill 1`):
+   * set by the Kubelet; returns an error line, or null.
+   */
+  killContainer: ((podKey: string, container: string, exitCode: number) => string | null) | undefined;
+
   /** Pods the nodes hold together (status.allocatable.pods). */
   private podCapacity(): number {
     let sum = 0;

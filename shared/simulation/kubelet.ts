@@ -8,9 +8,12 @@ import type { ClusterNode } from '../design/types';
 import type { KubeObject } from '../model/object';
 import { timestamp } from './apiserver';
 import type { Cluster, Controller } from './cluster';
+import type { CrashLoopNote } from './types';
 import { controllerRef, isTerminal, remove } from './controllers/util';
 import { allocatePodIP, nodeIPByName, rangeExhausted, releasePodIP } from './ipam';
 import { eventKey, nsOf, type WatchEvent } from './store';
+import { commandExit, type CommandExit } from './containerCommand';
+import { envLookup } from './containerEnv';
 
 type PodObj = Pod & KubeObject;
 
@@ -63,7 +66,9 @@ export class Kubelet implements Controller {
   /** Pod addresses given at sandbox creation (CNI ADD), by pod key, until the pod is deleted. */
   private readonly ips = new Map<string, { node: string; ip: string }>();
 
-  constructor(private readonly c: Cluster) {}
+  constructor(private readonly c: Cluster) {
+    c.killContainer = (key, container, exitCode) => this.exit(key, container, exitCode, exitCode === 0 ? 'Completed' : 'Error');
+  }
 
   handle(ev: WatchEvent): void {
     const o = ev.object;
@@ -137,8 +142,17 @@ export class Kubelet implements Controller {
         });
       }
       const runFor = runSeconds(cur, c.options.jobRunSeconds);
+      // Containers whose command exits (docs/simulator.md, "Crash loops"): a failing one ends a Job pod's run too.
+      let failing = false;
+      for (const ct of cur.spec?.containers ?? []) {
+        this.scheduleLiveness(key, uid, cur, ct, 0);
+        const exit = this.designExit(cur, ct, runFor !== undefined);
+        if (!exit) continue;
+        failing ||= exit.exitCode !== 0;
+        this.scheduleExit(key, uid, ct.name, 0, exit);
+      }
       // An infinite run (the network snapshot's "while every Job runs") sets no timer.
-      if (runFor !== undefined && Number.isFinite(runFor)) {
+      if (runFor !== undefined && Number.isFinite(runFor) && !failing) {
         c.after(runFor, 'progress', () => {
           const p = this.current(key, uid);
           if (!p || p.metadata.deletionTimestamp) return;
@@ -160,11 +174,20 @@ export class Kubelet implements Controller {
   }
 
   /**
-   * A container exits with an error (the scenario's `crash` step). restartPolicy Always/OnFailure:
-   * restarted with the kubelet's back-off (at once the first time, then 10 s doubling to 300 s),
-   * CrashLoopBackOff meanwhile; Never: the pod fails and its controller replaces it.
+   * A container exits with an error (the scenario's `crash` step): exit code 1. See `exit`.
    */
   crash(key: string, containerName?: string): string | null {
+    return this.exit(key, containerName, 1, 'Error');
+  }
+
+  /**
+   * A container's process exits with `exitCode` (the scenario's `crash`, `kubectl exec -- kill 1`,
+   * or its own command: docs/simulator.md, "Crash loops"). restartPolicy Always, or OnFailure with a
+   * non-zero code: restarted with the kubelet's back-off (at once the first time, then 10 s
+   * doubling to 300 s: `backOffSeconds`), CrashLoopBackOff meanwhile; otherwise the pod ends —
+   * Failed (its controller replaces it) or, exit 0, Succeeded. Returns an error line, or null.
+   */
+  exit(key: string, containerName: string | undefined, exitCode: number, reason: 'Error' | 'Completed'): string | null {
     const c = this.c;
     const pod = c.store.get(key) as PodObj | undefined;
     if (!pod || pod.status?.phase !== 'Running' || pod.metadata.deletionTimestamp) return `pod ${key.split('/').slice(1).join('/')} is not running`;
@@ -177,39 +200,113 @@ export class Kubelet implements Controller {
     const statuses = pod.status?.containerStatuses ?? [];
     const prev = statuses.find((x) => x.name === target.name);
     const restarts = prev?.restartCount ?? 0;
-    const terminated = { exitCode: 1, reason: 'Error', startedAt: prev?.state?.running?.startedAt ?? now, finishedAt: now };
+    const terminated = { exitCode, reason, startedAt: prev?.state?.running?.startedAt ?? now, finishedAt: now };
     const policy = pod.spec?.restartPolicy ?? 'Always';
-    if (policy === 'Never') {
+    if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
+      // The pod ends when its last container has ended (a container that already finished stays so).
+      const others = statuses.filter((x) => x.name !== target.name);
+      const allDone = others.every((x) => x.state?.terminated);
+      const failed = exitCode !== 0 || others.some((x) => (x.state?.terminated?.exitCode ?? 0) !== 0);
       c.api.request({
         verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`,
-        object: { ...pod, status: { ...pod.status, phase: 'Failed', conditions: conditions(c, pod, false), containerStatuses: statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, state: { terminated } } : x)) } },
+        object: { ...pod, status: { ...pod.status, ...(allDone ? { phase: failed ? 'Failed' : 'Succeeded' } : {}), conditions: conditions(c, pod, false), containerStatuses: statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, state: { terminated } } : x)) } },
       });
       return null;
     }
-    const delay = restarts === 0 ? 0 : Math.min(10 * 2 ** (restarts - 1), 300);
-    const waiting = statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, lastState: { terminated }, state: delay ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${delay}s restarting failed container=${target.name} pod=${pod.metadata.name}_${nsOf(pod)}(${uid})` } } : { terminated } } : x));
+    const delay = backOffSeconds(restarts);
+    const waiting = statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, lastState: { terminated }, state: delay ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${formatBackOff(delay)} restarting failed container=${target.name} pod=${pod.metadata.name}_${nsOf(pod)}(${uid})` } } : { terminated } } : x));
     c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...pod, status: { ...pod.status, conditions: conditions(c, pod, false), containerStatuses: waiting } } });
     if (delay) c.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${target.name} in pod ${pod.metadata.name}_${nsOf(pod)}(${uid})`, 'kubelet');
-    c.after(Math.max(delay, 1), 'progress', () => {
+    // Once the back-off is at its cap the loop only repeats: its timers no longer keep the cluster from steady state.
+    const kind = delay >= MAX_BACKOFF_SECONDS ? 'periodic' : 'progress';
+    c.after(Math.max(delay, 1), kind, () => {
       const p = this.current(key, uid);
       if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+      const cs = (p.status?.containerStatuses ?? []).find((x) => x.name === target.name);
+      // Restarted already (a second exit while waiting): this timer is stale.
+      if (cs && (cs.restartCount ?? 0) !== restarts) return;
       c.event(p, 'Normal', 'Pulled', `Container image "${target.image ?? ''}" already present on machine`, 'kubelet');
       c.event(p, 'Normal', 'Created', `Created container: ${target.name}`, 'kubelet');
       c.event(p, 'Normal', 'Started', `Started container ${target.name}`, 'kubelet');
       const startedAt = timestamp(c.now);
       const readyDelay = readinessDelay([target], c.options.readinessDelaySeconds);
-      const restarted = (ready: boolean) => (p.status?.containerStatuses ?? []).map((x) => (x.name === target.name ? { ...x, ready, started: true, restartCount: restarts + 1, lastState: { terminated }, state: { running: { startedAt } } } : x));
-      const allReady = (ready: boolean) => ready && (p.status?.containerStatuses ?? []).every((x) => x.name === target.name || x.ready);
-      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...p, status: { ...p.status, conditions: conditions(c, p, allReady(readyDelay === 0)), containerStatuses: restarted(readyDelay === 0) } } });
+      const restarted = (q: PodObj, ready: boolean) => (q.status?.containerStatuses ?? []).map((x) => (x.name === target.name ? { ...x, ready, started: true, restartCount: restarts + 1, lastState: { terminated }, state: { running: { startedAt } } } : x));
+      const allReady = (q: PodObj, ready: boolean) => ready && (q.status?.containerStatuses ?? []).every((x) => x.name === target.name || x.ready);
+      c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...p, status: { ...p.status, conditions: conditions(c, p, allReady(p, readyDelay === 0)), containerStatuses: restarted(p, readyDelay === 0) } } });
       if (readyDelay > 0) {
-        c.after(readyDelay, 'progress', () => {
+        c.after(readyDelay, kind, () => {
           const q = this.current(key, uid);
           if (!q || q.metadata.deletionTimestamp || isTerminal(q)) return;
-          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...q, status: { ...q.status, conditions: conditions(c, q, allReady(true)), containerStatuses: restarted(true) } } });
+          const cs = (q.status?.containerStatuses ?? []).find((x) => x.name === target.name);
+          if (!cs?.state?.running || (cs.restartCount ?? 0) !== restarts + 1) return;
+          c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...q, status: { ...q.status, conditions: conditions(c, q, allReady(q, true)), containerStatuses: restarted(q, true) } } });
         });
       }
+      const exit = this.designExit(p, target, runSeconds(p, c.options.jobRunSeconds) !== undefined);
+      // The exit that follows a restart at the cap only repeats the cycle too.
+      if (exit) this.scheduleExit(key, uid, target.name, restarts + 1, exit, kind);
+      this.scheduleLiveness(key, uid, p, target, restarts + 1, kind);
     });
     return null;
+  }
+
+  /**
+   * How a container's own command ends, when it does (./containerCommand.ts). A Job's pod (or a
+   * pod with a run time) that exits 0 is left to the Job run, which completes it.
+   */
+  private designExit(pod: PodObj, ct: Container, hasRun: boolean): CommandExit | undefined {
+    if (!ct.command?.length) return undefined;
+    const exit = commandExit(ct.command, ct.args, envLookup(this.c, pod, ct));
+    if (!exit || (hasRun && exit.exitCode === 0)) return undefined;
+    return exit;
+  }
+
+  /** The container instance `instance` (its restartCount) exits as its command says, unless it was restarted or stopped first. */
+  private scheduleExit(key: string, uid: string, container: string, instance: number, exit: CommandExit, kind: 'progress' | 'periodic' = 'progress'): void {
+    const c = this.c;
+    // The simulated clock counts whole seconds: a command that exits at once is seen running for its first second.
+    c.after(Math.max(1, Math.ceil(exit.seconds)), kind, () => {
+      const p = this.current(key, uid);
+      if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+      const cs = (p.status?.containerStatuses ?? []).find((x) => x.name === container);
+      if (!cs?.state?.running || (cs.restartCount ?? 0) !== instance) return;
+      this.exit(key, container, exit.exitCode, exit.exitCode === 0 ? 'Completed' : 'Error');
+    });
+  }
+
+  /**
+   * A liveness probe whose `exec` command the simulator can read and that fails (./containerCommand.ts):
+   * the kubelet probes after `initialDelaySeconds`, every `periodSeconds` (10), records
+   * `Liveness probe failed: <output>` each time, and after `failureThreshold` (3) failures kills
+   * the container (`Container web failed liveness probe, will be restarted`), which then restarts
+   * with back-off (pkg/kubelet/prober/worker.go, pkg/kubelet/kuberuntime/kuberuntime_manager.go).
+   * HTTP, TCP and gRPC probes, and commands it cannot read, always pass.
+   */
+  private scheduleLiveness(key: string, uid: string, pod: PodObj, ct: Container, instance: number, kind: 'progress' | 'periodic' = 'progress'): void {
+    const probe = ct.livenessProbe;
+    const cmd = probe?.exec?.command;
+    if (!cmd?.length) return;
+    const result = commandExit(cmd, undefined, envLookup(this.c, pod, ct));
+    if (!result || result.exitCode === 0) return;
+    const c = this.c;
+    const initial = Math.max(0, probe?.initialDelaySeconds ?? 0);
+    const period = Math.max(1, probe?.periodSeconds ?? 10);
+    const threshold = Math.max(1, probe?.failureThreshold ?? 3);
+    const output = result.output.map((o) => o.text).join('\n');
+    for (let n = 1; n <= threshold; n++) {
+      // The prober's worker probes once the initial delay has passed, then every period.
+      c.after(Math.max(1, initial) + (n - 1) * period, kind, () => {
+        const p = this.current(key, uid);
+        if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
+        const cs = (p.status?.containerStatuses ?? []).find((x) => x.name === ct.name);
+        if (!cs?.state?.running || (cs.restartCount ?? 0) !== instance) return;
+        c.event(p, 'Warning', 'Unhealthy', `Liveness probe failed: ${output}`, 'kubelet');
+        if (n < threshold) return;
+        c.event(p, 'Normal', 'Killing', `Container ${ct.name} failed liveness probe, will be restarted`, 'kubelet');
+        // SIGTERM, then SIGKILL when the grace period runs out: a shell as PID 1 ignores SIGTERM.
+        this.exit(key, ct.name, 137, 'Error');
+      });
+    }
   }
 
   private current(key: string, uid: string): PodObj | undefined {
@@ -231,6 +328,44 @@ export class Kubelet implements Controller {
       if (p) remove(c, `system:node:${node}`, `kubelet/${node}`, p, 0);
     });
   }
+}
+
+/** The kubelet's crash back-off (pkg/kubelet/kubelet.go: backOffPeriod 10 s, MaxContainerBackOff 300 s). */
+export const INITIAL_BACKOFF_SECONDS = 10;
+export const MAX_BACKOFF_SECONDS = 300;
+
+/**
+ * The wait before restarting a container that exited after `restarts` restarts: none the first
+ * time (the kubelet's back-off entry starts then), then 10 s doubling to the 300 s cap.
+ */
+export function backOffSeconds(restarts: number): number {
+  return restarts === 0 ? 0 : Math.min(INITIAL_BACKOFF_SECONDS * 2 ** Math.min(restarts - 1, 30), MAX_BACKOFF_SECONDS);
+}
+
+/** A back-off as Go's time.Duration prints it in the kubelet's message: `10s`, `2m40s`, `5m0s`. */
+export function formatBackOff(seconds: number): string {
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+}
+
+/**
+ * The containers waiting in CrashLoopBackOff, for a run that ended steady: what is left of the
+ * run is their restarts, each `backOffSeconds` apart (report.ts prints them after the pods).
+ */
+export function crashLoopNotes(c: Cluster): CrashLoopNote[] {
+  const out: CrashLoopNote[] = [];
+  for (const p of c.store.list('Pod') as PodObj[]) {
+    if (p.metadata.deletionTimestamp || isTerminal(p)) continue;
+    for (const cs of p.status?.containerStatuses ?? []) {
+      if (cs.state?.waiting?.reason !== 'CrashLoopBackOff') continue;
+      const restarts = cs.restartCount ?? 0;
+      const wait = backOffSeconds(restarts);
+      out.push({
+        namespace: nsOf(p), pod: p.metadata.name, container: cs.name, restarts, backOffSeconds: wait,
+        message: `Pod ${nsOf(p)}/${p.metadata.name}: container ${cs.name} in CrashLoopBackOff (${restarts} restart${restarts === 1 ? '' : 's'}), restarting every ${formatBackOff(wait)}`,
+      });
+    }
+  }
+  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod) || a.container.localeCompare(b.container));
 }
 
 /** The node's InternalIP (see ipam.ts). */

@@ -35,8 +35,15 @@ export function podStatus(p: Pod & KubeObject): string {
   const phase = p.status?.phase ?? 'Pending';
   if (phase === 'Succeeded') return 'Completed';
   if (phase === 'Failed') return p.status?.reason ?? 'Error';
+  // kubectl's printPod (pkg/printers/internalversion/printers.go): the first container waiting or
+  // terminated with a reason names the STATUS (`CrashLoopBackOff`, `Error`, `Completed`); a
+  // `Completed` beside a container still running reads Running.
+  let hasRunning = false;
+  for (const cs of p.status?.containerStatuses ?? []) if (cs.ready && cs.state?.running) hasRunning = true;
   for (const cs of p.status?.containerStatuses ?? []) {
     if (cs.state?.waiting?.reason) return cs.state.waiting.reason;
+    const terminated = cs.state?.terminated?.reason;
+    if (terminated) return terminated === 'Completed' && hasRunning ? phase : terminated;
   }
   return phase;
 }

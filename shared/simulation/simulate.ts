@@ -18,7 +18,7 @@ import { ReplicaSetController } from './controllers/replicaset';
 import { isActive, podTemplateOf } from './controllers/util';
 import { registerWorkloadControllers } from './controllers/workloads';
 import { withNodeNetwork } from './ipam';
-import { cordon, drain, Kubelet, nodeObject } from './kubelet';
+import { cordon, crashLoopNotes, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
@@ -246,6 +246,7 @@ export class Simulation {
 
   result(steady: boolean): SimulationResult {
     const c = this.cluster;
+    const crashLoops = steady ? crashLoopNotes(c) : [];
     return {
       seed: this.input.seed ?? 1,
       endTime: c.now,
@@ -263,6 +264,7 @@ export class Simulation {
       traffic: this.traffic.aggregates,
       ticks: this.ticks,
       timeline: this.timeline,
+      ...(crashLoops.length ? { crashLoops } : {}),
     };
   }
 }

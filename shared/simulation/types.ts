@@ -250,4 +250,21 @@ export interface SimulationResult {
   timeline: TimelineFrame[];
   /** Set when the run hit one of the simulator's limits (shared/simulation/limits.ts): the result is the state then. */
   stopped?: SimulationStop;
+  /**
+   * Set when the run reached steady state with containers still crash-looping: every change left
+   * is a restart at the kubelet's 5-minute back-off cap, repeating for ever (docs/simulator.md, "Crash loops").
+   */
+  crashLoops?: CrashLoopNote[];
+}
+
+/** A container left in a crash loop at the end of a run. */
+export interface CrashLoopNote {
+  namespace: string;
+  pod: string;
+  container: string;
+  restarts: number;
+  /** The wait before its next restart, in seconds (the 300 s cap). */
+  backOffSeconds: number;
+  /** One line for the user: `Pod app/web-1: container web in CrashLoopBackOff (6 restarts), restarting every 5m0s`. */
+  message: string;
 }

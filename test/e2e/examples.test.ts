@@ -6,7 +6,7 @@ import { openApp, ROOT, type AppDriver } from './harness';
 import { ShellPage } from './shellPage';
 import { describeBrowser } from './suite';
 
-const EXAMPLES = ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions'];
+const EXAMPLES = ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions', 'shop-debugging'];
 
 function exampleObjects(id: string): Array<{ kind: string; metadata: { name: string } }> {
   const doc = load(readFileSync(join(ROOT, 'assets/examples', `${id}.kubeplan.yaml`), 'utf8')) as { resources: Array<{ object: { kind: string; metadata: { name: string } } }> };

@@ -12,7 +12,8 @@ import { useKubeplanStore } from '../../store';
 import { runDesign, useSimulationStore } from '../store';
 import type { PodRecord } from '../../../shared/simulation/session';
 import { explainPod, explainPodAt, type WhyNot } from '../whyNot';
-import { liveActionsOf } from '../actions';
+import { crashContainer, liveActionsOf, liveRunId } from '../actions';
+import { commandExecuted } from '../../commands/executed';
 import { chipAt, type Chip } from './model';
 import { overlayModel } from './SimulationLayer';
 import { useOwnPointer } from '../../canvas/useOwnPointer';
@@ -168,6 +169,7 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
             {c.pod.reason && <><dt>{t('simulation.reason')}</dt><dd>{c.pod.reason}{c.pod.message ? `: ${c.pod.message}` : ''}</dd></>}
           </dl>
           {tip.pinned && <button type="button" className="sim-logs" data-testid="pod-logs-open" onClick={() => openPodLogs(c.pod)}>{t('observe.logs.open')}</button>}
+          {tip.pinned && c.pod.phase === 'Running' && !c.pod.reason && liveRunId() !== null && <button type="button" className="sim-logs" data-testid="pod-crash" title={t('live.crashHint')} onClick={() => crashFromChip(c.pod, onClose)}>{t('live.crashContainer')}</button>}
         </>
       )}
       {c.type === 'ghost' && (
@@ -179,6 +181,17 @@ function ChipTip({ tip, onClose }: { tip: Tip; onClose: () => void }) {
       {c.type === 'more' && <span>{t('simulation.more', { count: c.count })}</span>}
     </div>
   );
+}
+
+/**
+ * The chip's Crash container: the command simulate:crashContainer for this pod. Run here rather
+ * than through `execute` (the command registry imports the canvas, which imports this overlay);
+ * lessons hear it all the same.
+ */
+function crashFromChip(pod: PodRecord, close: () => void): void {
+  close();
+  void crashContainer(pod.name, pod.namespace);
+  commandExecuted('simulate:crashContainer', { name: pod.name, namespace: pod.namespace });
 }
 
 function WhyNotPanel({ pod, result, onClose }: { pod: PodRecord; result: WhyNot | null | undefined; onClose: () => void }) {

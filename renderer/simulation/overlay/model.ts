@@ -106,6 +106,8 @@ export const EMPTY_OVERLAY: OverlayModel = { strips: [], chips: [], gauges: [], 
 
 export function chipTone(p: PodRecord): ChipTone {
   if (p.reason === 'Terminating') return 'Terminating';
+  // A crash-looping pod is phase Running, but its container is not: drawn as failing (docs/simulator.md, "Crash loops").
+  if (p.phase === 'Running' && (p.reason === 'CrashLoopBackOff' || p.status === 'Error')) return 'Failed';
   switch (p.phase) {
     case 'Running':
     case 'Pending':

@@ -3,6 +3,7 @@
  * (creates `<cronjob>-<minutes since epoch>` Jobs on the schedule, keeps the history limits).
  */
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../model/object';
 import { EPOCH_MS, timestamp } from '../apiserver';
 import type { Cluster, Controller } from '../cluster';
@@ -40,7 +41,7 @@ export class JobController implements Controller {
     const parallelism = job.spec.parallelism ?? 1;
     let conditions = job.status?.conditions as Condition[] | undefined;
     const t = timestamp(c.now);
-    if (!done && failed > (job.spec.backoffLimit ?? 6)) {
+    if (!done && (failed > (job.spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods))) {
       for (const p of active) remove(c, 'job-controller', 'controller-manager', p);
       conditions = setCondition(conditions, { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastTransitionTime: t });
       c.event(job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', this.name);
@@ -154,4 +155,21 @@ export class CronJobController implements Controller {
       }
     }
   }
+}
+
+/**
+ * restartPolicy OnFailure restarts a failing container in its pod rather than failing the pod: the
+ * Job controller counts those restarts against backoffLimit instead (pkg/controller/job/job_controller.go,
+ * pastBackoffLimitOnFailure: the restart counts of the running and pending pods).
+ */
+function pastBackoffLimitOnFailure(job: JobObj, pods: KubeObject[]): boolean {
+  if (job.spec?.template?.spec?.restartPolicy !== 'OnFailure') return false;
+  let restarts = 0;
+  for (const p of pods) {
+    const status = (p as Pod).status;
+    if (status?.phase !== 'Running' && status?.phase !== 'Pending') continue;
+    for (const cs of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) restarts += cs.restartCount ?? 0;
+  }
+  const limit = job.spec.backoffLimit ?? 6;
+  return limit === 0 ? restarts > 0 : restarts >= limit;
 }

@@ -3,7 +3,9 @@
  * manner of the image: nginx, PostgreSQL, Redis, or a generic HTTP service), readiness, one
  * access-log line per request the container serves or refuses (from the traffic), the kubelet's
  * readiness probes, and the end of each run: a crash (exit code 1), completion, or the SIGTERM of
- * a deleted pod. Deterministic: the same run gives the same lines, byte for byte.
+ * a deleted pod (or of `kubectl exec -- kill 1`). A container whose own command exits
+ * (shared/simulation/containerCommand.ts) logs just what that command echoes. Deterministic: the
+ * same run gives the same lines, byte for byte.
  *
  * Which run `kubectl logs` reads follows the kubelet (pkg/kubelet/kubelet_pods.go,
  * validateContainerLogStatus): the running instance, or the last terminated one while the
@@ -149,6 +151,14 @@ function hostOf(): string {
 function endLines(f: Flavour, run: ContainerRun, spec: ContainerSpecInfo): LogLine[] {
   const t = run.end ?? 0;
   const at = (dt: number, text: string): LogLine => ({ time: Math.max(run.start, t - dt), text });
+  // A command that exits by itself wrote all it writes at its start; a shell's `exit 1` adds nothing.
+  if (spec.commandOutput) return [];
+  // Killed by a signal (`kubectl exec -- kill 1`): SIGTERM (143) is the graceful shutdown a deleted
+  // pod's container logs; other signals (SIGKILL 137, SIGINT 130…) leave no last words.
+  if (run.endReason === 'Error' && run.exitCode !== undefined && run.exitCode > 128) {
+    if (run.exitCode !== 143) return [];
+    return endLines(f, { ...run, endReason: 'Killed' }, spec);
+  }
   if (run.endReason === 'Killed') {
     switch (f) {
       case 'nginx':
@@ -189,9 +199,18 @@ export function runLines(obs: Observation, p: PodLife, run: ContainerRun, t: num
   const spec = p.containers.find((c) => c.name === run.container) ?? p.containers[0];
   const f = flavourOf(spec.image);
   const end = run.end !== undefined && run.end <= t ? run.end : t;
-  const lines: LogLine[] = startLines(f, spec, p, run.start, run.instance > 0);
+  if (spec.commandOutput) {
+    // The container's own command replaced the image's entrypoint: its output is the whole log.
+    return spec.commandOutput.map((text, i) => ({ time: run.start + 0.001 * (i + 1), text })).filter((l) => l.time <= t + 0.999);
+  }
+  const lines: LogLine[] = [
+    // What the container's shell wrote before it started the program (shared/simulation/containerCommand.ts).
+    ...(spec.prelude ?? []).map((text, i) => ({ time: run.start + 0.0001 * (i + 1), text })),
+    ...startLines(f, spec, p, run.start, run.instance > 0),
+  ];
   if (run.ready !== undefined && run.ready <= t) {
-    const r = readyLine(f, run.ready + 0.001);
+    // Ready once started: the line follows the start-up lines (the last is at +0.31 s).
+    const r = readyLine(f, Math.max(run.ready, run.start + 0.32) + 0.001);
     if (r) lines.push(r);
   }
   const seed = fnv1a(`${p.uid}/${run.container}/${run.instance}`);

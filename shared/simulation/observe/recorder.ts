@@ -14,6 +14,8 @@ import { controllerRef } from '../controllers/util';
 import { topOwner } from '../report';
 import { milli, units } from '../resources';
 import { nsOf, type WatchEvent } from '../store';
+import { analyseCommand } from '../containerCommand';
+import { envLookup } from '../containerEnv';
 
 export interface ContainerSpecInfo {
   name: string;
@@ -27,6 +29,13 @@ export interface ContainerSpecInfo {
   memoryLimit: number;
   /** Has a readiness probe (its log says when it starts passing). */
   readinessProbe: boolean;
+  /**
+   * What its command writes when the command exits by itself (shared/simulation/containerCommand.ts):
+   * the image's own start-up does not run, so this is its whole log. Undefined for a command that runs on.
+   */
+  commandOutput?: string[];
+  /** What a command that runs on writes before the program it starts (its first log lines). */
+  prelude?: string[];
 }
 
 /** One run of a container: instance `n` is the run after `n` restarts (restartCount n). */
@@ -188,7 +197,7 @@ export class ObservationRecorder implements Controller {
       if (type === 'DELETED') return;
       life = {
         namespace: nsOf(p), name: p.metadata.name, uid, created: now, owner: ownerOf(this.c, p),
-        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map(containerInfo),
+        labels: { ...(p.metadata.labels ?? {}) }, containers: (p.spec?.containers ?? []).map((ct) => containerInfo(ct, ct.command?.length ? analyseCommand(ct.command, ct.args, envLookup(this.c, p, ct)) : undefined)),
         restartPolicy: p.spec?.restartPolicy ?? 'Always', node: '', ip: '', ready: [], runs: [],
       };
       this.byUid.set(uid, life);
@@ -269,7 +278,7 @@ function ownerOf(c: Cluster, p: PodObj): string {
   return controllerRef(p) ? topOwner(c, p) : `Pod/${p.metadata.name}`;
 }
 
-function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number]): ContainerSpecInfo {
+function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number], command: ReturnType<typeof analyseCommand>): ContainerSpecInfo {
   const r = ct.resources ?? {};
   return {
     name: ct.name, image: ct.image ?? '',
@@ -279,5 +288,7 @@ function containerInfo(ct: NonNullable<Pod['spec']>['containers'][number]): Cont
     cpuLimit: r.limits?.cpu !== undefined ? milli(r.limits.cpu) : 0,
     memoryLimit: r.limits?.memory !== undefined ? units(r.limits.memory) : 0,
     readinessProbe: ct.readinessProbe !== undefined,
+    ...(command?.exit ? { commandOutput: command.exit.output.map((o) => o.text) } : {}),
+    ...(command && !command.exit && command.output.length ? { prelude: command.output.map((o) => o.text) } : {}),
   };
 }

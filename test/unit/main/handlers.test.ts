@@ -356,9 +356,9 @@ describe('the shipped examples', () => {
     const shipped = createHandlers({ ...deps, work: inProcessWork((await import('../../../main/core/engineImpl')).engine), examplesDir: join(process.cwd(), 'assets', 'examples') });
     const list = await shipped[INVOKE.listExamples]({}, ctx);
     conforms(INVOKE.listExamples, list);
-    expect(list.ok && list.value.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions']);
+    expect(list.ok && list.value.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions', 'shop-debugging']);
     expect(list.ok && list.value[0]).toMatchObject({ title: 'Hello Minikube', description: expect.stringContaining('hello-node') });
-    for (const id of ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions']) {
+    for (const id of ['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions', 'shop-debugging']) {
     expect(list.ok && list.value[0]).toMatchObject({ title: 'Hello Minikube', description: expect.stringContaining('hello-node') });
       const opened = await shipped[INVOKE.openExample]({ id }, ctx);
       conforms(INVOKE.openExample, opened);

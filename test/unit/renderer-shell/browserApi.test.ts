@@ -41,7 +41,7 @@ describe('the browser implementation of the Kubeplan API', () => {
   it('lists the four examples and opens each as a design', async () => {
     const api = createBrowserApi();
     const list = await api.listExamples();
-    expect(list.ok && list.value.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions']);
+    expect(list.ok && list.value.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions', 'shop-debugging']);
     const hello = await api.openExample('hello-minikube');
     expect(hello.ok && hello.value.design.resources.map((r) => r.object.kind)).toEqual(['Service', 'Deployment']);
     expect(await api.openExample('nope')).toMatchObject({ ok: false, error: { message: 'no example named "nope"' } });

@@ -12,7 +12,7 @@ const CARD = { width: RESOURCE_WIDTH, height: RESOURCE_HEIGHT };
 
 describe('the shipped examples', () => {
   it('are listed once each with a title and description in English and Simplified Chinese', () => {
-    expect(index.examples.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions']);
+    expect(index.examples.map((e) => e.id)).toEqual(['hello-minikube', 'three-tier-shop', 'multi-tenant', 'shop-default-deny', 'connected-vehicles', 'developer-permissions', 'shop-debugging']);
     for (const e of index.examples) {
       for (const lang of ['en', 'zh-CN'] as const) {
         expect(e.title[lang].length, `${e.id} title ${lang}`).toBeGreaterThan(3);

@@ -6,6 +6,7 @@ import { eventsAt, provideSimulationApi, sessionFrames, useSimulationStore } fro
 import { canUndo, replaceDesign, select, undo, useKubeplanStore } from '../../../renderer/store';
 import { defaultCluster } from '../../../shared/design/types';
 import { shopDesign } from '../renderer-api/shop';
+import { kubectlFor } from '../../../renderer/console/asUser';
 
 const sim = () => useSimulationStore.getState();
 const design = () => useKubeplanStore.getState().design;
@@ -70,6 +71,21 @@ describe('live actions from the renderer', () => {
 });
 
 describe('the design\'s nodes', () => {
+  it('crash container: the first running pod of the selection exits and the kubelet restarts it; as another user it is kubectl exec -- kill 1', async () => {
+    await sim().runSimulation();
+    useKubeplanStore.setState({ mode: 'simulate' });
+    select(['deploy-frontend']);
+    const pod = podsOf(selectedObject()!).find((p) => p.phase === 'Running')!;
+    const frames = sessionFrames().length;
+    expect(execute('simulate:crashContainer')).toBe(true);
+    await expect.poll(() => useLiveActions.getState().busy).toBe(false);
+    await expect.poll(() => sessionFrames().length).toBeGreaterThan(frames);
+    expect(sessionFrames()[frames]!.cause).toMatchObject({ type: 'step', action: 'crash', target: `Pod/shop/${pod.name}` });
+    expect(eventsAt(sim().cursor).some((e) => e.reason === 'Started' && e.object === `Pod/${pod.name}` && e.count === 2)).toBe(true);
+    expect(kubectlFor({ action: 'crash', namespace: 'shop', name: pod.name })).toEqual(['exec', pod.name, '-n', 'shop', '--', 'kill', '1']);
+    expect(kubectlFor({ action: 'crash', namespace: 'shop', name: 'p', container: 'side' })).toEqual(['exec', 'p', '-n', 'shop', '-c', 'side', '--', 'kill', '1']);
+  });
+
   it('add node: one undo step, named after the last, starting from the default cluster', () => {
     const start = design();
     expect(execute('cluster:addNode')).toBe(true);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { workerApi } from '../../../renderer/api/worker';
 import { execute } from '../../../renderer/commands';
-import { buildOverlay, chipAt, COMPACT, LABELLED, STRIP, type GhostChip, type PodChip } from '../../../renderer/simulation/overlay/model';
+import { buildOverlay, chipAt, chipTone, COMPACT, LABELLED, STRIP, type GhostChip, type PodChip } from '../../../renderer/simulation/overlay/model';
 import { stepEvent } from '../../../renderer/simulation/playback';
 import { provideSimulationApi, sessionFrames, useSimulationStore, type SessionEvent } from '../../../renderer/simulation/store';
 import { explainPod, explainPodAt } from '../../../renderer/simulation/whyNot';
@@ -208,5 +208,15 @@ describe('the timeline commands', () => {
     expect(execute('sim:stop')).toBe(true);
     expect(useKubeplanStore.getState().mode).toBe('design');
     expect(useKubeplanStore.getState().design).toBe(design);
+  });
+});
+
+describe('chip tones', () => {
+  it('draw a crash-looping pod (phase Running) as failing, a healthy one as running', () => {
+    const base = { kind: 'Pod', namespace: 'shop', name: 'p', owner: 'apps/Deployment/shop/orders', node: 'node-1', phase: 'Running', status: 'Running', ip: '10.244.0.2', cpu: 0, memory: 0 } as PodRecord;
+    expect(chipTone(base)).toBe('Running');
+    expect(chipTone({ ...base, status: 'CrashLoopBackOff', reason: 'CrashLoopBackOff' })).toBe('Failed');
+    expect(chipTone({ ...base, status: 'Error' })).toBe('Failed');
+    expect(chipTone({ ...base, reason: 'Terminating', status: 'Terminating' })).toBe('Terminating');
   });
 });

@@ -2,7 +2,9 @@
  * `kubectl exec POD [-c CONTAINER] -- COMMAND…`: a few commands run in the simulated container —
  * `env` (the container's environment as the kubelet builds it), `cat`/`ls` of mounted ConfigMap
  * and Secret files, `hostname`, and `wget`/`curl` to a Service, a pod IP or a name, resolved by the
- * simulated network and its NetworkPolicies (docs/traffic.md). Other commands are not found.
+ * simulated network and its NetworkPolicies (docs/traffic.md), and `kill 1` (a signal to the
+ * container's main process: it exits and the kubelet restarts it, docs/simulator.md "Crash loops").
+ * Other commands are not found.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../model/object';
@@ -14,34 +16,8 @@ import { flag } from '../argv';
 import { lookupKind, serverError, stub } from '../resources';
 import { KubectlError, registerVerb, type VerbContext } from '../types';
 import { getObject, listObjects, send } from './common';
-
-/** A base64 decoder with no platform dependency (shared/ has neither Buffer nor atob in its types). */
-function fromBase64(text: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const bytes: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of text.replace(/[^A-Za-z0-9+/]/g, '')) {
-    value = (value << 6) | alphabet.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((value >> bits) & 255);
-    }
-  }
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x80) out += String.fromCharCode(b);
-    else if (b >= 0xc0 && b < 0xe0) out += String.fromCharCode(((b & 31) << 6) | (bytes[++i] & 63));
-    else if (b >= 0xe0 && b < 0xf0) out += String.fromCharCode(((b & 15) << 12) | ((bytes[++i] & 63) << 6) | (bytes[++i] & 63));
-    else {
-      const cp = ((b & 7) << 18) | ((bytes[++i] & 63) << 12) | ((bytes[++i] & 63) << 6) | (bytes[++i] & 63);
-      out += String.fromCodePoint(cp);
-    }
-  }
-  return out;
-}
+import { fromBase64 } from '../../containerEnv';
+import { keyFor } from '../../store';
 
 type Data = Record<string, string>;
 
@@ -164,10 +140,44 @@ function fetchUrl(ctx: VerbContext, pod: KubeObject, tool: 'curl' | 'wget', args
   return tool === 'curl' ? { out: `curl: (7) Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server\n`, code: 7 } : { out: `wget: can't connect to remote host: Connection refused\n`, code: 1 };
 }
 
+/** Signal names and numbers `kill` takes (busybox and procps agree on these). */
+const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };
+
+/**
+ * `kill [-SIGNAL | -s SIGNAL] PID…` → the signal number and the pids, or an error line. A process
+ * that dies of signal n exits with 128 + n (143 for SIGTERM, 137 for SIGKILL).
+ */
+export function parseKill(args: readonly string[]): { signal: number; pids: string[] } | { error: string } {
+  let signal = SIGNALS.TERM;
+  let i = 0;
+  const named = (v: string): number | undefined => (/^\d+$/.test(v) ? Number(v) : SIGNALS[v.toUpperCase().replace(/^SIG/, '')]);
+  if (args[0] === '-s' || args[0] === '-n') {
+    const n = named(args[1] ?? '');
+    if (n === undefined) return { error: `kill: unknown signal '${args[1] ?? ''}'` };
+    signal = n;
+    i = 2;
+  } else if (args[0]?.startsWith('-') && args[0] !== '--') {
+    const n = named(args[0].slice(1));
+    if (n === undefined) return { error: `kill: unknown signal '${args[0].slice(1)}'` };
+    signal = n;
+    i = 1;
+  }
+  if (args[i] === '--') i++;
+  const pids = args.slice(i);
+  if (pids.length === 0) return { error: 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]' };
+  return { signal, pids };
+}
+
+/** The command words of an exec (after `--`, or after the pod). */
+function execCommand(args: VerbContext['args']): string[] {
+  return args.rest.length ? args.rest : args.positional.slice(1);
+}
+
 registerVerb({
   name: 'exec',
-  summary: 'Execute a command in a container (env, cat, ls, hostname, wget, curl)',
-  mutates: false,
+  summary: 'Execute a command in a container (env, cat, ls, hostname, wget, curl, kill 1)',
+  // `kill 1` ends the container's process: the kubelet restarts it, so the command runs as a live step.
+  mutates: (args) => execCommand(args)[0]?.replace(/^\/(usr\/)?bin\//, '') === 'kill',
   boolFlags: ['stdin', 'tty', 'quiet'],
   valueFlags: ['container'],
   shortFlags: { c: 'container', i: 'stdin', t: 'tty', q: 'quiet' },
@@ -224,6 +234,24 @@ registerVerb({
       case 'wget': {
         const r = fetchUrl(ctx, pod, prog.endsWith('curl') ? 'curl' : 'wget', args);
         return finish(r.out, r.code);
+      }
+      case 'kill': {
+        const k = parseKill(args);
+        if ('error' in k) return finish(`${k.error}\n`, 1);
+        let out = '';
+        let code = 0;
+        for (const pid of k.pids) {
+          if (pid === '1') continue;
+          // The simulated container runs one process: PID 1.
+          out += `sh: can't kill pid ${pid}: No such process\n`;
+          code = 1;
+        }
+        // Signal 0 only asks whether the process exists.
+        if (k.pids.includes('1') && k.signal !== 0) {
+          const err = ctx.cluster.killContainer?.(keyFor('Pod', ns, pod.metadata.name), ct.name, 128 + k.signal);
+          if (err) throw new KubectlError(`error: ${err}`);
+        }
+        return finish(out, code);
       }
       default:
         ctx.err(`error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "simulated": OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`);
