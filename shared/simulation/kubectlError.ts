@@ -21,6 +21,7 @@ const REASONS: Record<Refusal['code'], string> = {
   404: 'NotFound',
   409: 'AlreadyExists',
   422: 'Invalid',
+  503: 'ServiceUnavailable',
 };
 
 /**

@@ -18,6 +18,7 @@ import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } fr
 import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionFrame } from './keyframes';
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
 import { Observation, ObservationRecorder, type SteadyRoute } from '../observe';
+import { metricsApiAnswer, METRICS_GROUP } from '../observe/metricsApi';
 
 export interface SessionOptions {
   /** A keyframe at least every this many frames (sooner when many records change). Default 64. */
@@ -86,6 +87,8 @@ export class SimulationSession {
     this.cluster.register(this.watcher);
     this.recorder = new ObservationRecorder(this.cluster);
     this.cluster.register(this.recorder);
+    // metrics-server, behind the API server's aggregation layer: `kubectl top` reads through it.
+    this.cluster.api.serveAggregated(METRICS_GROUP, (req) => metricsApiAnswer(this.observation(this.observed?.routes), req));
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
