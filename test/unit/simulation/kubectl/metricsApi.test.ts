@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultCluster } from '../../../../shared/design/types';
 import type { ApiRequest } from '../../../../shared/simulation/apiserver';
+import type { Cluster } from '../../../../shared/simulation/cluster';
 import { identityOf } from '../../../../shared/simulation/rbac';
 import { SimulationSession } from '../../../../shared/simulation/session';
 import { cluster, shopObjects, USERS } from './setup';
@@ -17,13 +18,15 @@ function live() {
   const session = new SimulationSession({ objects: [...shopObjects(), ...METRICS_READER], cluster: { ...defaultCluster(), users: USERS }, seed: 1 });
   session.runToEnd();
   const run = (line: string, context = 'admin') => session.kubectl(line.split(' '), { context }).output;
-  return { session, run };
+  // The session's cluster is its own; the test reaches in to watch and call its API server.
+  const api = (session as unknown as { cluster: Cluster }).cluster.api;
+  return { session, run, api };
 }
 
 describe('the metrics API through the API server', () => {
   it('kubectl top sends get/list of pods and nodes in metrics.k8s.io as the user', () => {
-    const { session, run } = live();
-    const spy = vi.spyOn(session.cluster.api, 'request');
+    const { run, api } = live();
+    const spy = vi.spyOn(api, 'request');
     expect(run('top pods -n shop', 'dev').exitCode).toBe(0);
     expect(run('top pod nope -n shop').stderr).toBe('Error from server (NotFound): podmetrics.metrics.k8s.io "shop/nope" not found\n');
     const sent = spy.mock.calls.map(([r]) => r as ApiRequest).filter((r) => r.object.kind.endsWith('Metrics'));
@@ -37,12 +40,12 @@ describe('the metrics API through the API server', () => {
   });
 
   it('serves PodMetrics and NodeMetrics objects with usage at the last scrape', () => {
-    const { session } = live();
-    const r = session.cluster.api.request({ verb: 'list', user: 'admin', component: 'kubectl', object: { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: { name: '', namespace: 'shop' } } });
+    const { session, api } = live();
+    const r = api.request({ verb: 'list', user: 'admin', component: 'kubectl', object: { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: { name: '', namespace: 'shop' } } });
     if (!r.ok) throw new Error(r.message);
     expect(r.items).toHaveLength(2);
     expect(r.items?.[0]).toMatchObject({ kind: 'PodMetrics', metadata: { namespace: 'shop' }, window: '15s', containers: [{ name: 'web', usage: { cpu: expect.stringMatching(/^\d+m$/), memory: expect.stringMatching(/^\d+$/) } }] });
-    const node = session.cluster.api.request({ verb: 'get', user: 'admin', component: 'kubectl', object: { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'NodeMetrics', metadata: { name: session.view().nodes[0]!.name } } });
+    const node = api.request({ verb: 'get', user: 'admin', component: 'kubectl', object: { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'NodeMetrics', metadata: { name: session.view().nodes[0]!.name } } });
     expect(node).toMatchObject({ ok: true, object: { kind: 'NodeMetrics', usage: { cpu: expect.stringMatching(/^\d+m$/) } } });
   });
 
