@@ -11,7 +11,7 @@ import type { Cluster, Controller } from '../cluster';
 import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
 import { filesReader } from '../kubectl/files';
 import { mutates, runKubectl } from '../kubectl/run';
-import type { KubectlOutput } from '../kubectl/types';
+import type { KubectlOutput, LogWindow } from '../kubectl/types';
 import { Simulation } from '../simulate';
 import { eventKey, type WatchEvent } from '../store';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
@@ -235,10 +235,10 @@ export class SimulationSession {
    * adds no frame; a command that may change the cluster runs as a live action (`act`), so its
    * frames continue the timeline like any other. `context` is the kubeconfig context (user).
    */
-  kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
+  kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string; logWindow?: LogWindow }): KubectlSessionResult {
     if (!mutates(argv)) {
       // logs and top read the observation with the routes the live view last charted (the design's steady flows).
-      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }, argv);
+      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.logWindow ? { logWindow: options.logWindow } : {}) }, argv);
       return { output, frames: [] };
     }
     this.simulation.lastKubectl = undefined;
