@@ -80,9 +80,9 @@ export function createOps(engine: Engine) {
       return { frames, applied, ...(error ? { error } : {}), ...(stopped ? { stopped } : {}) };
     },
 
-    kubectl({ runId, argv, context, files, stdin }: WorkerOps['kubectl']['args']): WorkerOps['kubectl']['value'] {
+    kubectl({ runId, argv, context, files, stdin, logWindow }: WorkerOps['kubectl']['args']): WorkerOps['kubectl']['value'] {
       if (!live.liveSession(runId)) throw new UserError({ message: `simulation ${runId} is not live any more; run the simulation again`, code: 'not-live' });
-      const { output, frames, stopped } = live.kubectl(runId, argv, { context, ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}) });
+      const { output, frames, stopped } = live.kubectl(runId, argv, { context, ...(files ? { files } : {}), ...(stdin !== undefined ? { stdin } : {}), ...(logWindow ? { logWindow } : {}) });
       return { ...output, frames, ...(stopped ? { stopped } : {}) };
     },
     observe({ runId, query }: WorkerOps['observe']['args']): WorkerOps['observe']['value'] {

@@ -83,7 +83,7 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
       if (running.has(runId)) return { ok: false, error: { message: `simulation ${runId} is still running; use the console once it has ended`, code: 'busy' } };
       if (!live.liveSession(runId)) return { ok: false, error: { message: `simulation ${runId} is not live any more (cancelled, replaced by a newer run, or it failed); run the simulation again`, code: 'not-live' } };
       try {
-        const { output, frames, stopped } = live.kubectl(runId, request.argv, { context: request.context, ...(request.files ? { files: request.files } : {}), ...(request.stdin !== undefined ? { stdin: request.stdin } : {}) });
+        const { output, frames, stopped } = live.kubectl(runId, request.argv, { context: request.context, ...(request.files ? { files: request.files } : {}), ...(request.stdin !== undefined ? { stdin: request.stdin } : {}), ...(request.logWindow ? { logWindow: request.logWindow } : {}) });
         return { ok: true, value: { runId, ...output, frames, ...(stopped ? { stopped } : {}) } };
       } catch (err) {
         const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);

@@ -12,7 +12,8 @@ import { testHooksEnabled } from '../canvas/testHooks';
 import { useSimulationStore } from '../simulation/store';
 import { useKubeplanStore } from '../store';
 import { complete, type CompletionData } from './complete';
-import { runConsoleLine } from './run';
+import { startFollow, type FollowHandle } from './follow';
+import { provideConsoleApiFor, runConsoleLine } from './run';
 import { useConsoleStore } from './store';
 import './console.css';
 
@@ -80,6 +81,8 @@ export function ConsoleTab() {
     let cursor = 0;
     let browsing = -1;
     let running = false;
+    /** `logs -f` streaming into the terminal: only Ctrl+C is read until it ends. */
+    let follow: FollowHandle | null = null;
     const redraw = () => {
       term.write(`\r\x1b[2K${PROMPT}${line}`);
       const back = line.length - cursor;
@@ -116,12 +119,38 @@ export function ConsoleTab() {
       }
       running = true;
       const out = await runConsoleLine(text);
-      running = false;
       if (out.stdout) term.write(crlf(out.stdout));
       if (out.stderr) term.write(`\x1b[31m${crlf(out.stderr)}\x1b[0m`);
+      if (out.follow) {
+        follow = startFollow({
+          ...out.follow,
+          api: provideConsoleApiFor(),
+          write: (o) => {
+            if (o.stdout) term.write(crlf(o.stdout));
+            if (o.stderr) term.write(`\x1b[31m${crlf(o.stderr)}\x1b[0m`);
+          },
+          ended: () => {
+            follow = null;
+            running = false;
+            term.write(PROMPT);
+          },
+        });
+        return;
+      }
+      running = false;
       term.write(PROMPT);
     };
     const onData = term.onData((data) => {
+      if (follow) {
+        // kubectl logs -f runs until Ctrl+C.
+        if (data === '\x03') {
+          follow.stop();
+          follow = null;
+          running = false;
+          term.write(`^C\r\n${PROMPT}`);
+        }
+        return;
+      }
       if (running) return;
       // A paste of several lines: YAML becomes the input of `-f -`; other text runs line by line is not supported.
       if (data.length > 1 && /\r|\n/.test(data.replace(/[\r\n]+$/, '')) && !data.startsWith('\x1b')) {
@@ -216,6 +245,7 @@ export function ConsoleTab() {
     // End-to-end tests read the whole scrollback, wrapped rows joined (as canvas/testHooks.ts exposes the canvas).
     if (testHooksEnabled()) (window as unknown as { __kubeplanConsole?: unknown }).__kubeplanConsole = { text: () => bufferText(term) };
     return () => {
+      follow?.stop();
       onData.dispose();
       observer.disconnect();
       term.dispose();

@@ -44,7 +44,21 @@ export interface ApiRequest {
 
 export type ApiResponse =
   | { ok: true; object: KubeObject; result?: ApplyResult; /** list: the objects, in the store's order. */ items?: KubeObject[] }
-  | { ok: false; code: 400 | 403 | 404 | 409 | 422; message: string };
+  | { ok: false; code: 400 | 403 | 404 | 409 | 422 | 503; message: string };
+
+/**
+ * Kinds of aggregated APIs: served by an extension API server behind this one (kubernetes.io
+ * "Kubernetes API Aggregation Layer"), not kept in etcd. metrics-server's resource metrics API
+ * (`metrics.k8s.io`) is the one the simulator serves (`kubectl top`); its resources are `pods`
+ * and `nodes`.
+ */
+export const AGGREGATED_KINDS: Readonly<Record<string, { group: string; resource: string; namespaced: boolean }>> = {
+  PodMetrics: { group: 'metrics.k8s.io', resource: 'pods', namespaced: true },
+  NodeMetrics: { group: 'metrics.k8s.io', resource: 'nodes', namespaced: false },
+};
+
+/** An aggregated API's server: answers the reads the API server has authorised. */
+export type AggregatedApi = (req: ApiRequest) => ApiResponse;
 
 /** Decides whether `user` may do `verb` on an object; a message when not (RBAC plugs in here). */
 export type Authorizer = (req: ApiRequest) => string | null;
@@ -53,10 +67,17 @@ export class ApiServer {
   readonly authorizers: Authorizer[] = [];
   /** The last applied configuration per object (what server-side apply's managedFields remember). */
   private readonly lastApplied = new Map<string, string>();
+  private readonly aggregated = new Map<string, AggregatedApi>();
   private clusterIpSeq = 1;
   private nodePortSeq = 0;
 
   constructor(private readonly cluster: Cluster) {}
+
+  /** Serve an API group from an extension API server (an APIService): its reads come here first, for authorisation. */
+  serveAggregated(group: string, api: AggregatedApi | undefined): void {
+    if (api) this.aggregated.set(group, api);
+    else this.aggregated.delete(group);
+  }
 
   request(req: ApiRequest): ApiResponse {
     const c = this.cluster;
@@ -64,6 +85,13 @@ export class ApiServer {
       const a = requestAttributes(c, req);
       const d = authorize(c.store, req.identity, a);
       if (!d.allowed) return { ok: false, code: 403, message: forbiddenError(req.identity.user, a, d.reason) };
+    }
+    const aggregated = AGGREGATED_KINDS[req.object.kind];
+    if (aggregated) {
+      // Proxied to the group's server; without one (no metrics-server) the API server answers 503.
+      const api = this.aggregated.get(aggregated.group);
+      if (api && (req.verb === 'get' || req.verb === 'list')) return api(req);
+      return { ok: false, code: 503, message: `the server is currently unable to handle the request (${req.verb} ${aggregated.resource}.${aggregated.group})` };
     }
     // Reads change nothing and tell nobody: answered from the store.
     if (req.verb === 'get') {
@@ -284,9 +312,11 @@ export function timestamp(seconds: number): string {
 export function requestAttributes(c: Cluster, req: ApiRequest): Attributes {
   const o = req.object;
   const info = getKindInfo(o.kind);
-  const apiGroupName = info ? apiGroup(info.apiVersion) : apiGroup(o.apiVersion);
-  const resource = info?.resource ?? `${o.kind.toLowerCase()}s`;
-  const namespace = isClusterScopedKind(o) || (req.verb === 'list' && req.allNamespaces) ? '' : nsOf(o);
+  const aggregated = AGGREGATED_KINDS[o.kind];
+  const apiGroupName = aggregated?.group ?? (info ? apiGroup(info.apiVersion) : apiGroup(o.apiVersion));
+  const resource = aggregated?.resource ?? info?.resource ?? `${o.kind.toLowerCase()}s`;
+  const clusterScoped = aggregated ? !aggregated.namespaced : isClusterScopedKind(o);
+  const namespace = clusterScoped || (req.verb === 'list' && req.allNamespaces) ? '' : nsOf(o);
   let verb: string = req.authVerb ?? req.verb;
   let subresource = req.subresource;
   if (!req.authVerb) {

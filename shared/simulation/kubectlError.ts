@@ -21,6 +21,7 @@ const REASONS: Record<Refusal['code'], string> = {
   404: 'NotFound',
   409: 'AlreadyExists',
   422: 'Invalid',
+  503: 'ServiceUnavailable',
 };
 
 /**
@@ -51,6 +52,14 @@ export function kubectlErrorText(r: Refusal, opts: { source?: string; creating?:
       return inv.causes.length === 1 ? head + inv.causes[0] : `${head}\n${inv.causes.map((c) => `* ${c}`).join('\n')}`;
     }
   }
-  const context = opts.source && opts.creating ? `error when creating "${opts.source}": ` : '';
+  return standardErrorText(r, opts.source && opts.creating ? `error when creating "${opts.source}": ` : '');
+}
+
+/**
+ * kubectl's StandardErrorMessage for an API error: `Error from server (<Reason>): <context><message>`,
+ * also for an Invalid one — how `MultipleErrors` prints each of several errors (apply of a file
+ * where more than one object is refused).
+ */
+export function standardErrorText(r: Refusal, context = ''): string {
   return `Error from server (${REASONS[r.code]}): ${context}${r.message}`;
 }

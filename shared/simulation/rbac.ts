@@ -97,6 +97,38 @@ export const BUILT_IN_CLUSTER_ROLES: Readonly<Record<string, PolicyRule[]>> = {
   'system:basic-user': BASIC_USER_RULES,
 };
 
+const BOOTSTRAP_LABELS = { 'kubernetes.io/bootstrapping': 'rbac-defaults' };
+const AUTOUPDATE = { 'rbac.authorization.kubernetes.io/autoupdate': 'true' };
+/** The labels that aggregate `view` into `edit` and `edit` into `admin` upstream (aggregation itself is not evaluated). */
+const AGGREGATE_LABELS: Readonly<Record<string, Record<string, string>>> = {
+  edit: { 'rbac.authorization.k8s.io/aggregate-to-admin': 'true' },
+  view: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+};
+
+/**
+ * The default ClusterRoles and ClusterRoleBindings as objects, the way the API server writes them
+ * at start-up (its `rbac/bootstrap-roles` post-start hook; kubernetes.io "Default roles and role
+ * bindings"): they live in the simulated cluster from the start (`kubectl get clusterroles`),
+ * never in the design. `cluster-admin` is bound to the group `system:masters` and
+ * `system:basic-user` to `system:authenticated`.
+ */
+export function bootstrapPolicy(): KubeObject[] {
+  const roles: KubeObject[] = Object.entries(BUILT_IN_CLUSTER_ROLES).map(([name, rules]) => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name, labels: { ...BOOTSTRAP_LABELS, ...AGGREGATE_LABELS[name] }, annotations: { ...AUTOUPDATE } },
+    rules: rules.map((r) => ({ ...r })),
+  }));
+  const binding = (name: string, group: string): KubeObject => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name, labels: { ...BOOTSTRAP_LABELS }, annotations: { ...AUTOUPDATE } },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+  });
+  return [...roles, binding('cluster-admin', MASTERS_GROUP), binding('system:basic-user', AUTHENTICATED_GROUP)];
+}
+
 interface Subject {
   kind?: string;
   name?: string;
@@ -175,7 +207,8 @@ function bindingRules(store: Store, binding: KubeObject, namespace: string): Rul
  */
 export function rulesFor(store: Store, who: Identity, namespace: string): RuleSource[] {
   const out: RuleSource[] = [];
-  if (who.groups.includes(AUTHENTICATED_GROUP)) out.push({ rules: BASIC_USER_RULES });
+  // system:basic-user's binding, when the cluster was not booted with the bootstrap policy (a bare Cluster).
+  if (who.groups.includes(AUTHENTICATED_GROUP) && !store.getBy('ClusterRoleBinding', '', 'system:basic-user')) out.push({ rules: BASIC_USER_RULES });
   for (const b of store.list('ClusterRoleBinding')) {
     const subjects = ((b as { subjects?: Subject[] }).subjects ?? []) as Subject[];
     if (subjects.some((s) => s && subjectMatches(s, who, ''))) out.push(bindingRules(store, b, ''));

@@ -17,7 +17,10 @@ import { ResourceQuotaController } from './controllers/quota';
 import { ReplicaSetController } from './controllers/replicaset';
 import { isActive, podTemplateOf } from './controllers/util';
 import { registerWorkloadControllers } from './controllers/workloads';
+import { timestamp } from './apiserver';
 import { withNodeNetwork } from './ipam';
+import { fnv1a } from './network/hash';
+import { bootstrapPolicy } from './rbac';
 import { cordon, crashLoopNotes, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
@@ -32,6 +35,19 @@ import { filesReader } from './kubectl/files';
 import { runKubectl } from './kubectl/run';
 import type { KubectlOutput } from './kubectl/types';
 
+
+/**
+ * The default ClusterRoles and bindings (rbac.ts bootstrapPolicy), written at t=0 as the API server's
+ * start-up hook writes them. Straight into the store: their uids come from their names, not the
+ * seeded generator, so the pod names of a seed stay what they were.
+ */
+function bootstrapRbac(c: Cluster): void {
+  for (const o of bootstrapPolicy()) {
+    const h = (fnv1a(`${o.kind}/${o.metadata.name}`) >>> 0).toString(16).padStart(8, '0');
+    o.metadata = { ...o.metadata, uid: `${h}-0000-4000-8000-${h}0000`, resourceVersion: c.store.nextRevision(), creationTimestamp: timestamp(0) };
+    c.store.put(o);
+  }
+}
 
 export class Simulation {
   readonly cluster: Cluster;
@@ -71,6 +87,7 @@ export class Simulation {
     const cluster: ClusterSpec = input.cluster?.nodes?.length ? input.cluster : defaultCluster();
     for (const n of cluster.nodes) c.api.request({ verb: 'create', user: `system:node:${n.name}`, component: `kubelet/${n.name}`, object: withNodeNetwork(c, nodeObject(n)) });
     for (const ns of ['default', 'kube-system']) c.api.request({ verb: 'create', user: 'system:apiserver', component: 'apiserver', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+    bootstrapRbac(c);
     if (c.options.defaultStorageClass) {
       // What kind installs: local-path-provisioner as the default class, binding when a pod uses the claim.
       c.api.request({

@@ -12,6 +12,7 @@ import { humanDuration } from '../format';
 import { podStatus } from '../report';
 import { isClusterScoped, nsOf } from '../store';
 import type { EventRecord } from '../types';
+import { describeBinding, describeRole } from './describeRbac';
 import { nodeAddress, nodeStatus } from './printers';
 import { DescribeWriter } from './tabwriter';
 
@@ -403,6 +404,10 @@ const DESCRIBERS: Record<string, (c: Cluster, o: KubeObject) => string> = {
   Deployment: describeDeployment,
   Service: describeService,
   Node: describeNode,
+  Role: (_c, o) => describeRole(o, mapLines),
+  ClusterRole: (_c, o) => describeRole(o, mapLines),
+  RoleBinding: (_c, o) => describeBinding(o, mapLines),
+  ClusterRoleBinding: (_c, o) => describeBinding(o, mapLines),
 };
 
 export function describeObject(c: Cluster, o: KubeObject): string {

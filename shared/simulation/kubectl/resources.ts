@@ -52,7 +52,7 @@ export function notFoundMessage(kind: string, name: string): string {
  * (../kubectlError.ts), so the console and `kubeplan simulate` print a refusal alike.
  */
 export function serverError(code: number, message: string): string {
-  if (code === 400 || code === 403 || code === 404 || code === 409 || code === 422) return kubectlErrorText({ ok: false, code, message });
+  if (code === 400 || code === 403 || code === 404 || code === 409 || code === 422 || code === 503) return kubectlErrorText({ ok: false, code, message });
   return `Error from server: ${message}`;
 }
 

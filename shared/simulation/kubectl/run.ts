@@ -3,7 +3,7 @@
  * `--as` impersonation, flag parsing per verb, and kubectl's error output and exit codes.
  */
 import { DEFAULT_USER, identityOf, MASTERS_GROUP, type ClusterUser } from '../rbac';
-import { flag, flagAll, GLOBAL_BOOL_FLAGS, GLOBAL_SHORT, GLOBAL_VALUE_FLAGS, parseArgs, tokenize, type ParsedArgs } from './argv';
+import { boolFlag, flag, flagAll, GLOBAL_BOOL_FLAGS, GLOBAL_SHORT, GLOBAL_VALUE_FLAGS, parseArgs, tokenize, type ParsedArgs } from './argv';
 import { allVerbs, getVerb, KubectlError, type KubeContext, type KubectlEnv, type KubectlOutput, type VerbSpec } from './types';
 import './verbs/all';
 
@@ -42,6 +42,18 @@ function parseFor(verb: VerbSpec, argv: readonly string[]): ParsedArgs {
   });
 }
 
+/** Whether a command line streams until Ctrl+C in a console (`logs -f`). */
+export function follows(argv: readonly string[]): boolean {
+  const at = verbIndex(argv);
+  const verb = at < 0 ? undefined : getVerb(argv[at]);
+  if (!verb || verb.name !== 'logs') return false;
+  try {
+    return boolFlag(parseFor(verb, [...argv.slice(0, at), ...argv.slice(at + 1)]), 'follow');
+  } catch {
+    return false;
+  }
+}
+
 /** Drop a leading `kubectl` (a learner types it out of habit) and split the line into words. */
 export function commandWords(line: string): string[] {
   const words = tokenize(line.trim());
@@ -73,8 +85,9 @@ export function runKubectl(env: KubectlEnv, argv: readonly string[]): KubectlOut
   let stdout = '';
   let stderr = '';
   let context = env.context;
+  let following: KubectlOutput['following'];
   const contexts = contextsOf(env.users);
-  const done = (exitCode: number): KubectlOutput => ({ stdout, stderr, exitCode, context });
+  const done = (exitCode: number): KubectlOutput => ({ stdout, stderr, exitCode, context, ...(following && exitCode === 0 ? { following } : {}) });
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     stdout = helpText();
     return done(0);
@@ -109,6 +122,7 @@ export function runKubectl(env: KubectlEnv, argv: readonly string[]): KubectlOut
       out: (t) => (stdout += t),
       err: (t) => (stderr += t),
       useContext: (name) => (context = name),
+      follow: (window) => (following = window),
     });
     return done(code);
   } catch (err) {

@@ -31,6 +31,23 @@ export interface KubectlEnv {
   stdin?: string;
   /** The run's logs and metrics (`logs`, `top`); a live session gives it, a scenario step has none. */
   observation?: () => Observation;
+  /**
+   * A console's `logs -f` (docs/kubectl.md, "Following logs"): it keeps the stream open and reads
+   * on in windows of simulated time. Without it (the CLI, scenario steps) `logs -f` prints what the
+   * run has and returns.
+   */
+  logWindow?: LogWindow;
+}
+
+/**
+ * A window of a followed log, in simulated seconds: lines up to `until` (default the present, the
+ * observation's end), only those after `after` when the follow reads on; the pods are the ones of
+ * `start` (default `until`: the moment the follow began).
+ */
+export interface LogWindow {
+  start?: number;
+  after?: number;
+  until?: number;
 }
 
 export interface KubectlOutput {
@@ -39,6 +56,8 @@ export interface KubectlOutput {
   exitCode: number;
   /** The current context after the command (changed by `config use-context`). */
   context: string;
+  /** `logs -f` in a console: the stream stays open; read on with `{ start, after: until }` until Ctrl+C. */
+  following?: { start: number; until: number };
 }
 
 /** What a verb gets: the parsed arguments, the identity it acts as, and output sinks. */
@@ -56,6 +75,8 @@ export interface VerbContext {
   err(text: string): void;
   /** Switch the current context (config use-context). */
   useContext(name: string): void;
+  /** Keep the command's stream open (`logs -f` with a log window): the window it read. */
+  follow(window: { start: number; until: number }): void;
 }
 
 export interface VerbSpec {

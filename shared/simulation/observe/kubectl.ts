@@ -45,6 +45,14 @@ export interface LogsOptions {
   defaultContainer?: boolean;
   /** Simulated seconds; default the present (the run's end and its steady tail, Observation.end). */
   time?: number;
+  /** `--since`: only lines at or after this simulated time (applied after `tail`, as the kubelet does). */
+  since?: number;
+  /** A follow's next read: only lines after this simulated time (the last read's `time`). */
+  after?: number;
+  /** The time the pod is looked up at (a follow keeps the pod it started on); default `time`. */
+  podTime?: number;
+  /** Leave out kubectl's notes on stderr (`Defaulted container …`): a follow said them once. */
+  quiet?: boolean;
 }
 
 export interface TopPodsOptions {
@@ -76,9 +84,11 @@ const fail = (stderr: string, stdout = ''): KubectlOutput => ({ stdout, stderr: 
 /** `kubectl logs`. */
 export function kubectlLogs(obs: Observation, o: LogsOptions): KubectlOutput {
   const ns = o.namespace ?? 'default';
-  const t = o.time ?? obs.end;
-  const pod = obs.podAt(ns, o.pod, t);
+  let t = o.time ?? obs.end;
+  const pod = obs.podAt(ns, o.pod, o.podTime ?? t);
   if (!pod) return fail(`Error from server (NotFound): pods "${o.pod}" not found`);
+  // A followed pod that went away: its log ends where the pod did.
+  if (pod.deletedAt !== undefined && pod.deletedAt <= t) t = pod.deletedAt - 1e-6;
   const names = pod.containers.map((c) => c.name);
   let stderr = '';
   let containers: string[];
@@ -90,13 +100,16 @@ export function kubectlLogs(obs: Observation, o: LogsOptions): KubectlOutput {
     return fail(`Error from server (BadRequest): a container name must be specified for pod ${pod.name}, choose one of: [${names.join(' ')}]`);
   } else {
     containers = [names[0]];
-    if (names.length > 1) stderr += `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
+    if (names.length > 1 && !o.quiet) stderr += `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
   }
   let stdout = '';
   for (const c of containers) {
     const read = containerLogs(obs, pod, c, o.previous === true, t);
     if (!read.ok) return { stdout, stderr: `${stderr}Error from server (BadRequest): ${read.error}\n`, exitCode: 1 };
-    const lines = o.tail !== undefined && o.tail >= 0 ? read.lines.slice(Math.max(0, read.lines.length - o.tail)) : read.lines;
+    // Lines written by `t` (a follow reads up to a moment of the timeline), then --tail, then --since.
+    const written = o.time !== undefined ? read.lines.filter((l) => l.time <= t) : read.lines;
+    let lines = o.tail !== undefined && o.tail >= 0 ? written.slice(Math.max(0, written.length - o.tail)) : written;
+    if (o.since !== undefined || o.after !== undefined) lines = lines.filter((l) => (o.since === undefined || l.time >= o.since) && (o.after === undefined || l.time > o.after));
     for (const l of lines) stdout += `${o.prefix ? `[pod/${pod.name}/${c}] ` : ''}${o.timestamps ? `${rfc3339Nano(l.time)} ` : ''}${l.text}\n`;
   }
   return ok(stdout, stderr);

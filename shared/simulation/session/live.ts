@@ -49,7 +49,7 @@ export class LiveSessions {
   }
 
   /** Run a kubectl command on a run's session (the console); throws a one-line Error when there is no such session. */
-  kubectl(runId: string, argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
+  kubectl(runId: string, argv: string[], options: Parameters<SimulationSession['kubectl']>[1]): KubectlSessionResult {
     const session = this.sessions.get(runId);
     if (!session) throw new Error(`simulation ${runId} is not live any more (it was cancelled, replaced by a newer run, or never ended); run the simulation again`);
     return session.kubectl(argv, options);

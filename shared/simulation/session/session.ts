@@ -11,13 +11,14 @@ import type { Cluster, Controller } from '../cluster';
 import { clusterProblems, formatSeconds, SimulationLimitError, type SimulationStop } from '../limits';
 import { filesReader } from '../kubectl/files';
 import { mutates, runKubectl } from '../kubectl/run';
-import type { KubectlOutput } from '../kubectl/types';
+import type { KubectlOutput, LogWindow } from '../kubectl/types';
 import { Simulation } from '../simulate';
 import { eventKey, type WatchEvent } from '../store';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
 import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionFrame } from './keyframes';
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
 import { Observation, ObservationRecorder, type SteadyRoute } from '../observe';
+import { metricsApiAnswer, METRICS_GROUP } from '../observe/metricsApi';
 
 export interface SessionOptions {
   /** A keyframe at least every this many frames (sooner when many records change). Default 64. */
@@ -86,6 +87,8 @@ export class SimulationSession {
     this.cluster.register(this.watcher);
     this.recorder = new ObservationRecorder(this.cluster);
     this.cluster.register(this.recorder);
+    // metrics-server, behind the API server's aggregation layer: `kubectl top` reads through it.
+    this.cluster.api.serveAggregated(METRICS_GROUP, (req) => metricsApiAnswer(this.observation(this.observed?.routes), req));
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
@@ -232,10 +235,10 @@ export class SimulationSession {
    * adds no frame; a command that may change the cluster runs as a live action (`act`), so its
    * frames continue the timeline like any other. `context` is the kubeconfig context (user).
    */
-  kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string }): KubectlSessionResult {
+  kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string; logWindow?: LogWindow }): KubectlSessionResult {
     if (!mutates(argv)) {
       // logs and top read the observation with the routes the live view last charted (the design's steady flows).
-      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) }, argv);
+      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.logWindow ? { logWindow: options.logWindow } : {}) }, argv);
       return { output, frames: [] };
     }
     this.simulation.lastKubectl = undefined;

@@ -7,9 +7,10 @@ import { getKindInfo, resourceOf } from '../../../kinds/registry';
 import { sortForApply } from '../../../manifests/order';
 import { parseManifests } from '../../../manifests';
 import { cloneJson, type KubeObject } from '../../../model/object';
+import { kubectlErrorText, standardErrorText } from '../../kubectlError';
 import { isClusterScoped } from '../../store';
 import { flagAll } from '../argv';
-import { lookupKind, objectName, serverError } from '../resources';
+import { lookupKind, objectName } from '../resources';
 import { KubectlError, registerVerb, type VerbContext } from '../types';
 import { send } from './common';
 import { createGenerated, expose, runPod } from './generate';
@@ -56,36 +57,46 @@ function identity(o: KubeObject): string {
   return `Resource: "${gv}, Resource=${info?.resource ?? `${o.kind.toLowerCase()}s`}", GroupVersionKind: "${gv}, Kind=${o.kind}"\nName: "${o.metadata.name}", Namespace: "${o.metadata.namespace ?? ''}"`;
 }
 
-function applyOne(ctx: VerbContext, o: KubeObject, source: string, create: boolean): boolean {
+/**
+ * One object's refusal, as kubectl holds it until the end (apply.go and create.go collect every
+ * object's error): `alone` is how `cmdutil.CheckErr` prints it when it is the only one (an Invalid
+ * error from its details: `The Deployment "web" is invalid: …`), `listed` how it prints each of
+ * several (`MultipleErrors`: StandardErrorMessage, `Error from server (Invalid): error when
+ * creating "app.yaml": Deployment.apps "web" is invalid: …`).
+ */
+interface ObjectError {
+  alone: string;
+  listed: string;
+}
+
+/** A refused request with kubectl's `cmdutil.AddSourceToErr(verb, source, err)` context (`error when creating "app.yaml": …`). */
+function refused(r: Refusal, source: string, verb: string): ObjectError {
+  const context = `error when ${verb} "${source}": `;
+  return { alone: r.code === 422 ? kubectlErrorText(r) : standardErrorText(r, context), listed: standardErrorText(r, context) };
+}
+
+type Refusal = Extract<ReturnType<typeof send>, { ok: false }>;
+
+function applyOne(ctx: VerbContext, o: KubeObject, source: string, create: boolean): ObjectError | null {
   if (!lookupKind(o.kind)) {
-    ctx.err(`error: resource mapping not found for name: "${o.metadata.name}" namespace: "${o.metadata.namespace ?? ''}" from "${source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first\n`);
-    return false;
+    const text = `error: resource mapping not found for name: "${o.metadata.name}" namespace: "${o.metadata.namespace ?? ''}" from "${source}": no matches for kind "${o.kind}" in version "${o.apiVersion}"\nensure CRDs are installed first`;
+    return { alone: text, listed: text };
   }
   if (create) {
     const r = send(ctx, { verb: 'create', object: o });
     ctx.cluster.drain();
-    if (!r.ok) {
-      ctx.err(`${serverError(r.code, `error when creating "${source}": ${r.message}`)}\n`);
-      return false;
-    }
+    if (!r.ok) return refused(r, source, 'creating');
     ctx.out(`${objectName(o.kind, r.object.metadata.name)} created\n`);
-    return true;
+    return null;
   }
   // apply first reads the live object (apply.go: "error when retrieving current configuration of").
   const got = send(ctx, { verb: 'get', object: o });
-  if (!got.ok && got.code !== 404) {
-    ctx.err(`${serverError(got.code, `error when retrieving current configuration of:\n${identity(o)}\nfrom server for: "${source}": ${got.message}`)}\n`);
-    return false;
-  }
+  if (!got.ok && got.code !== 404) return refused(got, source, `retrieving current configuration of:\n${identity(o)}\nfrom server for:`);
   const r = send(ctx, { verb: 'apply', object: o });
   ctx.cluster.drain();
-  if (!r.ok) {
-    const what = got.ok ? `error when applying patch:\nto:\n${identity(o)}\nfor: "${source}": error when patching "${source}": ${r.message}` : `error when creating "${source}": ${r.message}`;
-    ctx.err(`${serverError(r.code, what)}\n`);
-    return false;
-  }
+  if (!r.ok) return got.ok ? refused(r, source, `applying patch:\nto:\n${identity(o)}\nfor: "${source}": error when patching`) : refused(r, source, 'creating');
   ctx.out(`${objectName(o.kind, o.metadata.name)} ${r.result ?? 'configured'}\n`);
-  return true;
+  return null;
 }
 
 function run(create: boolean) {
@@ -94,9 +105,15 @@ function run(create: boolean) {
     // kubectl applies in file order; the simulator's kind order makes a namespace exist before its contents.
     const order = sortForApply(items.map((x) => x.object));
     const source = new Map(items.map((x) => [x.object, x.source]));
-    let ok = true;
-    for (const o of order) ok = applyOne(ctx, o, source.get(o) ?? 'STDIN', create) && ok;
-    return ok ? 0 : 1;
+    const errors: ObjectError[] = [];
+    for (const o of order) {
+      const e = applyOne(ctx, o, source.get(o) ?? 'STDIN', create);
+      if (e) errors.push(e);
+    }
+    // The errors come after every object was tried: one as CheckErr prints it, several one per line.
+    if (errors.length === 1) ctx.err(`${errors[0].alone}\n`);
+    else for (const e of errors) ctx.err(`${e.listed}\n`);
+    return errors.length ? 1 : 0;
   };
 }
 

@@ -1,19 +1,25 @@
 /**
- * `kubectl top pod|node [NAME]`: CPU and memory from the session's observation, as metrics-server
- * would report them (docs/observability.md), in kubectl's columns (../../observe/kubectl.ts).
- * Authorised as upstream: `list` (or `get` with a name) on `pods`/`nodes` in API group
- * `metrics.k8s.io` (staging/src/k8s.io/kubectl/pkg/cmd/top).
+ * `kubectl top pod|node [NAME]`: CPU and memory as metrics-server reports them (docs/observability.md),
+ * in kubectl's columns (../../observe/kubectl.ts). The request goes through the API server's one
+ * entry point like every read: `list` (or `get` with a name) of `pods`/`nodes` in API group
+ * `metrics.k8s.io` (staging/src/k8s.io/kubectl/pkg/cmd/top), authorised by RBAC and proxied to
+ * the resource metrics API (../../observe/metricsApi.ts); without one, kubectl's
+ * `error: Metrics API not available`.
  */
+import type { KubeObject } from '../../../model/object';
 import { kubectlTopNodes, kubectlTopPods } from '../../observe/kubectl';
-import { authorize, forbiddenError, type Attributes } from '../../rbac';
+import { METRICS_API_VERSION } from '../../observe/metricsApi';
 import { boolFlag, flag } from '../argv';
 import { serverError } from '../resources';
 import { KubectlError, registerVerb, type VerbContext } from '../types';
+import { send } from './common';
 
-function authorise(ctx: VerbContext, resource: 'pods' | 'nodes', name: string | undefined, namespace: string): void {
-  const a: Attributes = { verb: name ? 'get' : 'list', apiGroup: 'metrics.k8s.io', resource, namespace, ...(name ? { name } : {}) };
-  const d = authorize(ctx.cluster.store, ctx.identity, a);
-  if (!d.allowed) throw new KubectlError(serverError(403, forbiddenError(ctx.identity.user, a, d.reason)));
+function request(ctx: VerbContext, kind: 'PodMetrics' | 'NodeMetrics', name: string | undefined, allNamespaces: boolean): void {
+  const object: KubeObject = { apiVersion: METRICS_API_VERSION, kind, metadata: { name: name ?? '', ...(kind === 'PodMetrics' ? { namespace: ctx.namespace } : {}) } };
+  const r = send(ctx, { verb: name ? 'get' : 'list', object, allNamespaces });
+  if (r.ok) return;
+  if (r.code === 503) throw new KubectlError('error: Metrics API not available');
+  throw new KubectlError(serverError(r.code, r.message));
 }
 
 registerVerb({
@@ -24,17 +30,18 @@ registerVerb({
   valueFlags: ['sort-by'],
   run(ctx) {
     const [what, name] = ctx.args.positional;
-    const observation = ctx.env.observation?.();
     const sortBy = flag(ctx.args, 'sort-by');
     const noHeaders = boolFlag(ctx.args, 'no-headers');
     let out;
     if (what === 'pod' || what === 'pods' || what === 'po') {
       const all = boolFlag(ctx.args, 'all-namespaces');
-      authorise(ctx, 'pods', name, all ? '' : ctx.namespace);
+      request(ctx, 'PodMetrics', name, all);
+      const observation = ctx.env.observation?.();
       if (!observation) throw new KubectlError('error: Metrics API not available');
       out = kubectlTopPods(observation, { namespace: ctx.namespace, allNamespaces: all, containers: boolFlag(ctx.args, 'containers'), noHeaders, ...(name ? { name } : {}), ...(sortBy ? { sortBy } : {}) });
     } else if (what === 'node' || what === 'nodes' || what === 'no') {
-      authorise(ctx, 'nodes', name, '');
+      request(ctx, 'NodeMetrics', name, false);
+      const observation = ctx.env.observation?.();
       if (!observation) throw new KubectlError('error: Metrics API not available');
       out = kubectlTopNodes(observation, { noHeaders, ...(name ? { name } : {}), ...(sortBy ? { sortBy } : {}) });
     } else {
