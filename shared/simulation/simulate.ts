@@ -182,9 +182,11 @@ export class Simulation {
         return null;
       case 'startTraffic':
         this.traffic.start(step.flow);
+        c.drain();
         return null;
       case 'stopTraffic':
         this.traffic.stop(step.name);
+        c.drain();
         return null;
       case 'kubectl': {
         const out = runKubectl({ cluster: c, users: this.input.cluster?.users ?? [], context: step.context ?? 'admin', files: filesReader(step.files ?? {}), ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) }, step.argv);
