@@ -210,6 +210,12 @@ export class Simulation {
     return r.ok ? null : kubectlErrorText(r);
   }
 
+  /** Start the design's flows (`input.flows`) in the running cluster; called once, after the initial apply. */
+  startDesignFlows(): void {
+    for (const flow of this.input.flows ?? []) this.traffic.start(flow);
+    this.cluster.drain();
+  }
+
   /** Called after every simulated second that ran: traffic, tick state and the timeline frame. */
   tick(): void {
     const c = this.cluster;
@@ -315,6 +321,7 @@ export function simulate(input: SimulationInput, recorder?: SchedulingRecorder):
   let at = 'the inputs';
   try {
     if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects, input.sources);
+    sim.startDesignFlows();
     for (const [i, step] of (scenario?.steps ?? []).entries()) {
       sim.step = i + 1;
       at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;

@@ -4,6 +4,7 @@
  * store, and the results are aggregated per flow, edge, verdict and reason for the canvas.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { DesignFlow } from '../design/types';
 import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { nodeIP } from './ipam';
@@ -40,6 +41,11 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
     ingresses: c.store.list('Ingress').map(toNetIngress).sort(byKey),
     networkPolicies: c.store.list('NetworkPolicy').map(toNetPolicy).sort(byKey),
   };
+}
+
+/** The design's flows as the traffic engine runs them (SimulationInput.flows). */
+export function flowSpecs(flows: readonly DesignFlow[] | undefined): TrafficFlowSpec[] {
+  return (flows ?? []).map((f) => ({ name: f.name, from: f.from, to: f.to, rate: f.rate, ...(f.protocol ? { protocol: f.protocol } : {}) }));
 }
 
 /** Parse a flow's `from`/`to` strings into a resolver request (see TrafficFlowSpec). */

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../shared/model/object';
 import type { ScenarioStep } from '../../../../shared/simulation/types';
-import { ns } from '../helpers';
+import { SimulationSession } from '../../../../shared/simulation/session';
+import { nodes, ns } from '../helpers';
 import { hpa, service, session, web } from './fixtures';
 
 const hpa10: KubeObject = { ...hpa, spec: { ...(hpa.spec as object), maxReplicas: 10 } };
@@ -88,5 +89,41 @@ describe('lowering the rate', () => {
     expect(rescales(denied)).toEqual([]);
     const obs = denied.observation();
     expect(obs.serviceStats('app', 'web', obs.end)).toMatchObject({ rate: 200, errors: 200 });
+  });
+});
+
+describe('the design\'s flows run in the cluster', () => {
+  const run = (rate: number) => {
+    const s = new SimulationSession({ objects, cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'app/web:80', rate }] });
+    s.runToEnd();
+    return s;
+  };
+
+  it('they send from the start; the HPA scales on them and the observation counts them once (a steady trace given too is ignored)', () => {
+    const s = run(20);
+    expect(rescales(s)).toEqual([]);
+    const obs = s.observation([{ flow: 'shoppers', from: 'external', path: '/', services: ['app/web'], delivered: true, rate: 20 }]);
+    expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(20);
+  });
+
+  it('raising the rate live (startTraffic of the same name) continues the timeline and the HPA reacts; lowering it scales down after the window', () => {
+    const s = run(20);
+    const frames = s.frames.length;
+    const up = s.act({ action: 'startTraffic', flow: { name: 'shoppers', from: 'external', to: 'app/web:80', rate: 200 } });
+    expect(up.frames[0].seq).toBe(frames);
+    expect(up.frames[0].cause).toMatchObject({ type: 'step', action: 'startTraffic' });
+    const raised = up.frames[0].time;
+    const scaled = rescales(s);
+    expect(scaled[0].time - raised).toBeLessThanOrEqual(15);
+    expect(scaled.map((r) => r.message.slice(0, 12))).toEqual(['New size: 6;', 'New size: 9;']);
+    const obs = s.observation();
+    // The chart's markers are the HPA's decisions, at the times of its events.
+    expect(obs.hpaDecisions.map((d) => [d.time, d.to])).toEqual(scaled.map((r) => [r.time, Number(/New size: (\d+)/.exec(r.message)![1])]));
+    const down = s.act({ action: 'startTraffic', flow: { name: 'shoppers', from: 'external', to: 'app/web:80', rate: 20 } });
+    const lowered = down.frames[0].time;
+    const after = rescales(s).filter((r) => r.time > lowered);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after[0].time - lowered).toBeGreaterThanOrEqual(300 - 15);
+    expect(after[after.length - 1].message).toBe('New size: 2; reason: All metrics below target');
   });
 });
