@@ -7,7 +7,7 @@ import type { ValidationProblem } from '../../shared/ipc/api';
 import type { TrafficReport } from '../../shared/ipc/traffic';
 import type { LoadedObject, ManifestError } from '../../shared/manifests';
 import type { KubeObject } from '../../shared/model/object';
-import type { simulate } from '../../shared/simulation';
+import type { simulate, TrafficFlowSpec } from '../../shared/simulation';
 import type { SessionFrame, SimulationSession } from '../../shared/simulation/session';
 
 export type { LoadedObject, ManifestError };
@@ -18,6 +18,8 @@ export interface SimulationInput {
   /** A parsed scenario or its YAML text, as the renderer sent it. */
   scenario?: unknown;
   seed?: number;
+  /** The design's traffic flows, sent through the running cluster (SimulationInput.flows in shared/simulation/types.ts). */
+  flows?: TrafficFlowSpec[];
 }
 
 export interface Engine {

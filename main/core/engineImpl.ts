@@ -20,12 +20,12 @@ export const engine: Engine = {
   loadInputs,
   validateObjects,
   traceTraffic: (design) => trafficReport(designObjects(design), design.cluster, design.flows ?? []),
-  simulate({ objects, cluster, scenario, seed }: SimulationInput) {
+  simulate({ objects, cluster, scenario, seed, flows }: SimulationInput) {
     const problems = clusterProblems(cluster);
     if (problems.length) throw new UserError({ message: problems.join('; '), code: 'cluster' });
     const read = scenarioFromRequest(scenario);
     if ('error' in read) throw new UserError({ message: read.error.text, file: read.error.file, ...(read.error.line ? { line: read.error.line } : {}), code: 'scenario' });
-    const { run, session } = startSession({ objects, cluster, scenario: read.scenario, seed });
+    const { run, session } = startSession({ objects, cluster, scenario: read.scenario, seed, ...(flows?.length ? { flows } : {}) });
     return { ...run, session };
   },
 };

@@ -8,6 +8,7 @@ import type { OpenedDesign, ValidationProblem } from '../../shared/ipc/api';
 import type { ScenarioStep, TimelineFrame } from '../../shared/simulation';
 import { frameBatches, LiveSessions, type FrameBatch } from '../../shared/simulation/session';
 import { observeAnswer } from '../../shared/ipc/observe';
+import { flowSpecs } from '../../shared/simulation/traffic';
 import type { Engine, ManifestError } from './engine';
 import { UserError } from './result';
 import type { ExportedManifests, WorkerOps } from './workerProtocol';
@@ -67,7 +68,7 @@ export function createOps(engine: Engine) {
 
     simulate({ design, scenario, seed, runId }: WorkerOps['simulate']['args'], emit: Emit): WorkerOps['simulate']['value'] {
       // The timeline and the session's frames stream in batches; the summary carries the rest.
-      const { timeline, sessionFrames = [], session, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed });
+      const { timeline, sessionFrames = [], session, ...result } = engine.simulate({ objects: engine.designObjects(design), cluster: design.cluster, scenario, seed, flows: flowSpecs(design.flows) });
       for (const batch of frameBatches(timeline, sessionFrames, FRAME_BATCH)) emit(batch.start, batch.frames, batch.session);
       if (runId && session && !session.stopped) live.keep(runId, session);
       return { frameCount: timeline.length, result };

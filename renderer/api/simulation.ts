@@ -8,6 +8,7 @@ import { designObjects } from '../../shared/design';
 import type { KubectlRequest, KubectlResult, LiveAction, LiveActionResult, Result, SimulationFrames, SimulationRequest, SimulationSummary } from '../../shared/ipc/api';
 import { scenarioFromRequest, type ScenarioStep } from '../../shared/simulation';
 import { frameBatches, LiveSessions, startSession, type SessionRun, type SimulationSession } from '../../shared/simulation/session';
+import { flowSpecs } from '../../shared/simulation/traffic';
 
 /** How many timeline frames travel in one message: the same batch as main's worker (FRAME_BATCH). */
 export const FRAME_BATCH = 64;
@@ -37,7 +38,7 @@ export function createSimulationRunner(batchSize = FRAME_BATCH) {
         let raw: SessionRun;
         let session: SimulationSession;
         try {
-          ({ run: raw, session } = startSession({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed }));
+          ({ run: raw, session } = startSession({ objects: designObjects(request.design), cluster: request.design.cluster, scenario: read.scenario, seed: request.seed, flows: flowSpecs(request.design.flows) }));
         } catch (err) {
           const message = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
           return { ok: false, error: { message: `the simulation failed: ${message}`, code: 'simulation' } };

@@ -11,6 +11,7 @@ import { execute } from '../commands';
 import { useKubeplanStore } from '../store';
 import { flowProblem, type FlowDraft } from './flowActions';
 import { explain, focusFlow, useTrafficStore, wantTraffic } from './store';
+import './liveFlows';
 import './traffic.css';
 
 type Trace = TrafficReport['flows'][number];

@@ -123,11 +123,12 @@ function ownerMatches(ownerKey: string, owner: string, namespace: string | undef
   return (wantKind === undefined || kind === wantKind) && name === wantName && (namespace === undefined || ns === namespace);
 }
 
-/** Whether every argument the condition names equals the command's. */
+/** Whether every argument the condition names equals the command's; `flow.rate` names a field of an object argument. */
 function argsMatch(want: Record<string, unknown> | undefined, got: unknown): boolean {
   if (!want) return true;
   if (got === null || typeof got !== 'object') return Object.keys(want).length === 0;
-  return Object.entries(want).every(([k, v]) => String((got as Record<string, unknown>)[k]) === String(v));
+  const field = (k: string) => k.split('.').reduce<unknown>((o, part) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[part] : undefined), got);
+  return Object.entries(want).every(([k, v]) => String(field(k)) === String(v));
 }
 
 /** The words a `kubectl` condition's command must start with (a leading `kubectl` dropped). */

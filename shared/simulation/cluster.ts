@@ -33,6 +33,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   limits: SIMULATION_LIMITS,
 };
 
+const NO_REQUESTS: ReadonlyMap<string, number> = new Map();
+
 interface Queue {
   controller: Controller;
   keys: Set<string>;
@@ -61,6 +63,11 @@ export class Cluster {
   changedPods = new Map<string, KubeObject | null>();
   /** Scenario-set CPU load per workload key (`Kind/ns/name`), in millicores. */
   readonly load = new Map<string, number>();
+  /**
+   * Requests each pod (`namespace/name`) is delivered this second by the running traffic flows: the
+   * traffic engine (traffic.ts) installs it; the HPA's metrics read it (usage.ts podCpuNow).
+   */
+  served: () => ReadonlyMap<string, number> = () => NO_REQUESTS;
   /** Work done so far, against shared/simulation/limits.ts. */
   podsCreated = 0;
   timerRuns = 0;

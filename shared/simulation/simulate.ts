@@ -199,9 +199,11 @@ export class Simulation {
         return null;
       case 'startTraffic':
         this.traffic.start(step.flow);
+        c.drain();
         return null;
       case 'stopTraffic':
         this.traffic.stop(step.name);
+        c.drain();
         return null;
       case 'kubectl': {
         const out = runKubectl({ cluster: c, users: this.input.cluster?.users ?? [], context: step.context ?? 'admin', files: filesReader(step.files ?? {}), ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) }, step.argv);
@@ -223,6 +225,12 @@ export class Simulation {
     const r = this.cluster.api.request({ verb: 'update', user: 'kubectl', component: 'kubectl', object: o });
     this.cluster.drain();
     return r.ok ? null : kubectlErrorText(r);
+  }
+
+  /** Start the design's flows (`input.flows`) in the running cluster; called once, after the initial apply. */
+  startDesignFlows(): void {
+    for (const flow of this.input.flows ?? []) this.traffic.start(flow);
+    this.cluster.drain();
   }
 
   /** Called after every simulated second that ran: traffic, tick state and the timeline frame. */
@@ -332,6 +340,7 @@ export function simulate(input: SimulationInput, recorder?: SchedulingRecorder):
   let at = 'the inputs';
   try {
     if (!scenario || scenario.applyInputs !== false) sim.apply(input.objects, input.sources);
+    sim.startDesignFlows();
     for (const [i, step] of (scenario?.steps ?? []).entries()) {
       sim.step = i + 1;
       at = `scenario step ${i + 1}${step.line ? ` (line ${step.line})` : ''}`;

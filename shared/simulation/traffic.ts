@@ -4,6 +4,7 @@
  * store, and the results are aggregated per flow, edge, verdict and reason for the canvas.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { DesignFlow } from '../design/types';
 import type { KubeObject } from '../model/object';
 import type { Cluster } from './cluster';
 import { nodeIP } from './ipam';
@@ -42,6 +43,11 @@ export function networkSnapshot(c: Cluster): NetworkSnapshot {
   };
 }
 
+/** The design's flows as the traffic engine runs them (SimulationInput.flows). */
+export function flowSpecs(flows: readonly DesignFlow[] | undefined): TrafficFlowSpec[] {
+  return (flows ?? []).map((f) => ({ name: f.name, from: f.from, to: f.to, rate: f.rate, ...(f.protocol ? { protocol: f.protocol } : {}) }));
+}
+
 /** Parse a flow's `from`/`to` strings into a resolver request (see TrafficFlowSpec). */
 export function flowRequest(c: Cluster, flow: TrafficFlowSpec): NetRequest | string {
   const from: NetRequest['from'] = flow.from === 'external' ? { kind: 'external' } : (() => {
@@ -70,23 +76,45 @@ const VERDICT: Record<RequestResult['verdict'], TrafficEdgeAggregate['verdict']>
   delivered: 'delivered', denied: 'denied', 'no-endpoints': 'dropped', 'no-ingress-rule': 'dropped', 'port-not-exposed': 'dropped', 'not-found': 'dropped',
 };
 
+/** One second of requests: the canvas's aggregates per flow, and what each pod was delivered. */
+interface Second {
+  time: number;
+  /** The store's resourceVersion and the flows' version it was resolved against. */
+  revision: number;
+  flows: number;
+  /** Delivered requests per pod, `namespace/name`. */
+  served: Map<string, number>;
+}
+
+const NONE: ReadonlyMap<string, number> = new Map();
+
 export class TrafficEngine {
   readonly aggregates: TrafficEdgeAggregate[] = [];
   private readonly flows = new Map<string, { spec: TrafficFlowSpec; sent: number }>();
   private resolver: NetworkResolver | undefined;
   private resolverRevision = -1;
   private armed = false;
+  /** Bumped whenever a flow starts, changes or stops. */
+  private flowsVersion = 0;
+  /** The last second sent, and the next one as it would go now (what the HPA's metrics read). */
+  private sentSecond: Second | undefined;
+  private nextSecond: Second | undefined;
 
-  constructor(private readonly c: Cluster) {}
+  constructor(private readonly c: Cluster) {
+    c.served = () => this.servedNow();
+  }
 
   /** Requests resolved so far, all flows together (bounded by the trafficRequests limit). */
   private resolved = 0;
 
+  /** Start a flow, or change a running one of the same name (its rate, its target). */
   start(flow: TrafficFlowSpec): void {
     if (!(flow.rate <= this.c.options.limits.trafficRatePerFlow)) {
       throw new SimulationLimitError('trafficRatePerFlow', `flow/${flow.name}`, `traffic flow "${flow.name}": rate ${flow.rate} is over the ${this.c.options.limits.trafficRatePerFlow.toLocaleString('en-US')} requests per second one flow may send`);
     }
-    this.flows.set(flow.name, { spec: flow, sent: 0 });
+    const running = this.flows.get(flow.name);
+    this.flows.set(flow.name, { spec: flow, sent: running?.sent ?? 0 });
+    this.changed(flow.name);
     this.arm();
   }
 
@@ -103,39 +131,76 @@ export class TrafficEngine {
   }
 
   stop(name: string): void {
-    this.flows.delete(name);
+    if (this.flows.delete(name)) this.changed(name);
   }
 
   get active(): number {
     return this.flows.size;
   }
 
+  /**
+   * What the traffic now sends each pod in a second, delivered requests only: the last second's when
+   * nothing has changed since it was sent, else the next second as the flows would send it over the
+   * cluster as it stands (kube-proxy's round robin over the ready endpoints, NetworkPolicy verdicts).
+   */
+  servedNow(): ReadonlyMap<string, number> {
+    if (this.flows.size === 0) return NONE;
+    const c = this.c;
+    const fresh = (s: Second | undefined) => s !== undefined && s.time === c.now && s.revision === c.store.resourceVersion && s.flows === this.flowsVersion;
+    if (fresh(this.sentSecond)) return this.sentSecond!.served;
+    if (!fresh(this.nextSecond)) {
+      const served = new Map<string, number>();
+      for (const [name, flow] of this.flows) this.resolveSecond(name, flow, served);
+      this.nextSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served };
+    }
+    return this.nextSecond!.served;
+  }
+
   /** Send one second of requests for every flow. */
   tick(): void {
     if (this.flows.size === 0) return;
     const c = this.c;
-    if (!this.resolver || this.resolverRevision !== c.store.resourceVersion) {
-      this.resolver = new NetworkResolver(networkSnapshot(c));
-      this.resolverRevision = c.store.resourceVersion;
-    }
+    const served = new Map<string, number>();
     for (const [name, flow] of this.flows) {
       this.resolved += flow.spec.rate;
       if (this.resolved > this.c.options.limits.trafficRequests) {
         throw new SimulationLimitError('trafficRequests', `flow/${name}`, `traffic flow "${name}": the simulation resolves at most ${this.c.options.limits.trafficRequests.toLocaleString('en-US')} requests in one run; stopped at t=${c.now}s`);
       }
-      const req = flowRequest(c, flow.spec);
-      const counts = new Map<string, TrafficEdgeAggregate>();
-      for (let i = 0; i < flow.spec.rate; i++) {
-        const r: RequestResult = typeof req === 'string' ? { verdict: 'not-found', reason: req, hops: [] } : this.resolver.resolve({ ...req, seq: flow.sent });
-        flow.sent++;
-        const to = r.pod ? `Pod/${r.pod.namespace}/${r.pod.name}` : flow.spec.to;
-        const verdict = VERDICT[r.verdict];
-        const key = `${to}\0${verdict}\0${r.reason}`;
-        const agg = counts.get(key);
-        if (agg) agg.requests++;
-        else counts.set(key, { time: c.now, flow: name, from: flow.spec.from, to, verdict, reason: r.reason, requests: 1 });
-      }
+      const counts = this.resolveSecond(name, flow, served);
+      flow.sent += flow.spec.rate;
       this.aggregates.push(...[...counts.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.verdict.localeCompare(b.verdict))));
     }
+    this.sentSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served };
+  }
+
+  /** One second of a flow's requests, from its next sequence number: counted per place and verdict, delivered ones added to `served`. */
+  private resolveSecond(name: string, flow: { spec: TrafficFlowSpec; sent: number }, served: Map<string, number>): Map<string, TrafficEdgeAggregate> {
+    const c = this.c;
+    if (!this.resolver || this.resolverRevision !== c.store.resourceVersion) {
+      this.resolver = new NetworkResolver(networkSnapshot(c));
+      this.resolverRevision = c.store.resourceVersion;
+    }
+    const req = flowRequest(c, flow.spec);
+    const counts = new Map<string, TrafficEdgeAggregate>();
+    for (let i = 0; i < flow.spec.rate; i++) {
+      const r: RequestResult = typeof req === 'string' ? { verdict: 'not-found', reason: req, hops: [] } : this.resolver.resolve({ ...req, seq: flow.sent + i });
+      const to = r.pod ? `Pod/${r.pod.namespace}/${r.pod.name}` : flow.spec.to;
+      const verdict = VERDICT[r.verdict];
+      if (r.pod && verdict === 'delivered') {
+        const pod = `${r.pod.namespace}/${r.pod.name}`;
+        served.set(pod, (served.get(pod) ?? 0) + 1);
+      }
+      const key = `${to}\0${verdict}\0${r.reason}`;
+      const agg = counts.get(key);
+      if (agg) agg.requests++;
+      else counts.set(key, { time: c.now, flow: name, from: flow.spec.from, to, verdict, reason: r.reason, requests: 1 });
+    }
+    return counts;
+  }
+
+  /** Tell the informers (the HPA controller) that the traffic changed, as a `Traffic` watch event. */
+  private changed(name: string): void {
+    this.flowsVersion++;
+    this.c.dispatch({ type: 'MODIFIED', object: { apiVersion: 'v1', kind: 'Traffic', metadata: { name } } });
   }
 }

@@ -73,6 +73,12 @@ export interface SimulationInput {
   scenario?: Scenario;
   seed?: number;
   options?: SimulationOptions;
+  /**
+   * The design's traffic flows (docs/traffic.md): they send from the start of the run, through the
+   * running cluster, like a scenario's `startTraffic` — so the HorizontalPodAutoscaler sees their
+   * CPU and a live `startTraffic` of the same name changes one's rate.
+   */
+  flows?: TrafficFlowSpec[];
 }
 
 export type ApplyResult = 'created' | 'configured' | 'unchanged' | 'failed';

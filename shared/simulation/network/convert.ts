@@ -1,7 +1,7 @@
 /**
  * Kubernetes objects → the snapshot's network records, plus deterministic address allocation
- * (ClusterIPs from 10.96.0.0/12, NodePorts from 30000–32767). The simulator-core uses these when it
- * builds a snapshot from its store; snapshotFromObjects uses them for a design.
+ * (ClusterIPs from 10.96.0.0/12, NodePorts from 30000–32767). The simulator uses these when it
+ * builds a snapshot from its store (shared/simulation/traffic.ts networkSnapshot).
  */
 import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressBackend, NetworkPolicySpec } from 'kubernetes-types/networking/v1';

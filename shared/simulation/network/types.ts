@@ -1,7 +1,8 @@
 /**
  * The network view of a cluster: everything Services, Ingress and NetworkPolicy need, and nothing
- * else. The simulator builds it from its store; `snapshotFromObjects` derives it straight from a
- * design (every pod Ready). All maps and lists are plain data so a snapshot can cross a worker.
+ * else. The simulator builds it from its store (shared/simulation/traffic.ts networkSnapshot; a
+ * design's through its simulated steady state, shared/simulation/session/network.ts). All maps and
+ * lists are plain data so a snapshot can cross a worker.
  */
 import type { NetworkPolicySpec } from 'kubernetes-types/networking/v1';
 

@@ -2,12 +2,9 @@
  * The observation of a simulated run: what a metrics pipeline (metrics-server, a Prometheus) would
  * have measured, derived from what the recorder saw — deterministic, plausible, not measured.
  *
- * - CPU of a running container: an idle floor (4 % of its request), a start-up burst that fades
- *   over 20 s, its share of the scenario's `setLoad` (the total spread over the workload's ready
- *   pods, as the HorizontalPodAutoscaler controller spreads it), 2 millicores per request per
- *   second it serves, a little noise; capped at its CPU limit (throttling).
- * - Memory (working set): a third of its request (64Mi when none) growing to 60 % over the first
- *   minute, plus 0.3Mi per request per second, capped just under its memory limit.
+ * - CPU and memory of a running container: the one model the HorizontalPodAutoscaler controller
+ *   reads too (../usage.ts) — idle floor, start-up burst, its share of the scenario's `setLoad`,
+ *   the requests it is delivered — with a little per-second noise.
  * - A node: its running pods plus the system's own use (kubelet, container runtime).
  * - A Service: the requests per second of its flows, the share that fail (dropped by the network,
  *   or refused with 503 by a CPU-throttled pod), and a latency that grows with its pods' CPU
@@ -16,11 +13,12 @@
  * docs/observability.md says what is plausible and what is real.
  */
 import { fnv1a } from '../network/hash';
+import { containerCpu, containerMemory, MI } from '../usage';
 import type { TrafficEdgeAggregate } from '../types';
 import type { ContainerRun, HpaDecision, LoadChange, ObservationRecorder, PodLife, ServiceInfo } from './recorder';
 import { aggregateSeconds, type SteadyRoute, type TrafficSecond } from './traffic';
 
-export const MI = 1024 * 1024;
+export { MI } from '../usage';
 /** metrics-server's default scrape interval (`--metric-resolution=15s`): `kubectl top` shows the last scrape. */
 export const METRIC_RESOLUTION = 15;
 /**
@@ -31,9 +29,6 @@ export const METRIC_RESOLUTION = 15;
 export const STEADY_TAIL = 120;
 /** The most samples one series holds; longer runs are sampled every few seconds. */
 export const MAX_SAMPLES = 600;
-/** CPU one request costs, in millicores per request per second. */
-const CPU_PER_REQUEST = 2;
-const MEMORY_PER_REQUEST = 0.3 * MI;
 const NODE_CPU = 80;
 const NODE_MEMORY = 600 * MI;
 
@@ -282,8 +277,8 @@ export class Observation {
     if (!exists(p, t) || !p.node) return undefined;
     const seed = this.metaOf(p).seed;
     const ready = isReady(p, t);
-    const req = ready ? this.podRequests(p, t) : { ok: 0, failed: 0 };
-    const rps = req.ok + req.failed;
+    // Only delivered requests cost CPU: one a NetworkPolicy drops never reaches the pod.
+    const served = ready ? this.podRequests(p, t).ok : 0;
     const load = ready ? this.loadShare(p, t) : 0;
     const containers: PodUsage['containers'] = [];
     let cpu = 0;
@@ -294,24 +289,17 @@ export class Observation {
       const run = runAt(p, spec.name, t);
       if (!run) continue;
       const age = t - run.start;
-      const request = spec.cpuRequest || 100;
-      let demand = request * 0.04 * (1 + 0.6 * noise(seed + i, t));
-      if (age < 20) demand += request * 0.6 * (1 - age / 20);
-      if (i === 0) demand += load + CPU_PER_REQUEST * rps * (1 + 0.2 * noise(seed ^ 0x55, t));
-      let c = Math.max(1, demand);
-      if (spec.cpuLimit && c > spec.cpuLimit) {
-        if (i === 0) throttled = 1 - spec.cpuLimit / c;
-        c = spec.cpuLimit;
-      }
-      const base = spec.memoryRequest || 64 * MI;
-      let m = base * (0.35 + 0.25 * Math.min(1, age / 60)) + (i === 0 ? MEMORY_PER_REQUEST * rps : 0);
-      m *= 1 + 0.04 * noise(seed + 17 + i, Math.floor(t / 5));
-      if (spec.memoryLimit) m = Math.min(m, spec.memoryLimit * 0.98);
-      const cr = Math.round(c);
-      const mr = Math.round(m);
-      containers.push({ name: spec.name, cpu: cr, memory: mr });
-      cpu += cr;
-      memory += mr;
+      // The one model the HPA controller reads too (../usage.ts), with this second's noise.
+      const first = i === 0;
+      const c = containerCpu({
+        cpuRequest: spec.cpuRequest, cpuLimit: spec.cpuLimit, age, load: first ? load : 0, served: first ? served : 0,
+        idleNoise: noise(seed + i, t), workNoise: first ? noise(seed ^ 0x55, t) : 0,
+      });
+      if (first) throttled = c.throttled;
+      const m = containerMemory({ memoryRequest: spec.memoryRequest, memoryLimit: spec.memoryLimit, age, served: first ? served : 0, noise: noise(seed + 17 + i, Math.floor(t / 5)) });
+      containers.push({ name: spec.name, cpu: c.cpu, memory: m });
+      cpu += c.cpu;
+      memory += m;
     }
     if (containers.length === 0) return undefined;
     return { cpu, memory, containers, throttled };
@@ -338,7 +326,8 @@ export class Observation {
     const key = `${namespace}/${name}`;
     const sec = Math.floor(t);
     const c = this.perService!.get(key)?.get(sec);
-    let rate = c?.ok ?? 0;
+    // Every request sent to it, served or not; the failed ones are its errors.
+    let rate = (c?.ok ?? 0) + (c?.failed ?? 0);
     let errors = c?.failed ?? 0;
     let utilisation = 0;
     let serving = 0;

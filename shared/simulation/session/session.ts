@@ -58,6 +58,8 @@ export class SimulationSession {
   private readonly index: KeyframeIndex;
   private readonly steps: ScenarioStep[];
   private applyPending: boolean;
+  /** The design's flows start right after the initial apply (Simulation.startDesignFlows). */
+  private flowsPending: boolean;
   private nextStep = 0;
   private phase: Phase = { kind: 'actions' };
   private steady = false;
@@ -92,6 +94,7 @@ export class SimulationSession {
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
+    this.flowsPending = (input.flows?.length ?? 0) > 0;
     this.lastApplied = input.objects;
     for (const kind of VIEW_KINDS) for (const o of this.cluster.store.list(kind)) this.setRecord(o);
     this.emit({ type: 'boot' }, [...this.current.values()], []);
@@ -147,7 +150,15 @@ export class SimulationSession {
         if (this.applyPending) {
           this.applyPending = false;
           sim.apply(this.input.objects);
+          if (this.flowsPending) {
+            this.flowsPending = false;
+            sim.startDesignFlows();
+          }
           return this.frame({ type: 'apply' });
+        }
+        if (this.flowsPending) {
+          this.flowsPending = false;
+          sim.startDesignFlows();
         }
         if (this.nextStep >= this.steps.length + this.liveSteps.length) {
           this.at = 'the run to steady state';
@@ -265,10 +276,12 @@ export class SimulationSession {
 
   /**
    * Logs and metrics of the run so far (docs/observability.md): the recorder's lifecycles with the
-   * scenario's traffic and, when given, the design's flows traced over the steady state. Cached
-   * until the run moves on.
+   * traffic the run sent and, when given, the design's flows traced over the steady state — only
+   * for a run that was not given the design's flows to send itself (`input.flows`), which already
+   * counts them second by second. Cached until the run moves on.
    */
-  observation(steadyRoutes?: readonly SteadyRoute[]): Observation {
+  observation(routes?: readonly SteadyRoute[]): Observation {
+    const steadyRoutes = this.input.flows?.length ? undefined : routes;
     const o = this.observed;
     if (o && o.revision === this.recorder.revision && o.now === this.cluster.now && o.routes === steadyRoutes) return o.observation;
     const nodes = this.view().nodes.map((n) => ({ name: n.name, cpu: n.cpu, memory: n.memory }));

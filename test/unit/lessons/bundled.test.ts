@@ -100,7 +100,9 @@ class Classroom {
 
   /** Run: a new session from the design as it is now. */
   run(): void {
-    const { run, session } = startSession({ objects: this.resources.map((r) => r.object), cluster: { nodes: [1, 2, 3].map((i) => ({ name: `node-${i}`, cpu: '4', memory: '8Gi', pods: 110 })), users: this.users } });
+    // The design's flows go along and send through the running cluster, as the app's Run sends them.
+    const flows = this.flows.map((f) => ({ name: f.name, from: f.from, to: f.to, rate: f.rate }));
+    const { run, session } = startSession({ objects: this.resources.map((r) => r.object), cluster: { nodes: [1, 2, 3].map((i) => ({ name: `node-${i}`, cpu: '4', memory: '8Gi', pods: 110 })), users: this.users }, ...(flows.length ? { flows } : {}) });
     this.session = session;
     this.simulatedFrom = this.resources;
     this.records.clear();
@@ -249,8 +251,19 @@ describe('the bundled lessons', () => {
           if (!('command' in c)) continue;
           const id = commandId(c);
           const args = (typeof c.command === 'object' ? c.command.args : undefined) ?? {};
-          if (id === 'traffic:addFlow') {
-            room.flows.push({ id: `f-${room.flows.length}`, name: String(args.name ?? 'flow'), from: String(args.from), to: String(args.to), rate: Number(args.rate ?? 10) });
+          if (id === 'traffic:addFlow' || id === 'traffic:editFlow') {
+            // Adding or editing a flow while a run is live sends it to the running cluster (renderer/traffic/liveFlows.ts).
+            const name = String(args.name ?? args['flow.name'] ?? 'flow');
+            const old = room.flows.find((f) => f.name === name);
+            const flow = { id: old?.id ?? `f-${room.flows.length}`, name, from: String(args.from ?? args['flow.from'] ?? old?.from), to: String(args.to ?? args['flow.to'] ?? old?.to), rate: Number(args.rate ?? args['flow.rate'] ?? old?.rate ?? 10) };
+            room.flows = [...room.flows.filter((f) => f !== old), flow];
+            if (room.running) room.act({ action: 'startTraffic', flow: { name: flow.name, from: flow.from, to: flow.to, rate: flow.rate } });
+            // The Traffic tab's edit sends the flow's id and the edited flow (renderer/commands/registry.ts).
+            if (id === 'traffic:editFlow') {
+              room.commands.add(id);
+              room.commandRuns.push({ id, args: { id: flow.id, flow: { name: flow.name, from: flow.from, to: flow.to, rate: flow.rate } } });
+              continue;
+            }
           } else if (id.startsWith('simulate:')) {
             const o = room.selected?.object;
             const target = o ? { kind: o.kind, namespace: metadataNamespace(o), name: o.metadata!.name! } : undefined;

@@ -1,12 +1,12 @@
 // Imported YAML can hold anything anywhere: none of the pure entry points may throw on it.
+// Connectivity is built from the simulated steady state (shared/simulation/session/network.ts); what
+// keeps malformed objects out of it is the loader and networkInputProblems (cli/commands/connectivity.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { ObjectIndex } from '../../../shared/kinds/objectIndex';
 import { resolveReferences } from '../../../shared/references';
 import { connect } from '../../../shared/references/connect';
-import { computeConnectivity, snapshotFromObjects } from '../../../shared/simulation/network';
 import { validateObjects } from '../../../shared/validation';
 import { malformedObject } from './malformedObjects';
 
@@ -21,15 +21,6 @@ describe('malformed objects never throw out of the pure entry points', () => {
     fc.assert(fc.property(objectsArb, (objects) => { expect(Array.isArray(validateObjects(objects))).toBe(true); }), { numRuns: 150 });
   });
 
-  it('snapshotFromObjects and computeConnectivity', () => {
-    fc.assert(
-      fc.property(objectsArb, (objects) => {
-        const snapshot = snapshotFromObjects(objects, defaultCluster());
-        expect(Array.isArray(computeConnectivity(snapshot))).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
   // connect: test/unit/references/malformed.test.ts, over the same objects.
 });
 
@@ -52,10 +43,9 @@ describe('malformed objects found by the properties above, kept as fixed cases',
   } as unknown as Record<string, KubeObject[]>;
 
   for (const [what, objects] of Object.entries(cases)) {
-    it(`${what}: references, validation, connectivity and connect all answer`, () => {
+    it(`${what}: references, validation and connect all answer`, () => {
       expect(Array.isArray(resolveReferences(objects))).toBe(true);
       expect(validateObjects(objects).length).toBeGreaterThan(0);
-      expect(Array.isArray(computeConnectivity(snapshotFromObjects(objects, defaultCluster())))).toBe(true);
       expect(typeof connect(objects[0], objects[objects.length - 1], new ObjectIndex(objects)).ok).toBe('boolean');
     });
   }

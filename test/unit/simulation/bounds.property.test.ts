@@ -6,8 +6,9 @@ import { defaultCluster } from '../../../shared/design/types';
 import type { KubeObject } from '../../../shared/model/object';
 import { simulate } from '../../../shared/simulation';
 import { networkInputProblems } from '../../../shared/simulation/inputProblems';
-import { connectivityLines, NetworkResolver, snapshotFromObjects } from '../../../shared/simulation/network';
+import { connectivityLines, NetworkResolver } from '../../../shared/simulation/network';
 import type { ScenarioStep } from '../../../shared/simulation/types';
+import { steadyNetworkSnapshot } from '../../../shared/simulation/session/network';
 
 const hostile = fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom(0, 1, 1.5, -1, 1_000_000_000, 2 ** 31 - 1, 2 ** 53, 1e308));
 const schedule = fc.oneof(fc.constantFrom('* * * * *', '*/0 * * * *', '*/5 * * * *', '@hourly', '61 * * * *', '* * * *', '@every 1m', '0-59/0 * * * *', ''), fc.string({ maxLength: 12 }));
@@ -76,7 +77,7 @@ describe('the simulator ends within its limits on generated hostile manifests', 
           for (const p of problems) expect(p).toMatch(/^[^\n]+$/);
           return;
         }
-        const snapshot = snapshotFromObjects(objects, defaultCluster());
+        const snapshot = steadyNetworkSnapshot(objects, defaultCluster());
         let lines = 0;
         for (const line of connectivityLines(snapshot)) {
           lines++;

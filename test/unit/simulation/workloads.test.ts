@@ -86,7 +86,8 @@ describe('HorizontalPodAutoscaler', () => {
     const up = run([deploy, hpa], { scenario: { steps: [{ action: 'wait', steady: true }, { action: 'setLoad', kind: 'Deployment', namespace: 'default', name: 'web', cpu: '400m' }, { action: 'wait', seconds: 60 }] } });
     expect(eventsOf(up, 'SuccessfulRescale')[0]).toBe('New size: 6; reason: cpu resource utilization (percentage of request) above target');
     expect(up.deployments[0].replicas).toBe(6);
-    const later = run([deploy, hpa], { scenario: { steps: [{ action: 'setLoad', kind: 'Deployment', namespace: 'default', name: 'web', cpu: '400m' }, { action: 'wait', seconds: 60 }, { action: 'setLoad', kind: 'Deployment', namespace: 'default', name: 'web', cpu: '100m' }] } });
+    // 50m over 6 pods plus their idle floors (4m each): 12 % of the requests, so 2 pods (ceil(0.24 × 6)).
+    const later = run([deploy, hpa], { scenario: { steps: [{ action: 'setLoad', kind: 'Deployment', namespace: 'default', name: 'web', cpu: '400m' }, { action: 'wait', seconds: 60 }, { action: 'setLoad', kind: 'Deployment', namespace: 'default', name: 'web', cpu: '50m' }] } });
     expect(later.deployments[0].replicas).toBe(2);
     const downAt = later.events.find((e) => e.message === 'New size: 2; reason: All metrics below target')?.firstTime ?? 0;
     expect(downAt).toBeGreaterThanOrEqual(60 + 300 - 15);

@@ -4,7 +4,8 @@ import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultCluster } from '../../../../shared/design/types';
 import type { KubeObject } from '../../../../shared/model/object';
-import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, PortSet, snapshotFromObjects } from '../../../../shared/simulation/network';
+import { computeConnectivity, formatConnectivityJson, formatConnectivityTxt, PortSet } from '../../../../shared/simulation/network';
+import { steadyNetworkSnapshot } from '../../../../shared/simulation/session/network';
 import { pod, policy, ports, snapshot } from './helpers';
 
 const fixture = (name: string) => loadAll(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as KubeObject[];
@@ -26,7 +27,7 @@ describe('connection strings', () => {
 
 describe('connectivity list of the shop fixture', () => {
   it('lists every allowed ordered pair, sorted, in the exact format', () => {
-    const text = formatConnectivityTxt(computeConnectivity(snapshotFromObjects(fixture('shop-policies.yaml'), defaultCluster())));
+    const text = formatConnectivityTxt(computeConnectivity(steadyNetworkSnapshot(fixture('shop-policies.yaml'), defaultCluster())));
     expect(text).toBe(
       [
         '0.0.0.0-255.255.255.255[External] => monitoring/prometheus[Deployment] : All Connections',
@@ -47,7 +48,7 @@ describe('connectivity list of the shop fixture', () => {
   });
 
   it('json is [{src, dst, conn}]', () => {
-    const lines = computeConnectivity(snapshotFromObjects(fixture('shop-policies.yaml'), defaultCluster()));
+    const lines = computeConnectivity(steadyNetworkSnapshot(fixture('shop-policies.yaml'), defaultCluster()));
     const parsed = JSON.parse(formatConnectivityJson(lines)) as { src: string; dst: string; conn: string }[];
     expect(parsed[2]).toEqual({ src: 'monitoring/prometheus[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090' });
     expect(Object.keys(parsed[0])).toEqual(['src', 'dst', 'conn']);
@@ -111,24 +112,5 @@ describe('external ranges and workload names', () => {
     const p = policy('prod', 'ranges', { podSelector: { matchLabels: { app: 'b' } }, ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 1, endPort: 79 }, { port: 81, endPort: 65535 }, { port: 53, protocol: 'UDP' }] }] });
     const line = computeConnectivity(snapshot({ pods: [a, b], networkPolicies: [p] })).find((l) => l.src === 'prod/a[Deployment]' && l.dst === 'prod/b[Deployment]');
     expect(line?.conn).toBe('TCP 1-79,81-65535,UDP 53');
-  });
-});
-
-describe('snapshotFromObjects', () => {
-  it('is deterministic and independent of object order', () => {
-    const objs = fixture('shop-policies.yaml');
-    expect(snapshotFromObjects([...objs].reverse(), defaultCluster())).toEqual(snapshotFromObjects(objs, defaultCluster()));
-  });
-
-  it('runs replicas as Ready pods with their top owner, a DaemonSet once per node, and labels namespaces', () => {
-    const ds: KubeObject = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'ops' }, spec: { template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'a' }] } } } };
-    const snap = snapshotFromObjects([...fixture('shop-policies.yaml'), ds], defaultCluster());
-    expect(snap.pods.filter((p) => p.owner === 'DaemonSet/agent').map((p) => p.node)).toEqual(['node-1', 'node-2', 'node-3']);
-    expect(snap.pods.filter((p) => p.owner === 'Deployment/api')).toHaveLength(3);
-    expect(snap.pods.find((p) => p.owner === 'StatefulSet/db')?.name).toBe('db-0');
-    expect(snap.pods.every((p) => p.ready && /^10\.244\.\d+\.\d+$/.test(p.ip))).toBe(true);
-    expect(new Set(snap.pods.map((p) => p.ip)).size).toBe(snap.pods.length);
-    expect(snap.namespaces.find((n) => n.name === 'shop')?.labels).toEqual({ team: 'shop', 'kubernetes.io/metadata.name': 'shop' });
-    expect(snap.namespaces.find((n) => n.name === 'ops')?.labels).toEqual({ 'kubernetes.io/metadata.name': 'ops' });
   });
 });

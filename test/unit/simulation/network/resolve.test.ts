@@ -4,10 +4,11 @@ import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultCluster } from '../../../../shared/design/types';
 import type { KubeObject } from '../../../../shared/model/object';
-import { NetworkResolver, resolveRequest, snapshotFromObjects, type NetRequest } from '../../../../shared/simulation/network';
+import { NetworkResolver, resolveRequest, type NetRequest } from '../../../../shared/simulation/network';
 import { pod, policy, ports, service, snapshot } from './helpers';
+import { steadyNetworkSnapshot } from '../../../../shared/simulation/session/network';
 
-const shop = snapshotFromObjects(loadAll(readFileSync(join(import.meta.dirname, 'fixtures', 'shop-policies.yaml'), 'utf8')) as KubeObject[], defaultCluster());
+const shop = steadyNetworkSnapshot(loadAll(readFileSync(join(import.meta.dirname, 'fixtures', 'shop-policies.yaml'), 'utf8')) as KubeObject[], defaultCluster());
 const hops = (r: { hops: { hop: string; verdict: string }[] }) => r.hops.map((h) => `${h.hop}:${h.verdict}`);
 
 describe('a request resolved hop by hop (shop fixture: default deny + allow rules)', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCluster } from '../../../../shared/design/types';
 import type { KubeObject } from '../../../../shared/model/object';
-import { resolveRequest, snapshotFromObjects, type NetRequest } from '../../../../shared/simulation/network';
+import { resolveRequest, type NetRequest } from '../../../../shared/simulation/network';
 import { steadyNetworkSnapshot, trafficReport } from '../../../../shared/simulation/session/network';
 import { container, deployment, ns, run } from '../helpers';
 
@@ -21,7 +21,6 @@ const hops = (r: { hops: { hop: string; verdict: string }[] }) => r.hops.map((h)
 
 describe('a Service without a selector routes to the endpoints of its hand-written EndpointSlice', () => {
   const snapshots = {
-    'explain (the design)': (objects: KubeObject[]) => snapshotFromObjects(objects, defaultCluster()),
     'the live view and traffic (the steady state)': (objects: KubeObject[]) => steadyNetworkSnapshot(objects, defaultCluster()),
   };
 

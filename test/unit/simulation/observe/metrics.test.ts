@@ -56,7 +56,7 @@ describe('metrics series', () => {
 });
 
 describe('HPA decisions as markers', () => {
-  const s = session([{ action: 'wait', steady: true }, load, { action: 'wait', seconds: 60 }, { ...load, cpu: '100m' }, { action: 'wait', seconds: 400 }]);
+  const s = session([{ action: 'wait', steady: true }, load, { action: 'wait', seconds: 60 }, { ...load, cpu: '50m' }, { action: 'wait', seconds: 400 }]);
   const obs = s.observation();
   const rescales = s.frames.flatMap((f) => f.events).filter((e) => e.reason === 'SuccessfulRescale');
 

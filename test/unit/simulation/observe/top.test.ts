@@ -26,17 +26,17 @@ describe('kubectl top', () => {
     expect(kubectlTopPods(obs, { namespace: 'app' })).toEqual({ stdout: expect.any(String), stderr: '', exitCode: 0 });
     expect(kubectlTopPods(obs, { namespace: 'app' }).stdout).toBe(
       'NAME                   CPU(cores)   MEMORY(bytes)   \n' +
-      'web-6f584d486d-jg7n8   48m          44Mi            \n' +
-      'web-6f584d486d-vhwvv   42m          45Mi            \n',
+      'web-6f584d486d-jg7n8   47m          44Mi            \n' +
+      'web-6f584d486d-vhwvv   46m          44Mi            \n',
     );
     expect(kubectlTopPods(obs, { allNamespaces: true, containers: true }).stdout).toBe(
       'NAMESPACE   POD                    NAME      CPU(cores)   MEMORY(bytes)   \n' +
-      'app         web-6f584d486d-jg7n8   web       48m          44Mi            \n' +
-      'app         web-6f584d486d-vhwvv   web       42m          45Mi            \n',
+      'app         web-6f584d486d-jg7n8   web       47m          44Mi            \n' +
+      'app         web-6f584d486d-vhwvv   web       46m          44Mi            \n',
     );
     expect(kubectlTopPods(obs, { namespace: 'app', sortBy: 'memory', noHeaders: true }).stdout).toBe(
-      'web-6f584d486d-vhwvv   42m       45Mi      \n' +
-      'web-6f584d486d-jg7n8   48m       44Mi      \n',
+      'web-6f584d486d-vhwvv   46m       44Mi      \n' +
+      'web-6f584d486d-jg7n8   47m       44Mi      \n',
     );
   });
 
@@ -53,8 +53,8 @@ describe('kubectl top', () => {
   it('nodes with CPU(%) and MEMORY(%) of allocatable (golden)', () => {
     expect(kubectlTopNodes(obs, {}).stdout).toBe(
       'NAME      CPU(cores)   CPU(%)    MEMORY(bytes)   MEMORY(%)   \n' +
-      'node-1    124m         3%        641Mi           7%          \n' +
-      'node-2    125m         3%        640Mi           7%          \n',
+      'node-1    133m         3%        648Mi           7%          \n' +
+      'node-2    116m         2%        639Mi           7%          \n',
     );
     const n = obs.nodes[0];
     const u = obs.nodeUsage(n.name, Math.floor(obs.end / 15) * 15);

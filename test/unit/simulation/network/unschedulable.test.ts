@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createConnectivityCommand } from '../../../../cli/commands/connectivity';
 import type { ClusterSpec } from '../../../../shared/design/types';
 import type { KubeObject } from '../../../../shared/model/object';
-import { simulate } from '../../../../shared/simulation';
-import { snapshotFromObjects } from '../../../../shared/simulation/network';
+import { steadyNetworkSnapshot } from '../../../../shared/simulation/session/network';
 import { container, deployment, pod } from '../helpers';
 import { capture } from './cliHelpers';
 
@@ -25,19 +24,11 @@ const pods: KubeObject[] = [
   pod('f-none', 'default', cpu('7')),
 ];
 
-describe('connectivity places pods with the simulator\'s scheduler', () => {
-  it('puts each pod on the node `kubeplan simulate` puts it on', () => {
-    const snapshot = snapshotFromObjects(pods, cluster);
-    const simulated = simulate({ objects: pods, cluster, seed: 1 });
-    const where = (list: { name: string; node: string }[]) => Object.fromEntries(list.map((p) => [p.name, p.node]));
-    expect(where(snapshot.pods)).toEqual(where(simulated.pods));
-    // Requests, selectors, taints and preferences decided it, not a round-robin.
-    expect(where(snapshot.pods)).toMatchObject({ 'a-large': 'big', 'b-ssd': 'small', 'c-gpu': 'gpu', 'f-none': '' });
-  });
-
+describe('connectivity over the simulated steady state', () => {
   it('a pod that fits no node is not Ready, has no IP, and the command says so on stderr', async () => {
-    const snapshot = snapshotFromObjects(pods, cluster);
-    expect(snapshot.pods.find((p) => p.name === 'f-none')).toMatchObject({ node: '', ip: '', ready: false });
+    const snapshot = steadyNetworkSnapshot(pods, cluster);
+    expect(snapshot.pods.find((p) => p.name === 'f-none')).toBeUndefined();
+    expect(snapshot.waiting.find((p) => p.name === 'f-none')).toMatchObject({ node: '' });
     const io = capture();
     // 5 CPUs each: only "big" takes one ("small" is too small, "gpu" is tainted).
     const design = [deployment('web', 'default', 3, cpu('5'))];
