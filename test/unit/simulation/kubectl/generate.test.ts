@@ -94,3 +94,15 @@ describe('label and annotate read their arguments as kubectl does', () => {
     expect(kubectl('label deploy a=b web -n shop').stderr).toBe('error: all resources must be specified before label changes: web\n');
   });
 });
+
+describe('kubectl create secret generic', () => {
+  it('stores the literals base64-encoded, reads back through exec env and describe, and refuses other kinds of secret', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('create secret generic db-pass -n shop --from-literal=password=s3cr€t --from-literal=user=app').stdout).toBe('secret/db-pass created\n');
+    const s = JSON.parse(kubectl('get secret db-pass -n shop -o json').stdout) as { type: string; data: Record<string, string> };
+    expect(s).toMatchObject({ type: 'Opaque', data: { password: 'czNjcuKCrHQ=', user: 'YXBw' } });
+    expect(kubectl('get secret db-pass -n shop').stdout).toMatch(/^NAME\s+TYPE\s+DATA\s+AGE\ndb-pass\s+Opaque\s+2\s+/);
+    expect(kubectl('create secret tls x -n shop').stderr).toBe('error: unknown command "tls" for "kubectl create secret"\n');
+    expect(kubectl('create secret generic -n shop').stderr).toBe('error: exactly one NAME is required, got 0\n');
+  });
+});
