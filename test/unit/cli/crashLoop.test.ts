@@ -27,7 +27,7 @@ describe('kubeplan simulate on a crash-looping design', () => {
     const r = kubeplan(['simulate', 'one.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('$ kubectl get pods -A -o wide  # t=319s\n');
-    expect(r.stdout).toMatch(/default +worker-[a-z0-9]+-[a-z0-9]+ +0\/1 +CrashLoopBackOff +6 /);
+    expect(r.stdout).toMatch(/default +worker-[a-z0-9]+-[a-z0-9]+ +0\/1 +CrashLoopBackOff +6 \(0s ago\) +5m19s /);
     expect(r.stderr).toMatch(/^kubeplan simulate: steady at t=319s but for a crash loop: Pod default\/worker-[a-z0-9]+-[a-z0-9]+: container worker in CrashLoopBackOff \(6 restarts\), restarting every 5m0s\n$/);
   });
 
