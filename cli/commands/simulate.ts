@@ -54,7 +54,9 @@ export async function runSimulate(args: string[], io: CliIo, load: LoadInputs = 
   const stopped = () => {
     if (result.stopped) io.stderr(`kubeplan simulate: stopped at t=${result.stopped.time}s: ${result.stopped.message}\n`);
     // A crash loop never settles: the run ends once its restarts only repeat at the back-off cap (docs/simulator.md).
-    for (const l of result.crashLoops ?? []) io.stderr(`kubeplan simulate: steady at t=${result.endTime}s but for a crash loop: ${l.message}\n`);
+    const loops = result.crashLoops ?? [];
+    for (const l of loops.slice(0, 5)) io.stderr(`kubeplan simulate: steady at t=${result.endTime}s but for a crash loop: ${l.message}\n`);
+    if (loops.length > 5) io.stderr(`kubeplan simulate: …and ${(loops.length - 5).toLocaleString('en-US')} more crash loops (--json lists them all in crashLoops)\n`);
   };
   if (values.json) {
     // Written element by element: at 100,000 pods the whole result does not fit one string.

@@ -48,6 +48,7 @@ const pod = z.object({
   node: z.string(),
   ip: z.string(),
   age: z.number(),
+  lastRestartAge: z.number().optional(),
 });
 
 /** An event as `kubectl get events` lists it (shared/simulation/types.ts EventRecord). */

@@ -26,7 +26,7 @@ export function humanDuration(seconds: number): string {
 export function formatPods(pods: PodSummary[]): string {
   if (pods.length === 0) return 'No resources found\n';
   const rows = [['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']];
-  for (const p of pods) rows.push([p.namespace, p.name, p.ready, p.status, String(p.restarts), humanDuration(p.age), p.ip || '<none>', p.node || '<none>', '<none>', '<none>']);
+  for (const p of pods) rows.push([p.namespace, p.name, p.ready, p.status, p.lastRestartAge !== undefined ? `${p.restarts} (${humanDuration(p.lastRestartAge)} ago)` : String(p.restarts), humanDuration(p.age), p.ip || '<none>', p.node || '<none>', '<none>', '<none>']);
   return table(rows);
 }
 

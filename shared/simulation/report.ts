@@ -1,6 +1,7 @@
 /** Builds the result summaries (pods, quotas, claims, deployments, endpoints, nodes) from the store. */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../model/object';
+import { EPOCH_MS } from './apiserver';
 import type { Cluster } from './cluster';
 import { controllerRef, isReady } from './controllers/util';
 import { formatBytes, formatMilli, podRequests } from './resources';
@@ -53,7 +54,7 @@ export function podSummaries(c: Cluster): PodSummary[] {
   for (const o of c.store.list('Pod')) {
     const p = o as Pod & KubeObject;
     const cs = p.status?.containerStatuses ?? [];
-    out.push({
+    const summary: PodSummary = {
       namespace: nsOf(p),
       name: p.metadata.name,
       owner: topOwner(c, p),
@@ -64,7 +65,15 @@ export function podSummaries(c: Cluster): PodSummary[] {
       node: p.spec?.nodeName ?? '',
       ip: p.status?.podIP ?? '',
       age: c.now - ageStart(p),
-    });
+    };
+    // kubectl's RESTARTS `6 (12s ago)`: the last container termination (printers.go).
+    let last = '';
+    for (const x of cs) {
+      const f = x.lastState?.terminated?.finishedAt;
+      if (f && f > last) last = f;
+    }
+    if (summary.restarts > 0 && last) summary.lastRestartAge = c.now - Math.round((Date.parse(last) - EPOCH_MS) / 1000);
+    out.push(summary);
   }
   return out.sort(byNsName);
 }

@@ -121,6 +121,8 @@ export interface PodSummary {
   node: string;
   ip: string;
   age: number;
+  /** Seconds since a container last terminated, when one has restarted (RESTARTS `6 (12s ago)`). */
+  lastRestartAge?: number;
 }
 
 export interface QuotaSummary {
