@@ -46,7 +46,7 @@ export const designSchema = designShape.transform((design) => design as unknown 
 
 /** A scenario already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message naming the field, not a JavaScript error from inside the simulator. */
 const target = { kind: z.string().min(1), namespace: z.string(), name: z.string().min(1) };
-const line = { line: z.number().int().optional() };
+const line = { line: z.number().int().optional(), user: z.string().min(1).max(253).optional() };
 const scenarioStep = z.discriminatedUnion('action', [
   z.object({ action: z.literal('apply'), objects: z.array(kubeObjectSchema), files: z.array(z.string()).optional(), ...line }),
   z.object({ action: z.literal('applyAgain'), ...line }),
@@ -69,7 +69,7 @@ const scenarioStep = z.discriminatedUnion('action', [
   // A kubectl command as a context's user (docs/kubectl.md); files for -f come only through simulation:kubectl.
   z.object({ action: z.literal('kubectl'), argv: z.array(z.string().max(100_000)).min(1).max(1000), context: z.string().min(1).max(253).optional(), ...line }),
 ]);
-export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
+export const scenarioSchema = z.object({ name: z.string().optional(), user: z.string().min(1).max(253).optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
 
 /** A scenario's YAML text (the worker parses and checks it) or a parsed scenario, checked here with its issues' field paths kept. */
 const scenarioRequest = z.unknown().superRefine((v, ctx) => {
