@@ -160,7 +160,7 @@ export const kubectlRequestSchema = z.strictObject({
   files: z.record(z.string().max(1000), z.string().max(32 * 1024 * 1024)).optional(),
   stdin: z.string().max(32 * 1024 * 1024).optional(),
   /** `logs -f` in the console: the simulated time the pods are looked up at, the last read's time, and the time to read up to. */
-  logWindow: z.strictObject({ start: z.number().finite().min(0).optional(), after: z.number().finite().min(0).optional(), until: z.number().finite().min(0).optional() }).optional(),
+  logWindow: z.strictObject({ start: z.number().finite().min(0).optional(), after: z.number().finite().min(0).optional(), until: z.number().finite().min(0).optional(), pods: z.array(z.string().max(253)).max(10_000).optional() }).optional(),
 });
 /** kubectl's output and exit code, the context after it (`config use-context`), and the frames a change added. */
 export const kubectlResultSchema = z.object({
@@ -172,7 +172,7 @@ export const kubectlResultSchema = z.object({
   frames: z.array(sessionFrameSchema),
   stopped: z.string().optional(),
   /** `logs -f` with a log window: the stream is still open (read on with a later window). */
-  following: z.object({ start: z.number(), until: z.number() }).optional(),
+  following: z.object({ start: z.number(), until: z.number(), pods: z.array(z.string()) }).optional(),
 });
 
 /**
