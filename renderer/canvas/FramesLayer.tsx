@@ -8,6 +8,8 @@ import { Layer, Shape } from 'react-konva';
 import { FRAME_HEADER, useKubeplanStore } from '../store';
 import { registerIn, frameNodes } from './registry';
 import { FONT_FAMILY, THEME } from './theme';
+import { DETAIL_SCALE } from './drawCard';
+import { view } from './view';
 
 interface FrameData {
   label: string;
@@ -34,11 +36,15 @@ function drawFrame(context: Konva.Context, shape: Konva.Shape): void {
   ctx.roundRect(0, 0, w, FRAME_HEADER, [10, 10, 0, 0]);
   ctx.fillStyle = THEME.frameHeader;
   ctx.fill();
-  ctx.fillStyle = f.implicit ? THEME.frameImplicit : THEME.frameLabel;
-  ctx.font = `600 13px ${FONT_FAMILY}`;
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'left';
-  ctx.fillText(f.label, 12, FRAME_HEADER / 2 + 1);
+  // Zoomed out, the overview writes the namespace's name large over the frame (drawOverview.ts);
+  // the header's own label would only be a smudge under it.
+  if (view.scale >= DETAIL_SCALE) {
+    ctx.fillStyle = f.implicit ? THEME.frameImplicit : THEME.frameLabel;
+    ctx.font = `600 13px ${FONT_FAMILY}`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    ctx.fillText(f.label, 12, FRAME_HEADER / 2 + 1);
+  }
   // Resize grip: three short diagonal strokes.
   ctx.beginPath();
   for (const d of [5, 10, 15]) {
