@@ -8,6 +8,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contextsOf } from '../../shared/simulation/kubectl';
+import { bootstrapPolicy } from '../../shared/simulation/rbac';
 import { testHooksEnabled } from '../canvas/testHooks';
 import { useSimulationStore } from '../simulation/store';
 import { useKubeplanStore } from '../store';
@@ -31,7 +32,9 @@ function completionData(): CompletionData {
       const design = useKubeplanStore.getState().design;
       const names = design.resources.filter((r) => r.object.kind === kind).map((r) => r.object.metadata?.name ?? '');
       if (kind === 'Namespace') names.push('default', 'kube-system', ...design.resources.map((r) => r.object.metadata?.namespace ?? ''));
-      return names.filter(Boolean);
+      // The default ClusterRoles and bindings live in the cluster, not the design.
+      names.push(...bootstrapPolicy().filter((o) => o.kind === kind).map((o) => o.metadata.name));
+      return [...new Set(names.filter(Boolean))];
     },
     contexts: contextsOf(useKubeplanStore.getState().design.cluster.users ?? []).map((c) => c.name),
   };

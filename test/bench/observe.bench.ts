@@ -51,10 +51,14 @@ const [topPods, topPodsMs] = time(() => kubectlTopPods(obs, { allNamespaces: tru
 const [, topNodesMs] = time(() => kubectlTopNodes(obs, {}));
 const busy = obs.podsAt(obs.end, 'team-0')[0];
 const [logs, logsMs] = time(() => kubectlLogs(obs, { pod: busy.name, namespace: 'team-0' }));
+// The console's commands, through the API server (RBAC, the metrics API, the log window of a follow).
+const [viaApi, viaApiMs] = time(() => session.kubectl(['top', 'pods', '-A'], { context: 'admin' }).output);
+const [, followMs] = time(() => session.kubectl(['logs', '-f', busy.name, '-n', 'team-0'], { context: 'admin', logWindow: { start: session.now, after: session.now } }).output);
 
 console.log(`observation of 10,000 pods / 500 nodes / 200 Services, ${session.now} s run + ${obs.end - session.now} s steady tail, ${times.length} samples per series:`);
 console.log(`  session run with the recorder: ${runMs.toFixed(0)} ms wall; recorder: ${rec.pods.length.toLocaleString('en')} pods, ${runs.toLocaleString('en')} container runs, ${rec.hpaDecisions.length} HPA decisions; session heap ${((heap1 - heap0) / 2 ** 20).toFixed(0)} MiB`);
 console.log(`  observation build ${buildMs.toFixed(1)} ms; every node's series (${nodes.length} × cpu+memory, one pass) ${nodesMs.toFixed(0)} ms; one node ${oneNodeMs.toFixed(0)} ms`);
 console.log(`  every Service's series (${services.length} × rate+errors+latency) ${servicesMs.toFixed(0)} ms (${(servicesMs / services.length).toFixed(1)} ms each); ${sample.length} pods' series ${podsMs.toFixed(0)} ms (${(podsMs / sample.length).toFixed(2)} ms each)`);
 console.log(`  kubectl top pods -A ${topPodsMs.toFixed(0)} ms (${topPods.stdout.split('\n').length - 2} rows); kubectl top nodes ${topNodesMs.toFixed(0)} ms; kubectl logs of a pod serving 2 req/s ${logsMs.toFixed(0)} ms (${logs.stdout.split('\n').length - 1} lines)`);
+console.log(`  console kubectl top pods -A through the API server ${viaApiMs.toFixed(0)} ms (${viaApi.stdout.split('\n').length - 2} rows); a logs -f read of the steady tail ${followMs.toFixed(0)} ms`);
 console.log(`  load average before ${loadBefore}, after ${load()} on ${cpus().length} cores; ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);

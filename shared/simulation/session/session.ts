@@ -19,6 +19,7 @@ import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionF
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
 import { Observation, ObservationRecorder, type SteadyRoute } from '../observe';
 import { metricsApiAnswer, METRICS_GROUP } from '../observe/metricsApi';
+import { DEFAULT_USER } from '../rbac';
 
 export interface SessionOptions {
   /** A keyframe at least every this many frames (sooner when many records change). Default 64. */
@@ -233,7 +234,8 @@ export class SimulationSession {
     if (this.phase.kind !== 'done') throw new Error('the run has not reached its end yet');
     const appliedBefore = this.simulation.applied.length;
     const errorsBefore = this.stepErrors.length;
-    this.liveSteps.push(step);
+    // A live action is the person at the canvas's (the admin unless it names its user), never the scenario's user.
+    this.liveSteps.push(step.user ? step : { ...step, user: DEFAULT_USER.name });
     this.phase = { kind: 'actions' };
     const frames = this.runToEnd();
     const applied = this.simulation.applied.slice(appliedBefore);

@@ -118,10 +118,10 @@ registerVerb({
       const auth = send(ctx, { verb: 'get', subresource: 'log', object: stub('Pod', ns, pod) });
       if (!auth.ok) throw new KubectlError(serverError(auth.code, auth.message));
     }
-    if (follow && pods.length > 1) {
+    if (follow) {
       // One stream per pod, or per container with --all-containers (logs.go parallelConsumeRequest).
       const streams = allContainers ? pods.reduce((n, name) => n + (observation.podAt(ns, name, start)?.containers.length ?? 1), 0) : pods.length;
-      if (streams > maxRequests) throw new KubectlError(`error: you are attempting to follow ${streams} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
+      if (streams > 1 && streams > maxRequests) throw new KubectlError(`error: you are attempting to follow ${streams} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
     }
     let code = 0;
     for (const pod of pods) {

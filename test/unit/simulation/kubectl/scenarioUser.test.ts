@@ -79,6 +79,15 @@ steps:
     expect(session.act({ action: 'scale', kind: 'Deployment', namespace: 'prod', name: 'api', replicas: 2 }).error).toBeUndefined();
   });
 
+  it('a live action without a user is the admin\'s, whatever the scenario\'s user', () => {
+    const parsed = parseScenario('user: dev\nsteps:\n  - scale: {target: deployment/api, namespace: prod, replicas: 3}\n', 's.yaml');
+    if (!('scenario' in parsed)) throw new Error(parsed.error.message);
+    const session = new SimulationSession({ objects: objects(), cluster: { ...defaultCluster(), users: USERS }, scenario: parsed.scenario, seed: 1 });
+    session.runToEnd();
+    expect(session.stepErrors.map((e) => e.message)).toEqual([expect.stringContaining('User "dev" cannot patch resource "deployments/scale"')]);
+    expect(session.act({ action: 'scale', kind: 'Deployment', namespace: 'prod', name: 'api', replicas: 2 }).error).toBeUndefined();
+  });
+
   it('a user that is not a name is refused where it is written', () => {
     expect(parseScenario('user: 5\nsteps:\n  - wait: 1s\n', 's.yaml')).toEqual({ error: { file: 's.yaml', line: 1, message: 'user: give the name of a user of the cluster, like "dev"' } });
     expect(parseScenario('steps:\n  - wait: 1s\n  - {scale: {target: deploy/web, replicas: 1}, user: [a]}\n', 's.yaml')).toEqual({ error: { file: 's.yaml', line: 3, message: 'step 2: user: give the name of a user of the cluster, like "dev"' } });
