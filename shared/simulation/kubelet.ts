@@ -200,6 +200,8 @@ export class Kubelet implements Controller {
     const statuses = pod.status?.containerStatuses ?? [];
     const prev = statuses.find((x) => x.name === target.name);
     const restarts = prev?.restartCount ?? 0;
+    // A container waiting to (re)start has no process to end.
+    if (!prev?.state?.running) return `container ${target.name} in pod ${pod.metadata.name} is not running${prev?.state?.waiting?.reason ? ` (${prev.state.waiting.reason})` : ''}`;
     const terminated = { exitCode, reason, startedAt: prev?.state?.running?.startedAt ?? now, finishedAt: now };
     const policy = pod.spec?.restartPolicy ?? 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {

@@ -350,3 +350,12 @@ describe('a Job whose command fails', () => {
     expect(r.events.find((e) => e.reason === 'BackoffLimitExceeded')).toBeDefined();
   });
 });
+
+describe('the scenario step crash', () => {
+  it('refuses a container that waits in CrashLoopBackOff: it has no process to end', () => {
+    const r = run(failing(), { scenario: { steps: [{ action: 'wait', seconds: 10 }, { action: 'crash', namespace: 'app', owner: 'Deployment/web' }] } });
+    expect(r.stepErrors).toHaveLength(1);
+    expect(r.stepErrors[0].message).toMatch(/^error: container web in pod web-[a-z0-9]+-[a-z0-9]+ is not running \(CrashLoopBackOff\)$/);
+    expect(r.pods[0]).toMatchObject({ restarts: 6 });
+  });
+});
