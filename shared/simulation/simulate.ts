@@ -21,7 +21,7 @@ import { timestamp } from './apiserver';
 import { withNodeNetwork } from './ipam';
 import { fnv1a } from './network/hash';
 import { bootstrapPolicy } from './rbac';
-import { cordon, crashLoopNotes, drain, Kubelet, nodeObject } from './kubelet';
+import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
@@ -271,7 +271,7 @@ export class Simulation {
 
   result(steady: boolean): SimulationResult {
     const c = this.cluster;
-    const crashLoops = steady ? crashLoopNotes(c) : [];
+    const crashLoops = steady ? this.kubelet.crashLoopNotes() : [];
     return {
       seed: this.input.seed ?? 1,
       endTime: c.now,
