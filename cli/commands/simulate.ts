@@ -6,13 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCluster, type ClusterSpec } from '../../shared/design/types';
+import { defaultCluster, type ClusterSpec, type DesignFlow } from '../../shared/design/types';
 import type { KubeObject } from '../../shared/model/object';
 import { clusterProblems, formatApplied, formatEvents, formatPods, parseScenario, simulate, type Scenario, type SimulationInput } from '../../shared/simulation';
 import { writeJson } from '../output/json';
 import { loadInputs } from '../../main/core/inputs';
 import { usageLine } from '../help';
 import type { CliCommand, CliIo } from '../main';
+import { flowSpecs } from '../../shared/simulation/traffic';
 
 interface InputError {
   file: string;
@@ -23,7 +24,7 @@ interface InputError {
 /** How inputs are read: main/core/inputs.ts `loadInputs` (designs, manifests, folders); tests may pass another. */
 export type LoadInputs = (paths: string[]) => Promise<{
   objects: { object: KubeObject; source?: { file: string } }[];
-  design?: { cluster: ClusterSpec };
+  design?: { cluster: ClusterSpec; flows?: DesignFlow[] };
   designFile?: string;
   errors: InputError[];
   /** Non-fatal notes (documents skipped inside a folder), printed as warnings. */
@@ -136,7 +137,9 @@ export async function simulationInput(
   }
   const storageClass = values['storage-class'];
   const sources = inputs.objects.map((o) => displayFile(o.source?.file, io.cwd));
-  return { objects: inputs.objects.map((o) => o.object), sources, cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}) };
+  // A design's traffic flows send through the run as they do in the app (docs/traffic.md, "In the running cluster").
+  const flows = flowSpecs(inputs.design?.flows);
+  return { objects: inputs.objects.map((o) => o.object), sources, cluster, scenario, seed, ...(storageClass ? { options: { defaultStorageClass: storageClass } } : {}), ...(flows.length ? { flows } : {}) };
 }
 
 export const simulateCommand: CliCommand = {

@@ -17,20 +17,8 @@ import { THEME } from './theme';
 import { designCardGroups } from './cardGroups';
 import { useTranslation } from 'react-i18next';
 
-interface CardProps {
-  id: string;
-  object: KubeObject;
-  x: number;
-  y: number;
-  selected: boolean;
-  problem?: 'error' | 'warning';
-  /** Primitive props (not an object), so the memo compares them by value. */
-  groupPods?: string;
-  ownerKind?: string;
-  ownerName?: string;
-  /** The interface language, so a switch recomputes the subtitle. */
-  lang?: string;
-}
+/** A card's props: its row, and the interface language, so a switch recomputes the subtitle. */
+type CardProps = CardRow & { lang?: string };
 
 /** What a card that shows pods of a workload adds: the pod count, and the owner when it is not in the design. */
 export interface CardGroupLabel {
@@ -82,7 +70,10 @@ const ResourceCard = memo(function ResourceCard({ id, object, x, y, selected, pr
   );
 });
 
-/** One card's inputs: a chunk re-renders only when one of its rows differs from the last render's. */
+/**
+ * One card's inputs: a chunk re-renders only when one of its rows differs from the last render's.
+ * Primitive fields (not objects), so the cards' memo compares them by value.
+ */
 export interface CardRow {
   id: string;
   object: KubeObject;

@@ -21,9 +21,10 @@ export interface FollowStart {
   runId: string;
   argv: string[];
   context: string;
-  /** The first read's window, as the worker answered it. */
+  /** The first read's window and the pods it chose, as the worker answered them. */
   start: number;
   until: number;
+  pods: string[];
   /** The first read went up to the present at this many frames (-1: it read up to the cursor's time). */
   presentFrames: number;
 }
@@ -84,7 +85,7 @@ export function startFollow(o: FollowOptions): FollowHandle {
     }
     inflight = true;
     try {
-      const r = await api().kubectlSimulation({ runId: o.runId, argv: o.argv, context: o.context, logWindow: { start: o.start, after: last, ...(until !== undefined ? { until } : {}) } });
+      const r = await api().kubectlSimulation({ runId: o.runId, argv: o.argv, context: o.context, logWindow: { start: o.start, after: last, pods: o.pods, ...(until !== undefined ? { until } : {}) } });
       if (stopped) return;
       if (!r.ok) {
         o.write({ stdout: '', stderr: `${r.error.message}\n` });

@@ -63,7 +63,7 @@ export async function runConsoleLine(line: string): Promise<ConsoleOutput> {
     const output: ConsoleOutput = { stdout: result.value.stdout, stderr: result.value.stderr + (result.value.stopped ? `${result.value.stopped}\n` : ''), exitCode: result.value.exitCode };
     consoleRan({ argv, user: impersonated(argv) ?? context, ...output });
     const open = result.value.following;
-    if (open && target) output.follow = { runId, argv, context, start: open.start, until: open.until, presentFrames: target.present ? target.frames : -1 };
+    if (open && target) output.follow = { runId, argv, context, start: open.start, until: open.until, pods: open.pods, presentFrames: target.present ? target.frames : -1 };
     return output;
   } finally {
     useConsoleStore.setState({ busy: false });

@@ -46,7 +46,7 @@ export const designSchema = designShape.transform((design) => design as unknown 
 
 /** A scenario already parsed (shared/simulation/scenario): every step's shape checked, so a hostile page gets a message naming the field, not a JavaScript error from inside the simulator. */
 const target = { kind: z.string().min(1), namespace: z.string(), name: z.string().min(1) };
-const line = { line: z.number().int().optional() };
+const line = { line: z.number().int().optional(), user: z.string().min(1).max(253).optional() };
 const scenarioStep = z.discriminatedUnion('action', [
   z.object({ action: z.literal('apply'), objects: z.array(kubeObjectSchema), files: z.array(z.string()).optional(), ...line }),
   z.object({ action: z.literal('applyAgain'), ...line }),
@@ -69,7 +69,7 @@ const scenarioStep = z.discriminatedUnion('action', [
   // A kubectl command as a context's user (docs/kubectl.md); files for -f come only through simulation:kubectl.
   z.object({ action: z.literal('kubectl'), argv: z.array(z.string().max(100_000)).min(1).max(1000), context: z.string().min(1).max(253).optional(), ...line }),
 ]);
-export const scenarioSchema = z.object({ name: z.string().optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
+export const scenarioSchema = z.object({ name: z.string().optional(), user: z.string().min(1).max(253).optional(), applyInputs: z.boolean().optional(), steps: z.array(scenarioStep) });
 
 /** A scenario's YAML text (the worker parses and checks it) or a parsed scenario, checked here with its issues' field paths kept. */
 const scenarioRequest = z.unknown().superRefine((v, ctx) => {
@@ -160,7 +160,7 @@ export const kubectlRequestSchema = z.strictObject({
   files: z.record(z.string().max(1000), z.string().max(32 * 1024 * 1024)).optional(),
   stdin: z.string().max(32 * 1024 * 1024).optional(),
   /** `logs -f` in the console: the simulated time the pods are looked up at, the last read's time, and the time to read up to. */
-  logWindow: z.strictObject({ start: z.number().finite().min(0).optional(), after: z.number().finite().min(0).optional(), until: z.number().finite().min(0).optional() }).optional(),
+  logWindow: z.strictObject({ start: z.number().finite().min(0).optional(), after: z.number().finite().min(0).optional(), until: z.number().finite().min(0).optional(), pods: z.array(z.string().max(253)).max(10_000).optional() }).optional(),
 });
 /** kubectl's output and exit code, the context after it (`config use-context`), and the frames a change added. */
 export const kubectlResultSchema = z.object({
@@ -172,7 +172,7 @@ export const kubectlResultSchema = z.object({
   frames: z.array(sessionFrameSchema),
   stopped: z.string().optional(),
   /** `logs -f` with a log window: the stream is still open (read on with a later window). */
-  following: z.object({ start: z.number(), until: z.number() }).optional(),
+  following: z.object({ start: z.number(), until: z.number(), pods: z.array(z.string()) }).optional(),
 });
 
 /**

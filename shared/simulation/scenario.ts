@@ -70,10 +70,18 @@ function stepLines(text: string): number[] {
   return out;
 }
 
+/** A step with its `user:` (a key beside the action: `- scale: {…}` and `user: dev`). */
 function parseStep(raw: unknown, line: number | undefined): ScenarioStep {
+  const step = parseAction(raw, line);
+  if (!isPlainObject(raw) || !('user' in raw)) return step;
+  if (typeof raw.user !== 'string' || raw.user === '') throw new StepError('user: give the name of a user of the cluster, like "dev"');
+  return { ...step, user: raw.user };
+}
+
+function parseAction(raw: unknown, line: number | undefined): ScenarioStep {
   if (typeof raw === 'string' && raw === 'applyAgain') return { action: 'applyAgain', line };
   if (!isPlainObject(raw)) throw new StepError('a step must be a mapping like "wait: 10s"');
-  const keys = Object.keys(raw);
+  const keys = Object.keys(raw).filter((k) => k !== 'user');
   if (keys.length !== 1) throw new StepError(`a step has exactly one action, found ${keys.length ? keys.join(', ') : 'none'}`);
   const action = keys[0];
   const v = raw[action];
@@ -206,9 +214,14 @@ export function parseScenario(text: string, file: string): ParsedScenario {
       throw err;
     }
   }
+  if (doc.user !== undefined && (typeof doc.user !== 'string' || doc.user === '')) {
+    const userLine = text.split(/\r?\n/).findIndex((l) => /^user\s*:/.test(l)) + 1;
+    return { error: { file, ...(userLine ? { line: userLine } : {}), message: 'user: give the name of a user of the cluster, like "dev"' } };
+  }
   return {
     scenario: {
       ...(typeof doc.name === 'string' ? { name: doc.name } : {}),
+      ...(typeof doc.user === 'string' ? { user: doc.user } : {}),
       ...(doc.applyInputs === false ? { applyInputs: false } : {}),
       steps,
     },

@@ -5,7 +5,7 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { defaultCluster, type ClusterSpec } from '../design/types';
-import { getKindModule, resourceOf } from '../kinds/registry';
+import { getKindInfo, getKindModule, resourceOf } from '../kinds/registry';
 import { sortForApply } from '../manifests/order';
 import { cloneJson, type KubeObject } from '../model/object';
 import { Cluster } from './cluster';
@@ -20,7 +20,7 @@ import { registerWorkloadControllers } from './controllers/workloads';
 import { timestamp } from './apiserver';
 import { withNodeNetwork } from './ipam';
 import { fnv1a } from './network/hash';
-import { bootstrapPolicy } from './rbac';
+import { bootstrapPolicy, DEFAULT_USER, identityOf, MASTERS_GROUP, type Identity } from './rbac';
 import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
@@ -32,7 +32,7 @@ import { TrafficEngine } from './traffic';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult, TickState, TimelineFrame } from './types';
 import { pushAll } from '../model/arrays';
 import { filesReader } from './kubectl/files';
-import { runKubectl } from './kubectl/run';
+import { runKubectl, usersOf } from './kubectl/run';
 import type { KubectlOutput } from './kubectl/types';
 
 
@@ -99,7 +99,8 @@ export class Simulation {
     this.messageMark = c.messages.length;
   }
 
-  apply(objects: KubeObject[], sources?: readonly (string | undefined)[]): void {
+  /** Apply `objects` as kubectl apply does; as `identity` (a scenario step's user) when given, so RBAC judges each. */
+  apply(objects: KubeObject[], sources?: readonly (string | undefined)[], identity?: Identity): void {
     const c = this.cluster;
     const sourceOf = sources ? new Map(objects.map((o, i) => [o, sources[i]])) : undefined;
     // kubectl applies in the order given; we sort by kind (the kind modules' apply order) so a namespace exists before its contents.
@@ -111,7 +112,7 @@ export class Simulation {
         continue;
       }
       // The API server's apply clones the object itself: no second copy here.
-      const r = c.api.request({ verb: 'apply', user: 'kubectl', component: 'kubectl', object: o });
+      const r = c.api.request({ verb: 'apply', user: identity?.user ?? 'kubectl', component: 'kubectl', object: o, ...(identity ? { identity } : {}) });
       this.applied.push({
         step: this.step, time: c.now, kind: o.kind, namespace, name: o.metadata.name,
         result: r.ok ? r.result ?? 'configured' : 'failed',
@@ -123,15 +124,31 @@ export class Simulation {
     }
   }
 
-  /** Run one scenario step; returns an error line for steps that cannot run (kubectl's message). */
+  /**
+   * The identity a step's requests are sent as (docs/scenarios.md, "Steps as a user"): the step's
+   * user, else the scenario's, else the built-in admin; its groups come from the cluster section.
+   */
+  identityFor(step: ScenarioStep): Identity {
+    const name = step.user ?? this.input.scenario?.user ?? DEFAULT_USER.name;
+    return identityOf(usersOf(this.input.cluster?.users).find((u) => u.name === name) ?? name);
+  }
+
+  /**
+   * Run one scenario step; returns an error line for steps that cannot run (kubectl's message).
+   * Every request a step makes goes through the API server as the step's user (identityFor), with
+   * the verb kubectl would send: scale patches `deployments/scale`, set image and rollback patch
+   * the workload, deletes delete; cordon, uncordon and drain as anyone but a cluster admin run as
+   * the kubectl commands (`drain --ignore-daemonsets --force`), whose requests RBAC judges one by one.
+   */
   run(step: ScenarioStep): string | null {
     const c = this.cluster;
+    const identity = this.identityFor(step);
     switch (step.action) {
       case 'apply':
-        this.apply(step.objects, step.sources);
+        this.apply(step.objects, step.sources, identity);
         return null;
       case 'applyAgain':
-        this.apply(this.input.objects, this.input.sources);
+        this.apply(this.input.objects, this.input.sources, identity);
         return null;
       case 'wait':
         if (step.steady) c.runToSteady(() => this.tick());
@@ -139,51 +156,56 @@ export class Simulation {
         return null;
       case 'scale': {
         const o = c.store.getBy(step.kind, step.namespace, step.name);
-        if (!o) return notFound(step.kind, step.name);
-        return this.write({ ...o, spec: { ...(o.spec as object), replicas: step.replicas } });
+        if (!o) return this.missing(step.kind, step.namespace, step.name, identity, 'patch', 'scale');
+        return this.write({ ...o, spec: { ...(o.spec as object), replicas: step.replicas } }, identity, 'patch', 'scale');
       }
       case 'setImage': {
         const o = c.store.getBy(step.kind, step.namespace, step.name);
-        if (!o) return notFound(step.kind, step.name);
+        if (!o) return this.missing(step.kind, step.namespace, step.name, identity, 'patch');
         const next = cloneJson(o);
         const template = podTemplateOf(next);
         const containers = template?.spec?.containers ?? [];
         const targets = step.container ? containers.filter((x) => x.name === step.container) : containers;
         if (targets.length === 0) return `error: unable to find container named "${step.container}"`;
         for (const ct of targets) ct.image = step.image;
-        return this.write(next);
+        return this.write(next, identity, 'patch');
       }
       case 'rollback': {
         const o = c.store.getBy(step.kind, step.namespace, step.name);
+        // rollout undo reads the workload (and its history) before it patches it back.
+        const unreadable = this.refused(step.kind, step.namespace, step.name, identity, 'get');
+        if (unreadable) return unreadable;
         if (!o) return notFound(step.kind, step.name);
         const r = rollbackTemplate(c, o, step.toRevision);
         if (!r.ok) return `error: ${r.message}`;
-        return this.write(r.object);
+        return this.write(r.object, identity, 'patch');
       }
       case 'crash': {
         const pod = this.findPod(step.namespace, step.name, step.owner);
-        if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
+        if (!pod) return step.name ? this.missing('Pod', step.namespace, step.name, identity, 'create', 'exec') : notFound('Pod', step.owner ?? '');
+        // Ending a container's process is what `kubectl exec POD -- kill 1` does: create on pods/exec.
+        const refused = this.refused('Pod', step.namespace, pod.metadata.name, identity, 'create', 'exec');
+        if (refused) return refused;
         const err = this.kubelet.crash(keyFor('Pod', step.namespace, pod.metadata.name), step.container);
         c.drain();
         return err ? `error: ${err}` : null;
       }
       case 'deletePod': {
         const pod = this.findPod(step.namespace, step.name, step.owner);
-        if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
-        c.api.request({ verb: 'delete', user: 'kubectl', component: 'kubectl', object: pod });
-        c.drain();
-        return null;
+        if (!pod) return step.name ? this.missing('Pod', step.namespace, step.name, identity, 'delete') : notFound('Pod', step.owner ?? '');
+        return this.remove(pod, identity);
       }
       case 'delete': {
         const o = c.store.getBy(step.kind, step.namespace, step.name);
-        if (!o) return notFound(step.kind, step.name);
-        c.api.request({ verb: 'delete', user: 'kubectl', component: 'kubectl', object: o });
-        c.drain();
-        return null;
+        if (!o) return this.missing(step.kind, step.namespace, step.name, identity, 'delete');
+        return this.remove(o, identity);
       }
       case 'cordon':
       case 'uncordon':
       case 'drain': {
+        if (!identity.groups.includes(MASTERS_GROUP)) {
+          return this.asKubectl(identity, step.action === 'drain' ? ['drain', step.node, '--ignore-daemonsets', '--force'] : [step.action, step.node]);
+        }
         const err = step.action === 'drain' ? drain(c, step.node) : cordon(c, step.node, step.action === 'cordon');
         c.drain();
         return err;
@@ -206,12 +228,43 @@ export class Simulation {
         c.drain();
         return null;
       case 'kubectl': {
-        const out = runKubectl({ cluster: c, users: this.input.cluster?.users ?? [], context: step.context ?? 'admin', files: filesReader(step.files ?? {}), ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) }, step.argv);
+        const out = runKubectl({ cluster: c, users: this.input.cluster?.users ?? [], context: step.context ?? step.user ?? this.input.scenario?.user ?? 'admin', files: filesReader(step.files ?? {}), ...(step.stdin !== undefined ? { stdin: step.stdin } : {}) }, step.argv);
         this.lastKubectl = out;
         c.drain();
         return out.exitCode === 0 ? null : out.stderr.trimEnd() || `kubectl exited with ${out.exitCode}`;
       }
     }
+  }
+
+  /** A step on a node as the kubectl command it stands for, run as the step's user. */
+  private asKubectl(identity: Identity, argv: string[]): string | null {
+    const users = usersOf(this.input.cluster?.users);
+    const known = users.some((u) => u.name === identity.user);
+    const out = runKubectl({ cluster: this.cluster, users: known ? users : [...users, { name: identity.user }], context: identity.user }, argv);
+    this.cluster.drain();
+    return out.exitCode === 0 ? null : out.stderr.trimEnd() || `kubectl ${argv[0]} exited with ${out.exitCode}`;
+  }
+
+  /**
+   * Whether the step's user may send this request (the API server's authorisation, through its one
+   * entry point): kubectl's Forbidden line, or null.
+   */
+  private refused(kind: string, namespace: string, name: string, identity: Identity, verb: string, subresource?: string): string | null {
+    const info = getKindInfo(kind);
+    const object: KubeObject = { apiVersion: info?.apiVersion ?? 'v1', kind, metadata: { name, namespace } };
+    const r = this.cluster.api.request({ verb: 'get', authVerb: verb, ...(subresource ? { subresource } : {}), user: identity.user, component: 'kubectl', identity, object });
+    return !r.ok && r.code === 403 ? kubectlErrorText(r) : null;
+  }
+
+  /** A step's object that is not there: authorised first, so a refused user does not learn whether it exists. */
+  private missing(kind: string, namespace: string, name: string, identity: Identity, verb: string, subresource?: string): string {
+    return this.refused(kind, namespace, name, identity, verb, subresource) ?? notFound(kind, name);
+  }
+
+  private remove(o: KubeObject, identity: Identity): string | null {
+    const r = this.cluster.api.request({ verb: 'delete', user: identity.user, component: 'kubectl', identity, object: o });
+    this.cluster.drain();
+    return r.ok ? null : kubectlErrorText(r);
   }
 
   /** A pod by name, or the first running pod (by name) of a top owner such as `Deployment/web`. */
@@ -221,8 +274,8 @@ export class Simulation {
     return c.store.list('Pod', namespace).filter((p) => isActive(p) && topOwner(c, p) === owner).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0];
   }
 
-  private write(o: KubeObject): string | null {
-    const r = this.cluster.api.request({ verb: 'update', user: 'kubectl', component: 'kubectl', object: o });
+  private write(o: KubeObject, identity?: Identity, authVerb?: string, subresource?: string): string | null {
+    const r = this.cluster.api.request({ verb: 'update', user: identity?.user ?? 'kubectl', component: 'kubectl', object: o, ...(identity ? { identity } : {}), ...(authVerb ? { authVerb } : {}), ...(subresource ? { subresource } : {}) });
     this.cluster.drain();
     return r.ok ? null : kubectlErrorText(r);
   }

@@ -91,6 +91,8 @@ const NONE: ReadonlyMap<string, number> = new Map();
 export class TrafficEngine {
   readonly aggregates: TrafficEdgeAggregate[] = [];
   private readonly flows = new Map<string, { spec: TrafficFlowSpec; sent: number }>();
+  /** Each flow's target as it was last started (`http://host/path`…), kept after it stops: the observation's request paths. */
+  readonly targets = new Map<string, string>();
   private resolver: NetworkResolver | undefined;
   private resolverRevision = -1;
   private armed = false;
@@ -114,6 +116,7 @@ export class TrafficEngine {
     }
     const running = this.flows.get(flow.name);
     this.flows.set(flow.name, { spec: flow, sent: running?.sent ?? 0 });
+    this.targets.set(flow.name, flow.to);
     this.changed(flow.name);
     this.arm();
   }

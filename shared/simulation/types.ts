@@ -37,7 +37,7 @@ export interface TrafficFlowSpec {
   protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 
-export type ScenarioStep =
+export type ScenarioStep = StepUser & (
   | { action: 'apply'; objects: KubeObject[]; files?: string[]; line?: number; /** The file of each object, for kubectl's messages. */ sources?: string[] }
   | { action: 'applyAgain'; line?: number }
   | { action: 'wait'; seconds?: number; steady?: boolean; line?: number }
@@ -56,10 +56,21 @@ export type ScenarioStep =
    * A kubectl command (docs/kubectl.md) as the context's user: `argv` without `kubectl`; `files`
    * are what `-f` may name (path → YAML text), `stdin` what `-f -` reads.
    */
-  | { action: 'kubectl'; argv: string[]; context?: string; files?: Record<string, string>; stdin?: string; line?: number };
+  | { action: 'kubectl'; argv: string[]; context?: string; files?: Record<string, string>; stdin?: string; line?: number }
+);
+
+/**
+ * Who a step's requests are sent as (docs/scenarios.md, "Steps as a user"): the step's `user`, else
+ * the scenario's, else the built-in `admin`. The API server authorises them with RBAC.
+ */
+export interface StepUser {
+  user?: string;
+}
 
 export interface Scenario {
   name?: string;
+  /** The user every step acts as unless the step names its own (default the built-in `admin`). */
+  user?: string;
   /** Apply the simulation's input objects at time 0 before the first step. Default true. */
   applyInputs?: boolean;
   steps: ScenarioStep[];

@@ -15,6 +15,27 @@ import { maxOf } from '../../model/arrays';
 export const REVISION = 'deployment.kubernetes.io/revision';
 const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 const HASH = 'pod-template-hash';
+const DESIRED = 'deployment.kubernetes.io/desired-replicas';
+const MAX = 'deployment.kubernetes.io/max-replicas';
+
+/**
+ * Annotations a Deployment does not pass to its ReplicaSets (annotationsToSkip in
+ * pkg/controller/deployment/util/deployment_util.go). The others are copied to the new ReplicaSet
+ * (copyDeploymentAnnotationsToReplicaSet) and back by a rollback: that is how
+ * `kubernetes.io/change-cause` shows in `kubectl rollout history`.
+ */
+const NOT_COPIED = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, REVISION_HISTORY, DESIRED, MAX, 'deprecated.deployment.rollback.to']);
+
+/** The ReplicaSet's annotations with the Deployment's copied in; the same object when nothing changes. */
+function withDeploymentAnnotations(d: KubeObject, annotations: Record<string, string> = {}): Record<string, string> {
+  let out = annotations;
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
+    if (NOT_COPIED.has(k) || out[k] === v) continue;
+    if (out === annotations) out = { ...annotations };
+    out[k] = v;
+  }
+  return out;
+}
 const USER = 'system:serviceaccount:kube-system:deployment-controller';
 
 /** maxSurge rounds up, maxUnavailable down; when both are 0, maxUnavailable becomes 1 (ResolveFenceposts). */
@@ -95,6 +116,8 @@ export class DeploymentController implements Controller {
       newRS = this.createRS(d, hash, maxOldRevision + 1, initial);
       if (!newRS) return;
     }
+    const copied = withDeploymentAnnotations(d, newRS.metadata.annotations);
+    if (copied !== newRS.metadata.annotations) newRS = this.updateRS({ ...newRS, metadata: { ...newRS.metadata, annotations: copied } });
     if (d.metadata.annotations?.[REVISION] !== newRS.metadata.annotations?.[REVISION]) {
       const r = update(c, USER, 'controller-manager', { ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, [REVISION]: newRS.metadata.annotations?.[REVISION] ?? '1' } } });
       if (!r.ok) return;
@@ -179,7 +202,7 @@ export class DeploymentController implements Controller {
     const { maxSurge } = resolveFenceposts(d.spec?.replicas ?? 1, d.spec?.strategy);
     const r = update(this.c, USER, 'controller-manager', {
       ...rs,
-      metadata: { ...rs.metadata, annotations: { ...rs.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(d.spec?.replicas ?? 1), 'deployment.kubernetes.io/max-replicas': String((d.spec?.replicas ?? 1) + maxSurge) } },
+      metadata: { ...rs.metadata, annotations: { ...rs.metadata.annotations, [DESIRED]: String(d.spec?.replicas ?? 1), [MAX]: String((d.spec?.replicas ?? 1) + maxSurge) } },
       spec: { ...rs.spec, replicas: to } as RS['spec'],
     });
     if (!r.ok) return rs;
@@ -200,7 +223,7 @@ export class DeploymentController implements Controller {
         name: `${d.metadata.name}-${hash}`,
         namespace: nsOf(d),
         labels: { ...(d.spec?.template?.metadata?.labels ?? {}), [HASH]: hash },
-        annotations: { [REVISION]: String(revision), 'deployment.kubernetes.io/desired-replicas': String(d.spec?.replicas ?? 1), 'deployment.kubernetes.io/max-replicas': String((d.spec?.replicas ?? 1) + maxSurge) },
+        annotations: withDeploymentAnnotations(d, { [REVISION]: String(revision), [DESIRED]: String(d.spec?.replicas ?? 1), [MAX]: String((d.spec?.replicas ?? 1) + maxSurge) }),
         ownerReferences: [ownerRefTo(d)],
       },
       spec: { replicas: 0, selector, template, ...(d.spec?.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}) },
@@ -278,5 +301,11 @@ export function rollbackTemplate(c: Cluster, d: KubeObject, toRevision?: number)
   if (!target) return { ok: false, message: toRevision ? `unable to find specified revision ${toRevision} in history` : 'no rollout history found for deployment "' + d.metadata.name + '"' };
   const template = cloneJson((target.spec as { template: { metadata?: { labels?: Record<string, string> } } }).template);
   if (template.metadata?.labels) delete template.metadata.labels[HASH];
-  return { ok: true, object: { ...d, spec: { ...(d.spec as object), template } } };
+  // kubectl's DeploymentRollbacker (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go)
+  // replaces the annotations too: the Deployment keeps those it never copies, and takes the rest
+  // from the ReplicaSet, so the change-cause of that revision is the Deployment's again.
+  const annotations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (NOT_COPIED.has(k)) annotations[k] = v;
+  for (const [k, v] of Object.entries(target.metadata.annotations ?? {})) if (!NOT_COPIED.has(k)) annotations[k] = v;
+  return { ok: true, object: { ...d, metadata: { ...d.metadata, annotations }, spec: { ...(d.spec as object), template } } };
 }

@@ -48,6 +48,8 @@ export interface LogWindow {
   start?: number;
   after?: number;
   until?: number;
+  /** The pods the first read chose (`deploy/web`'s first pod, what `-l` matched): a follow keeps them. */
+  pods?: string[];
 }
 
 export interface KubectlOutput {
@@ -57,7 +59,7 @@ export interface KubectlOutput {
   /** The current context after the command (changed by `config use-context`). */
   context: string;
   /** `logs -f` in a console: the stream stays open; read on with `{ start, after: until }` until Ctrl+C. */
-  following?: { start: number; until: number };
+  following?: { start: number; until: number; pods: string[] };
 }
 
 /** What a verb gets: the parsed arguments, the identity it acts as, and output sinks. */
@@ -76,7 +78,7 @@ export interface VerbContext {
   /** Switch the current context (config use-context). */
   useContext(name: string): void;
   /** Keep the command's stream open (`logs -f` with a log window): the window it read. */
-  follow(window: { start: number; until: number }): void;
+  follow(window: { start: number; until: number; pods: string[] }): void;
 }
 
 export interface VerbSpec {

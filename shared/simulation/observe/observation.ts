@@ -80,8 +80,10 @@ export interface ObservationSource {
   /** The scenario's flows are still sending at the end (they go on through the steady tail). */
   trafficActive?: boolean;
   nodes: NodeInfo[];
-  /** The scenario's traffic, as the traffic engine aggregated it. */
+  /** The run's traffic (the design's flows and the scenario's), as the traffic engine aggregated it. */
   aggregates: readonly TrafficEdgeAggregate[];
+  /** Each flow's target (`http://host/path`…), for the request paths in access logs. */
+  flowTargets?: ReadonlyMap<string, string>;
   /** The design's flows traced over the steady state (./traffic.ts steadyRoutes). */
   steadyRoutes?: readonly SteadyRoute[];
 }
@@ -137,7 +139,7 @@ export class Observation {
     this.end = src.now + STEADY_TAIL;
     this.nodes = src.nodes;
     this.hpaDecisions = src.recorder.hpaDecisions;
-    this.seconds = aggregateSeconds(src.aggregates);
+    this.seconds = aggregateSeconds(src.aggregates, src.flowTargets);
     if (src.trafficActive && this.seconds.length) {
       // The flows still running send on through the tail as they did in their last second.
       const last = this.seconds[this.seconds.length - 1].time;

@@ -49,12 +49,14 @@ export function steadyRoutes(flows: readonly { name: string; from: string; to: s
   return out;
 }
 
-/** A scenario flow's aggregates, second by second. */
-export function aggregateSeconds(aggregates: readonly TrafficEdgeAggregate[]): TrafficSecond[] {
+/** The traffic engine's aggregates, second by second; `targets` (flow → its `to`) gives an HTTP flow's request path. */
+export function aggregateSeconds(aggregates: readonly TrafficEdgeAggregate[], targets?: ReadonlyMap<string, string>): TrafficSecond[] {
+  const paths = new Map<string, string>();
+  for (const [flow, to] of targets ?? []) paths.set(flow, pathOf(to));
   return aggregates.map((a) => {
     const pod = a.to.startsWith('Pod/') ? a.to.slice('Pod/'.length) : undefined;
     const svc = /^([^/]+)\/([^:/]+):/.exec(a.to);
-    return { time: a.time, flow: a.flow, from: a.from, path: '/', ...(pod ? { pod } : {}), services: !pod && svc ? [`${svc[1]}/${svc[2]}`] : [], delivered: a.verdict === 'delivered', requests: a.requests };
+    return { time: a.time, flow: a.flow, from: a.from, path: paths.get(a.flow) ?? '/', ...(pod ? { pod } : {}), services: !pod && svc ? [`${svc[1]}/${svc[2]}`] : [], delivered: a.verdict === 'delivered', requests: a.requests };
   });
 }
 

@@ -32,6 +32,14 @@ describe('kubeplan kubectl', () => {
     expect(r.stderr).toBe('Error from server (Forbidden): secrets "db" is forbidden: User "dev" cannot get resource "secrets" in API group "" in the namespace "team-a"\nError from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "prod"\n');
   });
 
+  it('logs -f prints what the run has and returns, as logs does; get clusterroles lists the defaults', () => {
+    const followed = kubeplan(design, '--', 'logs', '-f', 'deploy/web', '-n', 'team-a');
+    expect(followed.code).toBe(0);
+    expect(followed.stdout).toContain('Configuration complete; ready for start up');
+    expect(followed).toEqual(kubeplan(design, '--', 'logs', 'deploy/web', '-n', 'team-a'));
+    expect(kubeplan(design, '--', 'get', 'clusterroles', '-o', 'name').stdout).toBe('clusterrole.rbac.authorization.k8s.io/admin\nclusterrole.rbac.authorization.k8s.io/cluster-admin\nclusterrole.rbac.authorization.k8s.io/edit\nclusterrole.rbac.authorization.k8s.io/system:basic-user\nclusterrole.rbac.authorization.k8s.io/view\n');
+  });
+
   it('apply -f reads files from disk; bad usage exits 2', () => {
     const r = kubeplan(design, '--', 'apply', '-f', design);
     expect(r.code).toBe(0);

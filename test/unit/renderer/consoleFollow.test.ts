@@ -19,7 +19,7 @@ const api = {
     const start = req.logWindow?.start ?? until;
     return {
       ok: true as const,
-      value: { runId: req.runId, stdout: `after ${req.logWindow?.after ?? '-'} until ${until}\n`, stderr: '', exitCode: 0, context: req.context, frames: [], ...(until <= 500 ? { following: { start, until } } : {}) },
+      value: { runId: req.runId, stdout: `after ${req.logWindow?.after ?? '-'} until ${until}\n`, stderr: '', exitCode: 0, context: req.context, frames: [], ...(until <= 500 ? { following: { start, until, pods: req.logWindow?.pods ?? ['web-1'] } } : {}) },
     };
   },
 };
@@ -41,7 +41,7 @@ describe('console logs -f', () => {
   it('the first read asks for a log window (the present at the head) and comes back open', async () => {
     const out = await runConsoleLine('kubectl logs -f web -n shop');
     expect(requests[0]?.logWindow).toEqual({});
-    expect(out.follow).toEqual({ runId: 'run-1', argv: ['logs', '-f', 'web', '-n', 'shop'], context: 'admin', start: 310, until: 310, presentFrames: 10 });
+    expect(out.follow).toEqual({ runId: 'run-1', argv: ['logs', '-f', 'web', '-n', 'shop'], context: 'admin', start: 310, until: 310, pods: ['web-1'], presentFrames: 10 });
     // Without -f, no window and nothing to follow.
     const plain = await runConsoleLine('logs web');
     expect(requests[1]?.logWindow).toBeUndefined();
@@ -51,7 +51,7 @@ describe('console logs -f', () => {
   it('reads on when frames arrive at the head, and up to the cursor while playing a scrubbed-back timeline', async () => {
     const written: string[] = [];
     let ended = 0;
-    const follow = startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 40, until: 40, presentFrames: -1, api, timeAt: (seq) => seq * 10, write: (o) => written.push(o.stdout), ended: () => ended++ });
+    const follow = startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 40, until: 40, pods: ['web-1'], presentFrames: -1, api, timeAt: (seq) => seq * 10, write: (o) => written.push(o.stdout), ended: () => ended++ });
     // Scrubbed back to t=40 (frame 4): playing moves the cursor; each step reads (last, cursor time].
     useSimulationStore.setState({ cursor: 4 });
     await settle();
@@ -61,7 +61,7 @@ describe('console logs -f', () => {
     useSimulationStore.setState({ cursor: 9 });
     await settle();
     expect(written).toEqual(['after 40 until 60\n', 'after 60 until 310\n']);
-    expect(requests.map((r) => r.logWindow)).toEqual([{ start: 40, after: 40, until: 60 }, { start: 40, after: 60 }]);
+    expect(requests.map((r) => r.logWindow)).toEqual([{ start: 40, after: 40, until: 60, pods: ['web-1'] }, { start: 40, after: 60, pods: ['web-1'] }]);
     // At the head: nothing until the timeline grows; a live action's frames read up to the new present.
     useSimulationStore.setState({ cursor: 9 });
     await settle();
@@ -82,11 +82,11 @@ describe('console logs -f', () => {
 
   it('ends by itself when the stream closes or another run starts', async () => {
     let ended = 0;
-    startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 0, until: 310, presentFrames: 10, api, write: () => {}, ended: () => ended++ });
+    startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 0, until: 310, pods: ['web-1'], presentFrames: 10, api, write: () => {}, ended: () => ended++ });
     useSimulationStore.setState({ frameCount: 300, cursor: 299 });
     await settle();
     expect(ended).toBe(1);
-    startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 0, until: 310, presentFrames: 300, api, write: () => {}, ended: () => ended++ });
+    startFollow({ runId: 'run-1', argv: ['logs', '-f', 'web'], context: 'admin', start: 0, until: 310, pods: ['web-1'], presentFrames: 300, api, write: () => {}, ended: () => ended++ });
     useSimulationStore.setState({ runId: 'run-2' });
     await settle();
     expect(ended).toBe(2);

@@ -363,3 +363,14 @@ describe('the scenario step crash', () => {
     expect(r.pods[0]).toMatchObject({ restarts: 6 });
   });
 });
+
+describe('the scenario step crash as a user', () => {
+  it('is authorised as create on pods/exec, as kubectl exec -- kill 1 is', () => {
+    const objects: KubeObject[] = [ns('app'), deployment('web', 'app', 1, [container('web')]),
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'viewer', namespace: 'app' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }] } as KubeObject,
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'dev-viewer', namespace: 'app' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'viewer' }, subjects: [{ kind: 'User', name: 'dev', apiGroup: 'rbac.authorization.k8s.io' }] } as KubeObject];
+    const r = simulate({ objects, cluster: { ...defaultCluster(), users: [{ name: 'dev' }] }, seed: 1, scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'crash', namespace: 'app', owner: 'Deployment/web', user: 'dev' }, { action: 'crash', namespace: 'app', owner: 'Deployment/web' }] } });
+    expect(r.stepErrors).toEqual([{ step: 2, message: expect.stringMatching(/^Error from server \(Forbidden\): pods "web-[a-z0-9]+-[a-z0-9]+" is forbidden: User "dev" cannot create resource "pods\/exec" in API group "" in the namespace "app"$/) }]);
+    expect(r.pods[0]).toMatchObject({ restarts: 1 });
+  });
+});

@@ -16,3 +16,4 @@ import './exec';
 import './logs';
 import './top';
 import './label';
+import './annotate';

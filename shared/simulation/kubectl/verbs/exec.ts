@@ -16,42 +16,14 @@ import { flag } from '../argv';
 import { lookupKind, serverError, stub } from '../resources';
 import { KubectlError, registerVerb, type VerbContext } from '../types';
 import { getObject, listObjects, send } from './common';
-import { fromBase64 } from '../../containerEnv';
+import { configData, declaredEnv } from '../../containerEnv';
 import { keyFor } from '../../store';
-
-type Data = Record<string, string>;
-
-function dataOf(ctx: VerbContext, kind: 'ConfigMap' | 'Secret', ns: string, name: string): Data | undefined {
-  const o = ctx.cluster.store.getBy(kind, ns, name);
-  if (!o) return undefined;
-  const data = (o as { data?: Data }).data ?? {};
-  if (kind === 'Secret') {
-    const out: Data = {};
-    for (const [k, v] of Object.entries(data)) out[k] = fromBase64(v);
-    return { ...out, ...((o as { stringData?: Data }).stringData ?? {}) };
-  }
-  return { ...data };
-}
 
 /** The environment the kubelet gives the container (kubelet_pods.go makeEnvironmentVariables), in `env`'s order. */
 function environment(ctx: VerbContext, pod: KubeObject, ct: Container): string[] {
   const ns = pod.metadata.namespace ?? 'default';
   const vars: [string, string][] = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata.name]];
-  for (const f of ct.envFrom ?? []) {
-    const d = f.configMapRef ? dataOf(ctx, 'ConfigMap', ns, f.configMapRef.name ?? '') : f.secretRef ? dataOf(ctx, 'Secret', ns, f.secretRef.name ?? '') : undefined;
-    for (const [k, v] of Object.entries(d ?? {})) vars.push([`${f.prefix ?? ''}${k}`, v]);
-  }
-  for (const e of ct.env ?? []) {
-    const from = e.valueFrom;
-    let v = e.value ?? '';
-    if (from?.configMapKeyRef) v = dataOf(ctx, 'ConfigMap', ns, from.configMapKeyRef.name ?? '')?.[from.configMapKeyRef.key] ?? '';
-    else if (from?.secretKeyRef) v = dataOf(ctx, 'Secret', ns, from.secretKeyRef.name ?? '')?.[from.secretKeyRef.key] ?? '';
-    else if (from?.fieldRef) {
-      const path = from.fieldRef.fieldPath;
-      v = path === 'metadata.name' ? pod.metadata.name : path === 'metadata.namespace' ? ns : path === 'status.podIP' ? String((pod.status as Pod['status'])?.podIP ?? '') : path === 'spec.nodeName' ? String((pod.spec as Pod['spec'])?.nodeName ?? '') : '';
-    }
-    vars.push([e.name, v]);
-  }
+  vars.push(...declaredEnv(ctx.cluster, pod, ct));
   // Service links (enableServiceLinks, default true): {SVC}_SERVICE_HOST / _PORT for the namespace's Services.
   if ((pod.spec as Pod['spec'])?.enableServiceLinks !== false) {
     for (const s of ctx.cluster.store.list('Service', ns)) {
@@ -74,7 +46,7 @@ function mountedFiles(ctx: VerbContext, pod: KubeObject, ct: Container): Map<str
   const files = new Map<string, string>();
   for (const m of ct.volumeMounts ?? []) {
     const v = volumes.find((x) => x.name === m.name);
-    const src = v?.configMap ? { data: dataOf(ctx, 'ConfigMap', ns, v.configMap.name ?? ''), items: v.configMap.items } : v?.secret ? { data: dataOf(ctx, 'Secret', ns, v.secret.secretName ?? ''), items: v.secret.items } : undefined;
+    const src = v?.configMap ? { data: configData(ctx.cluster, 'ConfigMap', ns, v.configMap.name ?? ''), items: v.configMap.items } : v?.secret ? { data: configData(ctx.cluster, 'Secret', ns, v.secret.secretName ?? ''), items: v.secret.items } : undefined;
     if (!src?.data) continue;
     const base = m.mountPath.replace(/\/+$/, '');
     if (m.subPath) {

@@ -5,7 +5,8 @@
  * - `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`
  *   (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go: labels `app: NAME`, the
  *   container named after the image's last path segment without tag or digest);
- * - `kubectl create namespace NAME`, `kubectl create configmap NAME --from-literal=k=v…`;
+ * - `kubectl create namespace NAME`, `kubectl create configmap NAME --from-literal=k=v…`,
+ *   `kubectl create secret generic NAME --from-literal=k=v…`;
  * - `kubectl run NAME --image=IMAGE [--port=P] [--labels=k=v,…]` (cmd/run/run.go: a Pod labelled
  *   `run: NAME`, its container named NAME);
  * - `kubectl expose (deployment|replicaset|pod|service) NAME --port=P [--target-port=T]
@@ -20,6 +21,7 @@ import { flag, flagAll } from '../argv';
 import { objectName, resolveKind, serverError, stub } from '../resources';
 import { KubectlError, type VerbContext } from '../types';
 import { send } from './common';
+import { toBase64 } from '../../containerEnv';
 
 /** `registry.k8s.io/e2e-test-images/agnhost:2.39` → `agnhost` (create_deployment.go buildPodSpec). */
 export function containerNameOf(image: string): string {
@@ -65,23 +67,39 @@ const CREATE: Record<string, (ctx: VerbContext, name: string) => number> = {
     return create(ctx, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {} });
   },
   configmap(ctx, name) {
-    const data: Record<string, string> = {};
-    for (const literal of flagAll(ctx.args, 'from-literal')) {
-      const i = literal.indexOf('=');
-      if (i <= 0) throw new KubectlError(`error: invalid literal source ${literal}, expected key=value`);
-      data[literal.slice(0, i)] = literal.slice(i + 1);
-    }
-    return create(ctx, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ctx.namespace }, data });
+    return create(ctx, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ctx.namespace }, data: literals(ctx) });
+  },
+  /**
+   * `kubectl create secret generic NAME --from-literal=k=v… [--type=T]` (create_secret.go): the
+   * values base64-encoded in `data`, type Opaque unless given. Only `generic` is built.
+   */
+  secret(ctx, sub) {
+    const name = ctx.args.positional[2];
+    if (sub !== 'generic') throw new KubectlError(`error: unknown command "${sub}" for "kubectl create secret"`);
+    if (!name) throw new KubectlError('error: exactly one NAME is required, got 0');
+    const data = Object.fromEntries(Object.entries(literals(ctx)).map(([k, v]) => [k, toBase64(v)]));
+    return create(ctx, { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ctx.namespace }, type: flag(ctx.args, 'type') ?? 'Opaque', data });
   },
 };
 const CREATE_ALIASES: Record<string, string> = { deploy: 'deployment', deployments: 'deployment', ns: 'namespace', namespaces: 'namespace', cm: 'configmap', configmaps: 'configmap' };
+
+/** `--from-literal=key=value`, repeated: the data of a ConfigMap or Secret. */
+function literals(ctx: VerbContext): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const literal of flagAll(ctx.args, 'from-literal')) {
+    const i = literal.indexOf('=');
+    if (i <= 0) throw new KubectlError(`error: invalid literal source ${literal}, expected key=value`);
+    data[literal.slice(0, i)] = literal.slice(i + 1);
+  }
+  return data;
+}
 
 /** `kubectl create <generator> NAME …`, or undefined when the first word names no generator (then `create -f`). */
 export function createGenerated(ctx: VerbContext): number | undefined {
   const [what, name] = ctx.args.positional;
   if (what === undefined) return undefined;
   const generator = CREATE[CREATE_ALIASES[what] ?? what];
-  if (!generator) throw new KubectlError(`error: unknown command "${what}" for "kubectl create"\nDid you mean this?\n\tdeployment\n\tnamespace\n\tconfigmap`);
+  if (!generator) throw new KubectlError(`error: unknown command "${what}" for "kubectl create"\nDid you mean this?\n\tdeployment\n\tnamespace\n\tconfigmap\n\tsecret`);
   if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0`);
   return generator(ctx, name);
 }

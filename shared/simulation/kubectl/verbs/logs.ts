@@ -103,7 +103,7 @@ registerVerb({
     const tail = tailFlag ?? (selector !== undefined ? 10 : -1);
     const maxRequests = intFlag(ctx, 'max-log-requests') ?? MAX_LOG_REQUESTS;
 
-    let pods = continuing && selector === undefined && !words[0]!.includes('/') ? [words[0]!] : targetPods(ctx, start, continuing);
+    let pods = continuing && window?.pods ? window.pods : continuing && selector === undefined && !words[0]!.includes('/') ? [words[0]!] : targetPods(ctx, start, continuing);
     // A followed pod a later change removed before the window (a live action runs at the last
     // event, before the steady tail the follow had read): its stream has ended.
     if (continuing) pods = pods.filter((name) => observation.podAt(ns, name, start));
@@ -145,7 +145,7 @@ registerVerb({
       code = out.exitCode;
     }
     // The stream stays open while a followed pod is there (the kubelet ends it with the container).
-    if (window && !boolFlag(ctx.args, 'previous') && pods.some((name) => observation.podAt(ns, name, now))) ctx.follow({ start, until: now });
+    if (window && !boolFlag(ctx.args, 'previous') && pods.some((name) => observation.podAt(ns, name, now))) ctx.follow({ start, until: now, pods });
     return code;
   },
 });

@@ -56,3 +56,53 @@ describe('kubectl label', () => {
     expect(kubectl('get deploy web -n shop --show-labels').stdout).not.toMatch(/tier=/);
   });
 });
+
+describe('kubectl annotate', () => {
+  it('adds, overwrites only with --overwrite, removes, and is refused as a patch', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('annotate deployment web -n shop owner=team-a').stdout).toBe('deployment.apps/web annotated\n');
+    expect(JSON.parse(kubectl('get deploy web -n shop -o json').stdout).metadata.annotations).toMatchObject({ owner: 'team-a' });
+    expect(kubectl('annotate deploy/web -n shop owner=team-b').stderr).toBe("error: --overwrite is false but found the following declared annotation(s): 'owner' already has a value (team-a)\n");
+    expect(kubectl('annotate deploy/web -n shop owner=team-b --overwrite').exitCode).toBe(0);
+    kubectl('annotate deploy web -n shop owner-');
+    expect(JSON.parse(kubectl('get deploy web -n shop -o json').stdout).metadata.annotations?.owner).toBeUndefined();
+    expect(kubectl('annotate deploy web -n shop').stderr).toBe('error: at least one annotation update is required\n');
+    kubectl('config use-context dev');
+    expect(kubectl('annotate deploy web -n prod a=b').stderr).toMatch(/^Error from server \(Forbidden\): .*User "dev" cannot (get|patch) resource "deployments" in API group "apps" in the namespace "prod"\n$/);
+  });
+
+  it('kubernetes.io/change-cause names each revision in rollout history, and comes back with a rollback', () => {
+    const { kubectl } = cluster();
+    kubectl('annotate deployment web -n shop kubernetes.io/change-cause=first');
+    kubectl('set image deployment/web web=nginx:1.28 -n shop');
+    kubectl('annotate deployment web -n shop kubernetes.io/change-cause=upgrade --overwrite');
+    expect(kubectl('rollout history deployment/web -n shop').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         first\n2         upgrade\n\n');
+    expect(kubectl('rollout undo deployment/web -n shop').exitCode).toBe(0);
+    const d = JSON.parse(kubectl('get deploy web -n shop -o json').stdout) as { metadata: { annotations: Record<string, string> } };
+    expect(d.metadata.annotations['kubernetes.io/change-cause']).toBe('first');
+    expect(kubectl('rollout history deployment/web -n shop').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         upgrade\n3         first\n\n');
+  });
+});
+
+describe('label and annotate read their arguments as kubectl does', () => {
+  it('keys with a prefix (app.kubernetes.io/name=web) are changes, not resources; resources come first', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('label deploy/web -n shop app.kubernetes.io/part-of=shop').stdout).toBe('deployment.apps/web labeled\n');
+    expect(kubectl('get deploy web -n shop --show-labels').stdout).toMatch(/app\.kubernetes\.io\/part-of=shop/);
+    expect(kubectl('label deploy/web -n shop app.kubernetes.io/part-of-').exitCode).toBe(0);
+    expect(kubectl('get deploy web -n shop --show-labels').stdout).not.toMatch(/part-of/);
+    expect(kubectl('label deploy a=b web -n shop').stderr).toBe('error: all resources must be specified before label changes: web\n');
+  });
+});
+
+describe('kubectl create secret generic', () => {
+  it('stores the literals base64-encoded, reads back through exec env and describe, and refuses other kinds of secret', () => {
+    const { kubectl } = cluster();
+    expect(kubectl('create secret generic db-pass -n shop --from-literal=password=s3cr€t --from-literal=user=app').stdout).toBe('secret/db-pass created\n');
+    const s = JSON.parse(kubectl('get secret db-pass -n shop -o json').stdout) as { type: string; data: Record<string, string> };
+    expect(s).toMatchObject({ type: 'Opaque', data: { password: 'czNjcuKCrHQ=', user: 'YXBw' } });
+    expect(kubectl('get secret db-pass -n shop').stdout).toMatch(/^NAME\s+TYPE\s+DATA\s+AGE\ndb-pass\s+Opaque\s+2\s+/);
+    expect(kubectl('create secret tls x -n shop').stderr).toBe('error: unknown command "tls" for "kubectl create secret"\n');
+    expect(kubectl('create secret generic -n shop').stderr).toBe('error: exactly one NAME is required, got 0\n');
+  });
+});

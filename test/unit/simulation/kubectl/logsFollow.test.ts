@@ -40,16 +40,16 @@ describe('kubectl logs -f', () => {
     const whole = run(`logs ${pods[0]} -n shop --timestamps`).stdout;
     // The nginx start-up lines are written between t=1.012 s and t=1.043 s.
     const first = run(`logs -f ${pods[0]} -n shop --timestamps`, { until: 1.02 });
-    expect(first.following).toEqual({ start: 1.02, until: 1.02 });
+    expect(first.following).toEqual({ start: 1.02, until: 1.02, pods: [pods[0]] });
     expect(lines(first.stdout)).toHaveLength(3);
     const second = run(`logs -f ${pods[0]} -n shop --timestamps`, { start: 1.02, after: 1.02, until: 1.035 });
     expect(lines(second.stdout)).toHaveLength(3);
     // No `until`: up to the present (the observation's end), which the answer names.
     const third = run(`logs -f ${pods[0]} -n shop --timestamps`, { start: 1.02, after: 1.035 });
-    expect(third.following).toEqual({ start: 1.02, until: 121 });
+    expect(third.following).toEqual({ start: 1.02, until: 121, pods: [pods[0]] });
     expect(first.stdout + second.stdout + third.stdout).toBe(whole);
     // Nothing new: nothing printed, still following.
-    expect(run(`logs -f ${pods[0]} -n shop`, { start: 1.02, after: 121 })).toMatchObject({ stdout: '', stderr: '', following: { start: 1.02, until: 121 } });
+    expect(run(`logs -f ${pods[0]} -n shop`, { start: 1.02, after: 121 })).toMatchObject({ stdout: '', stderr: '', following: { start: 1.02, until: 121, pods: [pods[0]] } });
   });
 
   it('a workload keeps the pod it started on and says "Found 2 pods" once', () => {
@@ -58,6 +58,16 @@ describe('kubectl logs -f', () => {
     expect(first.stderr).toBe(`Found 2 pods, using pod/${pods[0]}\n`);
     const next = run('logs -f deploy/web -n shop', { start: first.following!.start, after: first.following!.until });
     expect(next).toMatchObject({ stderr: '', stdout: '', following: { start: 121 } });
+  });
+
+  it('a workload\'s follow ends with its pod, not with the next one', () => {
+    const { run, pods, session } = live();
+    const first = run('logs -f deploy/web -n shop', {});
+    expect(first.following?.pods).toEqual([pods[0]]);
+    session.kubectl(['delete', 'pod', pods[0]!, '-n', 'shop'], { context: 'admin' });
+    const next = run('logs -f deploy/web -n shop', { start: first.following!.start, after: first.following!.until, pods: first.following!.pods });
+    expect(next).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(next.following).toBeUndefined();
   });
 
   it('ends, quietly, when the followed pod is gone', () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../shared/model/object';
 import type { ScenarioStep } from '../../../../shared/simulation/types';
+import { kubectlLogs } from '../../../../shared/simulation/observe';
 import { SimulationSession } from '../../../../shared/simulation/session';
 import { nodes, ns } from '../helpers';
 import { hpa, service, session, web } from './fixtures';
@@ -104,6 +105,15 @@ describe('the design\'s flows run in the cluster', () => {
     expect(rescales(s)).toEqual([]);
     const obs = s.observation([{ flow: 'shoppers', from: 'external', path: '/', services: ['app/web'], delivered: true, rate: 20 }]);
     expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(20);
+  });
+
+  it('a flow through the Ingress writes its request path in the pods\' access logs', () => {
+    const ingress: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'app' }, spec: { ingressClassName: 'nginx', rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } };
+    const s = new SimulationSession({ objects: [...objects, ingress], cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'http://shop.example.com/cart', rate: 10 }] });
+    s.runToEnd();
+    const obs = s.observation();
+    const pod = obs.podsAt(obs.end, 'app')[0];
+    expect(kubectlLogs(obs, { pod: pod.name, namespace: 'app', tail: 1 }).stdout).toMatch(/"GET \/cart HTTP\/1.1" 200 \d+ /);
   });
 
   it('raising the rate live (startTraffic of the same name) continues the timeline and the HPA reacts; lowering it scales down after the window', () => {
