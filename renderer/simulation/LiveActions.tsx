@@ -58,7 +58,7 @@ function WorkloadActions({ object, disabled }: { object: KubeObject; disabled: b
       <div className="live-row">
         {ROLLOUT_KINDS.has(object.kind) && <button type="button" className="button" disabled={disabled} onClick={() => execute('simulate:rollback')} data-testid="live-rollback">{t('live.rollback')}</button>}
         <button type="button" className="button" disabled={disabled || pods.length === 0} title={`${t('live.deletePod')} (Delete)`} onClick={() => execute('simulate:deletePod')} data-testid="live-delete-pod">{t('live.deletePod')}</button>
-        <button type="button" className="button" disabled={disabled || running === 0} title={t('live.crashHint')} onClick={() => execute('simulate:crashContainer')} data-testid="live-crash-container">{t('live.crashContainer')}</button>
+        <button type="button" className="button" disabled={disabled || !pods.some((p) => p.phase === 'Running' && !p.reason)} title={t('live.crashHint')} onClick={() => execute('simulate:crashContainer')} data-testid="live-crash-container">{t('live.crashContainer')}</button>
       </div>
       {SCALABLE_KINDS.has(object.kind) && (
         <div className="live-row" title={t('lessonSteps.loadHint')}>

@@ -205,7 +205,8 @@ export function deletePod(name?: string, namespace?: string): Promise<unknown> {
  */
 export function crashContainer(name?: string, namespace?: string, container?: string): Promise<unknown> {
   const o = selectedObject();
-  const pod = name ? { name, namespace: namespace ?? o?.metadata.namespace ?? 'default' } : o ? podsOf(o).find((p) => p.phase === 'Running') : undefined;
+  // A crash-looping pod (phase Running, waiting in CrashLoopBackOff) has no running container to crash.
+  const pod = name ? { name, namespace: namespace ?? o?.metadata.namespace ?? 'default' } : o ? podsOf(o).find((p) => p.phase === 'Running' && !p.reason) : undefined;
   if (!pod) return Promise.resolve();
   return runLiveAction({ action: 'crash', namespace: pod.namespace, name: pod.name, ...(container ? { container } : {}) });
 }

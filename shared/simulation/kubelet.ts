@@ -65,6 +65,11 @@ export class Kubelet implements Controller {
   private readonly waitingForVolumes = new Set<string>();
   /** Pod addresses given at sandbox creation (CNI ADD), by pod key, until the pod is deleted. */
   private readonly ips = new Map<string, { node: string; ip: string }>();
+  /**
+   * The restart back-off of each container, by `podUid/container` (the kubelet's flowcontrol.Backoff
+   * entry): the current back-off and when the container was last restarted.
+   */
+  private readonly backoffs = new Map<string, { backoff: number; lastUpdate: number }>();
 
   constructor(private readonly c: Cluster) {
     c.killContainer = (key, container, exitCode) => this.exit(key, container, exitCode, exitCode === 0 ? 'Completed' : 'Error');
@@ -83,6 +88,7 @@ export class Kubelet implements Controller {
         const key = eventKey(ev);
         this.started.delete(key);
         this.terminating.delete(key);
+        for (const ct of (o.spec as Pod['spec'])?.containers ?? []) this.backoffs.delete(`${o.metadata.uid ?? ''}/${ct.name}`);
         this.waitingForVolumes.delete(key);
         const given = this.ips.get(key);
         if (given) releasePodIP(this.c, given.node, given.ip);
@@ -184,7 +190,7 @@ export class Kubelet implements Controller {
    * A container's process exits with `exitCode` (the scenario's `crash`, `kubectl exec -- kill 1`,
    * or its own command: docs/simulator.md, "Crash loops"). restartPolicy Always, or OnFailure with a
    * non-zero code: restarted with the kubelet's back-off (at once the first time, then 10 s
-   * doubling to 300 s: `backOffSeconds`), CrashLoopBackOff meanwhile; otherwise the pod ends —
+   * doubling to 300 s, counted from the last restart), CrashLoopBackOff meanwhile; otherwise the pod ends —
    * Failed (its controller replaces it) or, exit 0, Succeeded. Returns an error line, or null.
    */
   exit(key: string, containerName: string | undefined, exitCode: number, reason: 'Error' | 'Completed'): string | null {
@@ -200,6 +206,8 @@ export class Kubelet implements Controller {
     const statuses = pod.status?.containerStatuses ?? [];
     const prev = statuses.find((x) => x.name === target.name);
     const restarts = prev?.restartCount ?? 0;
+    // A container waiting to (re)start has no process to end.
+    if (!prev?.state?.running) return `container ${target.name} in pod ${pod.metadata.name} is not running${prev?.state?.waiting?.reason ? ` (${prev.state.waiting.reason})` : ''}`;
     const terminated = { exitCode, reason, startedAt: prev?.state?.running?.startedAt ?? now, finishedAt: now };
     const policy = pod.spec?.restartPolicy ?? 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
@@ -213,18 +221,29 @@ export class Kubelet implements Controller {
       });
       return null;
     }
-    const delay = backOffSeconds(restarts);
-    const waiting = statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, lastState: { terminated }, state: delay ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${formatBackOff(delay)} restarting failed container=${target.name} pod=${pod.metadata.name}_${nsOf(pod)}(${uid})` } } : { terminated } } : x));
+    // The kubelet's back-off (pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff, client-go
+    // flowcontrol.Backoff): a container that exits within its current back-off of its last restart
+    // waits until that back-off has passed; one that ran longer restarts at once; an entry untouched
+    // for twice the cap (10 minutes) is forgotten, so the next failure starts again at 10 s.
+    const bk = `${uid}/${target.name}`;
+    const entry = this.backoffs.get(bk);
+    const live = entry && c.now - entry.lastUpdate <= 2 * MAX_BACKOFF_SECONDS ? entry : undefined;
+    const delay = live && c.now - live.lastUpdate < live.backoff ? live.lastUpdate + live.backoff - c.now : 0;
+    const waiting = statuses.map((x) => (x.name === target.name ? { ...x, ready: false, started: false, lastState: { terminated }, state: delay && live ? { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${formatBackOff(live.backoff)} restarting failed container=${target.name} pod=${pod.metadata.name}_${nsOf(pod)}(${uid})` } } : { terminated } } : x));
     c.api.request({ verb: 'updateStatus', user: `system:node:${node}`, component: `kubelet/${node}`, object: { ...pod, status: { ...pod.status, conditions: conditions(c, pod, false), containerStatuses: waiting } } });
     if (delay) c.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${target.name} in pod ${pod.metadata.name}_${nsOf(pod)}(${uid})`, 'kubelet');
     // Once the back-off is at its cap the loop only repeats: its timers no longer keep the cluster from steady state.
-    const kind = delay >= MAX_BACKOFF_SECONDS ? 'periodic' : 'progress';
+    const kind = delay > 0 && live && live.backoff >= MAX_BACKOFF_SECONDS ? 'periodic' : 'progress';
     c.after(Math.max(delay, 1), kind, () => {
       const p = this.current(key, uid);
       if (!p || p.metadata.deletionTimestamp || isTerminal(p)) return;
       const cs = (p.status?.containerStatuses ?? []).find((x) => x.name === target.name);
       // Restarted already (a second exit while waiting): this timer is stale.
       if (cs && (cs.restartCount ?? 0) !== restarts) return;
+      // Backoff.Next: a new (or forgotten) entry starts at 10 s, a live one doubles up to the cap.
+      const was = this.backoffs.get(bk);
+      const fresh = !was || c.now - was.lastUpdate > 2 * MAX_BACKOFF_SECONDS;
+      this.backoffs.set(bk, { backoff: fresh ? INITIAL_BACKOFF_SECONDS : Math.min(was.backoff * 2, MAX_BACKOFF_SECONDS), lastUpdate: c.now });
       c.event(p, 'Normal', 'Pulled', `Container image "${target.image ?? ''}" already present on machine`, 'kubelet');
       c.event(p, 'Normal', 'Created', `Created container: ${target.name}`, 'kubelet');
       c.event(p, 'Normal', 'Started', `Started container ${target.name}`, 'kubelet');
@@ -309,6 +328,27 @@ export class Kubelet implements Controller {
     }
   }
 
+  /**
+   * The containers waiting in CrashLoopBackOff, for a run that ended steady: what is left of the
+   * run is their restarts, each their back-off apart (`kubeplan simulate` prints them after the pods).
+   */
+  crashLoopNotes(): CrashLoopNote[] {
+    const out: CrashLoopNote[] = [];
+    for (const p of this.c.store.list('Pod') as PodObj[]) {
+      if (p.metadata.deletionTimestamp || isTerminal(p)) continue;
+      for (const cs of p.status?.containerStatuses ?? []) {
+        if (cs.state?.waiting?.reason !== 'CrashLoopBackOff') continue;
+        const restarts = cs.restartCount ?? 0;
+        const wait = this.backoffs.get(`${p.metadata.uid ?? ''}/${cs.name}`)?.backoff ?? MAX_BACKOFF_SECONDS;
+        out.push({
+          namespace: nsOf(p), pod: p.metadata.name, container: cs.name, restarts, backOffSeconds: wait,
+          message: `Pod ${nsOf(p)}/${p.metadata.name}: container ${cs.name} in CrashLoopBackOff (${restarts} restart${restarts === 1 ? '' : 's'}), restarting every ${formatBackOff(wait)}`,
+        });
+      }
+    }
+    return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod) || a.container.localeCompare(b.container));
+  }
+
   private current(key: string, uid: string): PodObj | undefined {
     const p = this.c.store.get(key) as PodObj | undefined;
     return p && p.metadata.uid === uid ? p : undefined;
@@ -334,38 +374,9 @@ export class Kubelet implements Controller {
 export const INITIAL_BACKOFF_SECONDS = 10;
 export const MAX_BACKOFF_SECONDS = 300;
 
-/**
- * The wait before restarting a container that exited after `restarts` restarts: none the first
- * time (the kubelet's back-off entry starts then), then 10 s doubling to the 300 s cap.
- */
-export function backOffSeconds(restarts: number): number {
-  return restarts === 0 ? 0 : Math.min(INITIAL_BACKOFF_SECONDS * 2 ** Math.min(restarts - 1, 30), MAX_BACKOFF_SECONDS);
-}
-
 /** A back-off as Go's time.Duration prints it in the kubelet's message: `10s`, `2m40s`, `5m0s`. */
 export function formatBackOff(seconds: number): string {
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
-}
-
-/**
- * The containers waiting in CrashLoopBackOff, for a run that ended steady: what is left of the
- * run is their restarts, each `backOffSeconds` apart (report.ts prints them after the pods).
- */
-export function crashLoopNotes(c: Cluster): CrashLoopNote[] {
-  const out: CrashLoopNote[] = [];
-  for (const p of c.store.list('Pod') as PodObj[]) {
-    if (p.metadata.deletionTimestamp || isTerminal(p)) continue;
-    for (const cs of p.status?.containerStatuses ?? []) {
-      if (cs.state?.waiting?.reason !== 'CrashLoopBackOff') continue;
-      const restarts = cs.restartCount ?? 0;
-      const wait = backOffSeconds(restarts);
-      out.push({
-        namespace: nsOf(p), pod: p.metadata.name, container: cs.name, restarts, backOffSeconds: wait,
-        message: `Pod ${nsOf(p)}/${p.metadata.name}: container ${cs.name} in CrashLoopBackOff (${restarts} restart${restarts === 1 ? '' : 's'}), restarting every ${formatBackOff(wait)}`,
-      });
-    }
-  }
-  return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.pod.localeCompare(b.pod) || a.container.localeCompare(b.container));
 }
 
 /** The node's InternalIP (see ipam.ts). */

@@ -21,7 +21,7 @@ import { timestamp } from './apiserver';
 import { withNodeNetwork } from './ipam';
 import { fnv1a } from './network/hash';
 import { bootstrapPolicy, DEFAULT_USER, identityOf, MASTERS_GROUP, type Identity } from './rbac';
-import { cordon, crashLoopNotes, drain, Kubelet, nodeObject } from './kubelet';
+import { cordon, drain, Kubelet, nodeObject } from './kubelet';
 import { claimSummaries, deploymentSummaries, replicaSetSummaries, endpointSummaries, nodeSummaries, podSummaries, quotaSummaries, tickState, topOwner, volumeSummaries } from './report';
 import { Scheduler } from './scheduler';
 import type { SchedulingRecorder } from './scheduling/recorder';
@@ -182,7 +182,10 @@ export class Simulation {
       }
       case 'crash': {
         const pod = this.findPod(step.namespace, step.name, step.owner);
-        if (!pod) return notFound('Pod', step.name ?? step.owner ?? '');
+        if (!pod) return step.name ? this.missing('Pod', step.namespace, step.name, identity, 'create', 'exec') : notFound('Pod', step.owner ?? '');
+        // Ending a container's process is what `kubectl exec POD -- kill 1` does: create on pods/exec.
+        const refused = this.refused('Pod', step.namespace, pod.metadata.name, identity, 'create', 'exec');
+        if (refused) return refused;
         const err = this.kubelet.crash(keyFor('Pod', step.namespace, pod.metadata.name), step.container);
         c.drain();
         return err ? `error: ${err}` : null;
@@ -321,7 +324,7 @@ export class Simulation {
 
   result(steady: boolean): SimulationResult {
     const c = this.cluster;
-    const crashLoops = steady ? crashLoopNotes(c) : [];
+    const crashLoops = steady ? this.kubelet.crashLoopNotes() : [];
     return {
       seed: this.input.seed ?? 1,
       endTime: c.now,

