@@ -77,8 +77,10 @@ export interface ObservationSource {
   recorder: ObservationRecorder;
   /** The run's end (the head of the timeline). */
   now: number;
-  /** The scenario's flows are still sending at the end (they go on through the steady tail). */
+  /** The flows are still sending at the end (they go on through the steady tail). */
   trafficActive?: boolean;
+  /** The flows' next second as they would send it over the cluster at the end (the steady tail's traffic). */
+  upcoming?: readonly TrafficEdgeAggregate[];
   nodes: NodeInfo[];
   /** The run's traffic (the design's flows and the scenario's), as the traffic engine aggregated it. */
   aggregates: readonly TrafficEdgeAggregate[];
@@ -140,11 +142,13 @@ export class Observation {
     this.nodes = src.nodes;
     this.hpaDecisions = src.recorder.hpaDecisions;
     this.seconds = aggregateSeconds(src.aggregates, src.flowTargets);
-    if (src.trafficActive && this.seconds.length) {
-      // The flows still running send on through the tail as they did in their last second.
-      const last = this.seconds[this.seconds.length - 1].time;
-      const lastSecond = this.seconds.filter((s) => s.time === last);
-      for (let t = last + 1; t <= this.end; t++) for (const s of lastSecond) this.seconds.push({ ...s, time: t });
+    if (src.trafficActive) {
+      // The flows still running send on through the tail as they would send now, over the cluster
+      // as it stands at the end (else as in their last second).
+      const last = this.seconds.length ? this.seconds[this.seconds.length - 1].time : src.now - 1;
+      const next = aggregateSeconds(src.upcoming ?? [], src.flowTargets);
+      const template = next.length ? next : this.seconds.filter((s) => s.time === last);
+      for (let t = Math.max(last + 1, 0); t <= this.end; t++) for (const s of template) this.seconds.push({ ...s, time: t });
     }
     this.routes = src.steadyRoutes ?? [];
     for (const r of this.routes) {

@@ -282,7 +282,7 @@ export class SimulationSession {
     const o = this.observed;
     if (o && o.revision === this.recorder.revision && o.now === this.cluster.now && o.routes === steadyRoutes) return o.observation;
     const nodes = this.view().nodes.map((n) => ({ name: n.name, cpu: n.cpu, memory: n.memory }));
-    const observation = new Observation({ recorder: this.recorder, now: this.cluster.now, nodes, aggregates: this.simulation.traffic.aggregates, flowTargets: this.simulation.traffic.targets, trafficActive: this.simulation.traffic.active > 0, ...(steadyRoutes ? { steadyRoutes } : {}) });
+    const observation = new Observation({ recorder: this.recorder, now: this.cluster.now, nodes, aggregates: this.simulation.traffic.aggregates, flowTargets: this.simulation.traffic.targets, trafficActive: this.simulation.traffic.active > 0, upcoming: this.simulation.traffic.active > 0 ? this.simulation.traffic.upcoming().aggregates : [], ...(steadyRoutes ? { steadyRoutes } : {}) });
     this.observed = { revision: this.recorder.revision, now: this.cluster.now, routes: steadyRoutes, observation };
     return observation;
   }

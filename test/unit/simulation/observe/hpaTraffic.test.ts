@@ -107,6 +107,14 @@ describe('the design\'s flows run in the cluster', () => {
     expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(20);
   });
 
+  it('a run that settles before the flows\' first second still charts them through the steady tail', () => {
+    const s = new SimulationSession({ objects: [ns('app'), web, service], cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'app/web:80', rate: 30 }] });
+    s.runToEnd();
+    const obs = s.observation();
+    expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(30);
+    expect(obs.podsAt(obs.end, 'app').map((p) => obs.podRequests(p, obs.end).ok)).toEqual([15, 15]);
+  });
+
   it('a flow through the Ingress writes its request path in the pods\' access logs', () => {
     const ingress: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'shop', namespace: 'app' }, spec: { ingressClassName: 'nginx', rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } };
     const s = new SimulationSession({ objects: [...objects, ingress], cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'http://shop.example.com/cart', rate: 10 }] });
