@@ -203,14 +203,16 @@ export class TrafficEngine {
       const r: RequestResult = typeof req === 'string' ? { verdict: 'not-found', reason: req, hops: [] } : this.resolver.resolve({ ...req, seq: flow.sent + i });
       const to = r.pod ? `Pod/${r.pod.namespace}/${r.pod.name}` : flow.spec.to;
       const verdict = VERDICT[r.verdict];
-      if (r.pod && verdict === 'delivered') {
-        const pod = `${r.pod.namespace}/${r.pod.name}`;
-        served.set(pod, (served.get(pod) ?? 0) + 1);
-      }
       const key = `${to}\0${verdict}\0${r.reason}`;
       const agg = counts.get(key);
       if (agg) agg.requests++;
       else counts.set(key, { time: c.now, flow: name, from: flow.spec.from, to, verdict, reason: r.reason, requests: 1 });
+    }
+    // What each pod was delivered, from the counts (one entry per place and verdict, not per request).
+    for (const a of counts.values()) {
+      if (a.verdict !== 'delivered' || !a.to.startsWith('Pod/')) continue;
+      const pod = a.to.slice('Pod/'.length);
+      served.set(pod, (served.get(pod) ?? 0) + a.requests);
     }
     return counts;
   }
