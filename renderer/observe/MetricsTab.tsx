@@ -13,9 +13,8 @@ import type { MetricSeries, MetricTarget } from '../../shared/simulation/observe
 import type { ObserveTargets } from '../../shared/ipc/observe';
 import { sessionFrames, useSimulationStore } from '../simulation/store';
 import { chartOptions, formatValue, type ChartState, type MetricName } from './chart';
-import { currentRoutes, frameAtTime, observe, provideObserveApi } from './query';
+import { frameAtTime, observe, provideObserveApi } from './query';
 import { testHooksEnabled } from '../canvas/testHooks';
-import { useTrafficStore, wantTraffic } from '../traffic/store';
 import './observe.css';
 
 type Kind = MetricTarget['kind'];
@@ -47,9 +46,6 @@ export function MetricsTab() {
   const [chosen, setChosen] = useState('');
   const [metric, setMetric] = useState<MetricName>('rate');
   const [series, setSeries] = useState<MetricSeries | null>(null);
-  // The design's flows count too: keep their trace (the Traffic tab's) while the tab is open.
-  useEffect(() => wantTraffic(), []);
-  const traced = useTrafficStore((s) => s.steady);
 
   useEffect(() => {
     if (!runId || status !== 'ready') return;
@@ -88,8 +84,7 @@ export function MetricsTab() {
     const target = targetOf(chosen);
     if (!runId || status !== 'ready' || !target) return setSeries(null);
     let live = true;
-    const routes = currentRoutes();
-    void observe(runId, { query: 'series', target, ...(routes ? { routes } : {}) }).then((r) => {
+    void observe(runId, { query: 'series', target }).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.message);
       setSeries(r.value.series);
@@ -97,7 +92,7 @@ export function MetricsTab() {
     return () => {
       live = false;
     };
-  }, [runId, status, chosen, frameCount, traced]);
+  }, [runId, status, chosen, frameCount]);
 
   if (status !== 'ready') return <div className="metrics-tab" data-testid="metrics"><p className="metrics-empty">{status === 'running' ? t('observe.metrics.running') : t('observe.metrics.notRun')}</p></div>;
   const shown = series && keyOf(series.target) === chosen ? series : null;

@@ -7,9 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSimulationStore } from '../simulation/store';
 import { closePodLogs, usePodLogs, type LogsTarget } from './logsStore';
-import { currentRoutes, observe } from './query';
+import { observe } from './query';
 import { useOwnPointer } from '../canvas/useOwnPointer';
-import { useTrafficStore, wantTraffic } from '../traffic/store';
 import './observe.css';
 
 export function PodLogsPanel() {
@@ -31,9 +30,6 @@ function Panel({ pod }: { pod: LogsTarget }) {
   const [out, setOut] = useState<{ text: string; error: boolean } | null>(null);
   const ref = useOwnPointer<HTMLElement>();
   const pre = useRef<HTMLPreElement>(null);
-  useEffect(() => wantTraffic(), []);
-  const traced = useTrafficStore((s) => s.steady);
-
 
   useEffect(() => {
     if (!runId || status !== 'ready') return;
@@ -55,8 +51,7 @@ function Panel({ pod }: { pod: LogsTarget }) {
       return;
     }
     let live = true;
-    const routes = currentRoutes();
-    void observe(runId, { query: 'logs', options: { pod: pod.name, namespace: pod.namespace, ...(container ? { container } : {}), previous, timestamps, ...(time !== undefined ? { time } : {}) }, ...(routes ? { routes } : {}) }).then((r) => {
+    void observe(runId, { query: 'logs', options: { pod: pod.name, namespace: pod.namespace, ...(container ? { container } : {}), previous, timestamps, ...(time !== undefined ? { time } : {}) } }).then((r) => {
       if (!live) return;
       if (!r.ok) setOut({ text: r.message, error: true });
       else {
@@ -67,7 +62,7 @@ function Panel({ pod }: { pod: LogsTarget }) {
     return () => {
       live = false;
     };
-  }, [runId, status, pod, container, previous, timestamps, time, frameCount, traced, t]);
+  }, [runId, status, pod, container, previous, timestamps, time, frameCount, t]);
 
   // Follow the end of the log, as `kubectl logs` leaves you at its last line.
   useEffect(() => {

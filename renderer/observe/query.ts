@@ -1,15 +1,12 @@
 /**
  * Questions about the finished run's logs and metrics, sent to the host's simulation worker
  * (`simulation:observe`, shared/ipc/observe.ts) — main's worker on the desktop, the web worker in a
- * browser — which answers from the run's live session. The design's traffic flows, as the Traffic
- * tab traced them, go along so the charts count their requests (docs/observability.md).
+ * browser — which answers from the run's live session. The run sends the design's traffic flows
+ * itself, so the charts count their requests (docs/observability.md).
  */
 import type { KubeplanApi } from '../../shared/ipc/api';
 import type { ObserveQuery, ObserveResult } from '../../shared/ipc/observe';
-import { steadyRoutes, type SteadyRoute } from '../../shared/simulation/observe';
 import type { SessionFrame } from '../../shared/simulation/session';
-import { useKubeplanStore } from '../store';
-import { useTrafficStore } from '../traffic/store';
 
 type ObserveApi = Pick<KubeplanApi, 'observeSimulation'>;
 let provided: ObserveApi | undefined;
@@ -20,15 +17,6 @@ export function provideObserveApi(next: ObserveApi | undefined): void {
 }
 
 const api = async (): Promise<ObserveApi> => provided ?? (await import('../api')).kubeplanApi();
-
-/** The routes of the design's flows, when the Traffic tab has traced the design now open. */
-export function currentRoutes(): SteadyRoute[] | undefined {
-  // The steady state's trace, not the cursor's: a chart or a log covers the whole run.
-  const { steady, of } = useTrafficStore.getState();
-  const design = useKubeplanStore.getState().design;
-  if (!steady || of !== design || !design.flows?.length) return undefined;
-  return steadyRoutes(design.flows, steady.flows);
-}
 
 export type Answer<Q extends ObserveQuery['query']> = Extract<ObserveResult, { query: Q }>;
 

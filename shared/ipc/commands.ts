@@ -106,10 +106,10 @@ export const COMMAND_SPECS = [
   { id: 'simulate:reapply', labelKey: 'live.reapply', modes: ['simulate'], keys: ['Mod+Enter'] },
   { id: 'cluster:addNode', labelKey: 'live.nodes.add', modes: ['design', 'simulate'] },
   { id: 'cluster:editNode', labelKey: 'live.nodes.edit', modes: ['design', 'simulate'] },
-  // Traffic flows are part of the design (undoable) and are edited while designing or simulating.
-  { id: 'traffic:addFlow', labelKey: 'traffic.add', modes: ['design', 'simulate'] },
-  { id: 'traffic:editFlow', labelKey: 'traffic.edit', modes: ['design', 'simulate'] },
-  { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate'] },
+  // Traffic flows are part of the design (undoable) and are edited while designing, simulating or following a lesson.
+  { id: 'traffic:addFlow', labelKey: 'traffic.add', modes: ['design', 'simulate', 'lesson'] },
+  { id: 'traffic:editFlow', labelKey: 'traffic.edit', modes: ['design', 'simulate', 'lesson'] },
+  { id: 'traffic:removeFlow', labelKey: 'traffic.remove', modes: ['design', 'simulate', 'lesson'] },
   // Opens the Traffic tab on the connectivity matrix.
   { id: 'view:connectivity', labelKey: 'traffic.matrix', modes: ALL, keys: ['Shift+M'] },
   // Lessons (docs/lessons.md): a presentation clicker sends →, Space or PageDown to advance, ← or PageUp to go back.

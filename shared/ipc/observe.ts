@@ -4,7 +4,7 @@
  * test/unit/simulation/observe/ipc.test.ts keeps the inferred types equal to the engine's.
  */
 import { z } from 'zod';
-import { kubectlLogs, type SteadyRoute } from '../simulation/observe';
+import { kubectlLogs } from '../simulation/observe';
 import type { SimulationSession } from '../simulation/session';
 
 const runId = z.string().min(1).max(200);
@@ -15,17 +15,6 @@ export const metricTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('node'), name }),
   z.strictObject({ kind: z.literal('service'), namespace: name, name }),
 ]);
-
-/** A design flow's route over the steady state (shared/simulation/observe/traffic.ts SteadyRoute). */
-export const steadyRouteSchema = z.object({
-  flow: z.string(),
-  from: z.string(),
-  path: z.string(),
-  pod: z.string().optional(),
-  services: z.array(z.string()),
-  delivered: z.boolean(),
-  rate: z.number().nonnegative(),
-});
 
 export const hpaDecisionSchema = z.object({
   time: z.number(),
@@ -72,8 +61,8 @@ export const observeTargetsSchema = z.object({
 
 export const observeQuerySchema = z.discriminatedUnion('query', [
   z.strictObject({ query: z.literal('targets') }),
-  z.strictObject({ query: z.literal('series'), target: metricTargetSchema, routes: z.array(steadyRouteSchema).max(100_000).optional() }),
-  z.strictObject({ query: z.literal('logs'), options: logsOptionsSchema, routes: z.array(steadyRouteSchema).max(100_000).optional() }),
+  z.strictObject({ query: z.literal('series'), target: metricTargetSchema }),
+  z.strictObject({ query: z.literal('logs'), options: logsOptionsSchema }),
 ]);
 
 export const observeRequestSchema = z.strictObject({ runId, query: observeQuerySchema });
@@ -93,8 +82,7 @@ export type ObserveTargets = z.infer<typeof observeTargetsSchema>;
  * the browser's web worker) call this with the live session of the run (LiveSessions.liveSession).
  */
 export function observeAnswer(session: SimulationSession, query: ObserveQuery): ObserveResult {
-  const routes = 'routes' in query && query.routes?.length ? sharedRoutes(query.routes) : undefined;
-  const obs = session.observation(routes);
+  const obs = session.observation();
   switch (query.query) {
     case 'targets':
       return {
@@ -113,12 +101,4 @@ export function observeAnswer(session: SimulationSession, query: ObserveQuery): 
     case 'logs':
       return { query: 'logs', output: kubectlLogs(obs, query.options) };
   }
-}
-
-/** The same routes give the same array, so the session's cached observation is reused. */
-let lastRoutes: { key: string; routes: SteadyRoute[] } | undefined;
-function sharedRoutes(routes: SteadyRoute[]): SteadyRoute[] {
-  const key = JSON.stringify(routes);
-  if (lastRoutes?.key !== key) lastRoutes = { key, routes };
-  return lastRoutes.routes;
 }

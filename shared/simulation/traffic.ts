@@ -84,9 +84,16 @@ interface Second {
   flows: number;
   /** Delivered requests per pod, `namespace/name`. */
   served: Map<string, number>;
+  /** The second's aggregates (for the next second: as it would go). */
+  aggregates: TrafficEdgeAggregate[];
 }
 
 const NONE: ReadonlyMap<string, number> = new Map();
+
+/** A flow's aggregates of one second in the canvas's order: by destination, then verdict. */
+function sorted(counts: Map<string, TrafficEdgeAggregate>): TrafficEdgeAggregate[] {
+  return [...counts.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.verdict.localeCompare(b.verdict)));
+}
 
 export class TrafficEngine {
   readonly aggregates: TrafficEdgeAggregate[] = [];
@@ -151,12 +158,19 @@ export class TrafficEngine {
     const c = this.c;
     const fresh = (s: Second | undefined) => s !== undefined && s.time === c.now && s.revision === c.store.resourceVersion && s.flows === this.flowsVersion;
     if (fresh(this.sentSecond)) return this.sentSecond!.served;
-    if (!fresh(this.nextSecond)) {
-      const served = new Map<string, number>();
-      for (const [name, flow] of this.flows) this.resolveSecond(name, flow, served);
-      this.nextSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served };
-    }
-    return this.nextSecond!.served;
+    return this.upcoming().served;
+  }
+
+  /** The next second as the flows would send it over the cluster as it stands (nothing is sent or counted). */
+  upcoming(): Second {
+    const c = this.c;
+    const s = this.nextSecond;
+    if (s && s.time === c.now && s.revision === c.store.resourceVersion && s.flows === this.flowsVersion) return s;
+    const served = new Map<string, number>();
+    const aggregates: TrafficEdgeAggregate[] = [];
+    for (const [name, flow] of this.flows) aggregates.push(...sorted(this.resolveSecond(name, flow, served)));
+    this.nextSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served, aggregates };
+    return this.nextSecond;
   }
 
   /** Send one second of requests for every flow. */
@@ -169,11 +183,11 @@ export class TrafficEngine {
       if (this.resolved > this.c.options.limits.trafficRequests) {
         throw new SimulationLimitError('trafficRequests', `flow/${name}`, `traffic flow "${name}": the simulation resolves at most ${this.c.options.limits.trafficRequests.toLocaleString('en-US')} requests in one run; stopped at t=${c.now}s`);
       }
-      const counts = this.resolveSecond(name, flow, served);
+      const counts = sorted(this.resolveSecond(name, flow, served));
       flow.sent += flow.spec.rate;
-      this.aggregates.push(...[...counts.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.verdict.localeCompare(b.verdict))));
+      this.aggregates.push(...counts);
     }
-    this.sentSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served };
+    this.sentSecond = { time: c.now, revision: c.store.resourceVersion, flows: this.flowsVersion, served, aggregates: [] };
   }
 
   /** One second of a flow's requests, from its next sequence number: counted per place and verdict, delivered ones added to `served`. */
@@ -189,14 +203,16 @@ export class TrafficEngine {
       const r: RequestResult = typeof req === 'string' ? { verdict: 'not-found', reason: req, hops: [] } : this.resolver.resolve({ ...req, seq: flow.sent + i });
       const to = r.pod ? `Pod/${r.pod.namespace}/${r.pod.name}` : flow.spec.to;
       const verdict = VERDICT[r.verdict];
-      if (r.pod && verdict === 'delivered') {
-        const pod = `${r.pod.namespace}/${r.pod.name}`;
-        served.set(pod, (served.get(pod) ?? 0) + 1);
-      }
       const key = `${to}\0${verdict}\0${r.reason}`;
       const agg = counts.get(key);
       if (agg) agg.requests++;
       else counts.set(key, { time: c.now, flow: name, from: flow.spec.from, to, verdict, reason: r.reason, requests: 1 });
+    }
+    // What each pod was delivered, from the counts (one entry per place and verdict, not per request).
+    for (const a of counts.values()) {
+      if (a.verdict !== 'delivered' || !a.to.startsWith('Pod/')) continue;
+      const pod = a.to.slice('Pod/'.length);
+      served.set(pod, (served.get(pod) ?? 0) + a.requests);
     }
     return counts;
   }

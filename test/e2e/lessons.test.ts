@@ -106,6 +106,16 @@ describeBrowser('lessons at 1024×768', () => {
       await byTestId('flow-save').click();
       return;
     }
+    if (id === 'traffic:editFlow') {
+      // Editing a flow while the run is live sends it to the running cluster (renderer/traffic/liveFlows.ts).
+      await liveIdle();
+      await byTestId('tab-traffic').click();
+      await byTestId(`flow-${String(args['flow.name'])}`).locator('[data-testid="flow-edit"]').click();
+      if (args['flow.rate'] !== undefined) await byTestId('flow-rate').fill(String(args['flow.rate']));
+      await byTestId('flow-save').click();
+      await liveIdle();
+      return;
+    }
     await liveIdle();
     const fill = async (field: string, value: unknown, button: string) => {
       await byTestId(field).fill(String(value));

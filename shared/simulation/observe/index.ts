@@ -7,4 +7,4 @@ export { ObservationRecorder, type PodLife, type ContainerRun, type ContainerSpe
 export { Observation, METRIC_RESOLUTION, MAX_SAMPLES, STEADY_TAIL, type MetricSeries, type MetricTarget, type NodeInfo, type ObservationSource, type PodUsage, type ServiceStats, type Usage } from './observation';
 export { containerLogs, runLines, rfc3339Nano, MAX_LOG_LINES, type LogLine, type LogRead } from './logs';
 export { kubectlLogs, kubectlTopPods, kubectlTopNodes, tabTable, scrapeTime, type KubectlOutput, type LogsOptions, type TopPodsOptions, type TopNodesOptions } from './kubectl';
-export { steadyRoutes, aggregateSeconds, type SteadyRoute, type TrafficSecond } from './traffic';
+export { aggregateSeconds, type TrafficSecond } from './traffic';

@@ -13,7 +13,7 @@
  */
 import { EPOCH_MS } from '../apiserver';
 import { fnv1a } from '../network/hash';
-import { exists, isReady, type Observation } from './observation';
+import { exists, type Observation } from './observation';
 import type { ContainerRun, ContainerSpecInfo, PodLife } from './recorder';
 
 /** The kubelet rotates a container's log at 10Mi (containerLogMaxSize); the simulation keeps this many lines of a run. */
@@ -223,7 +223,7 @@ export function runLines(obs: Observation, p: PodLife, run: ContainerRun, t: num
     }
   }
   if (first && f !== 'batch') {
-    // Requests it served or refused, second by second: the scenario's flows and the design's.
+    // Requests it served or refused, second by second, as the traffic engine sent them (the design's flows and the scenario's).
     const perSecond = new Map<number, { flow: string; from: string; path: string; n: number }[]>();
     const add = (s: number, flow: string, from: string, path: string, n: number) => {
       const list = perSecond.get(s);
@@ -231,17 +231,6 @@ export function runLines(obs: Observation, p: PodLife, run: ContainerRun, t: num
       else perSecond.set(s, [{ flow, from, path, n }]);
     };
     for (const s of obs.secondsTo(p)) if (s.delivered && s.time >= run.start && s.time < end) add(Math.floor(s.time), s.flow, s.from, s.path, s.requests);
-    const routes = obs.routesTo(p).filter((r) => r.delivered);
-    if (routes.length) {
-      for (let s = Math.ceil(run.start); s < end; s++) {
-        if (!isReady(p, s)) continue;
-        for (const r of routes) {
-          // A fractional rate spreads over seconds: floor of the running total.
-          const n = Math.floor((s + 1) * r.rate) - Math.floor(s * r.rate);
-          if (n > 0) add(s, r.flow, r.from, r.path, n);
-        }
-      }
-    }
     for (const s of [...perSecond.keys()].sort((a, b) => a - b)) {
       const usage = obs.podUsage(p, s);
       const throttled = usage?.throttled ?? 0;

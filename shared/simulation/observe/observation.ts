@@ -16,7 +16,7 @@ import { fnv1a } from '../network/hash';
 import { containerCpu, containerMemory, MI } from '../usage';
 import type { TrafficEdgeAggregate } from '../types';
 import type { ContainerRun, HpaDecision, LoadChange, ObservationRecorder, PodLife, ServiceInfo } from './recorder';
-import { aggregateSeconds, type SteadyRoute, type TrafficSecond } from './traffic';
+import { aggregateSeconds, type TrafficSecond } from './traffic';
 
 export { MI } from '../usage';
 /** metrics-server's default scrape interval (`--metric-resolution=15s`): `kubectl top` shows the last scrape. */
@@ -77,15 +77,15 @@ export interface ObservationSource {
   recorder: ObservationRecorder;
   /** The run's end (the head of the timeline). */
   now: number;
-  /** The scenario's flows are still sending at the end (they go on through the steady tail). */
+  /** The flows are still sending at the end (they go on through the steady tail). */
   trafficActive?: boolean;
+  /** The flows' next second as they would send it over the cluster at the end (the steady tail's traffic). */
+  upcoming?: readonly TrafficEdgeAggregate[];
   nodes: NodeInfo[];
   /** The run's traffic (the design's flows and the scenario's), as the traffic engine aggregated it. */
   aggregates: readonly TrafficEdgeAggregate[];
   /** Each flow's target (`http://host/path`…), for the request paths in access logs. */
   flowTargets?: ReadonlyMap<string, string>;
-  /** The design's flows traced over the steady state (./traffic.ts steadyRoutes). */
-  steadyRoutes?: readonly SteadyRoute[];
 }
 
 interface PodMeta {
@@ -120,7 +120,6 @@ export class Observation {
   readonly hpaDecisions: readonly HpaDecision[];
   private readonly recorder: ObservationRecorder;
   private readonly seconds: TrafficSecond[];
-  private readonly routes: readonly SteadyRoute[];
   /** Per pod, what the hot paths need again and again: its key, workload, noise seed, Services. */
   private readonly meta = new Map<PodLife, PodMeta>();
   private perPod?: Map<string, Map<number, Count>>;
@@ -129,7 +128,6 @@ export class Observation {
   private readonly loadsBy = new Map<string, LoadChange[]>();
   /** Ready pods of a loaded workload at a second, `workload@t`. */
   private readonly readyCounts = new Map<string, number>();
-  private readonly routesByPod = new Map<string, SteadyRoute[]>();
   private podsOfService?: Map<string, PodLife[]>;
   private byNode?: Map<string, PodLife[]>;
 
@@ -140,18 +138,13 @@ export class Observation {
     this.nodes = src.nodes;
     this.hpaDecisions = src.recorder.hpaDecisions;
     this.seconds = aggregateSeconds(src.aggregates, src.flowTargets);
-    if (src.trafficActive && this.seconds.length) {
-      // The flows still running send on through the tail as they did in their last second.
-      const last = this.seconds[this.seconds.length - 1].time;
-      const lastSecond = this.seconds.filter((s) => s.time === last);
-      for (let t = last + 1; t <= this.end; t++) for (const s of lastSecond) this.seconds.push({ ...s, time: t });
-    }
-    this.routes = src.steadyRoutes ?? [];
-    for (const r of this.routes) {
-      if (!r.pod) continue;
-      const list = this.routesByPod.get(r.pod);
-      if (list) list.push(r);
-      else this.routesByPod.set(r.pod, [r]);
+    if (src.trafficActive) {
+      // The flows still running send on through the tail as they would send now, over the cluster
+      // as it stands at the end (else as in their last second).
+      const last = this.seconds.length ? this.seconds[this.seconds.length - 1].time : src.now - 1;
+      const next = aggregateSeconds(src.upcoming ?? [], src.flowTargets);
+      const template = next.length ? next : this.seconds.filter((s) => s.time === last);
+      for (let t = Math.max(last + 1, 0); t <= this.end; t++) for (const s of template) this.seconds.push({ ...s, time: t });
     }
     for (const p of this.recorder.pods) {
       const m = this.metaOf(p);
@@ -251,21 +244,7 @@ export class Observation {
     this.index();
     const key = this.metaOf(p).key;
     const c = this.perPod!.get(key)?.get(Math.floor(t));
-    let ok = c?.ok ?? 0;
-    let failed = c?.failed ?? 0;
-    const routes = this.routesByPod.get(key);
-    if (routes && isReady(p, t)) {
-      for (const r of routes) {
-        if (r.delivered) ok += r.rate;
-        else failed += r.rate;
-      }
-    }
-    return { ok, failed };
-  }
-
-  /** The steady routes ending at a pod, for log lines (flow, from, path). */
-  routesTo(p: PodLife): readonly SteadyRoute[] {
-    return this.routesByPod.get(this.metaOf(p).key) ?? [];
+    return { ok: c?.ok ?? 0, failed: c?.failed ?? 0 };
   }
 
   /** The scenario's per-second traffic to a pod (for log lines). */
@@ -329,18 +308,11 @@ export class Observation {
     const sec = Math.floor(t);
     const c = this.perService!.get(key)?.get(sec);
     // Every request sent to it, served or not; the failed ones are its errors.
-    let rate = (c?.ok ?? 0) + (c?.failed ?? 0);
+    const rate = (c?.ok ?? 0) + (c?.failed ?? 0);
     let errors = c?.failed ?? 0;
     let utilisation = 0;
     let serving = 0;
     let throttled = 0;
-    for (const r of this.routes) {
-      if (!r.services.includes(key) && !(r.pod && this.podServices(r.pod).includes(key))) continue;
-      const pod = r.pod ? this.podByKey(r.pod, t) : undefined;
-      if (r.pod && (!pod || !isReady(pod, t))) continue;
-      rate += r.rate;
-      if (!r.delivered) errors += r.rate;
-    }
     for (const p of this.servicePods(key)) {
       if (!exists(p, t) || !isReady(p, t)) continue;
       const u = this.podUsage(p, t);
@@ -459,10 +431,6 @@ export class Observation {
     return p ? this.servicesOf(p) : [];
   }
 
-  private podByKey(key: string, t: number): PodLife | undefined {
-    const [ns, name] = key.split('/');
-    return this.podAt(ns, name, t);
-  }
 
   /** Per pod and per Service, each second's scenario requests. */
   private index(): void {

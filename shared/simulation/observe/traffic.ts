@@ -5,22 +5,7 @@
  * traced over the steady state and taken to flow at their rate for as long as their endpoint pod is
  * ready.
  */
-import type { FlowTrace } from '../network/flows';
 import type { TrafficEdgeAggregate } from '../types';
-
-/** A design flow's route as the observation uses it: constant rate while its pod (if any) is ready. */
-export interface SteadyRoute {
-  flow: string;
-  from: string;
-  /** The request path (`/api`) for an HTTP flow through the Ingress, `/` otherwise. */
-  path: string;
-  /** `namespace/name` of the endpoint pod, when the request got that far. */
-  pod?: string;
-  /** `namespace/name` of the Services on the way. */
-  services: string[];
-  delivered: boolean;
-  rate: number;
-}
 
 /** One second of one flow's requests to one place. */
 export interface TrafficSecond {
@@ -33,20 +18,6 @@ export interface TrafficSecond {
   services: string[];
   delivered: boolean;
   requests: number;
-}
-
-/** The design flows' routes (`traffic:trace`'s answer) in the observation's terms. */
-export function steadyRoutes(flows: readonly { name: string; from: string; to: string }[], traces: readonly FlowTrace[]): SteadyRoute[] {
-  const out: SteadyRoute[] = [];
-  for (const trace of traces) {
-    const flow = flows.find((f) => f.name === trace.name);
-    const path = flow ? pathOf(flow.to) : '/';
-    for (const r of trace.routes) {
-      const services = r.path.filter((s) => s.startsWith('Service/')).map((s) => s.slice('Service/'.length));
-      out.push({ flow: trace.name, from: flow?.from ?? 'external', path, ...(r.pod ? { pod: r.pod } : {}), services, delivered: r.verdict === 'delivered', rate: r.rate });
-    }
-  }
-  return out;
 }
 
 /** The traffic engine's aggregates, second by second; `targets` (flow → its `to`) gives an HTTP flow's request path. */

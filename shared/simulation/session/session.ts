@@ -17,7 +17,7 @@ import { eventKey, type WatchEvent } from '../store';
 import type { AppliedEntry, ScenarioStep, SimulationInput, SimulationResult } from '../types';
 import { KeyframeIndex, toView, type ClusterView, type FrameCause, type SessionFrame } from './keyframes';
 import { recordKey, sameRecord, toRecord, VIEW_KINDS, type ViewRecord } from './records';
-import { Observation, ObservationRecorder, type SteadyRoute } from '../observe';
+import { Observation, ObservationRecorder } from '../observe';
 import { metricsApiAnswer, METRICS_GROUP } from '../observe/metricsApi';
 import { DEFAULT_USER } from '../rbac';
 
@@ -76,7 +76,7 @@ export class SimulationSession {
   private readonly sentEvents: { count: number; lastTime: number; message: string }[] = [];
   /** What happens to each container, for logs and metrics (shared/simulation/observe, docs/observability.md). */
   readonly recorder: ObservationRecorder;
-  private observed: { revision: number; now: number; routes: readonly SteadyRoute[] | undefined; observation: Observation } | undefined;
+  private observed: { revision: number; now: number; observation: Observation } | undefined;
 
   constructor(
     private readonly input: SimulationInput,
@@ -91,7 +91,7 @@ export class SimulationSession {
     this.recorder = new ObservationRecorder(this.cluster);
     this.cluster.register(this.recorder);
     // metrics-server, behind the API server's aggregation layer: `kubectl top` reads through it.
-    this.cluster.api.serveAggregated(METRICS_GROUP, (req) => metricsApiAnswer(this.observation(this.observed?.routes), req));
+    this.cluster.api.serveAggregated(METRICS_GROUP, (req) => metricsApiAnswer(this.observation(), req));
     this.index = new KeyframeIndex(Math.max(1, options.keyframeEvery ?? DEFAULT_KEYFRAME_EVERY));
     this.steps = input.scenario?.steps ?? [];
     this.applyPending = !input.scenario || input.scenario.applyInputs !== false;
@@ -250,8 +250,7 @@ export class SimulationSession {
    */
   kubectl(argv: string[], options: { context: string; files?: Record<string, string>; stdin?: string; logWindow?: LogWindow }): KubectlSessionResult {
     if (!mutates(argv)) {
-      // logs and top read the observation with the routes the live view last charted (the design's steady flows).
-      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(this.observed?.routes), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.logWindow ? { logWindow: options.logWindow } : {}) }, argv);
+      const output = runKubectl({ cluster: this.cluster, users: this.input.cluster?.users ?? [], context: options.context, files: filesReader(options.files ?? {}), observation: () => this.observation(), ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.logWindow ? { logWindow: options.logWindow } : {}) }, argv);
       return { output, frames: [] };
     }
     this.simulation.lastKubectl = undefined;
@@ -278,17 +277,15 @@ export class SimulationSession {
 
   /**
    * Logs and metrics of the run so far (docs/observability.md): the recorder's lifecycles with the
-   * traffic the run sent and, when given, the design's flows traced over the steady state — only
-   * for a run that was not given the design's flows to send itself (`input.flows`), which already
-   * counts them second by second. Cached until the run moves on.
+   * traffic the run sent (the design's flows, `input.flows`, and the scenario's), second by second.
+   * Cached until the run moves on.
    */
-  observation(routes?: readonly SteadyRoute[]): Observation {
-    const steadyRoutes = this.input.flows?.length ? undefined : routes;
+  observation(): Observation {
     const o = this.observed;
-    if (o && o.revision === this.recorder.revision && o.now === this.cluster.now && o.routes === steadyRoutes) return o.observation;
+    if (o && o.revision === this.recorder.revision && o.now === this.cluster.now) return o.observation;
     const nodes = this.view().nodes.map((n) => ({ name: n.name, cpu: n.cpu, memory: n.memory }));
-    const observation = new Observation({ recorder: this.recorder, now: this.cluster.now, nodes, aggregates: this.simulation.traffic.aggregates, flowTargets: this.simulation.traffic.targets, trafficActive: this.simulation.traffic.active > 0, ...(steadyRoutes ? { steadyRoutes } : {}) });
-    this.observed = { revision: this.recorder.revision, now: this.cluster.now, routes: steadyRoutes, observation };
+    const observation = new Observation({ recorder: this.recorder, now: this.cluster.now, nodes, aggregates: this.simulation.traffic.aggregates, flowTargets: this.simulation.traffic.targets, trafficActive: this.simulation.traffic.active > 0, upcoming: this.simulation.traffic.active > 0 ? this.simulation.traffic.upcoming().aggregates : [] });
+    this.observed = { revision: this.recorder.revision, now: this.cluster.now, observation };
     return observation;
   }
 

@@ -131,22 +131,3 @@ describe('the traffic store', () => {
     }
   });
 });
-
-describe('logs and metrics read the steady trace, not the cursor\'s', () => {
-  it('currentRoutes follows the worker\'s report while `report` follows the timeline\'s cursor', async () => {
-    const { useTrafficStore } = await import('../../../renderer/traffic/store');
-    const { currentRoutes } = await import('../../../renderer/observe/query');
-    const file = join(import.meta.dirname, '../../../assets/examples/shop-default-deny.kubeplan.yaml');
-    const parsed = parseDesign(readFileSync(file, 'utf8'), file);
-    if ('error' in parsed) throw new Error(parsed.error.message);
-    replaceDesign(parsed.design);
-    const design = useKubeplanStore.getState().design;
-    const steady = trafficReport(design.resources.map((r) => r.object), design.cluster, design.flows ?? []);
-    // The cursor at the start of the run: nothing is running, so every flow finds no endpoints.
-    const atStart = { ...steady, flows: steady.flows.map((f) => ({ ...f, routes: [] })) };
-    useTrafficStore.setState({ report: atStart, steady, of: design });
-    const routes = currentRoutes() ?? [];
-    expect(routes.some((r) => r.delivered && r.pod)).toBe(true);
-    expect(routes.length).toBe(steady.flows.reduce((n, f) => n + f.routes.length, 0));
-  });
-});

@@ -100,11 +100,19 @@ describe('the design\'s flows run in the cluster', () => {
     return s;
   };
 
-  it('they send from the start; the HPA scales on them and the observation counts them once (a steady trace given too is ignored)', () => {
+  it('they send from the start; the HPA reads them and the observation counts them', () => {
     const s = run(20);
     expect(rescales(s)).toEqual([]);
-    const obs = s.observation([{ flow: 'shoppers', from: 'external', path: '/', services: ['app/web'], delivered: true, rate: 20 }]);
+    const obs = s.observation();
     expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(20);
+  });
+
+  it('a run that settles before the flows\' first second still charts them through the steady tail', () => {
+    const s = new SimulationSession({ objects: [ns('app'), web, service], cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'app/web:80', rate: 30 }] });
+    s.runToEnd();
+    const obs = s.observation();
+    expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(30);
+    expect(obs.podsAt(obs.end, 'app').map((p) => obs.podRequests(p, obs.end).ok)).toEqual([15, 15]);
   });
 
   it('a flow through the Ingress writes its request path in the pods\' access logs', () => {

@@ -4,8 +4,10 @@
  * decisions are marked at the times it scaled.
  */
 import { describe, expect, it } from 'vitest';
-import { kubectlLogs, MAX_SAMPLES, STEADY_TAIL, steadyRoutes } from '../../../../shared/simulation/observe';
-import { session } from './fixtures';
+import { kubectlLogs, MAX_SAMPLES, STEADY_TAIL } from '../../../../shared/simulation/observe';
+import { SimulationSession } from '../../../../shared/simulation/session';
+import { nodes, ns } from '../helpers';
+import { hpa, service, session, web } from './fixtures';
 
 const load = { action: 'setLoad' as const, kind: 'Deployment', namespace: 'app', name: 'web', cpu: '400m' };
 
@@ -93,22 +95,13 @@ describe('the steady tail after the run', () => {
     expect(obs.serviceStats('app', 'web', obs.end).rate).toBe(10);
   });
 
-  it('the design\'s flows reach the pods their trace names while those pods are ready', () => {
-    const s = session([{ action: 'wait', steady: true }]);
-    const [a, b] = s.observation().podsAt().map((p) => `app/${p.name}`);
-    const routes = steadyRoutes([{ name: 'shoppers', from: 'external', to: 'http://shop.example.com/cart' }], [{
-      id: 'f', name: 'shoppers', rate: 30, delivered: 20, dropped: 10,
-      routes: [
-        { path: ['external', 'Service/app/web', 'Deployment/app/web'], rate: 20, verdict: 'delivered', reason: '', pod: a, explain: '' },
-        { path: ['external', 'Service/app/web', 'Deployment/app/web'], rate: 10, verdict: 'denied', reason: 'denied', pod: b, explain: '' },
-      ],
-    }]);
-    expect(routes.map((r) => [r.path, r.services, r.delivered])).toEqual([['/cart', ['app/web'], true], ['/cart', ['app/web'], false]]);
-    const obs = s.observation(routes);
-    const stats = obs.serviceStats('app', 'web', obs.end);
-    expect([stats.rate, stats.errors]).toEqual([30, 10]);
-    const pod = obs.podAt('app', a.split('/')[1])!;
-    expect(kubectlLogs(obs, { pod: pod.name, namespace: 'app', tail: 1 }).stdout).toMatch(/"GET \/cart HTTP\/1.1" 200 \d+ /);
+  it('the design\'s flows reach the pods the traffic engine sends them to, once those pods are ready', () => {
+    const s = new SimulationSession({ objects: [ns('app'), web, service, hpa], cluster: nodes(2), seed: 1, flows: [{ name: 'shoppers', from: 'external', to: 'app/web:80', rate: 30 }] });
+    s.runToEnd();
+    const obs = s.observation();
+    expect(obs.serviceStats('app', 'web', obs.end)).toMatchObject({ rate: 30, errors: 0 });
+    const pod = obs.podsAt(obs.end, 'app')[0];
+    expect(kubectlLogs(obs, { pod: pod.name, namespace: 'app', tail: 1 }).stdout).toMatch(/"GET \/ HTTP\/1.1" 200 \d+ /);
     // Before the pod was ready, no requests reach it.
     expect(obs.podRequests(pod, pod.created)).toEqual({ ok: 0, failed: 0 });
   });
