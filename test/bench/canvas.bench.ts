@@ -267,8 +267,15 @@ async function dragCards(b: Bench, id: string, what: string): Promise<void> {
     const k = (window as unknown as { __kubeplan: { stage: { findOne(s: string): { getClientRect(): { x: number; y: number; width: number; height: number } } } } }).__kubeplan;
     return k.stage.findOne(`.resource:${rid}`).getClientRect();
   }, id);
-  // A drop that changes namespaces asks first (renderer/store/namespaceMove.ts): the question comes
-  // after the frame that shows the drop. Time it from the release, then keep the namespaces.
+  await reportDrag(b, `drag ${what}`, card);
+}
+
+/**
+ * Report a drag of the card at `card` (screen rectangle). A drop that changes namespaces asks
+ * first (renderer/store/namespaceMove.ts), after the frame that shows the drop: time the question
+ * from the release, then keep the namespaces so the next section starts from the same design.
+ */
+async function reportDrag(b: Bench, name: string, card: { x: number; y: number; width: number; height: number }): Promise<void> {
   await b.page.evaluate(() => {
     const w = window as unknown as { __ask: { up: number; shown: number; stop?: () => void } };
     w.__ask = { up: 0, shown: 0 };
@@ -281,7 +288,7 @@ async function dragCards(b: Bench, id: string, what: string): Promise<void> {
     seen.observe(document.body, { childList: true, subtree: true });
     w.__ask.stop = () => seen.disconnect();
   });
-  await b.report(`drag ${what}`, () => dragLoop(b, card));
+  await b.report(name, () => dragLoop(b, card));
   const ask = await b.page.evaluate(() => {
     const a = (window as unknown as { __ask: { up: number; shown: number; stop(): void } }).__ask;
     a.stop();
@@ -346,7 +353,7 @@ async function section2000(b: Bench): Promise<void> {
       return { ...mid, inView: inView.length };
     });
     console.log(`\nat ${Math.round(scale * 100)} % zoom (${grab.inView} of ${count} selected cards fully in view)`);
-    await report(`multi-drag of ${count} cards`, () => dragLoop(b, grab));
+    await reportDrag(b, `multi-drag of ${count} cards`, grab);
   }
   // One-off costs at the end of a gesture: the store update, React commit, derived data and redraw
   // (time until the next frame), plus every long task (> 50 ms on the UI thread) in the second
