@@ -3,11 +3,9 @@
  * run, the containers' lines once the cursor reaches the present — until Ctrl+C; a follow ends by
  * itself when a live action deletes the followed pod.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseDesign } from '../../shared/design';
-import { openApp, ROOT, type AppDriver } from './harness';
+import { type AppDriver } from './harness';
+import { openDeveloperConsole } from './consolePage';
 import { describeBrowser } from './suite';
 
 type Live = {
@@ -25,17 +23,7 @@ describeBrowser('kubectl logs -f in the console', () => {
   const waitForPrompt = () => app.page.waitForFunction(() => (window as unknown as ConsoleHook).__kubeplanConsole.text().split('\n').at(-1) === '$', undefined, { timeout: 20_000 });
 
   beforeAll(async () => {
-    app = await openApp();
-    const parsed = parseDesign(readFileSync(join(ROOT, 'test', 'fixtures', 'kubectl', 'developer.kubeplan.yaml'), 'utf8'), 'developer.kubeplan.yaml');
-    if ('error' in parsed) throw new Error(parsed.error.message);
-    await app.page.waitForFunction(() => (window as { __kubeplan?: unknown }).__kubeplan !== undefined);
-    await app.page.evaluate((design) => (window as unknown as { __kubeplan: { actions: { replaceDesign(d: unknown): void } } }).__kubeplan.actions.replaceDesign(design), parsed.design as unknown);
-    await app.page.waitForFunction(() => (window as { __kubeplanLive?: unknown }).__kubeplanLive !== undefined);
-    await app.page.evaluate(() => void (window as unknown as { __kubeplanLive: Live }).__kubeplanLive.simulation.getState().runSimulation());
-    await app.page.waitForFunction(() => (window as unknown as { __kubeplanLive: Live }).__kubeplanLive.simulation.getState().status === 'ready', undefined, { timeout: 60_000 });
-    await app.page.click('[data-testid="canvas"]', { position: { x: 5, y: 5 } });
-    await app.page.keyboard.press('Control+`');
-    await app.page.waitForSelector('[data-testid="console"] .xterm-rows');
+    app = await openDeveloperConsole();
   });
   afterAll(async () => {
     await app?.stop();

@@ -3,11 +3,9 @@
  * kubectl commands into the Console tab (a real xterm), see the canvas change after a scale, a
  * Forbidden error as the developer user, and canvas-side live actions in `get`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseDesign } from '../../shared/design';
-import { openApp, ROOT, type AppDriver } from './harness';
+import { type AppDriver } from './harness';
+import { openDeveloperConsole } from './consolePage';
 import { describeBrowser } from './suite';
 
 type Live = {
@@ -51,18 +49,7 @@ describeBrowser('the kubectl console', () => {
     }, WEB);
 
   beforeAll(async () => {
-    app = await openApp();
-    const parsed = parseDesign(readFileSync(join(ROOT, 'test', 'fixtures', 'kubectl', 'developer.kubeplan.yaml'), 'utf8'), 'developer.kubeplan.yaml');
-    if ('error' in parsed) throw new Error(parsed.error.message);
-    await app.page.waitForFunction(() => (window as { __kubeplan?: unknown }).__kubeplan !== undefined);
-    await app.page.evaluate((design) => (window as unknown as { __kubeplan: { actions: { replaceDesign(d: unknown): void } } }).__kubeplan.actions.replaceDesign(design), parsed.design as unknown);
-    await app.page.waitForFunction(() => (window as { __kubeplanLive?: unknown }).__kubeplanLive !== undefined);
-    await app.page.evaluate(() => void (window as unknown as { __kubeplanLive: Live }).__kubeplanLive.simulation.getState().runSimulation());
-    await app.page.waitForFunction(() => (window as unknown as { __kubeplanLive: Live }).__kubeplanLive.simulation.getState().status === 'ready', undefined, { timeout: 60_000 });
-    // The focus command (Ctrl+`) brings the Console tab forward.
-    await app.page.click('[data-testid="canvas"]', { position: { x: 5, y: 5 } });
-    await app.page.keyboard.press('Control+`');
-    await app.page.waitForSelector('[data-testid="console"] .xterm-rows');
+    app = await openDeveloperConsole();
   });
   afterAll(async () => {
     await app?.stop();

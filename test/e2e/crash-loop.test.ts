@@ -6,11 +6,9 @@
  * `kubectl exec POD -- kill 1` restarts a container as the admin and is Forbidden to a developer
  * without pods/exec, as the canvas's Crash container is then. Screenshots at 1440×900 and 1024×768.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseDesign } from '../../shared/design';
-import { openApp, ROOT, type AppDriver } from './harness';
+import { openApp, type AppDriver } from './harness';
+import { openDeveloperConsole } from './consolePage';
 import { describeBrowser } from './suite';
 
 interface ChipSummary {
@@ -120,17 +118,7 @@ describeBrowser('kubectl exec -- kill 1 in the console', () => {
   };
 
   beforeAll(async () => {
-    app = await openApp();
-    const parsed = parseDesign(readFileSync(join(ROOT, 'test', 'fixtures', 'kubectl', 'developer.kubeplan.yaml'), 'utf8'), 'developer.kubeplan.yaml');
-    if ('error' in parsed) throw new Error(parsed.error.message);
-    await app.page.waitForFunction(() => (window as { __kubeplan?: unknown }).__kubeplan !== undefined);
-    await app.page.evaluate((design) => (window as unknown as { __kubeplan: { actions: { replaceDesign(d: unknown): void } } }).__kubeplan.actions.replaceDesign(design), parsed.design as unknown);
-    await app.page.waitForFunction(() => (window as { __kubeplanLive?: unknown }).__kubeplanLive !== undefined);
-    await app.page.evaluate(() => void (window as unknown as LiveHooks).__kubeplanLive.simulation.getState().runSimulation());
-    await app.page.waitForFunction(() => (window as unknown as LiveHooks).__kubeplanLive.simulation.getState().status === 'ready', undefined, { timeout: 60_000 });
-    await app.page.click('[data-testid="canvas"]', { position: { x: 5, y: 5 } });
-    await app.page.keyboard.press('Control+`');
-    await app.page.waitForSelector('[data-testid="console"] .xterm-rows');
+    app = await openDeveloperConsole();
   });
   afterAll(async () => {
     await app?.stop();
