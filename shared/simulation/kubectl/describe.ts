@@ -399,11 +399,60 @@ function describeData(c: Cluster, o: KubeObject): string {
   return w.toString();
 }
 
+/**
+ * kubectl's HorizontalPodAutoscalerDescriber (staging/src/k8s.io/kubectl/pkg/describe/describe.go,
+ * autoscaling/v2): the target, each metric as `current / target`, the replica bounds, the target's
+ * pods, then the events. Conditions are printed when the status has them (the simulated controller
+ * writes none). Without `spec.metrics` the API server's default applies: cpu at 80 % of request.
+ */
+function describeHPA(c: Cluster, o: KubeObject): string {
+  type Target = { type?: string; averageUtilization?: number; averageValue?: string };
+  type Metric = { type: string; resource?: { name: string; target?: Target; current?: { averageUtilization?: number; averageValue?: string } } };
+  const spec = (o.spec ?? {}) as { scaleTargetRef?: { kind?: string; name?: string }; metrics?: Metric[]; minReplicas?: number; maxReplicas?: number };
+  const st = (o.status ?? {}) as { currentMetrics?: Metric[]; currentReplicas?: number; desiredReplicas?: number; conditions?: { type: string; status: string; reason?: string; message?: string }[] };
+  const w = new DescribeWriter();
+  w.line(0, 'Name:', o.metadata.name);
+  w.line(0, 'Namespace:', nsOf(o));
+  mapLines(w, 'Labels', o.metadata.labels);
+  mapLines(w, 'Annotations', o.metadata.annotations, ': ');
+  w.line(0, 'CreationTimestamp:', rfc1123(o.metadata.creationTimestamp));
+  const kind = spec.scaleTargetRef?.kind ?? '';
+  w.line(0, 'Reference:', `${kind}/${spec.scaleTargetRef?.name ?? ''}`);
+  w.line(0, 'Metrics:', '( current / target )');
+  const metrics = spec.metrics?.length ? spec.metrics : [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+  metrics.forEach((m, i) => {
+    if (m.type !== 'Resource' || !m.resource) {
+      w.line(1, `"${m.type}" (unsupported by the simulator):`, '<unknown> / <unknown>');
+      return;
+    }
+    const current = st.currentMetrics?.[i]?.resource?.current;
+    const target = m.resource.target ?? {};
+    if (target.averageValue !== undefined) {
+      w.line(1, `resource ${m.resource.name} on pods:`, `${current?.averageValue ?? '<unknown>'} / ${target.averageValue}`);
+    } else {
+      const now = current?.averageUtilization !== undefined ? `${current.averageUtilization}% (${current.averageValue ?? '0'})` : '<unknown>';
+      w.line(1, `resource ${m.resource.name} on pods  (as a percentage of request):`, `${now} / ${target.averageUtilization !== undefined ? `${target.averageUtilization}%` : '<auto>'}`);
+    }
+  });
+  w.line(0, 'Min replicas:', spec.minReplicas !== undefined ? String(spec.minReplicas) : '<unset>');
+  w.line(0, 'Max replicas:', String(spec.maxReplicas ?? 0));
+  w.line(0, `${kind} pods:`, `${st.currentReplicas ?? 0} current / ${st.desiredReplicas ?? 0} desired`);
+  if (st.conditions?.length) {
+    w.line(0, 'Conditions:');
+    w.line(1, 'Type', 'Status', 'Reason', 'Message');
+    w.line(1, '----', '------', '------', '-------');
+    for (const cd of st.conditions) w.line(1, cd.type, cd.status, cd.reason ?? '', cd.message ?? '');
+  }
+  eventsSection(w, c, o);
+  return w.toString();
+}
+
 const DESCRIBERS: Record<string, (c: Cluster, o: KubeObject) => string> = {
   Pod: describePod,
   Deployment: describeDeployment,
   Service: describeService,
   Node: describeNode,
+  HorizontalPodAutoscaler: describeHPA,
   Role: (_c, o) => describeRole(o, mapLines),
   ClusterRole: (_c, o) => describeRole(o, mapLines),
   RoleBinding: (_c, o) => describeBinding(o, mapLines),

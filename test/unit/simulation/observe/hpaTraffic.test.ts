@@ -67,6 +67,19 @@ describe('the HPA scales on the CPU that traffic costs', () => {
       'web    Deployment/web   cpu: 48%/50%   2         10        9          3m1s\n',
     );
     const describe = s.kubectl(['describe', 'hpa', 'web', '-n', 'app'], { context: 'admin' }).output.stdout;
+    // kubectl's HorizontalPodAutoscalerDescriber: the target, current / target per metric, the bounds, the target's pods.
+    expect(describe.split('\nEvents:')[0]!.split('\n').filter((l) => !l.startsWith('CreationTimestamp:')).join('\n')).toBe([
+      'Name:                                                  web',
+      'Namespace:                                             app',
+      'Labels:                                                <none>',
+      'Annotations:                                           <none>',
+      'Reference:                                             Deployment/web',
+      'Metrics:                                               ( current / target )',
+      '  resource cpu on pods  (as a percentage of request):  48% (48m) / 50%',
+      'Min replicas:                                          2',
+      'Max replicas:                                          10',
+      'Deployment pods:                                       9 current / 9 desired',
+    ].join('\n'));
     expect(describe).toMatch(/Normal +SuccessfulRescale +\S+ +horizontal-pod-autoscaler +New size: 6; reason: cpu resource utilization \(percentage of request\) above target/);
   });
 });
