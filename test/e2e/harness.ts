@@ -153,6 +153,21 @@ export class AppDriver {
     await this.page.waitForSelector('[data-testid="canvas"]', { state: 'attached', timeout: 20_000 });
   }
 
+  /**
+   * Open `query` as a fresh start. The page backs unsaved work up shortly after each change (hot
+   * exit), and a backup written just before the navigation would come back as a restore offer
+   * over the app; it is forgotten as the page goes away, when no timer of it can run any more.
+   */
+  async openFresh(query: string): Promise<void> {
+    await this.page.evaluate(() =>
+      window.addEventListener('pagehide', () => {
+        localStorage.removeItem('kubeplan.backup');
+        localStorage.removeItem('kubeplan.backup.offered');
+      }),
+    );
+    await this.open(query);
+  }
+
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);

@@ -25,8 +25,7 @@ async function download(app: App, item: string): Promise<{ name: string; bytes: 
 }
 
 const openExample = async (app: App, id: string) => {
-  await app.page.evaluate(() => localStorage.removeItem('kubeplan.backup'));
-  await app.open(`example=${id}`);
+  await app.openFresh(`example=${id}`);
   await app.page.waitForFunction((n) => document.querySelector('[data-testid="title"]')?.textContent?.includes(n), id);
 };
 

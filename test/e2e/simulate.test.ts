@@ -54,8 +54,7 @@ describeBrowser('simulate mode: Run, pods on the canvas, the timeline', () => {
 
   /** Open an example without the "unsaved work" offer an earlier test's edit would leave behind. */
   const openExample = async (id: string) => {
-    await app.page.evaluate(() => localStorage.removeItem('kubeplan.backup'));
-    await app.open(`example=${id}`);
+    await app.openFresh(`example=${id}`);
     await app.page.waitForFunction((n) => document.querySelector('[data-testid="title"]')?.textContent?.includes(n), id);
   };
 
