@@ -10,20 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type AppDriver } from './harness';
 import { openDeveloperConsole } from './consolePage';
 import { describeBrowser } from './suite';
-
-interface ChipSummary {
-  type: string;
-  pod?: { namespace: string; name: string };
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface SimHooks {
-  store: { getState(): { status: string; cursor: number; frameCount: number } };
-  overlay(): { chips: ChipSummary[] };
-}
+import type { SimHooks } from './simulationHooks';
 
 type Live = {
   live: { getState(): { busy: boolean } };

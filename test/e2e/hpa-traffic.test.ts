@@ -7,10 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type AppDriver } from './harness';
 import { describeBrowser } from './suite';
-
-interface SimHooks {
-  store: { getState(): { status: string; cursor: number; frameCount: number } };
-}
+import type { SimHooks } from './simulationHooks';
 
 interface DesignHooks {
   store: { getState(): { design: { resources: { id: string; position?: unknown; object: unknown }[] } } };

@@ -7,20 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openApp, type AppDriver } from './harness';
 import { describeBrowser } from './suite';
-
-interface ChipSummary {
-  type: string;
-  pod?: { namespace: string; name: string };
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface SimHooks {
-  store: { getState(): { status: string; cursor: number; frameCount: number; runSimulation(): Promise<void>; seek(seq: number): void } };
-  overlay(): { chips: ChipSummary[] };
-}
+import type { SimHooks } from './simulationHooks';
 
 describeBrowser('logs and metrics of a finished run', () => {
   let app: AppDriver & { stop(): Promise<void> };

@@ -83,10 +83,10 @@ registerVerb({
     if (!observation) throw new KubectlError('error: logs are kept by a live simulation: run kubectl in the console or with kubeplan kubectl');
     const ns = ctx.namespace;
     const follow = boolFlag(ctx.args, 'follow');
-    const window = follow ? ctx.env.logWindow : undefined;
-    const now = window?.until ?? observation.end;
-    const start = window?.start ?? now;
-    const continuing = window?.after !== undefined;
+    const logWindow = follow ? ctx.env.logWindow : undefined;
+    const now = logWindow?.until ?? observation.end;
+    const start = logWindow?.start ?? now;
+    const continuing = logWindow?.after !== undefined;
 
     const sinceText = flag(ctx.args, 'since');
     let since: number | undefined;
@@ -103,8 +103,8 @@ registerVerb({
     const tail = tailFlag ?? (selector !== undefined ? 10 : -1);
     const maxRequests = intFlag(ctx, 'max-log-requests') ?? MAX_LOG_REQUESTS;
 
-    let pods = continuing && window?.pods ? window.pods : continuing && selector === undefined && !words[0]!.includes('/') ? [words[0]!] : targetPods(ctx, start, continuing);
-    // A followed pod a later change removed before the window (a live action runs at the last
+    let pods = continuing && logWindow?.pods ? logWindow.pods : continuing && selector === undefined && !words[0]!.includes('/') ? [words[0]!] : targetPods(ctx, start, continuing);
+    // A followed pod a later change removed before the logWindow (a live action runs at the last
     // event, before the steady tail the follow had read): its stream has ended.
     if (continuing) pods = pods.filter((name) => observation.podAt(ns, name, start));
     if (continuing && pods.length === 0) return 0;
@@ -135,7 +135,7 @@ registerVerb({
         prefix: boolFlag(ctx.args, 'prefix'),
         ...(!continuing && tail >= 0 ? { tail } : {}),
         ...(!continuing && since !== undefined ? { since } : {}),
-        ...(continuing ? { after: window!.after!, quiet: true } : {}),
+        ...(continuing ? { after: logWindow!.after!, quiet: true } : {}),
         time: now,
         podTime: start,
       });
@@ -145,7 +145,7 @@ registerVerb({
       code = out.exitCode;
     }
     // The stream stays open while a followed pod is there (the kubelet ends it with the container).
-    if (window && !boolFlag(ctx.args, 'previous') && pods.some((name) => observation.podAt(ns, name, now))) ctx.follow({ start, until: now, pods });
+    if (logWindow && !boolFlag(ctx.args, 'previous') && pods.some((name) => observation.podAt(ns, name, now))) ctx.follow({ start, until: now, pods });
     return code;
   },
 });
